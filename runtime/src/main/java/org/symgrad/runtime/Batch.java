@@ -1,0 +1,50 @@
+package org.symgrad.runtime;
+
+import java.util.Objects;
+
+/**
+ * Rows as a model reads them: one {@code double[]} per column, in the model's own order
+ * (its inputs as declared, then its target). Built once per data set by {@link
+ * Dataset#batchFor}, so kernels never look a column up by name.
+ *
+ * <p>The arrays are shared, not copied: a batch is a view for kernels, not a value.
+ */
+public final class Batch {
+  private final double[][] columns;
+  private final int size;
+
+  private Batch(double[][] columns, int size) {
+    this.columns = columns;
+    this.size = size;
+  }
+
+  /** Wraps columns that all hold at least {@code size} rows. */
+  public static Batch of(double[][] columns, int size) {
+    Objects.requireNonNull(columns, "columns");
+    if (size < 0) {
+      throw new IllegalArgumentException("batch size " + size + " is negative");
+    }
+    for (int c = 0; c < columns.length; c++) {
+      if (columns[c].length < size) {
+        throw new IllegalArgumentException(
+            "column " + c + " holds " + columns[c].length + " rows, the batch needs " + size);
+      }
+    }
+    return new Batch(columns, size);
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /** The number of columns. */
+  public int width() {
+    return columns.length;
+  }
+
+  /** Column {@code index} in model order; kernels read it directly. */
+  public double[] column(int index) {
+    return columns[index];
+  }
+}

@@ -27,4 +27,15 @@ public interface Optimizer {
 
   /** Sets the learning rate, as a scheduler does. */
   void setLearningRate(double lr);
+
+  /** A snapshot of the state this optimizer has built up, to save with the parameters. */
+  OptimizerState state();
+
+  /**
+   * Restores a snapshot taken by {@link #state()} from an optimizer of the same class over a
+   * parameter array of the same length.
+   *
+   * @throws IllegalArgumentException when the snapshot is of another optimizer or size
+   */
+  void restore(OptimizerState state);
 }

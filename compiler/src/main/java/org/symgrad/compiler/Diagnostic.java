@@ -1,0 +1,70 @@
+package org.symgrad.compiler;
+
+import java.util.Objects;
+
+/**
+ * One error with a stable code and a place, rendered as
+ *
+ * <pre>
+ * thermometer.sg:7:10: error [SG103] unknown function 'sinh2'
+ *   model  sinh2(w * t_u) + b
+ *          ^^^^^
+ *   known functions: abs, acos, asin, …
+ * </pre>
+ *
+ * @param code a stable tag, {@code SG} and three digits, that tests and users can rely on
+ * @param source where the text came from: a file name, or {@code <expression>}
+ * @param line 1-based line
+ * @param column 1-based column of the first offending character
+ * @param length how many characters the caret line marks (at least 1)
+ * @param message what is wrong, in one line
+ * @param sourceLine the whole line of text the error is in, or null when there is none
+ * @param hint what to do about it (known names, the expected token), or null
+ */
+public record Diagnostic(
+    String code,
+    String source,
+    int line,
+    int column,
+    int length,
+    String message,
+    String sourceLine,
+    String hint) {
+
+  public Diagnostic {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(message, "message");
+    if (line < 1 || column < 1) {
+      throw new IllegalArgumentException("positions are 1-based: " + line + ":" + column);
+    }
+    length = Math.max(1, length);
+  }
+
+  /** The diagnostic as the command line prints it: place, code, message, line, caret, hint. */
+  public String render() {
+    StringBuilder text = new StringBuilder()
+        .append(source).append(':').append(line).append(':').append(column)
+        .append(": error [").append(code).append("] ").append(message);
+    if (sourceLine != null) {
+      String shown = printable(sourceLine);
+      text.append("\n  ").append(shown).append("\n  ");
+      int caretStart = Math.min(column - 1, shown.length());
+      text.append(" ".repeat(caretStart))
+          .append("^".repeat(Math.max(1, Math.min(length, shown.length() - caretStart))));
+    }
+    if (hint != null) {
+      text.append("\n  ").append(hint);
+    }
+    return text.toString();
+  }
+
+  // Control characters would break the caret's alignment (or the terminal): show them as '?'.
+  private static String printable(String line) {
+    StringBuilder shown = new StringBuilder(line.length());
+    for (char c : line.toCharArray()) {
+      shown.append(c == '\t' ? ' ' : Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+    }
+    return shown.toString();
+  }
+}

@@ -26,7 +26,20 @@ public final class ExpressionPrinter {
 
   /** The expression text of {@code root}. */
   public static String print(Node root) {
+    return print(root, Map.of());
+  }
+
+  /**
+   * The expression text of {@code root}, where every node below it that {@code names} names
+   * (a {@code let}) is printed as its name.
+   */
+  public static String print(Node root, Map<Node, String> names) {
     Map<Node, Printed> done = new HashMap<>();
+    names.forEach((node, name) -> {
+      if (node != root) {
+        done.put(node, new Printed(name, ATOM));
+      }
+    });
     Deque<Node> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {

@@ -104,8 +104,19 @@ public enum Op {
     };
   }
 
-  /** The op called {@code name} in the grammar, or null. */
+  /** Whether users may call this op by name; {@code sign} is internal (abs' and relu'). */
+  public boolean isGrammarFunction() {
+    return function != null && this != SIGN;
+  }
+
+  /** The op users call {@code name} in the grammar, or null. */
   public static Op forFunction(String name) {
+    Op op = forFunctionOrInternal(name);
+    return op != null && op.isGrammarFunction() ? op : null;
+  }
+
+  /** The op called {@code name}, internal ones included, or null. */
+  public static Op forFunctionOrInternal(String name) {
     for (Op op : values()) {
       if (name.equals(op.function)) {
         return op;

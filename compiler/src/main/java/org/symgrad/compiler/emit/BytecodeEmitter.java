@@ -1,0 +1,92 @@
+package org.symgrad.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ARETURN;
+import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.PUTFIELD;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.V17;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Program;
+
+/**
+ * Translates a {@link Program} into a class implementing {@code CompiledModel}: one method per
+ * kernel, instruction by instruction, in the order the IR lists them. It decides nothing the
+ * IR has not decided; {@link KernelWriter} does the per-instruction work.
+ *
+ * <p>The class holds its {@code ModelInfo} in a final field set by its only constructor.
+ */
+public final class BytecodeEmitter {
+  static final String COMPILED_MODEL = "org/symgrad/runtime/CompiledModel";
+  static final String MODEL_INFO = "org/symgrad/runtime/ModelInfo";
+  static final String MODEL_INFO_DESCRIPTOR = "L" + MODEL_INFO + ";";
+  static final String BATCH = "org/symgrad/runtime/Batch";
+
+  private BytecodeEmitter() {}
+
+  /**
+   * The class file for {@code program}, named {@code internalName} (slashes, as in {@code
+   * org/symgrad/compiler/emit/Model_thermometer}).
+   *
+   * @throws SymgradException when a kernel does not fit in one JVM method
+   */
+  public static byte[] emit(Program program, String internalName) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
+        "java/lang/Object", new String[] {COMPILED_MODEL});
+    writer.visitSource(program.source(), null);
+    writer.visitField(ACC_PRIVATE | ACC_FINAL, "info", MODEL_INFO_DESCRIPTOR, null, null)
+        .visitEnd();
+    writeConstructor(writer, internalName);
+    writeInfo(writer, internalName);
+    for (Kernel kernel : program.kernels()) {
+      new KernelWriter(writer, kernel).write();
+    }
+    writer.visitEnd();
+    try {
+      return writer.toByteArray();
+    } catch (MethodTooLargeException e) {
+      throw new SymgradException(new Diagnostic("SG501", program.source(), 1, 1, 1,
+          "model '" + program.info().name() + "' is too large for one JVM method ("
+              + e.getMethodName() + " needs " + e.getCodeSize() + " bytes, the limit is 65535)",
+          null, "split the model into smaller parts, or reduce the number of terms"));
+    }
+  }
+
+  private static void writeConstructor(ClassWriter writer, String internalName) {
+    MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>",
+        "(" + MODEL_INFO_DESCRIPTOR + ")V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitVarInsn(ALOAD, 0);
+    init.visitVarInsn(ALOAD, 1);
+    init.visitFieldInsn(PUTFIELD, internalName, "info", MODEL_INFO_DESCRIPTOR);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+  }
+
+  private static void writeInfo(ClassWriter writer, String internalName) {
+    MethodVisitor info = writer.visitMethod(ACC_PUBLIC, "info", "()" + MODEL_INFO_DESCRIPTOR,
+        null, null);
+    info.visitCode();
+    info.visitVarInsn(ALOAD, 0);
+    info.visitFieldInsn(GETFIELD, internalName, "info", MODEL_INFO_DESCRIPTOR);
+    info.visitInsn(ARETURN);
+    info.visitMaxs(0, 0);
+    info.visitEnd();
+  }
+}

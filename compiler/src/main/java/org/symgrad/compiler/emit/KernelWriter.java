@@ -1,0 +1,230 @@
+package org.symgrad.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DCONST_1;
+import static org.objectweb.asm.Opcodes.DDIV;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DMUL;
+import static org.objectweb.asm.Opcodes.DNEG;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.I2D;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.SIPUSH;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Operation;
+import org.symgrad.compiler.lower.Value;
+
+/**
+ * Writes one {@link Kernel} as one method: prologue, the row loop over the body, epilogue,
+ * each IR instruction as the JVM operations javac would give the same Java statement, so the
+ * bytecode and the generated source compute the same bits.
+ */
+final class KernelWriter {
+  // Slots of the method's parameters: this, params, batch, then grad or out.
+  private static final int PARAMS = 1;
+  private static final int BATCH = 2;
+  private static final int ARRAY_OUT = 3;
+  private static final int FIRST_LOCAL = 4;
+
+  private final ClassWriter classWriter;
+  private final Kernel kernel;
+  private final Map<Integer, Integer> columnSlots = new HashMap<>();
+  private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
+  private final int rowsSlot;
+  private final int rowSlot;
+  private final int firstTempSlot;
+  private MethodVisitor code;
+
+  KernelWriter(ClassWriter classWriter, Kernel kernel) {
+    this.classWriter = classWriter;
+    this.kernel = kernel;
+    int next = FIRST_LOCAL;
+    rowsSlot = next++;
+    rowSlot = next++;
+    for (Instr instr : kernel.body()) {
+      if (instr instanceof Instr.LoadColumn load && !columnSlots.containsKey(load.column())) {
+        columnSlots.put(load.column(), next++);
+      }
+    }
+    for (Accumulator sum : kernel.sums()) {
+      sumSlots.put(sum, next);
+      next += 2;
+    }
+    firstTempSlot = next;
+  }
+
+  void write() {
+    code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
+        null);
+    code.visitCode();
+    code.visitVarInsn(ALOAD, BATCH);
+    code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
+    code.visitVarInsn(ISTORE, rowsSlot);
+    columnSlots.forEach((column, slot) -> {
+      code.visitVarInsn(ALOAD, BATCH);
+      pushInt(column);
+      code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
+      code.visitVarInsn(ASTORE, slot);
+    });
+    kernel.prologue().forEach(this::emit);
+    for (Accumulator sum : kernel.sums()) {
+      code.visitInsn(DCONST_0);
+      code.visitVarInsn(DSTORE, sumSlots.get(sum));
+    }
+    writeRowLoop();
+    kernel.epilogue().forEach(this::emit);
+    if (kernel.kind() == Kernel.Kind.PREDICT) {
+      code.visitInsn(RETURN);
+    }
+    code.visitMaxs(0, 0);
+    code.visitEnd();
+  }
+
+  private void writeRowLoop() {
+    Label test = new Label();
+    Label done = new Label();
+    code.visitInsn(ICONST_0);
+    code.visitVarInsn(ISTORE, rowSlot);
+    code.visitLabel(test);
+    code.visitVarInsn(ILOAD, rowSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitJumpInsn(IF_ICMPGE, done);
+    kernel.body().forEach(this::emit);
+    code.visitIincInsn(rowSlot, 1);
+    code.visitJumpInsn(GOTO, test);
+    code.visitLabel(done);
+  }
+
+  private String descriptor() {
+    String batch = "L" + BytecodeEmitter.BATCH + ";";
+    return switch (kernel.kind()) {
+      case PREDICT -> "([D" + batch + "[D)V";
+      case LOSS -> "([D" + batch + ")D";
+      case LOSS_AND_GRADIENT -> "([D" + batch + "[D)D";
+    };
+  }
+
+  private void emit(Instr instr) {
+    if (instr instanceof Instr.LoadParam load) {
+      code.visitVarInsn(ALOAD, PARAMS);
+      pushInt(load.index());
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadColumn load) {
+      code.visitVarInsn(ALOAD, columnSlots.get(load.column()));
+      code.visitVarInsn(ILOAD, rowSlot);
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadRowCount load) {
+      code.visitVarInsn(ILOAD, rowsSlot);
+      code.visitInsn(I2D);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadSum load) {
+      code.visitVarInsn(DLOAD, sumSlots.get(load.sum()));
+      store(load.to());
+    } else if (instr instanceof Instr.Compute compute) {
+      emitCompute(compute.operation(), compute.args());
+      store(compute.to());
+    } else if (instr instanceof Instr.Accumulate accumulate) {
+      int slot = sumSlots.get(accumulate.sum());
+      code.visitVarInsn(DLOAD, slot);
+      push(accumulate.value());
+      code.visitInsn(DADD);
+      code.visitVarInsn(DSTORE, slot);
+    } else if (instr instanceof Instr.StoreGradient store) {
+      code.visitVarInsn(ALOAD, ARRAY_OUT);
+      pushInt(store.index());
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.StoreOutput store) {
+      if (store.output() != 0) {
+        throw new IllegalStateException("vector outputs are not lowered yet");
+      }
+      code.visitVarInsn(ALOAD, ARRAY_OUT);
+      code.visitVarInsn(ILOAD, rowSlot);
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.Return ret) {
+      push(ret.value());
+      code.visitInsn(DRETURN);
+    } else {
+      throw new IllegalStateException("no bytecode for " + instr);
+    }
+  }
+
+  private void emitCompute(Operation operation, List<Value> args) {
+    args.forEach(this::push);
+    switch (operation) {
+      case ADD -> code.visitInsn(DADD);
+      case SUB -> code.visitInsn(DSUB);
+      case MUL -> code.visitInsn(DMUL);
+      case DIV -> code.visitInsn(DDIV);
+      case NEG -> code.visitInsn(DNEG);
+      default -> code.visitMethodInsn(INVOKESTATIC, operation.ownerInternalName(),
+          operation.method(), operation.descriptor(), false);
+    }
+  }
+
+  private void push(Value value) {
+    if (value instanceof Value.Temp temp) {
+      code.visitVarInsn(DLOAD, slotOf(temp));
+    } else {
+      pushDouble(((Value.Literal) value).value());
+    }
+  }
+
+  private void store(Value.Temp temp) {
+    code.visitVarInsn(DSTORE, slotOf(temp));
+  }
+
+  private int slotOf(Value.Temp temp) {
+    return firstTempSlot + 2 * temp.index();
+  }
+
+  private void pushDouble(double value) {
+    if (Double.doubleToRawLongBits(value) == 0L) {
+      code.visitInsn(DCONST_0);
+    } else if (value == 1.0) {
+      code.visitInsn(DCONST_1);
+    } else {
+      code.visitLdcInsn(value);
+    }
+  }
+
+  private void pushInt(int value) {
+    if (value >= -1 && value <= 5) {
+      code.visitInsn(ICONST_0 + value);
+    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      code.visitIntInsn(BIPUSH, value);
+    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      code.visitIntInsn(SIPUSH, value);
+    } else {
+      code.visitLdcInsn(value);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.symgrad.compiler.lower;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.symgrad.compiler.lower.Value.Temp;
+
+/** One straight-line instruction of the kernel IR. {@code toString()} is its listing line. */
+public sealed interface Instr {
+
+  /** {@code to = params[index]}. */
+  record LoadParam(Temp to, int index) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = param " + index;
+    }
+  }
+
+  /** {@code to = column[row]}, inside the row loop. */
+  record LoadColumn(Temp to, int column) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = column " + column;
+    }
+  }
+
+  /** {@code to = (double) rows}. */
+  record LoadRowCount(Temp to) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = rows";
+    }
+  }
+
+  /** {@code to = sum}, after the row loop. */
+  record LoadSum(Temp to, Accumulator sum) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = " + sum;
+    }
+  }
+
+  /** {@code to = operation(args)}. */
+  record Compute(Temp to, Operation operation, List<Value> args) implements Instr {
+    public Compute {
+      args = List.copyOf(args);
+      if (args.size() != operation.arity()) {
+        throw new IllegalArgumentException(operation + " takes " + operation.arity() + " args");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return to + " = " + operation.mnemonic() + " "
+          + args.stream().map(Value::toString).collect(Collectors.joining(" "));
+    }
+  }
+
+  /** {@code sum += value}, inside the row loop. */
+  record Accumulate(Accumulator sum, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return sum + " += " + value;
+    }
+  }
+
+  /** {@code grad[index] = value}. */
+  record StoreGradient(int index, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "grad " + index + " = " + value;
+    }
+  }
+
+  /** {@code out[row * outputs + output] = value}, inside the row loop. */
+  record StoreOutput(int output, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "out " + output + " = " + value;
+    }
+  }
+
+  /** {@code return value}. */
+  record Return(Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "return " + value;
+    }
+  }
+}

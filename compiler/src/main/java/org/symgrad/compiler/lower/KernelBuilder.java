@@ -1,0 +1,215 @@
+package org.symgrad.compiler.lower;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.graph.Op;
+import org.symgrad.compiler.lower.Value.Literal;
+import org.symgrad.compiler.lower.Value.Temp;
+
+/**
+ * Schedules the nodes one kernel needs into its three sections. A node's section is the latest
+ * of its operands': parameters and constants belong before the loop, data columns inside it,
+ * sums and the row count after it. Within a section nodes keep graph order, which is
+ * topological, and each node is computed once, however many users it has.
+ */
+final class KernelBuilder {
+
+  /** What a variable of the graph stands for in a kernel. */
+  sealed interface Role {
+    int section();
+  }
+
+  record ParamRole(int index) implements Role {
+    public int section() {
+      return PROLOGUE;
+    }
+  }
+
+  record ColumnRole(int column) implements Role {
+    public int section() {
+      return BODY;
+    }
+  }
+
+  record SumRole(Accumulator sum) implements Role {
+    public int section() {
+      return EPILOGUE;
+    }
+  }
+
+  record RowCountRole() implements Role {
+    public int section() {
+      return EPILOGUE;
+    }
+  }
+
+  static final int PROLOGUE = 0;
+  static final int BODY = 1;
+  static final int EPILOGUE = 2;
+
+  private record Sink(int section, Node value, java.util.function.Function<Value, Instr> make) {}
+
+  private final Graph graph;
+  private final Map<Node, Role> roles;
+  private final Map<Node, String> labels;
+  private final List<Sink> sinks = new ArrayList<>();
+  private final List<Accumulator> sums = new ArrayList<>();
+
+  KernelBuilder(Graph graph, Map<Node, Role> roles, Map<Node, String> labels) {
+    this.graph = graph;
+    this.roles = roles;
+    this.labels = labels;
+  }
+
+  void accumulate(Accumulator sum, Node value) {
+    sums.add(sum);
+    sinks.add(new Sink(BODY, value, v -> new Instr.Accumulate(sum, v)));
+  }
+
+  void storeOutput(int output, Node value) {
+    sinks.add(new Sink(BODY, value, v -> new Instr.StoreOutput(output, v)));
+  }
+
+  void storeGradient(int index, Node value) {
+    sinks.add(new Sink(EPILOGUE, value, v -> new Instr.StoreGradient(index, v)));
+  }
+
+  void returns(Node value) {
+    sinks.add(new Sink(EPILOGUE, value, Instr.Return::new));
+  }
+
+  Kernel build(Kernel.Kind kind) {
+    List<Node> needed = reachable();
+    needed.sort(Comparator.comparingInt(Node::id));
+    Map<Node, Integer> sectionOf = new HashMap<>();
+    for (Node node : needed) {
+      sectionOf.put(node, sectionOf(node, sectionOf));
+    }
+    List<List<Instr>> sections = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    Map<Node, Value> values = new HashMap<>();
+    int temps = 0;
+    for (int section = PROLOGUE; section <= EPILOGUE; section++) {
+      for (Node node : needed) {
+        if (node.isConstant() || sectionOf.get(node) != section) {
+          continue;
+        }
+        Temp to = new Temp(temps++, labelOf(node));
+        sections.get(section).add(instruction(to, node, values));
+        values.put(node, to);
+      }
+      for (Sink sink : sinks) {
+        if (sink.section() == section) {
+          sections.get(section).add(sink.make().apply(valueOf(sink.value(), values)));
+        }
+      }
+    }
+    return new Kernel(kind, sections.get(0), sections.get(1), sections.get(2), sums, temps);
+  }
+
+  // Parameters and columns are called by their names; the kernel's own variables are not.
+  private String labelOf(Node node) {
+    if (node.isVariable()) {
+      return node.name().startsWith("$") ? null : node.name();
+    }
+    return labels.get(node);
+  }
+
+  private int sectionOf(Node node, Map<Node, Integer> known) {
+    if (node.isVariable()) {
+      Role role = roles.get(node);
+      if (role == null) {
+        throw new IllegalStateException("variable " + node.name() + " has no role in the kernel");
+      }
+      return role.section();
+    }
+    int section = PROLOGUE;
+    for (Node operand : operands(node)) {
+      if (!operand.isConstant()) {
+        section = Math.max(section, known.get(operand));
+      }
+    }
+    return section;
+  }
+
+  private Instr instruction(Temp to, Node node, Map<Node, Value> values) {
+    if (node.isVariable()) {
+      Role role = roles.get(node);
+      if (role instanceof ParamRole p) {
+        return new Instr.LoadParam(to, p.index());
+      } else if (role instanceof ColumnRole c) {
+        return new Instr.LoadColumn(to, c.column());
+      } else if (role instanceof SumRole s) {
+        return new Instr.LoadSum(to, s.sum());
+      }
+      return new Instr.LoadRowCount(to);
+    }
+    List<Value> args = new ArrayList<>();
+    for (Node operand : operands(node)) {
+      args.add(valueOf(operand, values));
+    }
+    return new Instr.Compute(to, operation(node), args);
+  }
+
+  private static Value valueOf(Node node, Map<Node, Value> values) {
+    return node.isConstant() ? new Literal(node.value()) : values.get(node);
+  }
+
+  // The IR reads a few graph shapes as cheaper operations: a + (-b) as a - b, a + (-2) as
+  // a - 2, and x^2 as x * x (the correctly rounded square, where pow may be off by an ulp).
+  private Operation operation(Node node) {
+    return switch (node.op()) {
+      case ADD -> isSubtraction(node) ? Operation.SUB : Operation.ADD;
+      case POW -> isSquare(node) ? Operation.MUL : Operation.POW;
+      case MUL -> Operation.MUL;
+      case DIV -> Operation.DIV;
+      case NEG -> Operation.NEG;
+      case CONST, VAR -> throw new IllegalStateException(node.op() + " is not an operation");
+      default -> Operation.valueOf(node.op().name());
+    };
+  }
+
+  private List<Node> operands(Node node) {
+    if (node.op() == Op.ADD && isSubtraction(node)) {
+      Node right = node.input(1);
+      return List.of(node.input(0),
+          right.isConstant() ? graph.constant(-right.value()) : right.input(0));
+    }
+    if (node.op() == Op.POW && isSquare(node)) {
+      return List.of(node.input(0), node.input(0));
+    }
+    return node.inputs();
+  }
+
+  private static boolean isSubtraction(Node add) {
+    Node right = add.input(1);
+    return right.op() == Op.NEG || (right.isConstant() && right.value() < 0);
+  }
+
+  private static boolean isSquare(Node pow) {
+    return pow.input(1).isConstant(2);
+  }
+
+  private List<Node> reachable() {
+    Set<Node> seen = new HashSet<>();
+    Deque<Node> pending = new ArrayDeque<>();
+    sinks.forEach(sink -> pending.push(sink.value()));
+    List<Node> found = new ArrayList<>();
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (seen.add(node)) {
+        found.add(node);
+        operands(node).forEach(pending::push);
+      }
+    }
+    return found;
+  }
+}

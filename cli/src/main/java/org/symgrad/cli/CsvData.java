@@ -1,0 +1,174 @@
+package org.symgrad.cli;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.symgrad.runtime.Dataset;
+
+/**
+ * Reads a CSV file with a header line into a {@link Dataset}. Every value must be a finite
+ * decimal number; anything else is refused with the file, the line (the header is line 1),
+ * the character column and the column's name.
+ */
+final class CsvData {
+  // Decimal numbers only: Double.parseDouble would also take "NaN", "0x1p3" and "1.5d".
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+      .setIgnoreEmptyLines(true)
+      .setTrim(true)
+      .get();
+
+  private CsvData() {}
+
+  /** The data in {@code file}; {@code shownName} is how messages name it. */
+  static Dataset load(Path file, String shownName) {
+    String text = decode(file, shownName);
+    LineIndex lines = new LineIndex(text);
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.isEmpty()) {
+        throw new DataException(shownName + ":1:1: error: the file is empty; "
+            + "expected a header line naming the columns");
+      }
+      CSVRecord header = records.get(0);
+      List<String> names = header.toList();
+      checkHeader(names, shownName, lines.lineOf(header.getCharacterPosition()));
+      double[][] columns = new double[names.size()][records.size() - 1];
+      for (int r = 1; r < records.size(); r++) {
+        readRow(records.get(r), names, columns, r - 1, shownName, lines);
+      }
+      return new Dataset(names, columns);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new DataException(shownName + ":1:1: error: not a readable CSV file: "
+          + e.getMessage());
+    }
+  }
+
+  private static void checkHeader(List<String> names, String file, int line) {
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < names.size(); c++) {
+      if (names.get(c).isEmpty()) {
+        throw DataException.at(file, line, 1, "column " + (c + 1) + " of the header has no name");
+      }
+      if (!seen.add(names.get(c))) {
+        throw DataException.at(file, line, 1, "column '" + names.get(c) + "' appears twice in "
+            + "the header");
+      }
+    }
+  }
+
+  private static void readRow(CSVRecord record, List<String> names, double[][] columns, int row,
+      String file, LineIndex lines) {
+    int line = lines.lineOf(record.getCharacterPosition());
+    if (record.size() != names.size()) {
+      throw DataException.at(file, line, 1, "this row has " + record.size() + " field"
+          + (record.size() == 1 ? "" : "s") + ", the header names " + names.size()
+          + " (" + String.join(", ", names) + ")");
+    }
+    for (int c = 0; c < names.size(); c++) {
+      String field = record.get(c);
+      if (!NUMBER.matcher(field).matches()) {
+        throw DataException.at(file, line, lines.columnOf(record, c),
+            (field.isEmpty() ? "missing value" : "not a number: '" + field + "'")
+                + " in column '" + names.get(c) + "'");
+      }
+      double value = Double.parseDouble(field);
+      if (Double.isInfinite(value)) {
+        throw DataException.at(file, line, lines.columnOf(record, c),
+            "'" + field + "' is too large for a double, in column '" + names.get(c) + "'");
+      }
+      columns[c][row] = value;
+    }
+  }
+
+  private static String decode(Path file, String shownName) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new DataException(shownName + ": error: no such file");
+    } catch (IOException e) {
+      throw new DataException(shownName + ": error: cannot read: " + e.getMessage());
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw DataException.at(shownName, line, offset - lineStart + 1,
+          "the file is not UTF-8 text (byte 0x" + Integer.toHexString(bytes[offset] & 0xff)
+              + ")");
+    }
+    String text = out.flip().toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** Line and column numbers from character offsets. */
+  private static final class LineIndex {
+    private final String text;
+    private final List<Integer> starts = new ArrayList<>();
+
+    LineIndex(String text) {
+      this.text = text;
+      starts.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          starts.add(i + 1);
+        }
+      }
+    }
+
+    int lineOf(long offset) {
+      int index = java.util.Collections.binarySearch(starts, (int) offset);
+      return (index >= 0 ? index : -index - 2) + 1;
+    }
+
+    // The 1-based character column where field `field` of the record starts on its line.
+    int columnOf(CSVRecord record, int field) {
+      int position = (int) record.getCharacterPosition();
+      int lineStart = starts.get(lineOf(position) - 1);
+      boolean quoted = false;
+      int seen = 0;
+      for (int i = position; i < text.length() && seen < field; i++) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          seen++;
+          position = i + 1;
+        }
+      }
+      while (position < text.length() && text.charAt(position) == ' ') {
+        position++;
+      }
+      return position - lineStart + 1;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.symgrad.cli;
+
+import java.nio.file.Path;
+import org.symgrad.runtime.train.Divergence;
+import org.symgrad.runtime.train.TrainingResult;
+
+/** What {@code fit} says on standard error when the training loss stops being finite. */
+final class DivergenceMessage {
+  private DivergenceMessage() {}
+
+  static String of(TrainingResult result, double learningRate, Path modelFile) {
+    Divergence divergence = result.divergence();
+    StringBuilder text = new StringBuilder("symgrad: training diverged at epoch ")
+        .append(divergence.epoch())
+        .append(": the training loss became ").append(divergence.loss());
+    if (divergence.lastFiniteLoss() != null) {
+      text.append(" (last finite loss ").append(divergence.lastFiniteLoss())
+          .append(" at epoch ").append(divergence.epoch() - 1).append(')');
+    } else {
+      text.append(" at the starting parameters");
+    }
+    text.append(".\n  The parameters returned are those before epoch ")
+        .append(divergence.epoch()).append(".\n  Try a smaller learning rate (--lr ")
+        .append(learningRate / 10).append(" instead of ").append(learningRate)
+        .append("), or normalise the inputs to about unit scale (as 'let t_un = 0.1 * t_u'"
+            + " does in samples/thermometer/thermometer.sg), or an adaptive optimizer "
+            + "(--optimizer adam).");
+    return text.toString();
+  }
+}

@@ -1,0 +1,107 @@
+package org.symgrad.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.symgrad.compiler.diff.ReverseDiff;
+import org.symgrad.compiler.graph.Evaluator;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.parse.Expressions;
+import org.symgrad.compiler.simplify.Simplifier;
+
+/**
+ * One expression of {@code symgrad grad}: its variables in order of appearance, its simplified
+ * symbolic gradient and, on demand, its Hessian, each evaluated at given points.
+ */
+final class ExpressionGradient {
+  private final Node expression;
+  private final List<Node> variables;
+  private final Map<Node, Node> gradient;
+  private final Graph graph;
+  private final Simplifier simplifier;
+  private Map<Node, Map<Node, Node>> hessian;
+
+  /** Parses and differentiates {@code text}; throws {@code SymgradException} if it is bad. */
+  ExpressionGradient(String text) {
+    graph = new Graph();
+    simplifier = new Simplifier(graph);
+    expression = simplifier.simplify(Expressions.parse(text, graph));
+    Node parsed = expression;
+    variables = new ArrayList<>(ReverseDiff.reachable(parsed).stream()
+        .filter(Node::isVariable).sorted(Comparator.comparingInt(Node::id)).toList());
+    gradient = new LinkedHashMap<>();
+    ReverseDiff.gradient(graph, expression, variables)
+        .forEach((variable, d) -> gradient.put(variable, simplifier.simplify(d)));
+  }
+
+  List<String> variableNames() {
+    return variables.stream().map(Node::name).toList();
+  }
+
+  String simplified() {
+    return expression.toString();
+  }
+
+  /** Each variable's simplified derivative, printed. */
+  Map<String, String> derivatives() {
+    Map<String, String> printed = new LinkedHashMap<>();
+    gradient.forEach((variable, d) -> printed.put(variable.name(), d.toString()));
+    return printed;
+  }
+
+  /** The JSON answer at {@code point}: value, gradient, derivative and maybe hessian. */
+  ObjectNode at(Map<String, Double> point, boolean withHessian) {
+    Evaluator evaluator = new Evaluator(valuesFor(point));
+    ObjectNode answer = Json.object();
+    answer.set("value", Json.number(evaluator.valueOf(expression)));
+    ObjectNode gradientValues = answer.putObject("gradient");
+    gradient.forEach((variable, d) ->
+        gradientValues.set(variable.name(), Json.number(evaluator.valueOf(d))));
+    ObjectNode derivative = answer.putObject("derivative");
+    derivatives().forEach(derivative::put);
+    if (withHessian) {
+      ObjectNode rows = answer.putObject("hessian");
+      hessian().forEach((row, columns) -> {
+        ObjectNode entries = rows.putObject(row.name());
+        columns.forEach((column, d) -> entries.set(column.name(),
+            Json.number(evaluator.valueOf(d))));
+      });
+    }
+    return answer;
+  }
+
+  /** The answer without a point: the simplified derivatives only. */
+  ObjectNode symbolic() {
+    ObjectNode answer = Json.object();
+    ObjectNode derivative = answer.putObject("derivative");
+    derivatives().forEach(derivative::put);
+    return answer;
+  }
+
+  // Second derivatives: each gradient component differentiated again, once, on demand.
+  private Map<Node, Map<Node, Node>> hessian() {
+    if (hessian == null) {
+      hessian = new LinkedHashMap<>();
+      gradient.forEach((row, d) -> {
+        Map<Node, Node> columns = new LinkedHashMap<>();
+        ReverseDiff.gradient(graph, d, variables)
+            .forEach((column, dd) -> columns.put(column, simplifier.simplify(dd)));
+        hessian.put(row, columns);
+      });
+    }
+    return hessian;
+  }
+
+  private Map<String, Double> valuesFor(Map<String, Double> point) {
+    List<String> missing = variableNames().stream().filter(v -> !point.containsKey(v)).toList();
+    if (!missing.isEmpty()) {
+      throw new UsageException("--at gives no value for " + String.join(", ", missing)
+          + "; the expression's variables are " + String.join(", ", variableNames()));
+    }
+    return point;
+  }
+}

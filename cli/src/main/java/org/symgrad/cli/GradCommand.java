@@ -1,0 +1,124 @@
+package org.symgrad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.SymgradException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code symgrad grad}: an expression's value, gradient and simplified derivatives. */
+@Command(name = "grad", sortOptions = false,
+    description = {"Differentiate an expression symbolically and evaluate it at points.",
+        "With '-', read one expression a line from standard input and print one JSON line "
+            + "each."})
+final class GradCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "EXPR|-",
+      description = "The expression, such as \"sin(x) * y\"; '-' reads standard input.")
+  String expression;
+
+  @Option(names = "--at", paramLabel = "POINT",
+      description = "Variable values, such as \"x=1.5,y=-2\"; repeat for more points.")
+  List<String> at = new ArrayList<>();
+
+  @Option(names = "--hessian", description = "Also print the second derivatives.")
+  boolean hessian;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Map<String, Double>> points = at.stream().map(Points::parse).toList();
+    PrintWriter out = spec.commandLine().getOut();
+    if ("-".equals(expression)) {
+      return readStandardInput(points, out);
+    }
+    ExpressionGradient gradient = new ExpressionGradient(expression);
+    if (json) {
+      out.println(Json.line(answer(gradient, points)));
+    } else {
+      printText(gradient, points, out);
+    }
+    return 0;
+  }
+
+  // Output line N always answers input line N; bad lines answer with an error object.
+  private int readStandardInput(List<Map<String, Double>> points, PrintWriter out)
+      throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
+    int exitCode = 0;
+    int lineNumber = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNumber++;
+      JsonNode answer;
+      try {
+        answer = answer(new ExpressionGradient(line), points);
+      } catch (SymgradException e) {
+        Diagnostic first = e.first();
+        ObjectNode error = Json.object();
+        error.put("error", first.message());
+        error.put("line", lineNumber);
+        error.put("column", first.column());
+        answer = error;
+        exitCode = 2;
+      } catch (UsageException e) {
+        ObjectNode error = Json.object();
+        error.put("error", e.getMessage());
+        error.put("line", lineNumber);
+        answer = error;
+        exitCode = 2;
+      }
+      out.println(Json.line(answer));
+      out.flush();
+    }
+    return exitCode;
+  }
+
+  private JsonNode answer(ExpressionGradient gradient, List<Map<String, Double>> points) {
+    if (points.isEmpty()) {
+      return gradient.symbolic();
+    }
+    if (points.size() == 1) {
+      return gradient.at(points.get(0), hessian);
+    }
+    ArrayNode answers = Json.array();
+    points.forEach(point -> answers.add(gradient.at(point, hessian)));
+    return answers;
+  }
+
+  private void printText(ExpressionGradient gradient, List<Map<String, Double>> points,
+      PrintWriter out) {
+    out.println("f = " + gradient.simplified());
+    gradient.derivatives().forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
+    for (Map<String, Double> point : points) {
+      ObjectNode answer = gradient.at(point, hessian);
+      out.println("at " + point.toString().replaceAll("[{}]", "") + ":");
+      out.println("  f = " + answer.get("value"));
+      answer.get("gradient").fields().forEachRemaining(entry ->
+          out.println("  df/d" + entry.getKey() + " = " + entry.getValue()));
+      if (hessian) {
+        answer.get("hessian").fields().forEachRemaining(row ->
+            row.getValue().fields().forEachRemaining(entry -> out.println(
+                "  d2f/d" + row.getKey() + "d" + entry.getKey() + " = " + entry.getValue())));
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.symgrad.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.symgrad.runtime.train.History;
+
+/**
+ * {@code --plot}: training and validation loss per epoch, on a log scale when they span more
+ * than two decades, as a PNG.
+ */
+final class LossPlot {
+  private static final double DECADES_FOR_LOG_SCALE = 2;
+
+  private LossPlot() {}
+
+  static void write(Path file, String modelName, History history) {
+    if (history.size() == 0) {
+      throw new UsageException("--plot " + file + ": no epoch ran, nothing to plot");
+    }
+    double[] epochs = IntStream.range(0, history.size())
+        .mapToDouble(i -> history.firstEpoch() + i).toArray();
+    XYChart chart = new XYChartBuilder().width(800).height(500)
+        .title("symgrad fit: " + modelName).xAxisTitle("epoch").yAxisTitle("loss").build();
+    chart.getStyler().setMarkerSize(0);
+    double[] train = history.trainLosses();
+    chart.addSeries("training", epochs, finite(train)).setXYSeriesRenderStyle(
+        XYSeries.XYSeriesRenderStyle.Line);
+    double[] all = train;
+    if (history.hasValidation()) {
+      double[] validation = history.valLosses();
+      chart.addSeries("validation", epochs, finite(validation));
+      all = IntStream.range(0, train.length * 2)
+          .mapToDouble(i -> i < train.length ? train[i] : validation[i - train.length])
+          .toArray();
+    }
+    double[] positive = Arrays.stream(all).filter(v -> v > 0 && Double.isFinite(v)).toArray();
+    if (positive.length == all.length && positive.length > 0) {
+      double min = Arrays.stream(positive).min().getAsDouble();
+      double max = Arrays.stream(positive).max().getAsDouble();
+      chart.getStyler().setYAxisLogarithmic(Math.log10(max / min) > DECADES_FOR_LOG_SCALE);
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path temporary = Files.createTempFile(parent, ".plot", ".png");
+      try (var stream = Files.newOutputStream(temporary)) {
+        BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG);
+      }
+      Files.move(temporary, file.toAbsolutePath(),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UsageException("--plot " + file + ": cannot write: " + e.getMessage());
+    }
+  }
+
+  // XChart cannot draw NaN or infinity; a diverged tail is left out of the curve.
+  private static double[] finite(double[] values) {
+    return Arrays.stream(values).map(v -> Double.isFinite(v) ? v : Double.NaN).toArray();
+  }
+}

@@ -1,0 +1,53 @@
+package org.symgrad.cli;
+
+import java.io.PrintWriter;
+import org.symgrad.compiler.SymgradException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code symgrad} command. Exit codes: 0 done; 2 bad input (usage, parse error, data
+ * error), with a message that says where; 3 training diverged; 1 a bug of symgrad's own.
+ */
+@Command(name = "symgrad", mixinStandardHelpOptions = true,
+    version = "symgrad " + org.symgrad.compiler.Symgrad.VERSION,
+    description = "A symbolic differentiation compiler for the JVM.",
+    subcommands = {FitCommand.class, GradCommand.class})
+public final class Main {
+  /** Bad input of any kind. */
+  public static final int BAD_INPUT = 2;
+  /** Training diverged. */
+  public static final int DIVERGED = 3;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with these streams and returns its exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  // What a user may have got wrong gets its message; anything else is symgrad's bug.
+  private static int report(Exception e, PrintWriter err) {
+    if (e instanceof SymgradException || e instanceof DataException
+        || e instanceof UsageException) {
+      err.println(e.getMessage());
+      return BAD_INPUT;
+    }
+    err.println("symgrad: internal error: " + e);
+    if (System.getenv("SYMGRAD_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(set SYMGRAD_DEBUG=1 to see the stack trace, and please report it)");
+    }
+    return 1;
+  }
+}

@@ -105,7 +105,7 @@ final class FitRun {
       // The no_grad pass: model.loss reads params and writes nothing.
       double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : Double.NaN;
       record(trainLoss, valLoss);
-      if (valLoss < bestValLoss) { // false for NaN, and always without validation
+      if (valLoss < bestValLoss) { // never for NaN, so never without validation
         bestValLoss = valLoss;
         bestEpoch = epoch;
         System.arraycopy(params, 0, bestParams, 0, params.length);

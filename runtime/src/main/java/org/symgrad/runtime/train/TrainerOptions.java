@@ -22,7 +22,7 @@ import org.symgrad.runtime.optim.Optimizer;
 public final class TrainerOptions {
   public static final int DEFAULT_EPOCHS = 5000;
   public static final int DEFAULT_LOG_EVERY = 500;
-  /** The validation fraction used when none is set, for data of at least {@link #SMALL_DATA} rows. */
+  /** The validation fraction when none is set, for data of {@link #SMALL_DATA} rows or more. */
   public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
   /** Data with fewer rows than this is not split unless asked to be. */
   public static final int SMALL_DATA = 5;
@@ -222,8 +222,10 @@ public final class TrainerOptions {
     }
 
     /**
-     * Stop when the validation loss has not improved for {@code patience} epochs, and return
-     * the best parameters. Needs a validation set.
+     * Stop when the validation loss has not improved (been strictly lower than the best so
+     * far) for {@code patience} epochs, and return the best parameters. The starting
+     * parameters count as best until a finite validation loss beats them. Needs a validation
+     * set: watching the training loss instead would restore parameters one update behind it.
      */
     public Builder earlyStopping(int patience) {
       this.patience = patience;

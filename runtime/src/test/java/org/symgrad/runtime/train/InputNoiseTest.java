@@ -13,7 +13,8 @@ class InputNoiseTest {
 
   private static RecordingModel fit(TrainerOptions.Builder options) {
     RecordingModel model = new RecordingModel(LinearModel.xy());
-    new Trainer(options.epochs(3).build()).fit(model, DATA, new double[] {0, 0}, new PlainSgd(0.05));
+    new Trainer(options.epochs(3).build())
+        .fit(model, DATA, new double[] {0, 0}, new PlainSgd(0.05));
     return model;
   }
 

@@ -1,0 +1,207 @@
+package org.symgrad.runtime.train;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.optim.LrScheduler;
+import org.symgrad.runtime.optim.Objective;
+import org.symgrad.runtime.optim.Optimizer;
+
+/**
+ * One fit: the state that lives while a {@link Trainer} trains, and the epoch loop.
+ *
+ * <p>Everything the loop writes is allocated in the constructor; an epoch allocates nothing
+ * unless a listener is registered (its report) or the history outgrows its first 4096 epochs.
+ */
+final class FitRun {
+  private static final int FIRST_HISTORY_CAPACITY = 4096;
+
+  private final TrainerOptions options;
+  private final CompiledModel model;
+  private final Optimizer optimizer;
+  private final LrScheduler scheduler; // null: none
+  private final Split split;
+  private final EpochBatches batches;
+  private final long seed;
+  private final int firstEpoch;
+
+  private final double[] params;
+  private final double[] grad;
+  private final double[] epochStart; // mini-batches only: what a divergence falls back to
+  private final double[] bestParams; // with validation only
+  private final Objective objective;
+  private Batch current; // the batch being stepped on, which the objective re-evaluates
+
+  private int done;
+  private double lastTrainLoss = Double.NaN;
+  private int bestEpoch;
+  private double bestValLoss = Double.POSITIVE_INFINITY;
+
+  private double[] trainHistory;
+  private double[] valHistory; // null without validation
+  private int recorded;
+
+  /**
+   * @param params the parameters to start from, owned by this run from now on
+   * @param from the checkpoint to go on from, or null for a fresh fit
+   */
+  FitRun(TrainerOptions options, CompiledModel model, Optimizer optimizer, Split split,
+      long seed, double[] params, TrainingCheckpoint from) {
+    this.options = options;
+    this.model = model;
+    this.optimizer = optimizer;
+    this.split = split;
+    this.seed = seed;
+    this.params = params;
+    int n = params.length;
+    grad = new double[n];
+    epochStart = options.batchSize() > 0 ? new double[n] : null;
+    bestParams = split.hasValidation() ? params.clone() : null;
+    batches = new EpochBatches(split.train(), model.info().inputColumns().size(),
+        options.batchSize(), options.inputNoise(), seed);
+    objective = (at, gradient) -> model.lossAndGradient(at, current, gradient);
+
+    // PyTorch's order for resuming: make the scheduler over the fresh optimizer, then load
+    // the optimizer's state, then the scheduler's.
+    scheduler = options.scheduler() == null ? null : Objects.requireNonNull(
+        options.scheduler().apply(optimizer), "the scheduler factory returned null");
+    if (from != null) {
+      optimizer.restore(from.optimizerState());
+      if (scheduler != null && !from.schedulerState().isEmpty()) {
+        scheduler.restore(from.schedulerState());
+      }
+      optimizer.setLearningRate(from.learningRate());
+      done = from.epoch();
+      lastTrainLoss = from.lastTrainLoss();
+      bestEpoch = from.bestEpoch();
+      bestValLoss = from.bestValLoss();
+      if (bestParams != null) {
+        System.arraycopy(from.bestParams(), 0, bestParams, 0, n);
+      }
+    }
+    firstEpoch = done + 1;
+    trainHistory = new double[Math.min(options.epochs(), FIRST_HISTORY_CAPACITY)];
+    valHistory = split.hasValidation() ? new double[trainHistory.length] : null;
+  }
+
+  TrainingResult run() {
+    int lastEpoch = done + options.epochs();
+    StopReason reason = StopReason.COMPLETED;
+    Divergence divergence = null;
+    for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
+      double lr = optimizer.learningRate();
+      double trainLoss = train(epoch);
+      if (!Double.isFinite(trainLoss)) {
+        reason = StopReason.DIVERGED;
+        divergence = new Divergence(
+            epoch, trainLoss, Double.isNaN(lastTrainLoss) ? null : lastTrainLoss);
+        break;
+      }
+      done = epoch;
+      lastTrainLoss = trainLoss;
+
+      // The no_grad pass: model.loss reads params and writes nothing.
+      double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : Double.NaN;
+      record(trainLoss, valLoss);
+      if (valLoss < bestValLoss) { // never for NaN, so never without validation
+        bestValLoss = valLoss;
+        bestEpoch = epoch;
+        System.arraycopy(params, 0, bestParams, 0, params.length);
+      }
+      if (scheduler != null) {
+        scheduler.step(split.hasValidation() ? valLoss : trainLoss);
+      }
+      boolean stop = options.patience() > 0 && epoch - bestEpoch >= options.patience();
+      if (!options.listeners().isEmpty()) {
+        report(epoch, stop ? epoch : lastEpoch, trainLoss, valLoss, lr);
+      }
+      if (stop) {
+        reason = StopReason.EARLY_STOPPING;
+        break;
+      }
+    }
+    return finish(reason, divergence);
+  }
+
+  /**
+   * Runs epoch {@code epoch}'s steps and returns its training loss. When that loss is not
+   * finite the parameters are left as the epoch found them and the caller stops.
+   */
+  private double train(int epoch) {
+    batches.beginEpoch(epoch);
+    if (epochStart != null) {
+      System.arraycopy(params, 0, epochStart, 0, params.length);
+    }
+    int count = batches.count();
+    double sum = 0;
+    for (int k = 0; k < count; k++) {
+      current = batches.get(k);
+      double loss = model.lossAndGradient(params, current, grad);
+      if (!Double.isFinite(loss)) {
+        undoEpoch();
+        return loss;
+      }
+      optimizer.step(params, loss, grad, objective);
+      sum += loss;
+    }
+    double mean = sum / count; // exactly the loss for a full batch
+    if (!Double.isFinite(mean)) { // finite mini-batch losses whose sum overflowed
+      undoEpoch();
+    }
+    return mean;
+  }
+
+  /**
+   * Puts back the parameters the epoch started from. A full batch diverges before its only
+   * step, so there is nothing to undo; mini-batches may have stepped already. The optimizer's
+   * own state is not rolled back: a diverged run is over.
+   */
+  private void undoEpoch() {
+    if (epochStart != null) {
+      System.arraycopy(epochStart, 0, params, 0, params.length);
+    }
+  }
+
+  private void record(double trainLoss, double valLoss) {
+    if (recorded == trainHistory.length) {
+      int capacity = (int) Math.min((long) recorded * 2, options.epochs());
+      trainHistory = Arrays.copyOf(trainHistory, capacity);
+      valHistory = valHistory == null ? null : Arrays.copyOf(valHistory, capacity);
+    }
+    trainHistory[recorded] = trainLoss;
+    if (valHistory != null) {
+      valHistory[recorded] = valLoss;
+    }
+    recorded++;
+  }
+
+  private void report(int epoch, int lastEpoch, double trainLoss, double valLoss, double lr) {
+    boolean log = epoch <= 3 || epoch % options.logEvery() == 0 || epoch == lastEpoch;
+    EpochReport report = new EpochReport(epoch, lastEpoch, trainLoss,
+        split.hasValidation() ? valLoss : null, lr, log,
+        options.reportParameters() ? params.clone() : null);
+    for (EpochListener listener : options.listeners()) {
+      listener.onEpoch(report);
+    }
+  }
+
+  private TrainingResult finish(StopReason reason, Divergence divergence) {
+    // The checkpoint holds the live parameters, so that going on from it is exact even after
+    // early stopping, whose result returns the best ones instead.
+    TrainingCheckpoint checkpoint = new TrainingCheckpoint(seed, done, split.rows(),
+        split.validationRows().length, params, optimizer.state(), optimizer.learningRate(),
+        scheduler == null ? Map.of() : scheduler.state(), lastTrainLoss, bestEpoch,
+        bestValLoss, bestParams == null ? new double[0] : bestParams);
+    if (reason == StopReason.EARLY_STOPPING) {
+      System.arraycopy(bestParams, 0, params, 0, params.length);
+    }
+    double trainLoss = model.loss(params, split.train());
+    Double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : null;
+    History history = new History(firstEpoch, Arrays.copyOf(trainHistory, recorded),
+        valHistory == null ? null : Arrays.copyOf(valHistory, recorded));
+    return new TrainingResult(params, trainLoss, valLoss, done, reason, divergence,
+        split.hasValidation() ? bestEpoch : null, history, checkpoint);
+  }
+}

@@ -1,0 +1,279 @@
+package org.symgrad.runtime.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.symgrad.runtime.optim.LrScheduler;
+import org.symgrad.runtime.optim.Optimizer;
+
+/**
+ * How a {@link Trainer} trains: immutable, validated once when built, with messages a command
+ * line can print as they are ("validation fraction must be in [0, 1), got 1.5").
+ *
+ * <pre>{@code
+ * TrainerOptions options = TrainerOptions.builder()
+ *     .epochs(5000).validationFraction(0.2).seed(0)
+ *     .earlyStopping(50)
+ *     .listener(EpochListener.logLines(System.out::println))
+ *     .build();
+ * }</pre>
+ */
+public final class TrainerOptions {
+  public static final int DEFAULT_EPOCHS = 5000;
+  public static final int DEFAULT_LOG_EVERY = 500;
+  /** The validation fraction when none is set, for data of {@link #SMALL_DATA} rows or more. */
+  public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+  /** Data with fewer rows than this is not split unless asked to be. */
+  public static final int SMALL_DATA = 5;
+
+  private final int epochs;
+  private final Double validationFraction; // null: the default for the data's size
+  private final long seed;
+  private final int batchSize; // 0: full batch
+  private final int patience; // 0: no early stopping
+  private final int logEvery;
+  private final double inputNoise;
+  private final Function<Optimizer, LrScheduler> scheduler; // null: none
+  private final List<EpochListener> listeners;
+  private final boolean reportParameters;
+
+  private TrainerOptions(Builder b) {
+    if (b.epochs < 0) {
+      throw new IllegalArgumentException("epochs must not be negative, got " + b.epochs);
+    }
+    if (b.validationFraction != null
+        && !(b.validationFraction >= 0 && b.validationFraction < 1)) {
+      throw new IllegalArgumentException(
+          "validation fraction must be in [0, 1), got " + b.validationFraction);
+    }
+    if (b.batchSize != null && b.batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + b.batchSize);
+    }
+    if (b.patience != null && b.patience < 1) {
+      throw new IllegalArgumentException(
+          "early-stopping patience must be at least 1 epoch, got " + b.patience);
+    }
+    if (b.logEvery < 1) {
+      throw new IllegalArgumentException(
+          "the logging interval must be at least 1 epoch, got " + b.logEvery);
+    }
+    if (!(b.inputNoise >= 0 && b.inputNoise < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "input noise sigma must be finite and not negative, got " + b.inputNoise);
+    }
+    epochs = b.epochs;
+    validationFraction = b.validationFraction;
+    seed = b.seed;
+    batchSize = b.batchSize == null ? 0 : b.batchSize;
+    patience = b.patience == null ? 0 : b.patience;
+    logEvery = b.logEvery;
+    inputNoise = b.inputNoise;
+    scheduler = b.scheduler;
+    listeners = List.copyOf(b.listeners);
+    reportParameters = b.reportParameters;
+  }
+
+  /** Every option at its default. */
+  public static TrainerOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options, to change a few. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.epochs = epochs;
+    b.validationFraction = validationFraction;
+    b.seed = seed;
+    b.batchSize = batchSize == 0 ? null : batchSize;
+    b.patience = patience == 0 ? null : patience;
+    b.logEvery = logEvery;
+    b.inputNoise = inputNoise;
+    b.scheduler = scheduler;
+    b.listeners.addAll(listeners);
+    b.reportParameters = reportParameters;
+    return b;
+  }
+
+  /** How many epochs a fit runs (a resumed fit: how many more), unless it stops first. */
+  public int epochs() {
+    return epochs;
+  }
+
+  /**
+   * The validation fraction for data of {@code rows} rows: the one set, or by default {@value
+   * #DEFAULT_VALIDATION_FRACTION} from {@value #SMALL_DATA} rows on and 0 below.
+   */
+  public double validationFractionFor(int rows) {
+    if (validationFraction != null) {
+      return validationFraction;
+    }
+    return rows >= SMALL_DATA ? DEFAULT_VALIDATION_FRACTION : 0;
+  }
+
+  /** Whether a validation fraction was set, rather than left to the default. */
+  public boolean hasValidationFraction() {
+    return validationFraction != null;
+  }
+
+  /** The seed of the split, the shuffles and the input noise. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Rows per mini-batch, or 0 for full-batch training. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Epochs without improvement before stopping, or 0 when early stopping is off. */
+  public int patience() {
+    return patience;
+  }
+
+  /** Epochs between log lines (besides epochs 1, 2, 3 and the last). */
+  public int logEvery() {
+    return logEvery;
+  }
+
+  /** The standard deviation of the Gaussian noise added to the training inputs, 0 for none. */
+  public double inputNoise() {
+    return inputNoise;
+  }
+
+  /** Makes each fit's scheduler for that fit's optimizer, or null for none. */
+  public Function<Optimizer, LrScheduler> scheduler() {
+    return scheduler;
+  }
+
+  /** The listeners, in the order they are called. */
+  public List<EpochListener> listeners() {
+    return listeners;
+  }
+
+  /** Whether epoch reports carry a copy of the parameters. */
+  public boolean reportParameters() {
+    return reportParameters;
+  }
+
+  @Override
+  public String toString() {
+    return "TrainerOptions[epochs " + epochs + ", validation fraction "
+        + (validationFraction == null ? "default" : validationFraction) + ", seed " + seed
+        + ", batch " + (batchSize == 0 ? "full" : batchSize) + ", patience "
+        + (patience == 0 ? "off" : patience) + ", log every " + logEvery + ", input noise "
+        + inputNoise + (scheduler == null ? "" : ", scheduler") + ", " + listeners.size()
+        + " listeners]";
+  }
+
+  /** Collects options; {@link #build()} checks them. */
+  public static final class Builder {
+    private int epochs = DEFAULT_EPOCHS;
+    private Double validationFraction;
+    private long seed;
+    private Integer batchSize; // null: full batch
+    private Integer patience; // null: no early stopping
+    private int logEvery = DEFAULT_LOG_EVERY;
+    private double inputNoise;
+    private Function<Optimizer, LrScheduler> scheduler;
+    private final List<EpochListener> listeners = new ArrayList<>();
+    private boolean reportParameters;
+
+    private Builder() {}
+
+    /** Epochs to run; default {@value TrainerOptions#DEFAULT_EPOCHS}. */
+    public Builder epochs(int epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    /** The share of rows held out for validation, in [0, 1); 0 for none. */
+    public Builder validationFraction(double fraction) {
+      this.validationFraction = fraction;
+      return this;
+    }
+
+    /** Back to the default validation fraction (see {@link #validationFractionFor}). */
+    public Builder defaultValidationFraction() {
+      this.validationFraction = null;
+      return this;
+    }
+
+    /** The seed of the split, the shuffles and the input noise; default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Shuffled mini-batches of {@code rows} rows (the last may be smaller), at least 1. */
+    public Builder batchSize(int rows) {
+      this.batchSize = rows;
+      return this;
+    }
+
+    /** Back to the default: one step per epoch over all training rows. */
+    public Builder fullBatch() {
+      this.batchSize = null;
+      return this;
+    }
+
+    /**
+     * Stop when the validation loss has not improved (been strictly lower than the best so
+     * far) for {@code patience} epochs, and return the best parameters. The starting
+     * parameters count as best until a finite validation loss beats them. Needs a validation
+     * set: watching the training loss instead would restore parameters one update behind it.
+     */
+    public Builder earlyStopping(int patience) {
+      this.patience = patience;
+      return this;
+    }
+
+    /** Back to the default: run every epoch. */
+    public Builder noEarlyStopping() {
+      this.patience = null;
+      return this;
+    }
+
+    /** Epochs between log lines; default {@value TrainerOptions#DEFAULT_LOG_EVERY}. */
+    public Builder logEvery(int epochs) {
+      this.logEvery = epochs;
+      return this;
+    }
+
+    /** Gaussian noise of this standard deviation on the training inputs; default 0. */
+    public Builder inputNoise(double sigma) {
+      this.inputNoise = sigma;
+      return this;
+    }
+
+    /**
+     * How to make the scheduler for a fit's optimizer, e.g. {@code opt -> new StepLR(opt, 10,
+     * 0.5)}; null for none. A factory rather than a scheduler, because a scheduler belongs to
+     * one optimizer and one fit, while options are shared.
+     */
+    public Builder scheduler(Function<Optimizer, LrScheduler> factory) {
+      this.scheduler = factory;
+      return this;
+    }
+
+    /** Adds a listener, called after each applied epoch. */
+    public Builder listener(EpochListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Whether epoch reports carry a copy of the parameters (one array per epoch); default no. */
+    public Builder reportParameters(boolean report) {
+      this.reportParameters = report;
+      return this;
+    }
+
+    public TrainerOptions build() {
+      return new TrainerOptions(this);
+    }
+  }
+}

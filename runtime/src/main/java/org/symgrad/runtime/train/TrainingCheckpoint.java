@@ -1,0 +1,102 @@
+package org.symgrad.runtime.train;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.symgrad.runtime.optim.OptimizerState;
+
+/**
+ * Everything a fit needs to go on exactly where another stopped: {@link Trainer#resume} from
+ * the checkpoint of an N-epoch fit, for M epochs, gives the same bits as one N+M-epoch fit
+ * (same parameters, losses, history, optimizer and scheduler state).
+ *
+ * <p>The random streams need no saved state: the split is drawn from {@code seed} and each
+ * epoch's shuffle and noise from {@code (seed, epoch)}. The row counts are kept so that
+ * resuming on other data, or with another validation fraction, is refused rather than letting
+ * validation rows leak into training.
+ *
+ * <p>Immutable: arrays are copied in and out. Equality is a record's, so arrays compare by
+ * identity; compare the components to compare checkpoints.
+ *
+ * @param seed the run's seed; a resumed fit uses this one, not its options'
+ * @param epoch the number of epochs whose update was applied, in all fits of the run so far
+ * @param rows the data's row count
+ * @param validationRows how many of them were held out for validation
+ * @param params the parameters to go on from: the last epoch's, which after early stopping
+ *     are not the best ones the fit returned
+ * @param optimizerState the optimizer's state after the last applied epoch
+ * @param learningRate the optimizer's learning rate then, set again after restoring its state
+ *     so that a scheduler's last change survives whatever the optimizer's state holds
+ * @param schedulerState the scheduler's counters, empty without a scheduler
+ * @param lastTrainLoss the last applied epoch's training loss, NaN when none was applied
+ * @param bestEpoch the epoch after which the validation loss was lowest so far (0: the
+ *     starting parameters, or there is no validation set)
+ * @param bestValLoss that validation loss; +infinity when none was finite or there is none
+ * @param bestParams the parameters after {@code bestEpoch}; empty without a validation set
+ */
+public record TrainingCheckpoint(
+    long seed,
+    int epoch,
+    int rows,
+    int validationRows,
+    double[] params,
+    OptimizerState optimizerState,
+    double learningRate,
+    Map<String, Double> schedulerState,
+    double lastTrainLoss,
+    int bestEpoch,
+    double bestValLoss,
+    double[] bestParams) {
+
+  public TrainingCheckpoint {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(optimizerState, "optimizerState");
+    Objects.requireNonNull(schedulerState, "schedulerState");
+    Objects.requireNonNull(bestParams, "bestParams");
+    if (epoch < 0) {
+      throw new IllegalArgumentException("checkpoint epoch " + epoch + " is negative");
+    }
+    if (rows < 1 || validationRows < 0 || validationRows >= rows) {
+      throw new IllegalArgumentException(
+          "checkpoint of " + rows + " rows with " + validationRows + " for validation");
+    }
+    if (bestEpoch < 0 || bestEpoch > epoch) {
+      throw new IllegalArgumentException(
+          "checkpoint best epoch " + bestEpoch + " is not in 0.." + epoch);
+    }
+    int expected = validationRows == 0 ? 0 : params.length;
+    if (bestParams.length != expected) {
+      throw new IllegalArgumentException("checkpoint of " + params.length + " parameters has "
+          + bestParams.length + " best parameters, expected " + expected);
+    }
+    params = params.clone();
+    bestParams = bestParams.clone();
+    schedulerState = Collections.unmodifiableMap(new LinkedHashMap<>(schedulerState));
+  }
+
+  /** The parameters to go on from (a copy). */
+  @Override
+  public double[] params() {
+    return params.clone();
+  }
+
+  /** The best parameters so far (a copy); empty without a validation set. */
+  @Override
+  public double[] bestParams() {
+    return bestParams.clone();
+  }
+
+  /** Whether the run holds rows out for validation. */
+  public boolean hasValidation() {
+    return validationRows > 0;
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingCheckpoint[seed " + seed + ", epoch " + epoch + ", " + rows + " rows ("
+        + validationRows + " validation), params " + Arrays.toString(params) + ", "
+        + optimizerState.optimizer() + " lr " + learningRate + ", best epoch " + bestEpoch + "]";
+  }
+}

@@ -124,17 +124,18 @@ final class FitCommand implements Callable<Integer> {
 
     Optimizer optim = configure(() -> Optimizers.create(optimizer, info.parameterCount(),
         optimizerArguments()));
-    TrainerOptions options = configure(() -> trainerOptions(out));
-    Trainer trainer = new Trainer(options);
-    TrainingResult result;
     JsonNode initial = init == null ? null : readJson(init);
-    if (initial != null && CheckpointFile.isCheckpoint(initial)) {
-      TrainingCheckpoint checkpoint = CheckpointFile.read(initial, info, init.toString());
-      result = configure(() -> trainer.resume(model, dataset, checkpoint, optim));
-    } else {
-      double[] start = initial == null ? info.initialParameters(seed)
-          : org.symgrad.cli.Parameters.fromJson(initial.get("params"), info, init.toString());
-      result = configure(() -> trainer.fit(model, dataset, start, optim));
+    TrainingResult result;
+    try (ProgressListener progress = new ProgressListener("fit " + definition.name())) {
+      Trainer trainer = new Trainer(configure(() -> trainerOptions(out, progress)));
+      if (initial != null && CheckpointFile.isCheckpoint(initial)) {
+        TrainingCheckpoint checkpoint = CheckpointFile.read(initial, info, init.toString());
+        result = configure(() -> trainer.resume(model, dataset, checkpoint, optim));
+      } else {
+        double[] start = initial == null ? info.initialParameters(seed)
+            : org.symgrad.cli.Parameters.fromJson(initial.get("params"), info, init.toString());
+        result = configure(() -> trainer.fit(model, dataset, start, optim));
+      }
     }
 
     if (save != null) {
@@ -199,7 +200,7 @@ final class FitCommand implements Callable<Integer> {
     return arguments;
   }
 
-  private TrainerOptions trainerOptions(PrintWriter out) {
+  private TrainerOptions trainerOptions(PrintWriter out, ProgressListener progress) {
     TrainerOptions.Builder options = TrainerOptions.builder()
         .epochs(epochs)
         .seed(seed)
@@ -209,6 +210,9 @@ final class FitCommand implements Callable<Integer> {
           out.println(line);
           out.flush();
         }));
+    if (ProgressListener.wanted(json)) {
+      options.listener(progress);
+    }
     if (valFraction != null) {
       options.validationFraction(valFraction);
     }

@@ -1,0 +1,89 @@
+package org.symgrad.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symgrad.runtime.Dataset;
+
+/** CSV files are read correctly or refused with file, line and column. */
+class CsvDataTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void readsNumbersBlankLinesAndQuotedFields() throws Exception {
+    Dataset data = load("x,\"y\"\n1,2.5\n\n\"3\",-4e2\n1e308,.5\n");
+
+    assertThat(data.names()).containsExactly("x", "y").inOrder();
+    assertThat(data.column("x")).usingExactEquality().containsExactly(1.0, 3.0, 1e308).inOrder();
+    assertThat(data.column("y")).usingExactEquality().containsExactly(2.5, -400.0, 0.5).inOrder();
+  }
+
+  @Test
+  void headerOnlyGivesNoRows() throws Exception {
+    assertThat(load("x,y\n").rows()).isEqualTo(0);
+  }
+
+  @Test
+  void emptyFileIsRefused() {
+    assertThat(error("")).isEqualTo(
+        "data.csv:1:1: error: the file is empty; expected a header line naming the columns");
+  }
+
+  @Test
+  void raggedRowIsRefusedWithItsLine() {
+    assertThat(error("x,y\n1,2\n3\n")).isEqualTo(
+        "data.csv:3:1: error: this row has 1 field, the header names 2 (x, y)");
+  }
+
+  @Test
+  void nanAndInfinityAreRefused() {
+    assertThat(error("x,y\n1,NaN\n")).isEqualTo(
+        "data.csv:2:3: error: not a number: 'NaN' in column 'y'");
+    assertThat(error("x,y\ninf,1\n")).isEqualTo(
+        "data.csv:2:1: error: not a number: 'inf' in column 'x'");
+    assertThat(error("x,y\n1e309,1\n")).isEqualTo(
+        "data.csv:2:1: error: '1e309' is too large for a double, in column 'x'");
+  }
+
+  @Test
+  void javaOnlyNumberFormsAreRefused() {
+    assertThat(error("x\n1.5d\n")).contains("not a number: '1.5d'");
+    assertThat(error("x\n0x1p3\n")).contains("not a number: '0x1p3'");
+  }
+
+  @Test
+  void missingValueIsNamed() {
+    assertThat(error("x,y\n1,\n")).isEqualTo(
+        "data.csv:2:3: error: missing value in column 'y'");
+  }
+
+  @Test
+  void nonUtf8BytesAreRefusedWithTheirPlace() throws Exception {
+    Path file = folder.resolve("data.csv");
+    Files.write(file, new byte[] {'x', '\n', '1', '\n', (byte) 0xff, '\n'});
+    DataException e = assertThrows(DataException.class, () -> CsvData.load(file, "data.csv"));
+    assertThat(e.getMessage()).isEqualTo(
+        "data.csv:3:1: error: the file is not UTF-8 text (byte 0xff)");
+  }
+
+  @Test
+  void duplicateColumnIsRefused() {
+    assertThat(error("x,x\n1,2\n")).isEqualTo(
+        "data.csv:1:1: error: column 'x' appears twice in the header");
+  }
+
+  private Dataset load(String text) throws Exception {
+    Path file = folder.resolve("data.csv");
+    Files.writeString(file, text);
+    return CsvData.load(file, "data.csv");
+  }
+
+  private String error(String text) {
+    return assertThrows(DataException.class, () -> load(text)).getMessage();
+  }
+}

@@ -100,16 +100,20 @@ final class KernelSource {
         epilogue);
   }
 
-  // IR numbers first, so tN is always IR temporary N; then the arrays and sums; the model's
-  // names last, so it is they that give way (a parameter called t3 becomes t3_).
+  // Every IR number first, labelled or not, so that a local called tN is always IR temporary
+  // N; then the arrays and sums; the model's names last, so it is they that give way (a
+  // parameter called t3 becomes t3_).
   private void nameLocals(ModelInfo info) {
     List<Value.Temp> defined = Stream.of(kernel.prologue(), kernel.body(), kernel.epilogue())
         .flatMap(List::stream)
         .map(KernelSource::definedTemp)
         .filter(java.util.Objects::nonNull)
         .toList();
+    for (int index = 0; index < kernel.temps(); index++) {
+      names.fixed("t" + index);
+    }
     defined.stream().filter(t -> t.label() == null)
-        .forEach(t -> temps.put(t.index(), names.allocate("t" + t.index())));
+        .forEach(t -> temps.put(t.index(), "t" + t.index()));
     kernel.body().stream()
         .filter(Instr.LoadColumn.class::isInstance)
         .map(i -> ((Instr.LoadColumn) i).column())

@@ -1,6 +1,8 @@
 package org.symgrad.compiler;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -143,6 +145,16 @@ public final class InMemoryJavaCompiler {
       }
       byte[] code = bytes.toByteArray();
       return defineClass(name, code, 0, code.length);
+    }
+
+    // So tests can read what javac wrote: getResourceAsStream("p/C.class").
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      String className = name.endsWith(".class")
+          ? name.substring(0, name.length() - ".class".length()).replace('/', '.') : null;
+      ByteArrayOutputStream bytes = className == null ? null : classes.get(className);
+      return bytes != null ? new ByteArrayInputStream(bytes.toByteArray())
+          : super.getResourceAsStream(name);
     }
   }
 }

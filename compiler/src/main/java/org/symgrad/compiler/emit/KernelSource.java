@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
@@ -107,7 +108,7 @@ final class KernelSource {
     List<Value.Temp> defined = Stream.of(kernel.prologue(), kernel.body(), kernel.epilogue())
         .flatMap(List::stream)
         .map(KernelSource::definedTemp)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .toList();
     for (int index = 0; index < kernel.temps(); index++) {
       names.fixed("t" + index);

@@ -20,6 +20,7 @@ import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 
 /** What the generated source says, beyond the golden file: names, comments, literals. */
@@ -115,6 +116,26 @@ class SourceEmitterTest {
       assertThat(Double.doubleToRawLongBits(read[i]))
           .isEqualTo(Double.doubleToRawLongBits(values[i]));
     }
+  }
+
+  @Test
+  void generatedInfoEqualsTheProgramsWithEveryShapeAndInitializer() {
+    Program thermometer = Symgrad.lower(HandBuiltModels.thermometerNormalized());
+    ModelInfo info = new ModelInfo("shapes", "sum(j, w[k, j] * x[j]) + b[k]", "huber(1.0)",
+        List.of(new ParameterInfo("w", List.of(2, 3), 0, new Initializer.Uniform(-1.0 / 3, 0.1)),
+            new ParameterInfo("b", List.of(2), 6, new Initializer.Normal(0.0, 1e-3)),
+            ParameterInfo.scalar("c", 8, new Initializer.Constant(-2.5))),
+        List.of("x0", "x1", "x2"), "y", 1);
+    // The kernels do not matter here, only the INFO constant printed for this ModelInfo.
+    Program program = new Program(info, "shapes.sg", thermometer.predict(), thermometer.loss(),
+        thermometer.lossAndGradient(), thermometer.derivatives());
+    String source = SourceEmitter.emitText(program, "org.symgrad.generated", "Symgrad_Shapes");
+    assertThat(source).contains("new ParameterInfo(\"w\", List.of(2, 3), 0, "
+        + "new Initializer.Uniform(-0.3333333333333333, 0.1))");
+    assertThat(SourceBitIdentityTest.compileSource(program, "Symgrad_Shapes").info())
+        .isEqualTo(info);
+    assertThat(SourceBitIdentityTest.compileSource(thermometer, "Symgrad_T").info())
+        .isEqualTo(thermometer.info());
   }
 
   @Test

@@ -93,7 +93,7 @@ class SourceEmitterTest {
   @Test
   void literalsReadBackAsTheSameDoubles() throws ReflectiveOperationException {
     Random random = new Random(5);
-    double[] values = new double[400];
+    double[] values = new double[2000];
     double[] fixed = {0.1, 1e-3, -2.5, 1.0 / 3, 2e-3, 1e23, 9007199254740993.0, -0.0, 0.0,
         Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, Double.NaN,
         Double.longBitsToDouble(0xfff8000000000000L), Double.longBitsToDouble(0x7ff0000000000001L),
@@ -136,6 +136,23 @@ class SourceEmitterTest {
         .isEqualTo(info);
     assertThat(SourceBitIdentityTest.compileSource(thermometer, "Symgrad_T").info())
         .isEqualTo(thermometer.info());
+  }
+
+  @Test
+  void literalsAreShortestInDoubleToStringsFormat() {
+    assertThat(JavaLiterals.of(0.1)).isEqualTo("0.1");
+    assertThat(JavaLiterals.of(2)).isEqualTo("2.0");
+    assertThat(JavaLiterals.of(-2.5)).isEqualTo("-2.5");
+    assertThat(JavaLiterals.of(100)).isEqualTo("100.0");
+    assertThat(JavaLiterals.of(1e-3)).isEqualTo("0.001");
+    assertThat(JavaLiterals.of(1e-4)).isEqualTo("1.0E-4");
+    assertThat(JavaLiterals.of(-1.25e-7)).isEqualTo("-1.25E-7");
+    assertThat(JavaLiterals.of(1e7)).isEqualTo("1.0E7");
+    assertThat(JavaLiterals.of(1e23)).isEqualTo("1.0E23"); // JDK 17: 9.999999999999999E22
+    assertThat(JavaLiterals.of(1.0 / 3)).isEqualTo("0.3333333333333333");
+    assertThat(JavaLiterals.of(Double.MIN_VALUE)).isEqualTo("5.0E-324"); // 5E-324 suffices
+    assertThat(JavaLiterals.of(-0.0)).isEqualTo("-0.0");
+    assertThat(JavaLiterals.of(Double.NEGATIVE_INFINITY)).isEqualTo("Double.NEGATIVE_INFINITY");
   }
 
   @Test

@@ -20,8 +20,8 @@ final class LocalNames {
   private final Set<String> taken = new HashSet<>();
 
   /**
-   * Takes {@code name} as it is: for the method's own parameters, which are asked for first and
-   * cannot be renamed.
+   * Takes {@code name} as it is: for names the method must have exactly (its parameters, and
+   * the IR's {@code tN}), which are asked for first and cannot be renamed.
    *
    * @throws IllegalStateException if it is not a usable name or is already taken
    */

@@ -43,16 +43,29 @@ public final class BytecodeEmitter {
    * @throws SymgradException when a kernel does not fit in one JVM method
    */
   public static byte[] emit(Program program, String internalName) {
+    return emit(program, internalName, null);
+  }
+
+  /**
+   * The class file for {@code program}, as above, with debugging information pointing into
+   * the source {@link SourceEmitter} generated for the same program: its file name as the
+   * class's {@code SourceFile} and each statement's line in its {@code LineNumberTable}.
+   *
+   * @param lines from {@link SourceEmitter#emitWithLines}, or null for none
+   * @throws SymgradException when a kernel does not fit in one JVM method
+   */
+  public static byte[] emit(Program program, String internalName, SourceLines lines) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
         "java/lang/Object", new String[] {COMPILED_MODEL});
-    writer.visitSource(program.source(), null);
+    writer.visitSource(lines != null ? lines.fileName() : program.source(), null);
     writer.visitField(ACC_PRIVATE | ACC_FINAL, "info", MODEL_INFO_DESCRIPTOR, null, null)
         .visitEnd();
     writeConstructor(writer, internalName);
     writeInfo(writer, internalName);
     for (Kernel kernel : program.kernels()) {
-      new KernelWriter(writer, kernel).write();
+      new KernelWriter(writer, kernel,
+          lines != null ? lines.kernel(kernel.kind()) : null).write();
     }
     writer.visitEnd();
     try {

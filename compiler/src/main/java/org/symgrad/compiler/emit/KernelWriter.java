@@ -30,6 +30,8 @@ import static org.objectweb.asm.Opcodes.SIPUSH;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -43,6 +45,10 @@ import org.symgrad.compiler.lower.Value;
  * Writes one {@link Kernel} as one method: prologue, the row loop over the body, epilogue,
  * each IR instruction as the JVM operations javac would give the same Java statement, so the
  * bytecode and the generated source compute the same bits.
+ *
+ * <p>Given the {@link SourceLines.KernelLines} of the generated source, it also marks each
+ * instruction with its statement's line, so that debuggers and stack traces of the bytecode
+ * model point into that source.
  */
 final class KernelWriter {
   // Slots of the method's parameters: this, params, batch, then grad or out.
@@ -53,16 +59,20 @@ final class KernelWriter {
 
   private final ClassWriter classWriter;
   private final Kernel kernel;
-  private final Map<Integer, Integer> columnSlots = new HashMap<>();
+  private final SourceLines.KernelLines lines; // null: no line numbers
+  // Loaded in column order, as the generated source lists them.
+  private final Map<Integer, Integer> columnSlots = new java.util.TreeMap<>();
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private final int rowsSlot;
   private final int rowSlot;
   private final int firstTempSlot;
   private MethodVisitor code;
 
-  KernelWriter(ClassWriter classWriter, Kernel kernel) {
+  /** {@code lines} may be null: then the method carries no line numbers. */
+  KernelWriter(ClassWriter classWriter, Kernel kernel, SourceLines.KernelLines lines) {
     this.classWriter = classWriter;
     this.kernel = kernel;
+    this.lines = lines;
     int next = FIRST_LOCAL;
     rowsSlot = next++;
     rowSlot = next++;
@@ -82,22 +92,27 @@ final class KernelWriter {
     code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
         null);
     code.visitCode();
+    line(SourceLines.KernelLines::rows);
     code.visitVarInsn(ALOAD, BATCH);
     code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
     code.visitVarInsn(ISTORE, rowsSlot);
     columnSlots.forEach((column, slot) -> {
+      line(l -> l.column(column));
       code.visitVarInsn(ALOAD, BATCH);
       pushInt(column);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
       code.visitVarInsn(ASTORE, slot);
     });
-    kernel.prologue().forEach(this::emit);
-    for (Accumulator sum : kernel.sums()) {
+    emitAll(kernel.prologue(), SourceLines.KernelLines::prologue);
+    for (int i = 0; i < kernel.sums().size(); i++) {
+      Accumulator sum = kernel.sums().get(i);
+      int index = i;
+      line(l -> l.sums().get(index));
       code.visitInsn(DCONST_0);
       code.visitVarInsn(DSTORE, sumSlots.get(sum));
     }
     writeRowLoop();
-    kernel.epilogue().forEach(this::emit);
+    emitAll(kernel.epilogue(), SourceLines.KernelLines::epilogue);
     if (kernel.kind() == Kernel.Kind.PREDICT) {
       code.visitInsn(RETURN);
     }
@@ -108,13 +123,17 @@ final class KernelWriter {
   private void writeRowLoop() {
     Label test = new Label();
     Label done = new Label();
+    // The for statement's initialisation, test and increment all belong to its line.
+    line(SourceLines.KernelLines::loop);
     code.visitInsn(ICONST_0);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitLabel(test);
+    line(SourceLines.KernelLines::loop);
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
-    kernel.body().forEach(this::emit);
+    emitAll(kernel.body(), SourceLines.KernelLines::body);
+    line(SourceLines.KernelLines::loop);
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
@@ -127,6 +146,24 @@ final class KernelWriter {
       case LOSS -> "([D" + batch + ")D";
       case LOSS_AND_GRADIENT -> "([D" + batch + "[D)D";
     };
+  }
+
+  private void emitAll(List<Instr> instrs,
+      Function<SourceLines.KernelLines, List<Integer>> sectionLines) {
+    for (int i = 0; i < instrs.size(); i++) {
+      int index = i;
+      line(l -> sectionLines.apply(l).get(index));
+      emit(instrs.get(i));
+    }
+  }
+
+  // Starts the code of the statement at that line of the generated source, if there is one.
+  private void line(ToIntFunction<SourceLines.KernelLines> which) {
+    if (lines != null) {
+      Label here = new Label();
+      code.visitLabel(here);
+      code.visitLineNumber(which.applyAsInt(lines), here);
+    }
   }
 
   private void emit(Instr instr) {

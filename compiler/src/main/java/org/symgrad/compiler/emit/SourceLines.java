@@ -1,0 +1,72 @@
+package org.symgrad.compiler.emit;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.symgrad.compiler.lower.Kernel;
+
+/**
+ * Where each statement of a generated source file sits: for every kernel, the 1-based line of
+ * every IR instruction and of the loop's scaffolding. {@link BytecodeEmitter} writes these as
+ * the class's {@code LineNumberTable}, so stack traces and debuggers of the bytecode model
+ * point into the generated source.
+ *
+ * @param fileName the generated file's name ({@code Symgrad_Thermometer.java}), for the class's
+ *     {@code SourceFile} attribute
+ * @param kernels the lines of each kernel's method
+ */
+public record SourceLines(String fileName, Map<Kernel.Kind, KernelLines> kernels) {
+
+  public SourceLines {
+    Objects.requireNonNull(fileName, "fileName");
+    kernels = java.util.Collections.unmodifiableMap(new EnumMap<>(kernels));
+  }
+
+  /** The lines of the method that implements {@code kind}. */
+  public KernelLines kernel(Kernel.Kind kind) {
+    KernelLines lines = kernels.get(kind);
+    if (lines == null) {
+      throw new IllegalArgumentException("no lines for " + kind);
+    }
+    return lines;
+  }
+
+  /**
+   * The lines of one kernel's method, in the order the method runs them.
+   *
+   * @param rows {@code int rows = batch.size();}
+   * @param columns each column array's load, by column index
+   * @param prologue each prologue instruction's statement
+   * @param sums each accumulator's {@code = 0.0}, in the order of {@link Kernel#sums()}
+   * @param loop the {@code for} statement: initialisation, test and increment
+   * @param body each body instruction's statement
+   * @param epilogue each epilogue instruction's statement
+   */
+  public record KernelLines(
+      int rows,
+      Map<Integer, Integer> columns,
+      List<Integer> prologue,
+      List<Integer> sums,
+      int loop,
+      List<Integer> body,
+      List<Integer> epilogue) {
+
+    public KernelLines {
+      columns = Map.copyOf(columns);
+      prologue = List.copyOf(prologue);
+      sums = List.copyOf(sums);
+      body = List.copyOf(body);
+      epilogue = List.copyOf(epilogue);
+    }
+
+    /** The line of the array load of {@code column}. */
+    public int column(int column) {
+      Integer line = columns.get(column);
+      if (line == null) {
+        throw new IllegalArgumentException("column " + column + " is not loaded");
+      }
+      return line;
+    }
+  }
+}

@@ -64,9 +64,12 @@ final class Texts {
 
   /**
    * {@code "did you mean 'x'? "} when one of {@code known} is a likely misspelling of
-   * {@code name} (same letters in another case, or at most two edits), else {@code ""}.
+   * {@code name}: the same letters in another case, or one edit away (two for names of six
+   * letters or more), where swapping two neighbours is one edit. Names of one or two letters
+   * get no guess: every other short name is one edit away. Else {@code ""}.
    */
   static String didYouMean(String name, Collection<String> known) {
+    int allowed = name.length() <= 2 ? 0 : name.length() <= 5 ? 1 : 2;
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
@@ -76,31 +79,33 @@ final class Texts {
         bestDistance = distance;
       }
     }
-    int allowed = Math.min(2, Math.max(1, name.length() / 3));
     return best != null && bestDistance <= allowed ? "did you mean '" + best + "'? " : "";
   }
 
-  // Levenshtein distance, with an early exit for names of very different lengths.
+  // Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+  // neighbours each cost 1. Names of very different lengths are not compared.
   private static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64 || b.length() > 64) {
       return Integer.MAX_VALUE;
     }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 
   /** The sorted list, for hints. */

@@ -148,7 +148,7 @@ final class Declarations {
           "expected a name after " + word.quoted() + ", found " + name.quoted(),
           "a name is a letter or '_' followed by letters, digits and '_'");
     }
-    checkNotReserved(name);
+    checkNotReserved(keyword, name);
     if (keyword == Keyword.TARGET) {
       checkFirst(Keyword.TARGET, word);
     }
@@ -198,9 +198,11 @@ final class Declarations {
     all.add(declaration);
   }
 
-  private void checkNotReserved(Token name) {
+  private void checkNotReserved(Keyword keyword, Token name) {
     String text = name.text();
-    if (LOSS_NAMES.contains(text)) {
+    // "target target" is allowed: in a loss, 'target' means the target column either way.
+    boolean targetNamedTarget = keyword == Keyword.TARGET && text.equals("target");
+    if (LOSS_NAMES.contains(text) && !targetNamedTarget) {
       throw source.error(Code.RESERVED_NAME, name, Texts.quote(text) + " is reserved",
           "in a loss expression, 'pred' is the prediction and 'target' the target column");
     }

@@ -142,10 +142,10 @@ final class ExpressionParser {
         if (pending.peek() instanceof Call call && previous() == call.open()) {
           close(call, token); // f(): reported as a wrong number of arguments
         } else {
-          throw unexpected(token, "expected an operand");
+          throw unexpectedOperand(token);
         }
       }
-      default -> throw unexpected(token, "expected an operand");
+      default -> throw unexpectedOperand(token);
     }
     return false;
   }
@@ -302,25 +302,28 @@ final class ExpressionParser {
     return tokens.get(next - 2);
   }
 
-  private SymgradException unexpected(Token token, String expected) {
-    String message = token.is(Kind.END)
-        ? "unexpected end of expression"
-        : "unexpected " + token.quoted();
+  /** An error at a token where an operand must start. */
+  private SymgradException unexpectedOperand(Token token) {
     Token before = next >= 2 ? previous() : null;
     String hint;
     if (token.is(Kind.STAR) && before != null && before.is(Kind.STAR)
         && before.end() == token.start()) {
       hint = "write powers with '^', as in x^2";
-    } else if (token.is(Kind.PLUS) && expected.equals("expected an operand")) {
+    } else if (token.is(Kind.PLUS)) {
       hint = "there is no unary '+'; leave it out";
     } else if (token.is(Kind.RPAREN) && before != null && before.is(Kind.LPAREN)) {
       hint = "expected an expression between '(' and ')'";
-    } else if (expected.equals("expected an operand")) {
+    } else {
       hint = "expected a number, a name, '(' or '-'"
           + (before == null ? "" : " after " + before.quoted());
-    } else {
-      hint = expected;
     }
+    return unexpected(token, hint);
+  }
+
+  private SymgradException unexpected(Token token, String hint) {
+    String message = token.is(Kind.END)
+        ? "unexpected end of expression"
+        : "unexpected " + token.quoted();
     return source.error(Code.UNEXPECTED_TOKEN, token, message, hint);
   }
 

@@ -92,7 +92,7 @@ final class ModelScope implements ExpressionParser.Names {
       if (name.equals("target")) {
         return target != null ? graph.variable(target) : failed(name);
       }
-    } else if (name.equals("pred") || name.equals("target")) {
+    } else if (name.equals("pred") || (name.equals("target") && !name.equals(target))) {
       throw source.error(Code.LOSS_NAME_OUTSIDE_LOSS, token,
           token.quoted() + " is only meaningful in a loss expression",
           "in a loss expression, 'pred' is the prediction and 'target' the target column");

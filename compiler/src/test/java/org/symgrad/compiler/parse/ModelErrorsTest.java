@@ -157,6 +157,10 @@ class ModelErrorsTest {
         3, "choose another name");
     assertAt(error("param sum", "model w"), "SG208", "'sum' is reserved for index sums", 4, 7, 3,
         "choose another name");
+    // The target column may be called 'target', and is then used like any target.
+    assertAt(errors("input x\ntarget target\nparam w\nmodel w * target").get(0), "SG206",
+        "the model cannot use the target 'target'", 4, 11, 6,
+        "the model predicts 'target' from the inputs and params");
   }
 
   @Test

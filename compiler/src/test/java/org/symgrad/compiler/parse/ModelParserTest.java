@@ -219,6 +219,15 @@ class ModelParserTest {
   }
 
   @Test
+  void theTargetColumnMayBeCalledTarget() {
+    ModelDefinition m = ModelParser.parse(
+        "input x\ntarget target\nparam w\nmodel w * x\nloss abs(pred - target)", "m.sg");
+    Graph g = m.graph();
+    assertThat(m.target()).isEqualTo("target");
+    assertThat(m.sampleLoss()).isSameInstanceAs(Losses.mae(g, m.prediction(), g.variable("target")));
+  }
+
+  @Test
   void deepModelsParse() {
     String deep = "(".repeat(50_000) + "w * x" + ")".repeat(50_000);
     ModelDefinition m = parse(model("model " + deep + " + " + "-".repeat(50_000) + "w"));

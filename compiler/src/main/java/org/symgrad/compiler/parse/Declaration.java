@@ -13,8 +13,6 @@ import java.util.List;
  *     {@code param} (null for a {@code param} without one), the rest of the line for {@code
  *     model}, {@code loss} and {@code penalty}; null for {@code data}
  * @param text the rest of the line after the keyword, trimmed, comment removed
- * @param complete false when the line had an error after its name: the name is declared, so
- *     that its uses raise no second error, but the declaration is not read further
  */
 record Declaration(
     Keyword keyword,
@@ -22,8 +20,7 @@ record Declaration(
     Token keywordToken,
     Token name,
     List<Token> body,
-    String text,
-    boolean complete) {
+    String text) {
 
   String nameText() {
     return name.text();

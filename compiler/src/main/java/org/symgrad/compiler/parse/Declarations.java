@@ -109,7 +109,7 @@ final class Declarations {
         if (rest.isEmpty()) {
           throw incomplete(word, "'data' needs a file path", "write it as: data thermometer.csv");
         }
-        declareSingle(new Declaration(keyword, line, word, null, null, rest, true));
+        declareSingle(new Declaration(keyword, line, word, null, null, rest));
       }
       case MODEL, LOSS, PENALTY -> {
         List<Token> tokens = Lexer.lex(source, restStart, end);
@@ -120,7 +120,7 @@ final class Declarations {
                   : "an expression"),
               null);
         }
-        declareSingle(new Declaration(keyword, line, word, null, tokens, rest, true));
+        declareSingle(new Declaration(keyword, line, word, null, tokens, rest));
       }
       case INPUT, TARGET, PARAM, LET -> named(keyword, line, word, rest,
           Lexer.lex(source, restStart, end));
@@ -186,8 +186,9 @@ final class Declarations {
               "unexpected " + after.quoted() + " after " + Texts.quote(declared),
               "write it as: " + example);
     }
-    boolean complete = problem == null;
-    Declaration declaration = new Declaration(keyword, line, word, name, body, rest, complete);
+    // The name is declared even when the rest of the line is wrong, so that its uses raise
+    // no second error; the declaration itself is not read further.
+    Declaration declaration = new Declaration(keyword, line, word, name, body, rest);
     declareName(declaration);
     if (keyword == Keyword.TARGET) {
       singles.put(Keyword.TARGET, declaration);

@@ -2,14 +2,16 @@ package org.symgrad.compiler.graph;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Prints a node in the expression grammar, with the fewest parentheses that parse back to the
  * same node: {@code a + (-b)} prints as {@code a - b}, {@code x + (-2)} as {@code x - 2}.
  *
- * <p>Iterative, so a graph of any depth prints without exhausting the stack.
+ * <p>Iterative, and appending to one buffer, so a graph of any depth prints without
+ * exhausting the stack, in time and memory proportional to the text printed. (A shared
+ * subexpression is printed at each of its uses, so the text of a DAG can be much larger than
+ * the DAG.)
  */
 public final class ExpressionPrinter {
   // Binding strength, loosest first; an operand printed where a tighter one is needed gets
@@ -20,7 +22,8 @@ public final class ExpressionPrinter {
   private static final int POWER = 4;
   private static final int ATOM = 5;
 
-  private record Printed(String text, int precedence) {}
+  /** Work still to do: print {@code node} where strength {@code needed} is required. */
+  private record Operand(Node node, int needed) {}
 
   private ExpressionPrinter() {}
 
@@ -31,82 +34,92 @@ public final class ExpressionPrinter {
 
   /**
    * The expression text of {@code root}, where every node below it that {@code names} names
-   * (a {@code let}) is printed as its name.
+   * (a {@code let}) is printed as that name.
    */
   public static String print(Node root, Map<Node, String> names) {
-    Map<Node, Printed> done = new HashMap<>();
-    names.forEach((node, name) -> {
-      if (node != root) {
-        done.put(node, new Printed(name, ATOM));
-      }
-    });
-    Deque<Node> pending = new ArrayDeque<>();
-    pending.push(root);
-    while (!pending.isEmpty()) {
-      Node node = pending.peek();
-      if (done.containsKey(node)) {
-        pending.pop();
-        continue;
-      }
-      boolean ready = true;
-      for (Node input : node.inputs()) {
-        if (!done.containsKey(input)) {
-          pending.push(input);
-          ready = false;
+    StringBuilder text = new StringBuilder();
+    // Strings to append and operands to print, the next one on top.
+    Deque<Object> work = new ArrayDeque<>();
+    work.push(new Operand(root, SUM));
+    while (!work.isEmpty()) {
+      Object item = work.pop();
+      if (item instanceof String literal) {
+        text.append(literal);
+      } else {
+        Operand operand = (Operand) item;
+        String name = operand.node() == root ? null : names.get(operand.node());
+        if (name != null) {
+          text.append(name);
+        } else if (strength(operand.node()) < operand.needed()) {
+          work.push(")");
+          push(work, operand.node());
+          work.push("(");
+        } else {
+          push(work, operand.node());
         }
-      }
-      if (ready) {
-        pending.pop();
-        done.put(node, printOne(node, done));
       }
     }
-    return done.get(root).text();
+    return text.toString();
   }
 
-  private static Printed printOne(Node node, Map<Node, Printed> done) {
+  /** How tightly the printed form of {@code node} binds. */
+  private static int strength(Node node) {
     return switch (node.op()) {
-      case CONST -> {
-        String text = number(node.value());
-        yield new Printed(text, text.startsWith("-") ? UNARY : ATOM);
-      }
-      case VAR -> new Printed(node.name(), ATOM);
-      case ADD -> {
-        Node right = node.input(1);
-        String left = operand(done.get(node.input(0)), SUM);
-        if (right.op() == Op.NEG) {
-          yield new Printed(left + " - " + operand(done.get(right.input(0)), PRODUCT), SUM);
-        }
-        if (right.isConstant() && right.value() < 0) {
-          yield new Printed(left + " - " + number(-right.value()), SUM);
-        }
-        yield new Printed(left + " + " + operand(done.get(right), PRODUCT), SUM);
-      }
-      case MUL -> binary(node, done, " * ", PRODUCT);
-      case DIV -> binary(node, done, " / ", PRODUCT);
-      case POW -> new Printed(
-          operand(done.get(node.input(0)), ATOM) + "^" + operand(done.get(node.input(1)), UNARY),
-          POWER);
-      case NEG -> new Printed("-" + operand(done.get(node.input(0)), UNARY), UNARY);
-      default -> {
-        StringBuilder call = new StringBuilder(node.op().functionName()).append('(');
-        for (int i = 0; i < node.inputs().size(); i++) {
-          call.append(i == 0 ? "" : ", ").append(done.get(node.input(i)).text());
-        }
-        yield new Printed(call.append(')').toString(), ATOM);
-      }
+      case CONST -> isNegative(node.value()) ? UNARY : ATOM;
+      case ADD -> SUM;
+      case MUL, DIV -> PRODUCT;
+      case NEG -> UNARY;
+      case POW -> POWER;
+      default -> ATOM; // a variable or a call
     };
   }
 
-  // Left-associative: the left operand may be of equal strength, the right one may not.
-  private static Printed binary(Node node, Map<Node, Printed> done, String symbol, int level) {
-    return new Printed(
-        operand(done.get(node.input(0)), level) + symbol + operand(done.get(node.input(1)),
-            level + 1),
-        level);
+  /** Pushes the parts of {@code node}, last part first, so that they pop in order. */
+  private static void push(Deque<Object> work, Node node) {
+    switch (node.op()) {
+      case CONST -> work.push(number(node.value()));
+      case VAR -> work.push(node.name());
+      case ADD -> {
+        Node right = node.input(1);
+        if (right.op() == Op.NEG) {
+          parts(work, new Operand(node.input(0), SUM), " - ",
+              new Operand(right.input(0), PRODUCT));
+        } else if (right.isConstant() && isNegative(right.value())) {
+          parts(work, new Operand(node.input(0), SUM), " - ", number(-right.value()));
+        } else {
+          parts(work, new Operand(node.input(0), SUM), " + ", new Operand(right, PRODUCT));
+        }
+      }
+      // Left-associative: the left operand may be of equal strength, the right one may not.
+      case MUL -> parts(work, new Operand(node.input(0), PRODUCT), " * ",
+          new Operand(node.input(1), PRODUCT + 1));
+      case DIV -> parts(work, new Operand(node.input(0), PRODUCT), " / ",
+          new Operand(node.input(1), PRODUCT + 1));
+      // Right-associative, and the exponent may be negated: x^-y^z is x^(-(y^z)).
+      case POW -> parts(work, new Operand(node.input(0), ATOM), "^",
+          new Operand(node.input(1), UNARY));
+      case NEG -> parts(work, "-", new Operand(node.input(0), UNARY));
+      default -> {
+        Object[] call = new Object[2 * node.inputs().size() + 1];
+        call[0] = node.op().functionName() + "(";
+        for (int i = 0; i < node.inputs().size(); i++) {
+          call[2 * i + 1] = new Operand(node.input(i), SUM);
+          call[2 * i + 2] = i + 1 < node.inputs().size() ? ", " : ")";
+        }
+        parts(work, call);
+      }
+    }
   }
 
-  private static String operand(Printed printed, int needed) {
-    return printed.precedence() >= needed ? printed.text() : "(" + printed.text() + ")";
+  private static void parts(Deque<Object> work, Object... parts) {
+    for (int i = parts.length - 1; i >= 0; i--) {
+      work.push(parts[i]);
+    }
+  }
+
+  // The sign bit, so that x + (-0) prints as x - 0, not x + -0.
+  private static boolean isNegative(double value) {
+    return Double.doubleToRawLongBits(value) < 0 && !Double.isNaN(value);
   }
 
   /** A number as the grammar writes it: {@code 2}, {@code 0.5}, {@code 1.0e-3}. */

@@ -1,0 +1,270 @@
+package org.symgrad.compiler.parse;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.parse.Token.Kind;
+
+/**
+ * The first pass over a model file: splits it into one {@link Declaration} a line, declares
+ * every name with its role, and reports what is wrong with a line's form (an unknown keyword,
+ * a missing name, a name declared twice, vector syntax). Expressions are read by the second
+ * pass, {@link ModelReader}, once every name is known.
+ *
+ * <p>A line with an error is reported and skipped; the others are still read, so that one run
+ * reports every bad line.
+ */
+final class Declarations {
+  /** Names that cannot be declared: they mean something in loss expressions or grammar. */
+  private static final Set<String> LOSS_NAMES = Set.of("pred", "target");
+
+  private final SourceText source;
+  private final List<Diagnostic> errors;
+  private final List<Declaration> all = new ArrayList<>();
+  private final Map<String, Declaration> names = new LinkedHashMap<>();
+  private final Map<Keyword, Declaration> singles = new EnumMap<>(Keyword.class);
+  private final Set<Keyword> written = EnumSet.noneOf(Keyword.class);
+
+  Declarations(SourceText source, List<Diagnostic> errors) {
+    this.source = source;
+    this.errors = errors;
+    for (int line = 1; line <= source.lineCount(); line++) {
+      try {
+        read(line);
+      } catch (SymgradException e) {
+        errors.addAll(e.diagnostics());
+      }
+    }
+  }
+
+  /** Every declaration read, in file order. */
+  List<Declaration> all() {
+    return all;
+  }
+
+  /** The declaration of {@code name}: an input, the target, a param or a let; or null. */
+  Declaration named(String name) {
+    return names.get(name);
+  }
+
+  /** The declared names, in file order. */
+  Map<String, Declaration> names() {
+    return names;
+  }
+
+  /**
+   * Whether some line starts with {@code keyword}, even one with an error: a model line that
+   * does not parse is reported for what it is, not as a missing model.
+   */
+  boolean written(Keyword keyword) {
+    return written.contains(keyword);
+  }
+
+  /** The one {@code data}, {@code target}, {@code model}, {@code loss} or {@code penalty}. */
+  Declaration single(Keyword keyword) {
+    return singles.get(keyword);
+  }
+
+  private void read(int line) {
+    String text = source.text();
+    int start = source.lineStart(line);
+    int end = source.lineEnd(line);
+    int hash = text.indexOf('#', start);
+    if (hash >= 0 && hash < end) {
+      end = hash;
+    }
+    start = skipSpace(text, start, end);
+    end = trimEnd(text, start, end);
+    if (start == end) {
+      return;
+    }
+    if (!Lexer.isNameStart(text.charAt(start))) {
+      throw source.error(Code.UNKNOWN_DECLARATION, start, 1,
+          "expected a declaration, found " + Texts.describe(text.codePointAt(start)),
+          "a line starts with one of: " + Texts.join(Keyword.SPELLINGS));
+    }
+    int wordEnd = start;
+    while (wordEnd < end && Lexer.isNamePart(text.charAt(wordEnd))) {
+      wordEnd++;
+    }
+    Token word = Token.of(Kind.NAME, start, wordEnd, text.substring(start, wordEnd));
+    Keyword keyword = Keyword.of(word.text());
+    if (keyword == null) {
+      throw source.error(Code.UNKNOWN_DECLARATION, word,
+          "unknown declaration " + word.quoted(),
+          Texts.didYouMean(word.text(), Keyword.SPELLINGS)
+              + "a line starts with one of: " + Texts.join(Keyword.SPELLINGS));
+    }
+    written.add(keyword);
+    int restStart = skipSpace(text, wordEnd, end);
+    String rest = text.substring(restStart, end);
+    switch (keyword) {
+      case DATA -> {
+        if (rest.isEmpty()) {
+          throw incomplete(word, "'data' needs a file path", "write it as: data thermometer.csv");
+        }
+        declareSingle(new Declaration(keyword, line, word, null, null, rest));
+      }
+      case MODEL, LOSS, PENALTY -> {
+        List<Token> tokens = Lexer.lex(source, restStart, end);
+        if (tokens.get(0).is(Kind.END)) {
+          throw incomplete(word, Texts.quote(keyword.spelling()) + " needs "
+              + (keyword == Keyword.LOSS
+                  ? "mse, mae, huber(delta), bce_logits or an expression in pred and target"
+                  : "an expression"),
+              null);
+        }
+        declareSingle(new Declaration(keyword, line, word, null, tokens, rest));
+      }
+      case INPUT, TARGET, PARAM, LET -> named(keyword, line, word, rest,
+          Lexer.lex(source, restStart, end));
+    }
+  }
+
+  /** {@code input NAME}, {@code target NAME}, {@code param NAME [= init]}, {@code let NAME = e}. */
+  private void named(Keyword keyword, int line, Token word, String rest, List<Token> tokens) {
+    Token name = tokens.get(0);
+    String example = switch (keyword) {
+      case INPUT -> "input t_u";
+      case TARGET -> "target t_c";
+      case PARAM -> "param w = 1.0";
+      default -> "let t_un = 0.1 * t_u";
+    };
+    if (name.is(Kind.END)) {
+      throw incomplete(word, Texts.quote(keyword.spelling()) + " needs a name",
+          "write it as: " + example);
+    }
+    if (name.is(Kind.ERROR)) {
+      throw name.error();
+    }
+    if (!name.is(Kind.NAME)) {
+      throw source.error(Code.EXPECTED_NAME, name,
+          "expected a name after " + word.quoted() + ", found " + name.quoted(),
+          "a name is a letter or '_' followed by letters, digits and '_'");
+    }
+    checkNotReserved(keyword, name);
+    if (keyword == Keyword.TARGET) {
+      checkFirst(Keyword.TARGET, word);
+    }
+    Token after = tokens.get(1);
+    List<Token> body = null;
+    SymgradException problem = null;
+    String declared = keyword.spelling() + " " + name.text();
+    if (after.is(Kind.LBRACKET)) {
+      problem = source.error(Code.NOT_SUPPORTED_YET, after, switch (keyword) {
+            case INPUT -> "vector inputs are not supported yet";
+            case TARGET -> "vector targets are not supported yet";
+            case PARAM -> "vector parameters are not supported yet";
+            default -> "indexed lets are not supported yet";
+          }, "only scalar models are supported in this version");
+    } else if (after.is(Kind.ERROR)) {
+      problem = after.error();
+    } else if (keyword == Keyword.INPUT || keyword == Keyword.TARGET) {
+      if (!after.is(Kind.END)) {
+        problem = source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+            "unexpected " + after.quoted() + " after " + Texts.quote(declared),
+            "declare one " + keyword.spelling() + " a line");
+      }
+    } else if (after.is(Kind.EQUALS)) {
+      body = tokens.subList(2, tokens.size());
+      if (body.get(0).is(Kind.END)) {
+        problem = incomplete(after, Texts.quote(declared) + " needs "
+            + (keyword == Keyword.PARAM ? "an initializer" : "an expression") + " after '='",
+            "write it as: " + example);
+      }
+    } else if (keyword == Keyword.LET || !after.is(Kind.END)) {
+      problem = after.is(Kind.END)
+          ? incomplete(name, Texts.quote(declared) + " needs '=' and an expression",
+              "write it as: " + example)
+          : source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+              "unexpected " + after.quoted() + " after " + Texts.quote(declared),
+              "write it as: " + example);
+    }
+    // The name is declared even when the rest of the line is wrong, so that its uses raise
+    // no second error; the declaration itself is not read further.
+    Declaration declaration = new Declaration(keyword, line, word, name, body, rest);
+    declareName(declaration);
+    if (keyword == Keyword.TARGET) {
+      singles.put(Keyword.TARGET, declaration);
+    }
+    if (problem != null) {
+      throw problem;
+    }
+    all.add(declaration);
+  }
+
+  private void checkNotReserved(Keyword keyword, Token name) {
+    String text = name.text();
+    // "target target" is allowed: in a loss, 'target' means the target column either way.
+    boolean targetNamedTarget = keyword == Keyword.TARGET && text.equals("target");
+    if (LOSS_NAMES.contains(text) && !targetNamedTarget) {
+      throw source.error(Code.RESERVED_NAME, name, Texts.quote(text) + " is reserved",
+          "in a loss expression, 'pred' is the prediction and 'target' the target column");
+    }
+    if (ExpressionParser.function(text) != null || text.equals("sum")) {
+      throw source.error(Code.RESERVED_NAME, name,
+          Texts.quote(text) + " is " + (text.equals("sum") ? "reserved for index sums"
+              : "the name of a function"),
+          "choose another name");
+    }
+  }
+
+  private void declareName(Declaration declaration) {
+    Token name = declaration.name();
+    Declaration first = names.get(name.text());
+    if (first != null) {
+      Keyword role = declaration.keyword();
+      throw role == first.keyword()
+          ? source.error(Code.DUPLICATE_NAME, name,
+              "duplicate " + role.spelling() + " " + name.quoted(),
+              name.quoted() + " is first declared on line " + first.line())
+          : source.error(Code.CONFLICTING_ROLES, name,
+              name.quoted() + " is already declared as " + first.keyword().role(),
+              "on line " + first.line() + "; a name has one role");
+    }
+    names.put(name.text(), declaration);
+  }
+
+  private void declareSingle(Declaration declaration) {
+    checkFirst(declaration.keyword(), declaration.keywordToken());
+    singles.put(declaration.keyword(), declaration);
+    all.add(declaration);
+  }
+
+  private void checkFirst(Keyword keyword, Token word) {
+    Declaration first = singles.get(keyword);
+    if (first != null) {
+      throw source.error(Code.DUPLICATE_DECLARATION, word,
+          "duplicate " + Texts.quote(keyword.spelling()) + " declaration",
+          "a model file has one; the first is on line " + first.line());
+    }
+  }
+
+  private SymgradException incomplete(Token at, String message, String hint) {
+    return source.error(Code.INCOMPLETE_DECLARATION, at, message, hint);
+  }
+
+  private static int skipSpace(String text, int from, int end) {
+    while (from < end && isSpace(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimEnd(String text, int start, int end) {
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\f';
+  }
+}

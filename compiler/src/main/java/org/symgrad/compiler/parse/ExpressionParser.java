@@ -1,0 +1,336 @@
+package org.symgrad.compiler.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.graph.Op;
+import org.symgrad.compiler.parse.Token.Kind;
+
+/**
+ * Parses the tokens of one expression into a node of a {@link Graph}:
+ *
+ * <pre>
+ * expr  := term (('+'|'-') term)*
+ * term  := unary (('*'|'/') unary)*
+ * unary := '-' unary | power             -x^2 is -(x^2)
+ * power := atom ('^' unary)?             right-associative: 2^3^2 is 2^(3^2); x^-2 is allowed
+ * atom  := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'
+ * </pre>
+ *
+ * <p>The grammar is climbed with explicit stacks of operands and pending operators instead of
+ * recursion, so an expression of any depth, a hundred thousand parentheses or {@code -} signs
+ * or {@code ^}s, parses without exhausting the thread's stack. Pending operators are reduced
+ * by binding strength: {@code + -} 1, {@code * /} 2, prefix {@code -} 3, {@code ^} 4 (which
+ * is right-associative, so it never reduces another {@code ^}, nor the prefix {@code -} of
+ * its exponent).
+ *
+ * <p>Negation folds into constants, and only there: {@code -2} is the constant -2, {@code
+ * a - 2} is {@code a + (-2)}, but {@code -2^2} is {@code -(2^2)} and {@code a - b} is {@code a
+ * + (-b)}. With this rule {@code parse(ExpressionPrinter.print(e))} is {@code e} itself for
+ * every node this parser makes.
+ *
+ * <p>Names are resolved by the caller's {@link Names}, which decides what a name means in its
+ * context (a free variable of {@code grad}, a parameter, a let, {@code pred}) and reports the
+ * names it refuses.
+ */
+final class ExpressionParser {
+
+  /** What the names of an expression mean where it is written. */
+  interface Names {
+    /** The node for the name {@code token}; throws a {@link SymgradException} if it has none. */
+    Node resolve(Token token);
+
+    /** Whether {@code name} is declared, to explain {@code w(x)}: a name, not a function. */
+    default boolean isDeclared(String name) {
+      return false;
+    }
+  }
+
+  /** The functions of the grammar, by name: every named op except the internal {@code sign}. */
+  static final List<String> FUNCTIONS = Arrays.stream(Op.values())
+      .filter(op -> op.functionName() != null && op != Op.SIGN)
+      .map(Op::functionName)
+      .sorted()
+      .toList();
+
+  private static final int SUM = 1;
+  private static final int PRODUCT = 2;
+  private static final int PREFIX = 3;
+  private static final int POWER = 4;
+
+  /** An operator or bracket waiting for its operands. */
+  private sealed interface Pending permits Binary, Negation, Group, Call {}
+
+  private record Binary(Token token, int strength) implements Pending {}
+
+  private record Negation(Token token) implements Pending {}
+
+  private record Group(Token open) implements Pending {}
+
+  /** A call whose arguments are the operands above {@code base}. */
+  private record Call(Op op, Token name, Token open, int base) implements Pending {}
+
+  private final SourceText source;
+  private final List<Token> tokens;
+  private final Graph graph;
+  private final Names names;
+  private final Deque<Node> operands = new ArrayDeque<>();
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private int next;
+
+  /**
+   * @param tokens the expression's tokens, the last of which, and only it, is {@link Kind#END}
+   */
+  ExpressionParser(SourceText source, List<Token> tokens, Graph graph, Names names) {
+    this.source = source;
+    this.tokens = tokens;
+    this.graph = graph;
+    this.names = names;
+  }
+
+  /** The op a function name calls, or null: {@code sign} is internal, not in the grammar. */
+  static Op function(String name) {
+    Op op = Op.forFunction(name);
+    return op == Op.SIGN ? null : op;
+  }
+
+  /** Parses the whole token list, or throws a {@link SymgradException} at the first error. */
+  Node parse() {
+    if (tokens.get(0).is(Kind.END)) {
+      throw source.error(Code.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
+          "write a number, a name, a call or a parenthesized expression");
+    }
+    boolean expectOperand = true;
+    while (true) {
+      Token token = tokens.get(next++);
+      if (token.is(Kind.ERROR)) {
+        throw token.error();
+      }
+      if (expectOperand) {
+        expectOperand = operand(token);
+      } else {
+        Node result = operator(token);
+        if (result != null) {
+          return result;
+        }
+        expectOperand = !token.is(Kind.RPAREN);
+      }
+    }
+  }
+
+  /** Handles a token where an operand must start; returns whether one is still expected. */
+  private boolean operand(Token token) {
+    switch (token.kind()) {
+      case NUMBER -> operands.push(graph.constant(token.number()));
+      case NAME -> {
+        return name(token);
+      }
+      case MINUS -> {
+        pending.push(new Negation(token));
+        return true;
+      }
+      case LPAREN -> {
+        pending.push(new Group(token));
+        return true;
+      }
+      case RPAREN -> {
+        if (pending.peek() instanceof Call call && previous() == call.open()) {
+          close(call, token); // f(): reported as a wrong number of arguments
+        } else {
+          throw unexpectedOperand(token);
+        }
+      }
+      default -> throw unexpectedOperand(token);
+    }
+    return false;
+  }
+
+  /** A name: a call if '(' follows, else a variable, a let or a parameter. */
+  private boolean name(Token token) {
+    Token following = tokens.get(next);
+    String name = token.text();
+    if (following.is(Kind.LPAREN)) {
+      if (name.equals("sum")) {
+        throw source.error(Code.NOT_SUPPORTED_YET, token, "index sums are not supported yet",
+            "only scalar expressions are supported in this version");
+      }
+      Op op = function(name);
+      if (op == null) {
+        String hint = names.isDeclared(name)
+            ? Texts.quote(name) + " is not a function; write " + name + " * (…) for a product"
+            : Texts.didYouMean(name, FUNCTIONS) + "known functions: " + Texts.join(FUNCTIONS);
+        throw source.error(Code.UNKNOWN_FUNCTION, token,
+            "unknown function " + Texts.quote(name), hint);
+      }
+      next++;
+      pending.push(new Call(op, token, following, operands.size()));
+      return true;
+    }
+    if (following.is(Kind.LBRACKET)) {
+      throw source.error(Code.NOT_SUPPORTED_YET, following,
+          "indexing " + Texts.quote(name + "[…]") + " is not supported yet",
+          "only scalar expressions are supported in this version");
+    }
+    if (function(name) != null) {
+      throw source.error(Code.FUNCTION_WITHOUT_CALL, token,
+          "function " + Texts.quote(name) + " used without arguments",
+          "call it: " + signature(function(name)));
+    }
+    operands.push(names.resolve(token));
+    return false;
+  }
+
+  /**
+   * Handles a token after a complete operand; returns the expression at its end, else null.
+   */
+  private Node operator(Token token) {
+    switch (token.kind()) {
+      case PLUS, MINUS -> binary(token, SUM);
+      case STAR, SLASH -> binary(token, PRODUCT);
+      case CARET -> binary(token, POWER);
+      case COMMA -> {
+        reduceToBracket();
+        if (!(pending.peek() instanceof Call)) {
+          throw unexpected(token, "commas separate the arguments of a call, as in max(a, b)");
+        }
+      }
+      case RPAREN -> {
+        reduceToBracket();
+        Pending bracket = pending.peek();
+        if (bracket == null) {
+          throw source.error(Code.UNMATCHED_PARENTHESIS, token, "unmatched ')'",
+              "there is no '(' for it to close");
+        }
+        if (bracket instanceof Call call) {
+          close(call, token);
+        } else {
+          pending.pop();
+        }
+      }
+      case END -> {
+        reduceToBracket();
+        Pending bracket = pending.peek();
+        if (bracket != null) {
+          Token open = bracket instanceof Call call ? call.open() : ((Group) bracket).open();
+          throw source.error(Code.UNCLOSED_PARENTHESIS, open, "unclosed '(': expected ')'",
+              "the expression ends before this '(' is closed");
+        }
+        return operands.pop();
+      }
+      case NUMBER, NAME, LPAREN -> throw source.error(Code.MISSING_OPERATOR, token,
+          "missing operator between " + previous().quoted() + " and " + token.quoted(),
+          "insert an operator, such as '*', between them");
+      case EQUALS -> throw unexpected(token, "'=' is not an operator; an expression has none");
+      default -> throw unexpected(token, "expected an operator or the end of the expression");
+    }
+    return null;
+  }
+
+  private void binary(Token token, int strength) {
+    // Reduce what binds at least as tightly; '^' is right-associative, so not another '^'.
+    while (pending.peek() instanceof Binary || pending.peek() instanceof Negation) {
+      int top = pending.peek() instanceof Binary b ? b.strength() : PREFIX;
+      if (top < strength || (top == strength && strength == POWER)) {
+        break;
+      }
+      reduce();
+    }
+    pending.push(new Binary(token, strength));
+  }
+
+  private void reduceToBracket() {
+    while (pending.peek() instanceof Binary || pending.peek() instanceof Negation) {
+      reduce();
+    }
+  }
+
+  private void reduce() {
+    Pending top = pending.pop();
+    if (top instanceof Negation) {
+      operands.push(negate(operands.pop()));
+      return;
+    }
+    Node right = operands.pop();
+    Node left = operands.pop();
+    operands.push(switch (((Binary) top).token().kind()) {
+      case PLUS -> graph.add(left, right);
+      case MINUS -> graph.add(left, negate(right));
+      case STAR -> graph.mul(left, right);
+      case SLASH -> graph.div(left, right);
+      case CARET -> graph.pow(left, right);
+      default -> throw new AssertionError(top);
+    });
+  }
+
+  /** {@code -x}, folded into the constant when x is one. */
+  private Node negate(Node x) {
+    return x.isConstant() ? graph.constant(-x.value()) : graph.neg(x);
+  }
+
+  private void close(Call call, Token close) {
+    int count = operands.size() - call.base();
+    Op op = call.op();
+    if (count != op.arity()) {
+      throw source.error(Code.WRONG_ARITY, call.name().start(),
+          close.end() - call.name().start(),
+          arityMessage(op.functionName(), op.arity(), count), "call it as " + signature(op));
+    }
+    Node[] arguments = new Node[count];
+    for (int i = count - 1; i >= 0; i--) {
+      arguments[i] = operands.pop();
+    }
+    pending.pop();
+    operands.push(graph.apply(op, List.of(arguments)));
+  }
+
+  /** {@code "pow takes 2 arguments, got 1"}. */
+  static String arityMessage(String function, int arity, int count) {
+    return function + " takes " + arity + (arity == 1 ? " argument" : " arguments")
+        + ", got " + count;
+  }
+
+  private static String signature(Op op) {
+    return op.arity() == 1 ? op.functionName() + "(x)" : op.functionName() + "(a, b)";
+  }
+
+  private Token previous() {
+    return tokens.get(next - 2);
+  }
+
+  /** An error at a token where an operand must start. */
+  private SymgradException unexpectedOperand(Token token) {
+    Token before = next >= 2 ? previous() : null;
+    String hint;
+    if (token.is(Kind.STAR) && before != null && before.is(Kind.STAR)
+        && before.end() == token.start()) {
+      hint = "write powers with '^', as in x^2";
+    } else if (token.is(Kind.PLUS)) {
+      hint = "there is no unary '+'; leave it out";
+    } else if (token.is(Kind.RPAREN) && before != null && before.is(Kind.LPAREN)) {
+      hint = "expected an expression between '(' and ')'";
+    } else {
+      hint = "expected a number, a name, '(' or '-'"
+          + (before == null ? "" : " after " + before.quoted());
+    }
+    return unexpected(token, hint);
+  }
+
+  private SymgradException unexpected(Token token, String hint) {
+    String message = token.is(Kind.END)
+        ? "unexpected end of expression"
+        : "unexpected " + token.quoted();
+    return source.error(Code.UNEXPECTED_TOKEN, token, message, hint);
+  }
+
+  /** {@code tokens} followed by an {@link Kind#END} at {@code endOffset}: a sub-expression. */
+  static List<Token> withEnd(List<Token> tokens, int endOffset) {
+    List<Token> copy = new ArrayList<>(tokens);
+    copy.add(Token.end(endOffset));
+    return copy;
+  }
+}

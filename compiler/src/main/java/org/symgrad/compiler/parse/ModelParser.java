@@ -1,0 +1,102 @@
+package org.symgrad.compiler.parse;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.model.ModelDefinition;
+
+/**
+ * Reads a model file ({@code .sg}) into a checked {@link ModelDefinition}:
+ *
+ * <pre>
+ * # Celsius from an uncalibrated thermometer
+ * data   thermometer.csv        # default data, relative to this file (optional)
+ * input  t_u                    # a data column
+ * target t_c                    # the column to predict
+ * param  w = 1.0                # a constant, uniform(a, b) or normal(mean, std); 0 if omitted
+ * param  b = 0.0
+ * let    t_un = 0.1 * t_u       # a named intermediate, usable below its line
+ * model  w * t_un + b
+ * loss   mse                    # mse (the default) | mae | huber(delta) | bce_logits
+ *                               # | an expression in pred and target
+ * penalty 0.0                   # optional, parameters only, added to the mean loss
+ * </pre>
+ *
+ * <p>One declaration a line; {@code #} starts a comment. Required: {@code model}, {@code
+ * target} and at least one {@code param}; inputs, params and the target may be declared in any
+ * order, lets only above their use. Every error in the file is reported, in file order, in one
+ * {@link SymgradException}, each with its code, line, column and caret.
+ */
+public final class ModelParser {
+  private static final String EXTENSION = ".sg";
+
+  private ModelParser() {}
+
+  /**
+   * The model in {@code text}.
+   *
+   * @param sourceName what messages call the text, usually its file name: {@code
+   *     thermometer.sg}; the model's name is its base name without {@code .sg}
+   * @throws SymgradException for any text that is not a valid model, and no other exception
+   */
+  public static ModelDefinition parse(String text, String sourceName) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(sourceName, "sourceName");
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte order mark is not part of the first line
+    }
+    return new ModelReader(new SourceText(sourceName, text), baseName(sourceName)).read();
+  }
+
+  /**
+   * The model in {@code file}, read as UTF-8. Messages name the file by its file name,
+   * without its directory, as generated code does.
+   *
+   * @throws SymgradException if the file cannot be read, is not UTF-8, or is not a valid model
+   */
+  public static ModelDefinition parseFile(Path file) {
+    Path fileName = file.getFileName();
+    String sourceName = fileName == null ? file.toString() : fileName.toString();
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw unreadable(file, sourceName, "it is not valid UTF-8");
+    } catch (NoSuchFileException e) {
+      throw unreadable(file, sourceName, "no such file");
+    } catch (AccessDeniedException e) {
+      throw unreadable(file, sourceName, "permission denied");
+    } catch (IOException | SecurityException e) {
+      throw unreadable(file, sourceName,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    return parse(text, sourceName);
+  }
+
+  private static SymgradException unreadable(Path file, String sourceName, String reason) {
+    return new SymgradException(new Diagnostic(Code.UNREADABLE_FILE.id(), sourceName, 1, 1, 1,
+        "cannot read " + file + ": " + reason, null, null));
+  }
+
+  /** {@code models/thermometer.sg} is called {@code thermometer}. */
+  static String baseName(String sourceName) {
+    String name = sourceName.substring(
+        Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('\\')) + 1);
+    return name.endsWith(EXTENSION) && name.length() > EXTENSION.length()
+        ? name.substring(0, name.length() - EXTENSION.length())
+        : name;
+  }
+}

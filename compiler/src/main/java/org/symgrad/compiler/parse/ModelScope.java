@@ -1,0 +1,195 @@
+package org.symgrad.compiler.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+
+/**
+ * What a name means in one expression of a model file, which depends on where it is written:
+ *
+ * <ul>
+ *   <li>the model and a let: inputs, params, and lets declared on an earlier line;
+ *   <li>the penalty: params, and earlier lets that depend on params only;
+ *   <li>a loss expression: {@code pred} (the model's prediction) and {@code target} (the
+ *       target column), nothing else, so that a loss is a function of those two alone;
+ *   <li>an initializer or huber's delta: no name at all, they are constants.
+ * </ul>
+ *
+ * Inputs, params and the target are variables of the same name. A let is its expression's
+ * node, so that the model shares it. A name used where it is not allowed is reported with the
+ * reason; an unknown one with the names that would be allowed.
+ */
+final class ModelScope implements ExpressionParser.Names {
+
+  enum Context { MODEL, LET, PENALTY, LOSS, INITIALIZER, LOSS_ARGUMENT }
+
+  private final SourceText source;
+  private final Graph graph;
+  private final Declarations declarations;
+  private final Map<String, Node> lets;
+  private final Context context;
+  private final int line;
+  private final String target;
+  private final Node prediction;
+  private boolean usedPrediction;
+  private boolean usedFailedDeclaration;
+
+  /**
+   * @param lets the lets read so far: a let that is declared but absent failed to read
+   * @param line the line of the expression, to tell earlier lets from later ones
+   * @param target the target column's name, or null if there is none
+   * @param prediction the model, for {@code pred} in a loss; null if it failed to read
+   */
+  ModelScope(SourceText source, Graph graph, Declarations declarations, Map<String, Node> lets,
+      Context context, int line, String target, Node prediction) {
+    this.source = source;
+    this.graph = graph;
+    this.declarations = declarations;
+    this.lets = lets;
+    this.context = context;
+    this.line = line;
+    this.target = target;
+    this.prediction = prediction;
+  }
+
+  /** Whether {@code pred} was used. */
+  boolean usedPrediction() {
+    return usedPrediction;
+  }
+
+  /**
+   * Whether the expression used a declaration that failed to read (a let with an error, the
+   * missing model): its node stands in for nothing and must be dropped. That error is
+   * reported already, so this one raises none.
+   */
+  boolean usedFailedDeclaration() {
+    return usedFailedDeclaration;
+  }
+
+  @Override
+  public boolean isDeclared(String name) {
+    return declarations.named(name) != null;
+  }
+
+  @Override
+  public Node resolve(Token token) {
+    String name = token.text();
+    if (context == Context.INITIALIZER || context == Context.LOSS_ARGUMENT) {
+      throw source.error(
+          context == Context.INITIALIZER ? Code.BAD_INITIALIZER : Code.BAD_LOSS_ARGUMENT,
+          token, (context == Context.INITIALIZER ? "an initializer" : "huber's delta")
+              + " must be a constant, but uses the name " + token.quoted(),
+          "write a number or an expression of numbers");
+    }
+    if (context == Context.LOSS) {
+      if (name.equals("pred")) {
+        usedPrediction = true;
+        return prediction != null ? prediction : failed(name);
+      }
+      if (name.equals("target")) {
+        return target != null ? graph.variable(target) : failed(name);
+      }
+    } else if (name.equals("pred") || (name.equals("target") && !name.equals(target))) {
+      throw source.error(Code.LOSS_NAME_OUTSIDE_LOSS, token,
+          token.quoted() + " is only meaningful in a loss expression",
+          "in a loss expression, 'pred' is the prediction and 'target' the target column");
+    }
+    Declaration declaration = declarations.named(name);
+    if (declaration == null) {
+      List<String> allowed = allowedNames();
+      throw source.error(Code.UNKNOWN_NAME, token, "unknown name " + token.quoted(),
+          context == Context.LOSS
+              ? "a loss expression can use only 'pred' and 'target'"
+              : Texts.didYouMean(name, allowed) + "declared names: "
+                  + (allowed.isEmpty() ? "none" : Texts.join(allowed)));
+    }
+    if (context == Context.LOSS) {
+      throw source.error(Code.NAME_IN_LOSS, token,
+          "a loss expression can use only 'pred' and 'target', but "
+              + token.quoted() + " is " + declaration.keyword().role(),
+          switch (declaration.keyword()) {
+            case TARGET -> "write 'target' for the target column";
+            case PARAM -> "write terms in parameters in 'penalty'";
+            default -> "the loss compares the prediction with the target, nothing else";
+          });
+    }
+    return switch (declaration.keyword()) {
+      case PARAM -> graph.variable(name);
+      case INPUT -> {
+        if (context == Context.PENALTY) {
+          throw notParameters(token, token.quoted() + " is an input");
+        }
+        yield graph.variable(name);
+      }
+      case TARGET -> {
+        if (context == Context.PENALTY) {
+          throw notParameters(token, token.quoted() + " is the target");
+        }
+        throw source.error(Code.TARGET_IN_MODEL, token,
+            (context == Context.LET ? "a let" : "the model") + " cannot use the target "
+                + token.quoted(),
+            "the model predicts " + token.quoted() + " from the inputs and params");
+      }
+      case LET -> let(token, declaration);
+      default -> throw new AssertionError(declaration);
+    };
+  }
+
+  private Node let(Token token, Declaration declaration) {
+    if (declaration.line() >= line) {
+      throw source.error(Code.LET_BEFORE_DECLARATION, token,
+          declaration.line() == line
+              ? token.quoted() + " is used in its own definition"
+              : token.quoted() + " is used before its declaration",
+          declaration.line() == line
+              ? "a let can use only names declared above it"
+              : "it is declared on line " + declaration.line() + "; move that line above this one");
+    }
+    Node node = lets.get(token.text());
+    if (node == null) {
+      return failed(token.text());
+    }
+    if (context == Context.PENALTY) {
+      for (String variable : Nodes.variables(node)) {
+        Declaration used = declarations.named(variable);
+        if (used == null || used.keyword() != Keyword.PARAM) {
+          throw notParameters(token, "let " + token.quoted() + " depends on "
+              + (used == null ? "'" + variable + "'" : used.keyword().role() + " '"
+                  + variable + "'"));
+        }
+      }
+    }
+    return node;
+  }
+
+  private SymgradException notParameters(Token token, String reason) {
+    return source.error(Code.PENALTY_NOT_PARAMETERS, token,
+        "the penalty can use parameters only, but " + reason,
+        "the penalty is added once to the mean loss, outside the per-sample sum");
+  }
+
+  private Node failed(String name) {
+    usedFailedDeclaration = true;
+    return graph.variable(name);
+  }
+
+  /** The names this context could use, sorted. */
+  private List<String> allowedNames() {
+    List<String> allowed = new ArrayList<>();
+    for (Declaration declaration : declarations.names().values()) {
+      boolean usable = switch (declaration.keyword()) {
+        case PARAM -> true;
+        case INPUT -> context != Context.PENALTY;
+        case LET -> declaration.line() < line;
+        default -> false;
+      };
+      if (usable) {
+        allowed.add(declaration.nameText());
+      }
+    }
+    return Texts.sorted(allowed);
+  }
+}

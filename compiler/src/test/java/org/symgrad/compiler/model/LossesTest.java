@@ -1,0 +1,105 @@
+package org.symgrad.compiler.model;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.graph.ExpressionPrinter;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+
+/** The losses' values against PyTorch's definitions, written out independently here. */
+class LossesTest {
+  private final Graph g = new Graph();
+  private final Node p = g.variable("p");
+  private final Node t = g.variable("t");
+
+  private static double at(Node loss, double p, double t) {
+    return Evaluate.at(loss, Map.of("p", p, "t", t));
+  }
+
+  @Test
+  void theFormsAreTheDocumentedOnes() {
+    assertThat(ExpressionPrinter.print(Losses.mse(g, p, t))).isEqualTo("(p - t)^2");
+    assertThat(ExpressionPrinter.print(Losses.mae(g, p, t))).isEqualTo("abs(p - t)");
+    assertThat(ExpressionPrinter.print(Losses.huber(g, p, t, 1.5)))
+        .isEqualTo("0.5 * min(abs(p - t), 1.5)^2 + 1.5 * (abs(p - t) - min(abs(p - t), 1.5))");
+    assertThat(ExpressionPrinter.print(Losses.bceWithLogits(g, p, t)))
+        .isEqualTo("softplus(p) - p * t");
+  }
+
+  @Property
+  void mseIsTheSquaredError(@ForAll @DoubleRange(min = -1e6, max = 1e6) double p,
+      @ForAll @DoubleRange(min = -1e6, max = 1e6) double t) {
+    assertThat(at(Losses.mse(g, this.p, this.t), p, t)).isEqualTo(Math.pow(p - t, 2));
+  }
+
+  @Property
+  void maeIsTheAbsoluteError(@ForAll @DoubleRange(min = -1e6, max = 1e6) double p,
+      @ForAll @DoubleRange(min = -1e6, max = 1e6) double t) {
+    assertThat(at(Losses.mae(g, this.p, this.t), p, t)).isEqualTo(Math.abs(p - t));
+  }
+
+  /** torch.nn.functional.huber_loss for one element. */
+  private static double torchHuber(double p, double t, double delta) {
+    double d = Math.abs(p - t);
+    return d < delta ? 0.5 * d * d : delta * (d - 0.5 * delta);
+  }
+
+  /** The derivative of torch's huber_loss with respect to p. */
+  private static double torchHuberGradient(double p, double t, double delta) {
+    double d = p - t;
+    return Math.abs(d) <= delta ? d : delta * Math.signum(d);
+  }
+
+  @Property
+  void huberIsTorchs(@ForAll @DoubleRange(min = -100, max = 100) double p,
+      @ForAll @DoubleRange(min = -100, max = 100) double t,
+      @ForAll @DoubleRange(min = 0.01, max = 50) double delta) {
+    double expected = torchHuber(p, t, delta);
+    assertThat(at(Losses.huber(g, this.p, this.t, delta), p, t))
+        .isWithin(1e-12 * Math.max(1, expected)).of(expected);
+  }
+
+  @Test
+  void huberAtAndAroundDelta() {
+    Node loss = Losses.huber(g, p, t, 2.0);
+    for (double d : new double[] {-3, -2, -1.999, -0.5, 0, 0.5, 1.999, 2, 2.001, 3}) {
+      assertThat(at(loss, 10 + d, 10)).isWithin(1e-12).of(torchHuber(10 + d, 10, 2.0));
+      // The value is differentiable through |d| = delta: central differences agree with
+      // torch's gradient there too (the symbolic one is checked by the diff module).
+      double h = 1e-6;
+      double slope = (at(loss, 10 + d + h, 10) - at(loss, 10 + d - h, 10)) / (2 * h);
+      assertThat(slope).isWithin(1e-6).of(torchHuberGradient(10 + d, 10, 2.0));
+    }
+  }
+
+  @Test
+  void huberNeedsAPositiveFiniteDelta() {
+    for (double delta : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Losses.huber(g, p, t, delta));
+      assertThat(e).hasMessageThat().isEqualTo("huber needs a positive finite delta, got " + delta);
+    }
+  }
+
+  /** torch.nn.BCEWithLogitsLoss for one element, in its stable form. */
+  private static double torchBceWithLogits(double x, double t) {
+    return Math.max(x, 0) - x * t + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  @Property
+  void bceWithLogitsIsTorchsWithinSoftplusThreshold(
+      @ForAll @DoubleRange(min = -60, max = 60) double logit,
+      @ForAll @DoubleRange(min = 0, max = 1) double label) {
+    double expected = torchBceWithLogits(logit, label);
+    // Functions.softplus returns x itself above 20, as torch's softplus does; the stable
+    // form adds log1p(exp(-x)) < 2.1e-9 there, hence the absolute tolerance.
+    assertThat(at(Losses.bceWithLogits(g, p, t), logit, label))
+        .isWithin(1e-12 * Math.max(1, Math.abs(expected)) + 2.1e-9).of(expected);
+  }
+}

@@ -28,6 +28,11 @@ schedulers.tsv  case  scheduler  args  lr  metrics  lrs
     lrs:     the learning rate after construction, then after each of 30 scheduler steps
 
 Floats are written with repr(), which round-trips exactly through Double.parseDouble.
+
+On the rosenbrock problem the Java objective computes loss and gradient exactly as autograd
+does, so the Java optimizers reproduce those runs bit for bit, and the tests hold them to
+that. It relies on torch's CPU kernels as built here (x86-64, AVX2): add_(x, alpha=a) and
+addcmul_ round once, as a fused multiply-add, which the Java code mirrors with Math.fma.
 """
 import os
 
@@ -64,10 +69,17 @@ def relu_offsets(p):
     return ((t_p - T_C) ** 2).mean()
 
 
+def rosenbrock(p):
+    """Rosenbrock's banana from (-1.2, 1): curved enough that LBFGS's line search has to
+    extrapolate and zoom, and takes long enough to fill and wrap a short history."""
+    return (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2
+
+
 PROBLEMS = {
     "thermometer": (thermometer, [1.0, 0.0]),
     "thermometer_raw": (thermometer_raw, [1.0, 0.0]),
     "relu_offsets": (relu_offsets, [1.0, 0.0, 0.5, -1.0]),
+    "rosenbrock": (rosenbrock, [-1.2, 1.0]),
 }
 
 STEPS = [1, 2, 3, 4, 5, 100]
@@ -75,6 +87,9 @@ STEPS = [1, 2, 3, 4, 5, 100]
 T = "thermometer"
 R = "thermometer_raw"
 S = "relu_offsets"
+B = "rosenbrock"
+LONGER = STEPS + [10, 20]
+EXACT = LONGER + [300]
 
 # (case, optimizer, problem, kwargs[, steps]). Defaults first, then one case per non-default
 # option. SGD has no default lr in torch; 0.01 is symgrad's default, so it is passed.
@@ -140,11 +155,38 @@ OPTIMIZER_CASES = [
     ("lbfgs_raw_strong_wolfe", "LBFGS", R, dict(line_search_fn="strong_wolfe")),
     ("lbfgs_raw_history_size", "LBFGS", R,
      dict(max_iter=3, history_size=1, line_search_fn="strong_wolfe")),
+    ("lbfgs_rosenbrock", "LBFGS", B, {}, LONGER),
+    ("lbfgs_rosenbrock_fixed_steps", "LBFGS", B, dict(lr=0.5, max_iter=3, history_size=2),
+     LONGER),
+    ("lbfgs_rosenbrock_strong_wolfe", "LBFGS", B,
+     dict(max_iter=5, history_size=3, line_search_fn="strong_wolfe"), LONGER),
+    ("lbfgs_rosenbrock_extrapolate", "LBFGS", B,
+     dict(lr=0.05, max_iter=3, history_size=4, line_search_fn="strong_wolfe"), LONGER),
     ("sparse_adam", "SparseAdam", S, {}),
     ("sparse_adam_lr", "SparseAdam", S, dict(lr=0.1)),
     ("sparse_adam_maximize", "SparseAdam", S, dict(lr=0.1, betas=(0.8, 0.99), eps=1e-6, maximize=True)),
     # The book's run (chapter 5): Adam, lr 1e-1, raw t_u, 2000 epochs -> w 0.5367, b -17.3021.
     ("book_adam", "Adam", R, dict(lr=0.1), STEPS + [2000]),
+    # Rosenbrock's gradient has no sums, so Java computes it bit for bit as autograd does:
+    # there the whole trajectory must be identical, which pins down the order of every
+    # floating-point operation of the updates (and torch's fused multiply-adds).
+    ("sgd_rosenbrock", "SGD", B, dict(lr=1e-4, momentum=0.9, weight_decay=0.1), EXACT),
+    ("sgd_rosenbrock_nesterov", "SGD", B, dict(lr=1e-4, momentum=0.9, nesterov=True), EXACT),
+    ("sgd_rosenbrock_dampening", "SGD", B, dict(lr=1e-4, momentum=0.9, dampening=0.3), EXACT),
+    ("adam_rosenbrock", "Adam", B, dict(lr=0.01), EXACT),
+    ("adam_rosenbrock_amsgrad", "Adam", B, dict(lr=0.01, amsgrad=True, weight_decay=0.1), EXACT),
+    ("adamw_rosenbrock", "AdamW", B, dict(lr=0.01), EXACT),
+    ("adamax_rosenbrock", "Adamax", B, dict(lr=0.01, weight_decay=0.1), EXACT),
+    ("adagrad_rosenbrock", "Adagrad", B, dict(lr=0.1, lr_decay=0.01, weight_decay=0.1), EXACT),
+    ("adadelta_rosenbrock", "Adadelta", B, dict(weight_decay=0.1), EXACT),
+    ("rmsprop_rosenbrock", "RMSprop", B, dict(lr=0.001), EXACT),
+    ("rmsprop_rosenbrock_centered", "RMSprop", B,
+     dict(lr=0.001, centered=True, momentum=0.5, weight_decay=0.1), EXACT),
+    ("rprop_rosenbrock", "Rprop", B, {}, EXACT),
+    ("asgd_rosenbrock", "ASGD", B, dict(lr=1e-4, t0=5.0, weight_decay=0.1), EXACT),
+    ("nadam_rosenbrock", "NAdam", B, dict(lr=0.01, weight_decay=0.1), EXACT),
+    ("radam_rosenbrock", "RAdam", B, dict(lr=0.01, weight_decay=0.1), EXACT),
+    ("sparse_adam_rosenbrock", "SparseAdam", B, dict(lr=0.01), EXACT),
 ]
 
 

@@ -68,10 +68,10 @@ public final class ASGD implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
       params[i] = params[i] * (1 - lambd * eta);
-      params[i] = params[i] + -eta * g;
+      params[i] = Math.fma(-eta, g, params[i]);
       ax[i] = mu != 1 ? ax[i] + (params[i] - ax[i]) * mu : params[i];
     }
     eta = lr / Math.pow(1 + lambd * lr * step, alpha);

@@ -59,13 +59,13 @@ public final class Adadelta implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      squareAvg[i] = squareAvg[i] * rho + (1 - rho) * g * g;
+      squareAvg[i] = Math.fma((1 - rho) * g, g, squareAvg[i] * rho);
       double std = Math.sqrt(squareAvg[i] + eps);
       double delta = Math.sqrt(accDelta[i] + eps) / std * g;
-      accDelta[i] = accDelta[i] * rho + (1 - rho) * delta * delta;
-      params[i] = params[i] + -lr * delta;
+      accDelta[i] = Math.fma((1 - rho) * delta, delta, accDelta[i] * rho);
+      params[i] = Math.fma(-lr, delta, params[i]);
     }
   }
 

@@ -63,9 +63,9 @@ public final class Adagrad implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      sum[i] = sum[i] + g * g;
+      sum[i] = Math.fma(g, g, sum[i]);
       double std = Math.sqrt(sum[i]) + eps;
       params[i] = params[i] + -clr * g / std;
     }

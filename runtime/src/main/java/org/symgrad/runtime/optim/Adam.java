@@ -98,10 +98,10 @@ public final class Adam implements Optimizer {
       if (decoupled) {
         params[i] = params[i] * decay;
       } else if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      expAvg[i] = expAvg[i] * beta1 + (1 - beta1) * g;
-      expAvgSq[i] = expAvgSq[i] * beta2 + (1 - beta2) * g * g;
+      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
+      expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double v = expAvgSq[i];
       if (amsgrad) {
         v = maxExpAvgSq[i] = Math.max(maxExpAvgSq[i], v);

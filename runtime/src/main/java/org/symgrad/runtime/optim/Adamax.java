@@ -63,9 +63,9 @@ public final class Adamax implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      expAvg[i] = expAvg[i] * beta1 + (1 - beta1) * g;
+      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       // torch.amax propagates NaN, as Math.max does.
       expInf[i] = Math.max(expInf[i] * beta2, Math.abs(g) + eps);
       params[i] = params[i] + -clr * expAvg[i] / expInf[i];

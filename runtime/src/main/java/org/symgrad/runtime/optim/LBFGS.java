@@ -176,7 +176,7 @@ public final class LBFGS implements Optimizer {
       al[k] = Vectors.dot(history.s(k), d) * history.ro(k);
       double[] y = history.y(k);
       for (int i = 0; i < size; i++) {
-        d[i] = d[i] + -al[k] * y[i];
+        d[i] = Math.fma(-al[k], y[i], d[i]);
       }
     }
     for (int i = 0; i < size; i++) {
@@ -186,14 +186,14 @@ public final class LBFGS implements Optimizer {
       double be = Vectors.dot(history.y(k), d) * history.ro(k);
       double[] s = history.s(k);
       for (int i = 0; i < size; i++) {
-        d[i] = d[i] + (al[k] - be) * s[i];
+        d[i] = Math.fma(al[k] - be, s[i], d[i]);
       }
     }
   }
 
   private void addStep(double[] params) {
     for (int i = 0; i < size; i++) {
-      params[i] = params[i] + t * d[i];
+      params[i] = Math.fma(t, d[i], params[i]);
     }
   }
 

@@ -78,10 +78,10 @@ public final class NAdam implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      expAvg[i] = expAvg[i] * beta1 + (1 - beta1) * g;
-      expAvgSq[i] = expAvgSq[i] * beta2 + (1 - beta2) * g * g;
+      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
+      expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double denom = Math.sqrt(expAvgSq[i] / biasCorrection2) + eps;
       params[i] = params[i] + gradStep * g / denom;
       params[i] = params[i] + avgStep * expAvg[i] / denom;

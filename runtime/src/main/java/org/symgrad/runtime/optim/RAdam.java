@@ -75,10 +75,10 @@ public final class RAdam implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      expAvg[i] = expAvg[i] * beta1 + (1 - beta1) * g;
-      expAvgSq[i] = expAvgSq[i] * beta2 + (1 - beta2) * g * g;
+      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
+      expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double biasCorrectedExpAvg = expAvg[i] / biasCorrection1;
       if (rectify) {
         double adaptiveLr = 1 / (Math.sqrt(expAvgSq[i]) + eps) * biasCorrection2Sqrt;

@@ -69,20 +69,20 @@ public final class RMSprop implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
-      squareAvg[i] = squareAvg[i] * alpha + (1 - alpha) * g * g;
+      squareAvg[i] = Math.fma((1 - alpha) * g, g, squareAvg[i] * alpha);
       double avg;
       if (centered) {
-        gradAvg[i] = gradAvg[i] * alpha + (1 - alpha) * g;
-        avg = Math.sqrt(squareAvg[i] - gradAvg[i] * gradAvg[i]);
+        gradAvg[i] = Math.fma(1 - alpha, g, gradAvg[i] * alpha);
+        avg = Math.sqrt(Math.fma(-gradAvg[i], gradAvg[i], squareAvg[i]));
       } else {
         avg = Math.sqrt(squareAvg[i]);
       }
       avg = avg + eps;
       if (momentum > 0) {
         momentumBuffer[i] = momentumBuffer[i] * momentum + g / avg;
-        params[i] = params[i] + -lr * momentumBuffer[i];
+        params[i] = Math.fma(-lr, momentumBuffer[i], params[i]);
       } else {
         params[i] = params[i] + -lr * g / avg;
       }

@@ -65,15 +65,15 @@ public final class SGD implements Optimizer {
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {
-        g = g + weightDecay * params[i];
+        g = Math.fma(weightDecay, params[i], g);
       }
       if (momentum != 0) {
         double b =
-            hasMomentumBuffer ? momentumBuffer[i] * momentum + (1 - dampening) * g : g;
+            hasMomentumBuffer ? Math.fma(1 - dampening, g, momentumBuffer[i] * momentum) : g;
         momentumBuffer[i] = b;
-        g = nesterov ? g + momentum * b : b;
+        g = nesterov ? Math.fma(momentum, b, g) : b;
       }
-      params[i] = params[i] + -lr * g;
+      params[i] = Math.fma(-lr, g, params[i]);
     }
     hasMomentumBuffer = momentum != 0;
   }

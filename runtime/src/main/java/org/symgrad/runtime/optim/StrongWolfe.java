@@ -157,7 +157,7 @@ final class StrongWolfe {
   /** torch's {@code _directional_evaluate}: the objective at {@code x + t d}. */
   private double evaluate(Objective objective, double[] x, double t, double[] d, double[] grad) {
     for (int i = 0; i < size; i++) {
-      trial[i] = x[i] + t * d[i];
+      trial[i] = Math.fma(t, d[i], x[i]);
     }
     return objective.evaluate(trial, grad);
   }

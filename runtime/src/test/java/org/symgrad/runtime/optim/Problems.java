@@ -23,7 +23,8 @@ final class Problems {
           "thermometer", new Problem(new double[] {1.0, 0.0}, Problems::thermometer),
           "thermometer_raw", new Problem(new double[] {1.0, 0.0}, Problems::thermometerRaw),
           "relu_offsets",
-          new Problem(new double[] {1.0, 0.0, 0.5, -1.0}, Problems::reluOffsets));
+          new Problem(new double[] {1.0, 0.0, 0.5, -1.0}, Problems::reluOffsets),
+          "rosenbrock", new Problem(new double[] {-1.2, 1.0}, Problems::rosenbrock));
 
   static Problem named(String name) {
     Problem problem = ALL.get(name);
@@ -52,6 +53,19 @@ final class Problems {
     grad[2] = p[2] > 0 ? -sumOfGradients : 0;
     grad[3] = p[3] > 0 ? sumOfGradients : 0;
     return loss;
+  }
+
+  /**
+   * (1 - x)^2 + 100 (y - x^2)^2, with the gradient autograd builds: each factor's derivative
+   * as torch's pow and sub backward produce it.
+   */
+  static double rosenbrock(double[] p, double[] grad) {
+    double a = 1 - p[0];
+    double b = p[1] - p[0] * p[0];
+    double gradB = 100 * (2 * b);
+    grad[0] = -(2 * a) + -gradB * (2 * p[0]);
+    grad[1] = gradB;
+    return a * a + 100 * (b * b);
   }
 
   private static double linear(double[] p, double[] grad, double[] x, double minus, double plus) {

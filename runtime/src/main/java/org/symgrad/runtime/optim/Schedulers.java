@@ -149,6 +149,11 @@ public final class Schedulers {
     return parts;
   }
 
+  /** The option specs, for tests that compare defaults with torch's. */
+  static List<Option> optionSpecs(String name) {
+    return entry(name).options();
+  }
+
   private static Entry entry(String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
     for (Entry entry : ENTRIES) {

@@ -62,6 +62,27 @@ final class TorchReference {
     return cases;
   }
 
+  /** One argument of a torch class's constructor and its default, as Python's repr. */
+  record Default(String owner, String argument, String repr) {}
+
+  /** Arguments torch refuses, with torch's message ("-": torch accepts them). */
+  record Refusal(String owner, Map<String, String> options, String message) {
+    @Override
+    public String toString() {
+      return owner + " " + options;
+    }
+  }
+
+  static List<Default> defaults() {
+    return rows("defaults.tsv", 3).stream().map(f -> new Default(f[0], f[1], f[2])).toList();
+  }
+
+  static List<Refusal> refusals() {
+    return rows("errors.tsv", 3).stream()
+        .map(f -> new Refusal(f[0], options(f[1]), f[2]))
+        .toList();
+  }
+
   /** {@code name=value;name=value}, or {@code -} for none. */
   static Map<String, String> options(String text) {
     Map<String, String> options = new LinkedHashMap<>();

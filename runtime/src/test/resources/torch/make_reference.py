@@ -146,7 +146,7 @@ OPTIMIZER_CASES = [
     ("rprop_step_sizes", "Rprop", T, dict(lr=0.1, step_sizes=(1e-3, 0.5))),
     ("rprop_maximize", "Rprop", T, dict(maximize=True)),
     ("asgd", "ASGD", T, {}),
-    ("asgd_lr", "ASGD", T, dict(lr=0.05, t0=10.0)),
+    ("asgd_lr", "ASGD", T, dict(lr=0.03, t0=10.0)),
     ("asgd_lambd", "ASGD", T, dict(lambd=0.01)),
     ("asgd_alpha", "ASGD", T, dict(alpha=0.5)),
     ("asgd_t0", "ASGD", T, dict(t0=3.0)),

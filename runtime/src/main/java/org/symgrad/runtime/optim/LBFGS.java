@@ -68,7 +68,9 @@ public final class LBFGS implements Optimizer {
     this.historySize = Check.positive(historySize, "LBFGS", "history_size");
     if (lineSearchFn != null && !lineSearchFn.equals("strong_wolfe")) {
       throw new IllegalArgumentException(
-          "LBFGS line_search_fn '" + lineSearchFn + "': only 'strong_wolfe' is supported (or None)");
+          "LBFGS line_search_fn '"
+              + lineSearchFn
+              + "': only 'strong_wolfe' is supported (or None)");
     }
     this.lineSearch = lineSearchFn == null ? null : new StrongWolfe(size);
     this.d = new double[size];
@@ -219,7 +221,10 @@ public final class LBFGS implements Optimizer {
   @Override
   public OptimizerState state() {
     Snapshots snapshot =
-        Snapshots.of(name()).scalar("lr", lr).scalar("func_evals", funcEvals).scalar("n_iter", nIter);
+        Snapshots.of(name())
+            .scalar("lr", lr)
+            .scalar("func_evals", funcEvals)
+            .scalar("n_iter", nIter);
     if (nIter > 0) {
       snapshot
           .scalar("t", t)

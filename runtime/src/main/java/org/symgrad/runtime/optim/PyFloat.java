@@ -29,7 +29,8 @@ final class PyFloat {
     String sign = x < 0 ? "-" : "";
     // Python's 'r' format switches to scientific notation outside 1e-4 <= |x| < 1e16.
     if (exponent < -4 || exponent >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       String exponentText = String.format("%02d", Math.abs(exponent));
       return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exponentText;
     }

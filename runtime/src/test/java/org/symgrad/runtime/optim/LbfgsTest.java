@@ -53,7 +53,8 @@ class LbfgsTest {
     double[] grad = new double[2];
     lbfgs.step(params, Problems.rosenbrock(params, grad), grad, Problems::rosenbrock);
     assertThat(params).isEqualTo(new double[] {1.0, 1.0});
-    assertThat(lbfgs.state().scalars()).containsExactly("lr", 1.0, "func_evals", 1.0, "n_iter", 0.0);
+    assertThat(lbfgs.state().scalars())
+        .containsExactly("lr", 1.0, "func_evals", 1.0, "n_iter", 0.0);
   }
 
   @Test

@@ -26,7 +26,8 @@ class SchedulerParityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesTorchBitForBit(SchedulerCase reference) {
-    Optimizer optimizer = Optimizers.create("SGD", 1, Map.of("lr", Double.toString(reference.lr())));
+    Optimizer optimizer =
+        Optimizers.create("SGD", 1, Map.of("lr", Double.toString(reference.lr())));
     LrScheduler scheduler = Schedulers.create(reference.scheduler(), reference.args(), optimizer);
     assertThat(scheduler.name()).isEqualTo(reference.scheduler());
 

@@ -102,7 +102,7 @@ class FitCommandTest {
         .contains("--val-fraction 1.5: must be in [0, 1)");
     CommandRun unknown = CommandRun.of("fit", NORMALIZED, "--optimizer", "adamz");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("adamw");
+    assertThat(unknown.err()).contains("known optimizers are SGD, Adam, AdamW");
   }
 
   @Test

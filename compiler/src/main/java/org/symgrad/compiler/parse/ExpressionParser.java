@@ -51,9 +51,9 @@ final class ExpressionParser {
     }
   }
 
-  /** The functions of the grammar, by name: every named op except the internal {@code sign}. */
+  /** The functions of the grammar, by name: every named op except the internal ones. */
   static final List<String> FUNCTIONS = Arrays.stream(Op.values())
-      .filter(op -> op.functionName() != null && op != Op.SIGN)
+      .filter(Op::isGrammarFunction)
       .map(Op::functionName)
       .sorted()
       .toList();
@@ -93,10 +93,9 @@ final class ExpressionParser {
     this.names = names;
   }
 
-  /** The op a function name calls, or null: {@code sign} is internal, not in the grammar. */
+  /** The op a function name calls, or null: {@code sign} and {@code eq} are internal. */
   static Op function(String name) {
-    Op op = Op.forFunction(name);
-    return op == Op.SIGN ? null : op;
+    return Op.forFunction(name);
   }
 
   /** Parses the whole token list, or throws a {@link SymgradException} at the first error. */

@@ -203,10 +203,9 @@ final class KernelSource {
     } else if (instr instanceof Instr.StoreGradient store) {
       statement(code, array + "[" + store.index() + "] = ", "$L", operand(store.value()));
     } else if (instr instanceof Instr.StoreOutput store) {
-      if (store.output() != 0) {
-        throw new IllegalStateException("vector outputs are not lowered yet");
-      }
-      statement(code, array + "[" + row + "] = ", "$L", operand(store.value()));
+      String index = store.outputs() == 1 ? row : row + " * " + store.outputs()
+          + (store.output() == 0 ? "" : " + " + store.output());
+      statement(code, array + "[" + index + "] = ", "$L", operand(store.value()));
     } else if (instr instanceof Instr.Return ret) {
       statement(code, "return ", "$L", operand(ret.value()));
     } else {

@@ -18,6 +18,8 @@ import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.I2D;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -199,11 +201,16 @@ final class KernelWriter {
       push(store.value());
       code.visitInsn(DASTORE);
     } else if (instr instanceof Instr.StoreOutput store) {
-      if (store.output() != 0) {
-        throw new IllegalStateException("vector outputs are not lowered yet");
-      }
       code.visitVarInsn(ALOAD, ARRAY_OUT);
       code.visitVarInsn(ILOAD, rowSlot);
+      if (store.outputs() != 1) { // row * outputs + output
+        pushInt(store.outputs());
+        code.visitInsn(IMUL);
+        if (store.output() != 0) {
+          pushInt(store.output());
+          code.visitInsn(IADD);
+        }
+      }
       push(store.value());
       code.visitInsn(DASTORE);
     } else if (instr instanceof Instr.Return ret) {

@@ -72,7 +72,7 @@ public sealed interface Instr {
   }
 
   /** {@code out[row * outputs + output] = value}, inside the row loop. */
-  record StoreOutput(int output, Value value) implements Instr {
+  record StoreOutput(int output, int outputs, Value value) implements Instr {
     @Override
     public String toString() {
       return "out " + output + " = " + value;

@@ -75,8 +75,8 @@ final class KernelBuilder {
     sinks.add(new Sink(BODY, value, v -> new Instr.Accumulate(sum, v)));
   }
 
-  void storeOutput(int output, Node value) {
-    sinks.add(new Sink(BODY, value, v -> new Instr.StoreOutput(output, v)));
+  void storeOutput(int output, int outputs, Node value) {
+    sinks.add(new Sink(BODY, value, v -> new Instr.StoreOutput(output, outputs, v)));
   }
 
   void storeGradient(int index, Node value) {

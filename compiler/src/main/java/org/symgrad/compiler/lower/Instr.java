@@ -79,6 +79,33 @@ public sealed interface Instr {
     }
   }
 
+  /**
+   * {@code helper(…)}: runs helper method {@code helper} of the kernel, which reads and writes
+   * the same arrays, the row, and the scratch array.
+   */
+  record Call(int helper) implements Instr {
+    @Override
+    public String toString() {
+      return "call part " + helper;
+    }
+  }
+
+  /** {@code scratch[slot] = value}: hands a value to a later helper or to the method itself. */
+  record Spill(int slot, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "scratch " + slot + " = " + value;
+    }
+  }
+
+  /** {@code to = scratch[slot]}: takes a value an earlier helper computed. */
+  record Reload(Temp to, int slot) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = scratch " + slot;
+    }
+  }
+
   /** {@code return value}. */
   record Return(Value value) implements Instr {
     @Override

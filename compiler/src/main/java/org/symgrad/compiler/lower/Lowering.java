@@ -39,6 +39,16 @@ public final class Lowering {
 
   /** The program for {@code model}. */
   public static Program lower(ModelDefinition model) {
+    return lower(model, CodeSize.METHOD_LIMIT);
+  }
+
+  /**
+   * The program for {@code model}, with kernels split into methods of at most {@code
+   * methodLimit} bytes of bytecode (by {@link CodeSize}'s bounds): for tests and benchmarks
+   * that want many helpers from a small model. The default keeps methods below the JIT's
+   * limit for compiling them.
+   */
+  public static Program lower(ModelDefinition model, int methodLimit) {
     Graph g = model.graph();
     Simplifier simplifier = new Simplifier(g);
     Node sampleLoss = simplifier.simplify(model.sampleLoss());
@@ -105,8 +115,10 @@ public final class Lowering {
 
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), outputs.size());
-    return new Program(modelInfo, model.source(), predict.build(Kernel.Kind.PREDICT),
-        loss.build(Kernel.Kind.LOSS), fused.build(Kernel.Kind.LOSS_AND_GRADIENT), derivatives);
+    return new Program(modelInfo, model.source(),
+        Splitter.split(predict.build(Kernel.Kind.PREDICT), methodLimit),
+        Splitter.split(loss.build(Kernel.Kind.LOSS), methodLimit),
+        Splitter.split(fused.build(Kernel.Kind.LOSS_AND_GRADIENT), methodLimit), derivatives);
   }
 
   private static Node sumVariable(Graph g, Map<Node, Role> roles, Accumulator sum) {

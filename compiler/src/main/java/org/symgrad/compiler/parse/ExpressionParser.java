@@ -9,7 +9,6 @@ import org.symgrad.compiler.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
-import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.Token.Kind;
 
 /**
@@ -235,36 +234,22 @@ final class ExpressionParser {
     }
     if (following.is(Kind.LBRACKET)) {
       if (!names.hasArrays()) {
-        throw noArrays(following, "indexing " + Texts.quote(name + "[…]") + " needs");
+        throw Indices.noArrays(source, following,
+            "indexing " + Texts.quote(name + "[…]") + " needs");
       }
       Indices.Indexed indexed = indices.index(token, names.resolve(token), tokens, next);
       operands.push(indexed.tensor());
       next = indexed.next();
       return false;
     }
-    if (indices.isBound(name)) {
-      throw source.error(Code.INDEX_AS_VALUE, token,
-          "index " + token.quoted() + " is used as a number",
-          "an index can only stand in brackets, as in w[" + name + "]");
-    }
-    Declared declared = names.resolve(token);
-    if (!declared.isScalar()) {
-      throw source.error(Code.VECTOR_AS_SCALAR, token,
-          token.quoted() + " is " + declared.role() + " of shape "
-              + Shapes.text(declared.shape())
-              + ", where a number is needed",
-          "index it, as in " + name + "[" + (declared.shape().size() == 1 ? "j" : "j, k")
-              + "] inside sum(j, …), or " + name + "[" + "0, ".repeat(declared.shape().size() - 1)
-              + "0]");
-    }
-    operands.push(Tensor.scalar(declared.node()));
+    operands.push(indices.plain(token, names));
     return false;
   }
 
   /** {@code sum(j, }: binds the index; the sum closes at its ')'. */
   private void sum(Token name, Token open) {
     if (!names.hasArrays()) {
-      throw noArrays(name, "index sums need");
+      throw Indices.noArrays(source, name, "index sums need");
     }
     Token index = tokens.get(next + 1);
     Token comma = tokens.get(next + 2);
@@ -279,12 +264,6 @@ final class ExpressionParser {
     indices.bind(index);
     next += 3;
     pending.push(new Sum(name, open, index));
-  }
-
-  private SymgradException noArrays(Token at, String what) {
-    return source.error(Code.NOT_SUPPORTED_YET, at, what + " a model file",
-        "a free expression has scalar variables only; declare arrays in a .sg model with "
-            + "param w[13] or input x[4]");
   }
 
   /**
@@ -368,7 +347,7 @@ final class ExpressionParser {
     Tensor right = operands.pop();
     Tensor left = operands.pop();
     Token operator = ((Binary) top).token();
-    checkSize(left, right, operator);
+    indices.checkSize(left, right, operator);
     operands.push(Tensor.combine(left, right, switch (operator.kind()) {
       case PLUS -> graph::add;
       case MINUS -> (a, b) -> graph.add(a, negate(b));
@@ -377,16 +356,6 @@ final class ExpressionParser {
       case CARET -> graph::pow;
       default -> throw new AssertionError(top);
     }));
-  }
-
-  // An operation over many indices at once can expand to more terms than anyone means.
-  private void checkSize(Tensor a, Tensor b, Token at) {
-    long size = Tensor.combinedSize(a, b);
-    if (size > Shapes.MAX_ELEMENTS) {
-      throw source.error(Code.TOO_LARGE, at, "this operation expands to " + size
-              + " terms, more than " + Shapes.MAX_ELEMENTS,
-          "symgrad writes index sums out term by term; use fewer indices in one product");
-    }
   }
 
   /** {@code -x}, folded into the constant when x is one. */
@@ -408,7 +377,7 @@ final class ExpressionParser {
     } else {
       Tensor second = operands.pop();
       Tensor first = operands.pop();
-      checkSize(first, second, call.name());
+      indices.checkSize(first, second, call.name());
       operands.push(Tensor.combine(first, second, (a, b) -> graph.apply(op, a, b)));
     }
   }

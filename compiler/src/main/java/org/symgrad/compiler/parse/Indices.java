@@ -83,6 +83,46 @@ final class Indices {
     }
   }
 
+  /**
+   * What a name without brackets stands for: a number. An index or a whole array there is an
+   * error.
+   */
+  Tensor plain(Token token, ExpressionParser.Names names) {
+    String name = token.text();
+    if (isBound(name)) {
+      throw source.error(Code.INDEX_AS_VALUE, token,
+          "index " + token.quoted() + " is used as a number",
+          "an index can only stand in brackets, as in w[" + name + "]");
+    }
+    Declared declared = names.resolve(token);
+    if (!declared.isScalar()) {
+      int rank = declared.shape().size();
+      throw source.error(Code.VECTOR_AS_SCALAR, token,
+          token.quoted() + " is " + declared.role() + " of shape "
+              + Shapes.text(declared.shape()) + ", where a number is needed",
+          "index it, as in " + name + "[" + (rank == 1 ? "j" : "j, k") + "] inside sum(j, …), or "
+              + name + "[" + "0, ".repeat(rank - 1) + "0]");
+    }
+    return Tensor.scalar(declared.node());
+  }
+
+  /** An operation over many indices at once can expand to more terms than anyone means. */
+  void checkSize(Tensor a, Tensor b, Token at) {
+    long size = Tensor.combinedSize(a, b);
+    if (size > Shapes.MAX_ELEMENTS) {
+      throw source.error(Code.TOO_LARGE, at, "this operation expands to " + size
+              + " terms, more than " + Shapes.MAX_ELEMENTS,
+          "symgrad writes index sums out term by term; use fewer indices in one product");
+    }
+  }
+
+  /** Vector syntax in a free expression, where every name is a scalar variable. */
+  static SymgradException noArrays(SourceText source, Token at, String what) {
+    return source.error(Code.NOT_SUPPORTED_YET, at, what + " a model file",
+        "a free expression has scalar variables only; declare arrays in a .sg model with "
+            + "param w[13] or input x[4]");
+  }
+
   /** Whether {@code name} is a bound index. */
   boolean isBound(String name) {
     return lookup(name) != null;

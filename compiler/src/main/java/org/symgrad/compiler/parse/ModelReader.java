@@ -20,9 +20,10 @@ import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ParameterInfo;
 
 /**
- * The second pass over a model file: reads the expressions of the {@link Declarations} in file
- * order (initializers, lets, the model, the penalty), then the loss, which needs the model,
- * and checks that nothing required is missing. Every error of every line is collected; if
+ * The second pass over a model file: lays out the params (offsets, element variables,
+ * initializers) and inputs, reads the expressions of the {@link Declarations} in file order
+ * (lets, the model, the penalty), then the loss, which needs the model, and checks that
+ * nothing required is missing. Every error of every line is collected; if
  * there is any, they are thrown together, in file order.
  */
 final class ModelReader {

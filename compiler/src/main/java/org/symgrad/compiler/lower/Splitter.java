@@ -2,7 +2,6 @@ package org.symgrad.compiler.lower;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,9 +95,9 @@ final class Splitter {
         if (placed.contains(top)) {
           stack.pop();
         } else if (expanded.add(top)) {
-          List<Integer> reads = new ArrayList<>(operands(top));
-          for (int i = reads.size() - 1; i >= 0; i--) { // first operand first
-            Instr producer = definition.get(reads.get(i));
+          int[] reads = operands(top);
+          for (int i = reads.length - 1; i >= 0; i--) { // first operand first
+            Instr producer = definition.get(reads[i]);
             if (producer != null && !placed.contains(producer)) {
               stack.push(producer);
             }
@@ -166,7 +165,9 @@ final class Splitter {
           extra = extra(section.get(i), available);
         }
         size += extra;
-        available.addAll(operands(section.get(i)));
+        for (int temp : operands(section.get(i))) {
+          available.add(temp);
+        }
         Temp to = defined(section.get(i));
         if (to != null) {
           available.add(to.index());
@@ -210,7 +211,9 @@ final class Splitter {
     for (int c = 0; c < ranges.size(); c++) {
       Set<Integer> read = new TreeSet<>();
       for (Instr instr : instrs(ranges.get(c))) {
-        read.addAll(operands(instr));
+        for (int temp : operands(instr)) {
+          read.add(temp);
+        }
       }
       reads.add(read);
       for (int temp : read) {
@@ -219,7 +222,12 @@ final class Splitter {
         }
       }
     }
-    Set<Integer> returned = returns == null ? Set.of() : new TreeSet<>(operands(returns));
+    Set<Integer> returned = new TreeSet<>();
+    if (returns != null) {
+      for (int temp : operands(returns)) {
+        returned.add(temp);
+      }
+    }
     for (int temp : returned) {
       if (!loads.containsKey(temp)) {
         passed.add(temp);
@@ -324,29 +332,32 @@ final class Splitter {
   }
 
   /** The numbers of the temporaries {@code instr} reads, in order, without repeats. */
-  static Set<Integer> operands(Instr instr) {
-    List<Value> values;
+  static int[] operands(Instr instr) {
     if (instr instanceof Instr.Compute i) {
-      values = i.args();
-    } else if (instr instanceof Instr.Accumulate i) {
-      values = List.of(i.value());
-    } else if (instr instanceof Instr.StoreGradient i) {
-      values = List.of(i.value());
-    } else if (instr instanceof Instr.StoreOutput i) {
-      values = List.of(i.value());
-    } else if (instr instanceof Instr.Return i) {
-      values = List.of(i.value());
-    } else if (instr instanceof Instr.Spill i) {
-      values = List.of(i.value());
-    } else {
-      values = List.of();
-    }
-    Set<Integer> temps = new LinkedHashSet<>();
-    for (Value value : values) {
-      if (value instanceof Temp t) {
-        temps.add(t.index());
+      List<Value> args = i.args();
+      if (args.size() == 2 && args.get(0) instanceof Temp a && args.get(1) instanceof Temp b) {
+        return a.index() == b.index() ? new int[] {a.index()}
+            : new int[] {a.index(), b.index()};
       }
+      for (Value arg : args) {
+        if (arg instanceof Temp t) {
+          return new int[] {t.index()};
+        }
+      }
+      return new int[0];
     }
-    return temps;
+    Value value = null;
+    if (instr instanceof Instr.Accumulate i) {
+      value = i.value();
+    } else if (instr instanceof Instr.StoreGradient i) {
+      value = i.value();
+    } else if (instr instanceof Instr.StoreOutput i) {
+      value = i.value();
+    } else if (instr instanceof Instr.Return i) {
+      value = i.value();
+    } else if (instr instanceof Instr.Spill i) {
+      value = i.value();
+    }
+    return value instanceof Temp t ? new int[] {t.index()} : new int[0];
   }
 }

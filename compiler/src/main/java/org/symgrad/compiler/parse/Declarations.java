@@ -209,7 +209,8 @@ final class Declarations {
       if (after.is(Kind.ERROR)) {
         problem = after.error();
       } else if (keyword == Keyword.INPUT && !shape.isEmpty() && after.is(Kind.EQUALS)) {
-        columns = VectorSyntax.mappedColumns(source, tokens.subList(at + 1, tokens.size()), declared, shape.get(0));
+        columns = VectorSyntax.mappedColumns(source, tokens.subList(at + 1, tokens.size()),
+            declared, shape.get(0));
       } else if (keyword == Keyword.INPUT || keyword == Keyword.TARGET) {
         if (!after.is(Kind.END)) {
           problem = source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,

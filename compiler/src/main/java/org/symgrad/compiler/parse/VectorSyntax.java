@@ -187,8 +187,9 @@ final class VectorSyntax {
     }
     List<Token> body = tokens.subList(read.next() + 1, tokens.size());
     if (body.get(0).is(Kind.END)) {
-      throw source.error(Code.INCOMPLETE_DECLARATION, tokens.get(read.next()), "'model " + name.text() + "[…]' needs an "
-          + "expression after '='", "write it as: model out[k] = sum(j, W[k, j] * x[j])");
+      throw source.error(Code.INCOMPLETE_DECLARATION, tokens.get(read.next()),
+          "'model " + name.text() + "[…]' needs an expression after '='",
+          "write it as: model out[k] = sum(j, W[k, j] * x[j])");
     }
     return new Declaration(Keyword.MODEL, line, word, name, body, rest, List.of(),
         read.items(), List.of());

@@ -163,6 +163,20 @@ class ShapeErrorsTest {
   }
 
   @Test
+  void incompleteVectorLines() {
+    assertAt(error("model out[k] =", "loss cross_entropy"), "SG211",
+        "'model out[…]' needs an expression after '='", 5, 14, 1,
+        "write it as: model out[k] = sum(j, W[k, j] * x[j])");
+    assertAt(error("let h[j]", "model w[0]"), "SG211", "'let h[j]' needs '=' and an expression",
+        5, 8, 1, "write it as: let t_un = 0.1 * t_u");
+    assertAt(error("param v[2] 1", "model w[0]"), "SG213", "unexpected '1' after 'param v[2]'",
+        5, 12, 1, "write it as: param w = 1.0");
+    assertAt(errors("input x[2] y\ntarget t\nparam w\nmodel w").get(0), "SG213",
+        "unexpected 'y' after 'input x[2]'", 1, 12, 1,
+        "name its columns after '=': input x[2] = a, b, …");
+  }
+
+  @Test
   void columnsOfAVectorInput() {
     assertAt(errors("input x[2] = a\ntarget y\nparam w\nmodel w").get(0), "SG221",
         "'input x[2]' has 2 elements but names 1 column", 1, 14, 1,

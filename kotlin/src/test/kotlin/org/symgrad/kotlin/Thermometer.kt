@@ -6,7 +6,9 @@ import org.symgrad.runtime.Dataset
 
 /** The book's thermometer, as the repository's sample has it. */
 internal object Thermometer {
-    private val folder: Path = Path.of("..", "samples", "thermometer")
+    // Surefire runs in the module's folder and says so in basedir; an IDE may run elsewhere.
+    private val folder: Path =
+        Path.of(System.getProperty("basedir", "."), "..", "samples", "thermometer")
 
     /** The text of `thermometer.sg`, whose model the DSL models restate. */
     val modelText: String = Files.readString(folder.resolve("thermometer.sg"))

@@ -16,7 +16,7 @@ final class Names {
    * @param isTarget whether it names the target, which may be called {@code target}
    * @throws IllegalArgumentException saying why it could not
    */
-  static String check(String name, String what, boolean isTarget) {
+  static void check(String name, String what, boolean isTarget) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("bad " + what + " name '" + name
           + "': a name is a letter or '_' followed by letters, digits and '_'");
@@ -30,6 +30,5 @@ final class Names {
           + (name.equals("sum") ? "reserved for index sums" : "the name of a function")
           + "; choose another " + what + " name");
     }
-    return name;
   }
 }

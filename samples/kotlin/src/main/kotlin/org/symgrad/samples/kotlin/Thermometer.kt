@@ -1,19 +1,12 @@
 // The thermometer of "Deep Learning with PyTorch", chapter 5, declared with the Kotlin DSL and
 // fitted with the runtime's Trainer: plain SGD, lr 1e-2, 5000 epochs from w = 1, b = 0, all
-// rows for training. It prints the book's losses and ends at w = 5.3671, b = -17.3012.
+// rows for training. It prints the book's losses (in float64, so the last digits differ from
+// the book's float32) and ends at the book's w = 5.3671, b = -17.3012.
 @file:JvmName("Thermometer")
 
 package org.symgrad.samples.kotlin
 
-import org.symgrad.kotlin.compile
-import org.symgrad.kotlin.info
-import org.symgrad.kotlin.model
-import org.symgrad.kotlin.mse
-import org.symgrad.kotlin.params
-import org.symgrad.kotlin.stopReason
-import org.symgrad.kotlin.times
-import org.symgrad.kotlin.epochs
-import org.symgrad.kotlin.trainLoss
+import org.symgrad.kotlin.*
 import org.symgrad.runtime.Dataset
 import org.symgrad.runtime.optim.Optimizers
 import org.symgrad.runtime.train.EpochListener

@@ -70,11 +70,6 @@ final class InlineModel {
     return text;
   }
 
-  /** Every line's origin, in order. */
-  List<Origin> lines() {
-    return lines;
-  }
-
   /** The value that line {@code line} (1-based) came from, or null past the last one. */
   Origin origin(int line) {
     return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
@@ -82,14 +77,13 @@ final class InlineModel {
 
   /**
    * {@code diagnostic}, found in this text, as it reads against the value its line came from:
-   * the column counted inside the value, the value as the line under which the caret stands.
-   * A diagnostic without a line of text (a declaration missing from the whole model) is
-   * returned as it is.
+   * the column counted inside the value, the value as the line under which the caret stands;
+   * null for a diagnostic about no line in particular (a declaration missing from the model).
    */
   Diagnostic inValue(Diagnostic diagnostic) {
     Origin origin = origin(diagnostic.line());
     if (origin == null || diagnostic.sourceLine() == null) {
-      return diagnostic;
+      return null;
     }
     // An error in the keyword that was added (an empty value) points at the value's start.
     int column = Math.max(1, diagnostic.column() - origin.prefix().length());

@@ -98,10 +98,4 @@ final class ModelAnnotation {
   private static List<? extends AnnotationValue> items(AnnotationValue value) {
     return (List<? extends AnnotationValue>) value.getValue();
   }
-
-  /** For tests and messages: {@code @SymbolicModel on org.example.Thermometer}. */
-  @Override
-  public String toString() {
-    return "@SymbolicModel on " + type.getQualifiedName();
-  }
 }

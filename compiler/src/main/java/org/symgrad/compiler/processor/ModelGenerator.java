@@ -90,11 +90,11 @@ final class ModelGenerator {
       return ModelParser.parse(text.text(), names.typeName());
     } catch (SymgradException e) {
       for (Diagnostic d : e.diagnostics()) {
-        InlineModel.Origin origin = text.origin(d.line());
         Diagnostic inValue = text.inValue(d);
-        if (origin == null || inValue == d) {
+        if (inValue == null) {
           annotation.error(messager, message(d, null));
         } else {
+          InlineModel.Origin origin = text.origin(d.line());
           annotation.error(messager, origin.element(), origin.index(),
               message(inValue, origin.where() + ", column " + inValue.column()));
         }

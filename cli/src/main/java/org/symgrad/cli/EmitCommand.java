@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code symgrad emit}: the Java source symgrad generates for a model, the same the annotation
  * processor writes and the same statements the bytecode runs, or that bytecode itself.
  */
-@Command(name = "emit", sortOptions = false,
+@Command(name = "emit", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Print the Java source symgrad generates for MODEL.sg, or its bytecode.")
 final class EmitCommand implements Callable<Integer> {
   @Spec

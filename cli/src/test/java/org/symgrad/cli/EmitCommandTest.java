@@ -106,6 +106,16 @@ class EmitCommandTest {
   }
 
   @Test
+  void helpListsTheOptions() {
+    CommandRun run = CommandRun.of("emit", "--help");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("Usage: symgrad emit");
+    assertThat(run.out()).contains("--bytecode");
+    assertThat(run.out()).contains("--package=NAME");
+  }
+
+  @Test
   void missingModelFileAndBadNamesExitTwo() {
     CommandRun missing = CommandRun.of("emit", folder.resolve("none.sg").toString());
     assertThat(missing.exitCode()).isEqualTo(Main.BAD_INPUT);

@@ -1,6 +1,7 @@
 package org.symgrad.compiler;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error with a stable code and a place, rendered as
@@ -28,8 +29,8 @@ public record Diagnostic(
     int column,
     int length,
     String message,
-    String sourceLine,
-    String hint) {
+    @Nullable String sourceLine,
+    @Nullable String hint) {
 
   public Diagnostic {
     Objects.requireNonNull(code, "code");

@@ -1,5 +1,6 @@
 package org.symgrad.compiler;
 
+import java.nio.file.Path;
 import org.symgrad.compiler.emit.BytecodeEmitter;
 import org.symgrad.compiler.emit.ModelClassDefiner;
 import org.symgrad.compiler.emit.SourceEmitter;
@@ -7,6 +8,7 @@ import org.symgrad.compiler.emit.SourceLines;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.runtime.CompiledModel;
 
 /**
@@ -29,6 +31,20 @@ public final class Symgrad {
   public static final String GENERATED_PACKAGE = "symgrad.generated";
 
   private Symgrad() {}
+
+  /**
+   * The model in an {@code .sg} file.
+   *
+   * @throws SymgradException with every bad line's place and caret
+   */
+  public static ModelDefinition parseFile(Path file) {
+    return ModelParser.parseFile(file);
+  }
+
+  /** The model in {@code text}; {@code sourceName} names it in messages. */
+  public static ModelDefinition parse(String text, String sourceName) {
+    return ModelParser.parse(text, sourceName);
+  }
 
   /** The kernel IR of {@code model}, as both emitters see it. */
   public static Program lower(ModelDefinition model) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.lang.model.SourceVersion;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceClassVisitor;
@@ -36,7 +37,7 @@ final class EmitCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR",
       description = "Write DIR/<package folders>/<class>.java (with --bytecode: .class) "
           + "instead of printing, and print the file's path.")
-  Path out;
+  @Nullable Path out;
 
   @Option(names = "--package", paramLabel = "NAME", defaultValue = Symgrad.GENERATED_PACKAGE,
       description = "The generated class's package (default: ${DEFAULT-VALUE}; \"\" for "
@@ -46,7 +47,7 @@ final class EmitCommand implements Callable<Integer> {
   @Option(names = "--class", paramLabel = "NAME",
       description = "The generated class's name (default: Symgrad_ and the model file's name "
           + "in upper camel case, as Symgrad_Thermometer).")
-  String className;
+  @Nullable String className;
 
   @Option(names = "--bytecode",
       description = "The class file instead of the source: an ASM text listing, or the "
@@ -64,14 +65,14 @@ final class EmitCommand implements Callable<Integer> {
       if (out == null) {
         stdout.print(listing(classFile));
       } else {
-        stdout.println(write(name + ".class", classFile));
+        stdout.println(write(out, name + ".class", classFile));
       }
     } else {
       String source = Symgrad.emitSource(model, packageName, name);
       if (out == null) {
         stdout.print(source);
       } else {
-        stdout.println(write(name + ".java", source.getBytes(StandardCharsets.UTF_8)));
+        stdout.println(write(out, name + ".java", source.getBytes(StandardCharsets.UTF_8)));
       }
     }
     return 0;
@@ -89,7 +90,7 @@ final class EmitCommand implements Callable<Integer> {
   }
 
   // DIR/symgrad/generated/Symgrad_Thermometer.java, folders made as needed; its path.
-  private String write(String fileName, byte[] content) {
+  private String write(Path out, String fileName, byte[] content) {
     Path folder = packageName.isEmpty() ? out : out.resolve(packageName.replace('.', '/'));
     Path file = folder.resolve(fileName);
     try {

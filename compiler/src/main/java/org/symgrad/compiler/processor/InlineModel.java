@@ -2,6 +2,7 @@ package org.symgrad.compiler.processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Diagnostic;
 
 /**
@@ -71,7 +72,7 @@ final class InlineModel {
   }
 
   /** The value that line {@code line} (1-based) came from, or null past the last one. */
-  Origin origin(int line) {
+  @Nullable Origin origin(int line) {
     return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
   }
 
@@ -80,7 +81,7 @@ final class InlineModel {
    * the column counted inside the value, the value as the line under which the caret stands;
    * null for a diagnostic about no line in particular (a declaration missing from the model).
    */
-  Diagnostic inValue(Diagnostic diagnostic) {
+  @Nullable Diagnostic inValue(Diagnostic diagnostic) {
     Origin origin = origin(diagnostic.line());
     if (origin == null || diagnostic.sourceLine() == null) {
       return null;

@@ -9,6 +9,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code @SymbolicModel} as written on a type: its values by element name, and the place
@@ -74,7 +75,7 @@ final class ModelAnnotation {
    * -1} for the element as a whole), or on the annotation when the value is not written out.
    */
   void error(Messager messager, String element, int index, String message) {
-    AnnotationValue value = written.get(element);
+    @Nullable AnnotationValue value = written.get(element);
     if (value != null && index >= 0) {
       List<? extends AnnotationValue> items = items(value);
       value = index < items.size() ? items.get(index) : value;

@@ -12,6 +12,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Diagnostic;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.SymgradException;
@@ -84,7 +85,7 @@ final class ModelGenerator {
     write(names.facade(), facadeSource, annotation);
   }
 
-  private ModelDefinition inline(ModelAnnotation annotation, Names names) {
+  private @Nullable ModelDefinition inline(ModelAnnotation annotation, Names names) {
     InlineModel text = InlineModel.of(annotation);
     try {
       return ModelParser.parse(text.text(), names.typeName());
@@ -103,7 +104,7 @@ final class ModelGenerator {
     }
   }
 
-  private ModelDefinition fromFile(ModelAnnotation annotation, Names names) {
+  private @Nullable ModelDefinition fromFile(ModelAnnotation annotation, Names names) {
     String packageName = names.facade().packageName();
     ModelResource.Found found =
         ModelResource.read(filer, packageName, annotation.string("source"));
@@ -124,7 +125,7 @@ final class ModelGenerator {
   }
 
   // [SG103] unknown function 'sinh2' (model, column 1), then the value, caret and hint.
-  private static String message(Diagnostic d, String where) {
+  private static String message(Diagnostic d, @Nullable String where) {
     return "[" + d.code() + "] " + d.message() + (where == null ? "" : " (" + where + ")")
         + d.excerpt();
   }

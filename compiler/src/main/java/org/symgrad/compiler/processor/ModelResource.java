@@ -11,6 +11,7 @@ import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.StandardLocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the model file a {@code @SymbolicModel(source = …)} names, through the {@link Filer}
@@ -32,7 +33,7 @@ final class ModelResource {
    * @param text the file's text, or null when it was not found or not readable
    * @param problem why not, when {@code text} is null
    */
-  record Found(String fileName, String text, String problem) {}
+  record Found(String fileName, @Nullable String text, @Nullable String problem) {}
 
   private ModelResource() {}
 
@@ -60,7 +61,7 @@ final class ModelResource {
   }
 
   // The file's bytes, or null where the place is not set up or has no such file.
-  private static byte[] bytes(Filer filer, JavaFileManager.Location place, String pkg,
+  private static byte @Nullable [] bytes(Filer filer, JavaFileManager.Location place, String pkg,
       String relative) {
     try {
       FileObject file = filer.getResource(place, pkg, relative);

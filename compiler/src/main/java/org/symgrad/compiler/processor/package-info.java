@@ -10,4 +10,7 @@
  * the processor then moves each error back onto the annotation value it came from. Its own
  * codes are SG6xx ({@link org.symgrad.compiler.processor.ProcessorCode}).
  */
+@NullMarked
 package org.symgrad.compiler.processor;
+
+import org.jspecify.annotations.NullMarked;

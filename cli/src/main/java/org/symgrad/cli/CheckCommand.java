@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * compiled loss, at the starting parameters and at random points near them. Exit code 1 when
  * they disagree, which means a bug in symgrad or a kink of the model at that point.
  */
-@Command(name = "check", sortOptions = false,
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Check the compiled gradient of MODEL.sg against central finite differences.")
 final class CheckCommand implements Callable<Integer> {
   private static final double TOLERANCE = 1e-6;

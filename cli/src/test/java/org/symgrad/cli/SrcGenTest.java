@@ -91,8 +91,10 @@ class SrcGenTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-proc:only", "--release", "17", "-s", fresh.toString(),
-          "-classpath", testClassPath());
+      // The encoding as Maven's javac has it: otherwise the platform's, and under a C locale
+      // the generated comment's em dash would be written as '?'.
+      List<String> options = List.of("-proc:only", "--release", "17", "-encoding", "UTF-8",
+          "-s", fresh.toString(), "-classpath", testClassPath());
       JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options,
           null, files.getJavaFileObjectsFromPaths(sources));
       task.setProcessors(List.of(new SymgradProcessor()));

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.symgrad.bench.baseline.FlatInterpreter;
 import org.symgrad.bench.baseline.HandWritten;
+import org.symgrad.bench.baseline.HandWrittenSplitSums;
 import org.symgrad.bench.baseline.HipparchusPeer;
 import org.symgrad.bench.baseline.ModelGradient;
 import org.symgrad.bench.baseline.TreeWalkingInterpreter;
@@ -65,14 +66,16 @@ class KernelAgreementTest {
 
   @ParameterizedTest
   @ValueSource(ints = {11, 1000, 10_003})
-  void hipparchusAndTheVectorLoopAgreeToRounding(int rows) {
+  void hipparchusAndTheSplitSumLoopsAgreeToRounding(int rows) {
     Problem p = Problem.thermometer(rows);
     Result compiled = compiled(p);
     Result hipparchus = run((params, grad) -> HipparchusPeer.lossAndGradient(params, p.tu, p.tc,
         p.rows, grad));
     Result vector = run((params, grad) -> VectorReference.lossAndGradient(params, p.tu, p.tc,
         p.rows, grad));
-    for (Result other : new Result[] {hipparchus, vector}) {
+    Result split = run((params, grad) -> HandWrittenSplitSums.lossAndGradient(params, p.tu, p.tc,
+        p.rows, grad));
+    for (Result other : new Result[] {hipparchus, vector, split}) {
       assertClose(other.loss(), compiled.loss());
       assertClose(other.grad()[0], compiled.grad()[0]);
       assertClose(other.grad()[1], compiled.grad()[1]);

@@ -7,6 +7,11 @@
 #   bench/run.sh gc                            allocation per epoch: -prof gc on the kernels
 #                                             (11 and 10⁴ rows) and on whole fits of 1 and
 #                                             5000 epochs; JSON to bench/results/gc.json
+#   bench/run.sh pairs                         the compiled kernel and fit loop against their
+#                                             hand-written limits again, in 3 rounds whose
+#                                             order alternates, so that a load that changes
+#                                             during the run cannot favour one side; JSON to
+#                                             bench/results/pairs-R-SIDE.json
 #   bench/run.sh quick [REGEXP…] [JMH FLAG…]   a short look while developing (not for tables)
 #
 # Anything after the mode goes to JMH as it is: a regexp picks benchmarks ('KernelBench'),
@@ -34,6 +39,18 @@ case "$mode" in
     exec "${jmh[@]}" -f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc \
       -p rows=11,10000 -p epochs=1,5000 \
       -rf json -rff "$root/bench/results/gc.json" 'KernelBench' 'FitBench' "$@"
+    ;;
+  pairs)
+    compiled=('KernelBench.compiled$' 'FitBench.(compiledLoop|trainer)$')
+    hand=('KernelBench.handWritten$' 'FitBench.handWrittenLoop$')
+    for round in 1 2 3; do
+      if [ $((round % 2)) = 1 ]; then order=(compiled hand); else order=(hand compiled); fi
+      for side in "${order[@]}"; do
+        if [ "$side" = compiled ]; then picked=("${compiled[@]}"); else picked=("${hand[@]}"); fi
+        "${jmh[@]}" -f 1 -wi 3 -w 1s -i 5 -r 1s \
+          -rf json -rff "$root/bench/results/pairs-$round-$side.json" "${picked[@]}" "$@"
+      done
+    done
     ;;
   quick)
     exec "${jmh[@]}" -f 1 -wi 2 -w 1s -i 3 -r 1s "$@"

@@ -19,9 +19,9 @@ import org.symgrad.bench.baseline.TreeWalkingInterpreter;
 /**
  * One epoch's gradient pass of the thermometer model (loss and both gradients over every row),
  * by each contender, side by side in one run: the compiled kernel, the hand-written loop (and
- * that loop with split sums), the two graph interpreters and Hipparchus. {@code rows = 11} is the book's data; larger sizes are
- * {@link LinearData}. Each call is one full-batch epoch, so {@code -prof gc}'s
- * {@code gc.alloc.rate.norm} is the bytes allocated per epoch.
+ * that loop with split sums), the two graph interpreters and Hipparchus. {@code rows = 11} is
+ * the book's data; larger sizes are {@link LinearData}. Each call is one full-batch epoch, so
+ * {@code -prof gc}'s {@code gc.alloc.rate.norm} is the bytes allocated per epoch.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -12,6 +12,9 @@
 #                                             order alternates, so that a load that changes
 #                                             during the run cannot favour one side; JSON to
 #                                             bench/results/pairs-R-SIDE.json
+#   bench/run.sh interleaved [ROUNDS]          the same ratios by org.symgrad.bench.Interleaved:
+#                                             ~5 ms blocks of each side in rotating order, on
+#                                             the thread's CPU clock (default 200 rounds)
 #   bench/run.sh quick [REGEXP…] [JMH FLAG…]   a short look while developing (not for tables)
 #
 # Anything after the mode goes to JMH as it is: a regexp picks benchmarks ('KernelBench'),
@@ -52,11 +55,14 @@ case "$mode" in
       done
     done
     ;;
+  interleaved)
+    exec java -cp "$root/bench/target/benchmarks.jar" org.symgrad.bench.Interleaved "$@"
+    ;;
   quick)
     exec "${jmh[@]}" -f 1 -wi 2 -w 1s -i 3 -r 1s "$@"
     ;;
   *)
-    echo "usage: bench/run.sh [table|gc|quick] [JMH regexp or flag…]" >&2
+    echo "usage: bench/run.sh [table|gc|pairs|interleaved|quick] [JMH regexp or flag…]" >&2
     exit 2
     ;;
 esac

@@ -56,8 +56,9 @@ public class FitBench {
     double loss = Double.NaN;
     for (int epoch = 0; epoch < epochs; epoch++) {
       loss = problem.model.lossAndGradient(params, problem.batch, grad);
-      params[0] -= Thermometer.LR * grad[0];
-      params[1] -= Thermometer.LR * grad[1];
+      // The runtime SGD's update, rounded as it rounds it (one fused multiply-add).
+      params[0] = Math.fma(-Thermometer.LR, grad[0], params[0]);
+      params[1] = Math.fma(-Thermometer.LR, grad[1], params[1]);
     }
     return loss;
   }

@@ -8,6 +8,7 @@ import org.symgrad.bench.baseline.FlatInterpreter;
 import org.symgrad.bench.baseline.HandWritten;
 import org.symgrad.bench.baseline.HandWrittenSplitSums;
 import org.symgrad.bench.baseline.HipparchusPeer;
+import org.symgrad.bench.baseline.IrTransliteration;
 import org.symgrad.bench.baseline.ModelGradient;
 import org.symgrad.bench.baseline.TreeWalkingInterpreter;
 import org.symgrad.bench.vector.VectorReference;
@@ -45,6 +46,17 @@ class KernelAgreementTest {
     Result compiled = compiled(p);
     assertThat(hand.loss()).isEqualTo(compiled.loss());
     assertThat(hand.grad()).isEqualTo(compiled.grad());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {11, 1000})
+  void irTransliterationEqualsTheCompiledKernelBitForBit(int rows) {
+    Problem p = Problem.thermometer(rows);
+    Result ir = run((params, grad) -> IrTransliteration.lossAndGradient(params, p.tu, p.tc,
+        p.rows, grad));
+    Result compiled = compiled(p);
+    assertThat(ir.loss()).isEqualTo(compiled.loss());
+    assertThat(ir.grad()).isEqualTo(compiled.grad());
   }
 
   @ParameterizedTest

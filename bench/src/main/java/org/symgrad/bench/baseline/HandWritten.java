@@ -39,16 +39,18 @@ public final class HandWritten {
   }
 
   /**
-   * A whole fit with plain SGD, {@code p -= lr * grad}, from {@code params} (changed in place):
-   * the limit for fits per second. Returns the loss of the last epoch, before its update.
+   * A whole fit with plain SGD from {@code params} (changed in place): the limit for fits per
+   * second. The update is {@code torch.optim.SGD}'s as the runtime's {@code SGD} rounds it, one
+   * fused multiply-add {@code p = fma(-lr, g, p)}, so that this loop does the Trainer's exact
+   * arithmetic. Returns the loss of the last epoch, before its update.
    */
   public static double fit(double[] params, double[] tu, double[] tc, int n, double lr,
       int epochs, double[] grad) {
     double loss = Double.NaN;
     for (int epoch = 0; epoch < epochs; epoch++) {
       loss = lossAndGradient(params, tu, tc, n, grad);
-      params[0] -= lr * grad[0];
-      params[1] -= lr * grad[1];
+      params[0] = Math.fma(-lr, grad[0], params[0]);
+      params[1] = Math.fma(-lr, grad[1], params[1]);
     }
     return loss;
   }

@@ -56,7 +56,8 @@ case "$mode" in
     done
     ;;
   interleaved)
-    exec java -cp "$root/bench/target/benchmarks.jar" org.symgrad.bench.Interleaved "$@"
+    exec java --add-modules jdk.incubator.vector -cp "$root/bench/target/benchmarks.jar" \
+      org.symgrad.bench.Interleaved "$@"
     ;;
   quick)
     exec "${jmh[@]}" -f 1 -wi 2 -w 1s -i 3 -r 1s "$@"

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.symgrad.bench.baseline.HandWritten;
+import org.symgrad.bench.baseline.HandWrittenSplitSums;
 import org.symgrad.bench.baseline.IrTransliteration;
+import org.symgrad.bench.vector.VectorReference;
 
 /**
  * Ratios that a loaded machine cannot bias: the compiled kernel and its references measured in
@@ -20,7 +22,8 @@ import org.symgrad.bench.baseline.IrTransliteration;
  * drifting load and descheduling fall on all sides alike; the median over rounds of each
  * contender's time over the hand-written loop's is reported, with its quartiles.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.symgrad.bench.Interleaved [ROUNDS]}.
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
+ * org.symgrad.bench.Interleaved [ROUNDS]} (the module for the Vector API contender).
  */
 public final class Interleaved {
   private static final long BLOCK_NANOS = 5_000_000;
@@ -70,6 +73,20 @@ public final class Interleaved {
           double sum = 0;
           for (int i = 0; i < calls; i++) {
             sum += IrTransliteration.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+          }
+          return sum;
+        }),
+        new Contender("split sums", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += HandWrittenSplitSums.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+          }
+          return sum;
+        }),
+        new Contender("Vector API", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += VectorReference.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
           }
           return sum;
         }));

@@ -18,11 +18,13 @@ import org.symgrad.runtime.train.TrainingResult;
  * warmupSeconds} (at least one round), to let the JIT compile the kernel and the loop, then
  * {@code runs} measured rounds. Warm-up is counted in time, not rounds, because a round of a
  * small model takes a millisecond and the JIT needs thousands of them, while one round of a
- * large model may take seconds. A round is {@code threads}
- * identical fits started together through {@link FitMany}, one per thread, so a round's wall
- * time over its epochs is what one epoch costs a fit while that many fits share the machine.
- * Whole fits are timed rather than single epochs so that the clock is read twice per round,
- * not twice per epoch (an epoch of a small model takes tens of nanoseconds).
+ * large model may take seconds.
+ *
+ * <p>A round is {@code threads} identical fits started together through {@link FitMany}, one
+ * per thread, so a round's wall time over its epochs is what one epoch costs a fit while that
+ * many fits share the machine. Whole fits are timed rather than single epochs so that the
+ * clock is read twice per round, not twice per epoch (an epoch of a small model takes tens of
+ * nanoseconds).
  */
 final class FitTimer {
   /** What the measured rounds gave. {@code nsPerEpoch} is sorted, one per round. */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code symgrad fit}: compile a model and train it on its data. */
-@Command(name = "fit", sortOptions = false,
+@Command(name = "fit", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Compile MODEL.sg and fit its parameters to the data.")
 final class FitCommand implements Callable<Integer> {
   @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code symgrad grad}: an expression's value, gradient and simplified derivatives. */
-@Command(name = "grad", sortOptions = false,
+@Command(name = "grad", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Differentiate an expression symbolically and evaluate it at points.",
         "With '-', read one expression a line from standard input and print one JSON line "
             + "each."})

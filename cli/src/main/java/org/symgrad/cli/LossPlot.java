@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.symgrad.runtime.train.History;
 
 /**
@@ -28,14 +28,17 @@ final class LossPlot {
         .mapToDouble(i -> history.firstEpoch() + i).toArray();
     XYChart chart = new XYChartBuilder().width(800).height(500)
         .title("symgrad fit: " + modelName).xAxisTitle("epoch").yAxisTitle("loss").build();
-    chart.getStyler().setMarkerSize(0);
+    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setXAxisMin(0.0);
     double[] train = history.trainLosses();
-    chart.addSeries("training", epochs, finite(train)).setXYSeriesRenderStyle(
-        XYSeries.XYSeriesRenderStyle.Line);
+    int[] shown = shownEpochs(history.size());
+    chart.addSeries("training", pick(epochs, shown), finite(pick(train, shown)))
+        .setMarker(SeriesMarkers.NONE);
     double[] all = train;
     if (history.hasValidation()) {
       double[] validation = history.valLosses();
-      chart.addSeries("validation", epochs, finite(validation));
+      chart.addSeries("validation", pick(epochs, shown), finite(pick(validation, shown)))
+          .setMarker(SeriesMarkers.NONE);
       all = IntStream.range(0, train.length * 2)
           .mapToDouble(i -> i < train.length ? train[i] : validation[i - train.length])
           .toArray();
@@ -58,6 +61,20 @@ final class LossPlot {
     } catch (IOException e) {
       throw new UsageException("--plot " + file + ": cannot write: " + e.getMessage());
     }
+  }
+
+  // At most about 500 points, the first and last always among them. Besides drawing faster,
+  // this spaces the points unevenly, which keeps XChart on round tick values: with evenly
+  // spaced points it puts a label at every few points (XChart issue 731).
+  private static int[] shownEpochs(int size) {
+    int stride = Math.max(1, size / 500);
+    IntStream picked = IntStream.iterate(0, i -> i < size, i -> i + stride);
+    return (size - 1) % stride == 0 ? picked.toArray()
+        : IntStream.concat(picked, IntStream.of(size - 1)).toArray();
+  }
+
+  private static double[] pick(double[] values, int[] indices) {
+    return Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
   }
 
   // XChart cannot draw NaN or infinity; a diverged tail is left out of the curve.

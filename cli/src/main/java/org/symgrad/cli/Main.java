@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "symgrad", mixinStandardHelpOptions = true,
     version = "symgrad " + org.symgrad.compiler.Symgrad.VERSION,
     description = "A symbolic differentiation compiler for the JVM.",
-    subcommands = {FitCommand.class, GradCommand.class})
+    subcommands = {FitCommand.class, GradCommand.class, CheckCommand.class, EmitCommand.class,
+        BenchCommand.class})
 public final class Main {
   /** Bad input of any kind. */
   public static final int BAD_INPUT = 2;

@@ -106,6 +106,16 @@ class FitCommandTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"fit", "grad", "check", "emit"}) {
+      CommandRun run = CommandRun.of(command, "--help");
+
+      assertThat(run.exitCode()).isEqualTo(0);
+      assertThat(run.out()).contains("Usage: symgrad " + command);
+    }
+  }
+
+  @Test
   void unknownModelFileIsAUsageError() {
     CommandRun run = CommandRun.of("fit", folder.resolve("nope.sg").toString());
 

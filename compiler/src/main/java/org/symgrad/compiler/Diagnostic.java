@@ -1,6 +1,7 @@
 package org.symgrad.compiler;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error with a stable code and a place, rendered as
@@ -28,8 +29,8 @@ public record Diagnostic(
     int column,
     int length,
     String message,
-    String sourceLine,
-    String hint) {
+    @Nullable String sourceLine,
+    @Nullable String hint) {
 
   public Diagnostic {
     Objects.requireNonNull(code, "code");
@@ -43,9 +44,16 @@ public record Diagnostic(
 
   /** The diagnostic as the command line prints it: place, code, message, line, caret, hint. */
   public String render() {
-    StringBuilder text = new StringBuilder()
-        .append(source).append(':').append(line).append(':').append(column)
-        .append(": error [").append(code).append("] ").append(message);
+    return source + ':' + line + ':' + column + ": error [" + code + "] " + message + excerpt();
+  }
+
+  /**
+   * What {@link #render()} prints below its first line: the source line and its caret, then
+   * the hint, each on a new line indented by two spaces; empty when there are neither. For
+   * tools that print their own first line, as the annotation processor does.
+   */
+  public String excerpt() {
+    StringBuilder text = new StringBuilder();
     if (sourceLine != null) {
       String shown = printable(sourceLine);
       text.append("\n  ").append(shown).append("\n  ");

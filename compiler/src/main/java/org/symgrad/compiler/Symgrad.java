@@ -1,9 +1,14 @@
 package org.symgrad.compiler;
 
+import java.nio.file.Path;
+import org.symgrad.compiler.emit.BytecodeEmitter;
 import org.symgrad.compiler.emit.ModelClassDefiner;
+import org.symgrad.compiler.emit.SourceEmitter;
+import org.symgrad.compiler.emit.SourceLines;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.runtime.CompiledModel;
 
 /**
@@ -19,11 +24,56 @@ public final class Symgrad {
   /** The version written into generated code. */
   public static final String VERSION = "0.1";
 
+  /**
+   * The package of generated source when none is chosen: {@code symgrad emit}'s default, and
+   * the package whose source the line numbers of {@link #compile}'s classes point into.
+   */
+  public static final String GENERATED_PACKAGE = "symgrad.generated";
+
   private Symgrad() {}
+
+  /**
+   * The model in an {@code .sg} file.
+   *
+   * @throws SymgradException with every bad line's place and caret
+   */
+  public static ModelDefinition parseFile(Path file) {
+    return ModelParser.parseFile(file);
+  }
+
+  /** The model in {@code text}; {@code sourceName} names it in messages. */
+  public static ModelDefinition parse(String text, String sourceName) {
+    return ModelParser.parse(text, sourceName);
+  }
 
   /** The kernel IR of {@code model}, as both emitters see it. */
   public static Program lower(ModelDefinition model) {
     return Lowering.lower(model);
+  }
+
+  /**
+   * The Java source of a class implementing {@code CompiledModel} for {@code model}, as {@code
+   * symgrad emit} and the annotation processor write it: {@code emitSource(model,
+   * GENERATED_PACKAGE, SourceEmitter.className(model.name()))}.
+   *
+   * @throws SymgradException when the model does not fit in JVM methods
+   */
+  public static String emitSource(ModelDefinition model, String packageName, String className) {
+    return SourceEmitter.emitText(lower(model), packageName, className);
+  }
+
+  /**
+   * The class file of the same class, as the bytecode emitter writes it: named {@code
+   * packageName.className}, with the {@code SourceFile} and line numbers of {@link
+   * #emitSource}'s text. Its one constructor takes the model's {@code ModelInfo}.
+   *
+   * @throws SymgradException when the model does not fit in JVM methods
+   */
+  public static byte[] emitClass(ModelDefinition model, String packageName, String className) {
+    Program program = lower(model);
+    SourceLines lines = SourceEmitter.emitWithLines(program, packageName, className).lines();
+    String binaryName = packageName.isEmpty() ? className : packageName + "." + className;
+    return BytecodeEmitter.emit(program, binaryName.replace('.', '/'), lines);
   }
 
   /** {@code model} compiled to bytecode and loaded as a hidden class. */

@@ -16,6 +16,7 @@ import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V17;
 
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
@@ -63,7 +64,8 @@ public final class BytecodeEmitter {
    * @param lines from {@link SourceEmitter#emitWithLines}, or null for none
    * @throws SymgradException when a kernel does not fit in one JVM method
    */
-  public static byte[] emit(Program program, String internalName, SourceLines lines) {
+  public static byte[] emit(Program program, String internalName,
+      @Nullable SourceLines lines) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
         "java/lang/Object", new String[] {COMPILED_MODEL});

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
@@ -15,12 +16,24 @@ import org.symgrad.runtime.ModelInfo;
  * Defines emitted model classes as hidden classes of this package: nothing outside symgrad can
  * name them, and each is unloaded once its model is no longer referenced.
  *
+ * <p>Each class carries the {@code SourceFile} and line numbers of the source {@code symgrad
+ * emit} prints for the same model (package {@value Symgrad#GENERATED_PACKAGE}, class {@code
+ * Symgrad_Thermometer}), so a debugger or a stack trace lands on a readable statement. The JVM
+ * leaves hidden classes' frames out of stack traces unless run with {@code
+ * -XX:+UnlockDiagnosticVMOptions -XX:+ShowHiddenFrames}. Rendering that source costs more than
+ * emitting the bytecode (about half a millisecond for the thermometer): set {@value
+ * #LINE_NUMBERS_PROPERTY} to {@code false} where compile latency matters more than readable
+ * frames, and the class names its model file instead, without line numbers.
+ *
  * <p>Set the system property {@value #DUMP_PROPERTY} to a folder to have every class written
- * there as well, for {@code javap -c}.
+ * there as well, for {@code javap -c -l}.
  */
 public final class ModelClassDefiner {
   /** The system property naming the folder to dump emitted classes into. */
   public static final String DUMP_PROPERTY = "symgrad.dumpClasses";
+
+  /** The system property that, set to {@code false}, leaves the line numbers out. */
+  public static final String LINE_NUMBERS_PROPERTY = "symgrad.lineNumbers";
 
   private static final String PACKAGE = "org/symgrad/compiler/emit/";
   private static final AtomicLong SERIAL = new AtomicLong();
@@ -29,8 +42,8 @@ public final class ModelClassDefiner {
 
   /** The model {@code program} describes, as a new instance of a new hidden class. */
   public static CompiledModel define(Program program) {
-    String internalName = PACKAGE + "Model_" + javaName(program.info().name());
-    byte[] bytes = BytecodeEmitter.emit(program, internalName);
+    String internalName = internalName(program);
+    byte[] bytes = classFile(program);
     dumpIfAsked(internalName, bytes);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -42,6 +55,25 @@ public final class ModelClassDefiner {
     } catch (Throwable e) {
       throw new IllegalStateException("could not instantiate the emitted model class", e);
     }
+  }
+
+  /**
+   * The class file {@link #define} defines: named in this package, with the lines of the
+   * source {@code symgrad emit} prints for the same model unless {@value
+   * #LINE_NUMBERS_PROPERTY} is {@code false}.
+   */
+  static byte[] classFile(Program program) {
+    if ("false".equalsIgnoreCase(System.getProperty(LINE_NUMBERS_PROPERTY))) {
+      return BytecodeEmitter.emit(program, internalName(program));
+    }
+    String className = SourceEmitter.className(program.info().name());
+    SourceLines lines =
+        SourceEmitter.emitWithLines(program, Symgrad.GENERATED_PACKAGE, className).lines();
+    return BytecodeEmitter.emit(program, internalName(program), lines);
+  }
+
+  private static String internalName(Program program) {
+    return PACKAGE + "Model_" + javaName(program.info().name());
   }
 
   /** {@code name} made a valid Java identifier: other characters become '_'. */

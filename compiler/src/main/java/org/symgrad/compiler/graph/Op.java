@@ -1,5 +1,7 @@
 package org.symgrad.compiler.graph;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The primitive operations of the symbolic graph. Everything else ({@code a - b}, {@code
  * min}/{@code max} splits, the losses) is built from these by {@link Graph}'s factories.
@@ -47,9 +49,9 @@ public enum Op {
   EQ(2, "eq");
 
   private final int arity;
-  private final String function;
+  private final @Nullable String function;
 
-  Op(int arity, String function) {
+  Op(int arity, @Nullable String function) {
     this.arity = arity;
     this.function = function;
   }
@@ -60,7 +62,7 @@ public enum Op {
   }
 
   /** The name this op is called by in the expression grammar, or null for an operator. */
-  public String functionName() {
+  public @Nullable String functionName() {
     return function;
   }
 
@@ -120,13 +122,13 @@ public enum Op {
   }
 
   /** The op users call {@code name} in the grammar, or null. */
-  public static Op forFunction(String name) {
+  public static @Nullable Op forFunction(String name) {
     Op op = forFunctionOrInternal(name);
     return op != null && op.isGrammarFunction() ? op : null;
   }
 
   /** The op called {@code name}, internal ones included, or null. */
-  public static Op forFunctionOrInternal(String name) {
+  public static @Nullable Op forFunctionOrInternal(String name) {
     for (Op op : values()) {
       if (name.equals(op.function)) {
         return op;

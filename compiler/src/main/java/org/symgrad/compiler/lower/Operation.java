@@ -1,5 +1,7 @@
 package org.symgrad.compiler.lower;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The operations of the kernel IR: four arithmetic operators, negation, and calls to static
  * methods of {@link Math} and the runtime's {@code Functions}. Both emitters translate each to
@@ -39,12 +41,13 @@ public enum Operation {
   public static final String MATH_OWNER = "java/lang/Math";
   public static final String FUNCTIONS_OWNER = "org/symgrad/runtime/Functions";
 
-  private final String symbol;
-  private final String owner;
-  private final String method;
+  private final @Nullable String symbol;
+  private final @Nullable String owner;
+  private final @Nullable String method;
   private final int arity;
 
-  Operation(String symbol, String owner, String method, int arity) {
+  Operation(@Nullable String symbol, @Nullable String owner, @Nullable String method,
+      int arity) {
     this.symbol = symbol;
     this.owner = owner;
     this.method = method;
@@ -52,7 +55,7 @@ public enum Operation {
   }
 
   /** The Java operator, for {@code + - * /} and negation; null for calls. */
-  public String symbol() {
+  public @Nullable String symbol() {
     return symbol;
   }
 
@@ -62,7 +65,7 @@ public enum Operation {
   }
 
   /** The simple name of the class declaring the method: {@code Math} or {@code Functions}. */
-  public String owner() {
+  public @Nullable String owner() {
     return owner;
   }
 
@@ -72,7 +75,7 @@ public enum Operation {
   }
 
   /** The static method's name. */
-  public String method() {
+  public @Nullable String method() {
     return method;
   }
 

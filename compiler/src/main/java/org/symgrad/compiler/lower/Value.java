@@ -1,5 +1,7 @@
 package org.symgrad.compiler.lower;
 
+import org.jspecify.annotations.Nullable;
+
 /** An operand of the kernel IR: a temporary or a literal number. */
 public sealed interface Value permits Value.Temp, Value.Literal {
 
@@ -7,7 +9,7 @@ public sealed interface Value permits Value.Temp, Value.Literal {
    * A temporary, assigned once. {@code label} is the model's own name for the value ({@code
    * w}, {@code t_un}, {@code pred}) where it has one, or null.
    */
-  record Temp(int index, String label) implements Value {
+  record Temp(int index, @Nullable String label) implements Value {
     @Override
     public String toString() {
       return "t" + index;

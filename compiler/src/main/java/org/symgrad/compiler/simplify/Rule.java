@@ -1,5 +1,6 @@
 package org.symgrad.compiler.simplify;
 
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 
@@ -12,11 +13,11 @@ public record Rule(String name, Rewrite rewrite) {
   /** The rewrite itself. */
   @FunctionalInterface
   public interface Rewrite {
-    Node apply(Graph g, Node n);
+    @Nullable Node apply(Graph g, Node n);
   }
 
   /** The replacement for {@code n}, or null. */
-  public Node apply(Graph g, Node n) {
+  public @Nullable Node apply(Graph g, Node n) {
     return rewrite.apply(g, n);
   }
 

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Limited-memory BFGS, optionally with a strong-Wolfe line search: {@code torch.optim.LBFGS}.
  * One {@link #step} is one {@code optimizer.step(closure)}: up to {@code max_iter} inner
@@ -31,7 +33,7 @@ public final class LBFGS implements Optimizer {
   private final double toleranceGrad;
   private final double toleranceChange;
   private final int historySize;
-  private final StrongWolfe lineSearch; // null: fixed steps of length t
+  private final @Nullable StrongWolfe lineSearch; // null: fixed steps of length t
 
   // torch's state dict, of which 'al' is scratch.
   private int funcEvals;
@@ -53,11 +55,11 @@ public final class LBFGS implements Optimizer {
       int size,
       double lr,
       int maxIter,
-      Integer maxEval,
+      @Nullable Integer maxEval,
       double toleranceGrad,
       double toleranceChange,
       int historySize,
-      String lineSearchFn) {
+      @Nullable String lineSearchFn) {
     this.size = size;
     this.lr = Check.learningRate(lr);
     this.maxIter = Check.positive(maxIter, "LBFGS", "max_iter");

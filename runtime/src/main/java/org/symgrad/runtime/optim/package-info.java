@@ -30,4 +30,7 @@
  * org.symgrad.runtime.optim.Schedulers} make them by name from options given as text, as a
  * command line has them, and list each one's options and defaults.
  */
+@NullMarked
 package org.symgrad.runtime.optim;
+
+import org.jspecify.annotations.NullMarked;

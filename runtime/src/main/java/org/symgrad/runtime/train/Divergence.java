@@ -1,5 +1,7 @@
 package org.symgrad.runtime.train;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a fit diverged: enough for the message a user needs ("the loss became Infinity at
  * epoch 12; the last finite loss was 3.1e+151: try a lower learning rate").
@@ -10,4 +12,4 @@ package org.symgrad.runtime.train;
  * @param lastFiniteLoss the training loss of the epoch before, or null when no epoch before
  *     it was run (the starting parameters already gave a non-finite loss)
  */
-public record Divergence(int epoch, double loss, Double lastFiniteLoss) {}
+public record Divergence(int epoch, double loss, @Nullable Double lastFiniteLoss) {}

@@ -1,6 +1,7 @@
 package org.symgrad.runtime.train;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one epoch did, as a listener sees it. Immutable: keeping a report is safe.
@@ -12,13 +13,13 @@ public final class EpochReport {
   private final int epoch;
   private final int lastEpoch;
   private final double trainLoss;
-  private final Double valLoss;
+  private final @Nullable Double valLoss;
   private final double learningRate;
   private final boolean logEpoch;
-  private final double[] params; // null unless TrainerOptions.reportParameters()
+  private final double @Nullable [] params; // null unless TrainerOptions.reportParameters()
 
-  EpochReport(int epoch, int lastEpoch, double trainLoss, Double valLoss, double learningRate,
-      boolean logEpoch, double[] params) {
+  EpochReport(int epoch, int lastEpoch, double trainLoss, @Nullable Double valLoss,
+      double learningRate, boolean logEpoch, double @Nullable [] params) {
     this.epoch = epoch;
     this.lastEpoch = lastEpoch;
     this.trainLoss = trainLoss;
@@ -52,7 +53,7 @@ public final class EpochReport {
   }
 
   /** The validation loss after the epoch's update, or null without a validation set. */
-  public Double valLoss() {
+  public @Nullable Double valLoss() {
     return valLoss;
   }
 

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.train;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The losses of each epoch a fit ran, kept for plotting.
  *
@@ -13,12 +15,12 @@ package org.symgrad.runtime.train;
 public final class History {
   private final int firstEpoch;
   private final double[] trainLosses;
-  private final double[] valLosses; // null without a validation set
+  private final double @Nullable [] valLosses; // null without a validation set
 
   /**
    * @param valLosses one per epoch, or null when there is no validation set
    */
-  public History(int firstEpoch, double[] trainLosses, double[] valLosses) {
+  public History(int firstEpoch, double[] trainLosses, double @Nullable [] valLosses) {
     if (valLosses != null && valLosses.length != trainLosses.length) {
       throw new IllegalArgumentException(
           trainLosses.length + " training losses but " + valLosses.length + " validation losses");

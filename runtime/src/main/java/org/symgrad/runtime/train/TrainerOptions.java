@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.optim.LrScheduler;
 import org.symgrad.runtime.optim.Optimizer;
 
@@ -28,13 +29,13 @@ public final class TrainerOptions {
   public static final int SMALL_DATA = 5;
 
   private final int epochs;
-  private final Double validationFraction; // null: the default for the data's size
+  private final @Nullable Double validationFraction; // null: the default for the data's size
   private final long seed;
   private final int batchSize; // 0: full batch
   private final int patience; // 0: no early stopping
   private final int logEvery;
   private final double inputNoise;
-  private final Function<Optimizer, LrScheduler> scheduler; // null: none
+  private final @Nullable Function<Optimizer, LrScheduler> scheduler; // null: none
   private final List<EpochListener> listeners;
   private final boolean reportParameters;
 
@@ -146,7 +147,7 @@ public final class TrainerOptions {
   }
 
   /** Makes each fit's scheduler for that fit's optimizer, or null for none. */
-  public Function<Optimizer, LrScheduler> scheduler() {
+  public @Nullable Function<Optimizer, LrScheduler> scheduler() {
     return scheduler;
   }
 
@@ -173,13 +174,13 @@ public final class TrainerOptions {
   /** Collects options; {@link #build()} checks them. */
   public static final class Builder {
     private int epochs = DEFAULT_EPOCHS;
-    private Double validationFraction;
+    private @Nullable Double validationFraction;
     private long seed;
-    private Integer batchSize; // null: full batch
-    private Integer patience; // null: no early stopping
+    private @Nullable Integer batchSize; // null: full batch
+    private @Nullable Integer patience; // null: no early stopping
     private int logEvery = DEFAULT_LOG_EVERY;
     private double inputNoise;
-    private Function<Optimizer, LrScheduler> scheduler;
+    private @Nullable Function<Optimizer, LrScheduler> scheduler;
     private final List<EpochListener> listeners = new ArrayList<>();
     private boolean reportParameters;
 
@@ -255,7 +256,7 @@ public final class TrainerOptions {
      * 0.5)}; null for none. A factory rather than a scheduler, because a scheduler belongs to
      * one optimizer and one fit, while options are shared.
      */
-    public Builder scheduler(Function<Optimizer, LrScheduler> factory) {
+    public Builder scheduler(@Nullable Function<Optimizer, LrScheduler> factory) {
       this.scheduler = factory;
       return this;
     }

@@ -2,6 +2,7 @@ package org.symgrad.runtime.train;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a fit produced: the parameters, their losses, why it stopped, its history and a
@@ -14,11 +15,11 @@ import java.util.Objects;
 public final class TrainingResult {
   private final double[] params;
   private final double trainLoss;
-  private final Double valLoss;
+  private final @Nullable Double valLoss;
   private final int epochs;
   private final StopReason stopReason;
-  private final Divergence divergence;
-  private final Integer bestEpoch;
+  private final @Nullable Divergence divergence;
+  private final @Nullable Integer bestEpoch;
   private final History history;
   private final TrainingCheckpoint checkpoint;
 
@@ -53,7 +54,7 @@ public final class TrainingResult {
   }
 
   /** The loss over the validation rows at {@link #params()}, or null without them. */
-  public Double valLoss() {
+  public @Nullable Double valLoss() {
     return valLoss;
   }
 
@@ -72,7 +73,7 @@ public final class TrainingResult {
   }
 
   /** Where and how the training loss became non-finite; null unless {@link StopReason#DIVERGED}. */
-  public Divergence divergence() {
+  public @Nullable Divergence divergence() {
     return divergence;
   }
 
@@ -81,7 +82,7 @@ public final class TrainingResult {
    * validation loss beat the starting parameters' infinity (none was finite), or null
    * without a validation set.
    */
-  public Integer bestEpoch() {
+  public @Nullable Integer bestEpoch() {
     return bestEpoch;
   }
 

@@ -13,4 +13,7 @@
  * needed to go on; {@link org.symgrad.runtime.train.Trainer#resume} from it gives the same
  * bits as an uninterrupted run.
  */
+@NullMarked
 package org.symgrad.runtime.train;
+
+import org.jspecify.annotations.NullMarked;

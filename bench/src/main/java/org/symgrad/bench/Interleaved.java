@@ -1,0 +1,161 @@
+package org.symgrad.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.symgrad.bench.baseline.HandWritten;
+import org.symgrad.bench.baseline.HandWrittenSplitSums;
+import org.symgrad.bench.baseline.IrTransliteration;
+import org.symgrad.bench.vector.VectorReference;
+
+/**
+ * Ratios that a loaded machine cannot bias: the compiled kernel and its references measured in
+ * interleaved blocks of about 5 ms, in rotating order, on the thread's CPU clock.
+ *
+ * <p>Why not JMH alone: JMH measures one benchmark after the other, each for seconds, so when
+ * other processes' load changes during a run (it does on a shared machine) one side can get a
+ * quiet minute and the other a busy one; the table's compiled/hand-written ratio moved between
+ * 0.64 and 1.8 that way. Here every round runs each contender for the same number of calls
+ * within a few milliseconds of the others, and counts only the CPU time the thread got, so
+ * drifting load and descheduling fall on all sides alike; the median over rounds of each
+ * contender's time over the hand-written loop's is reported, with its quartiles.
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
+ * org.symgrad.bench.Interleaved [ROUNDS]} (the module for the Vector API contender).
+ */
+public final class Interleaved {
+  private static final long BLOCK_NANOS = 5_000_000;
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static volatile double sink;
+
+  /** Runs its contender {@code calls} times in its own loop and returns the summed results. */
+  private interface Block {
+    double run(int calls);
+  }
+
+  private record Contender(String name, Block block) {}
+
+  private Interleaved() {}
+
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    System.out.println("median of " + rounds + " interleaved rounds, thread CPU time; "
+        + "ratio to the hand-written loop [quartiles]");
+    for (int rows : new int[] {11, 10_000, 1_000_000}) {
+      compare("kernel, N = " + rows, kernels(Problem.thermometer(rows)), rounds);
+    }
+    compare("fit of " + Thermometer.EPOCHS + " epochs, N = 11", fits(), rounds);
+  }
+
+  private static List<Contender> kernels(Problem p) {
+    double[] params = {5.37, -17.3};
+    double[] grad = new double[2];
+    // Each block has its own loop, so the JIT inlines its one kernel as JMH's loop would; the
+    // results are summed and returned, so no part of a kernel is dead code.
+    return List.of(
+        new Contender("hand-written", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += HandWritten.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+          }
+          return sum;
+        }),
+        new Contender("compiled", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += p.model.lossAndGradient(params, p.batch, grad);
+          }
+          return sum;
+        }),
+        new Contender("IR in javac", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += IrTransliteration.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+          }
+          return sum;
+        }),
+        new Contender("split sums", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += HandWrittenSplitSums.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+          }
+          return sum;
+        }),
+        new Contender("Vector API", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += VectorReference.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+          }
+          return sum;
+        }));
+  }
+
+  private static List<Contender> fits() {
+    FitBench bench = new FitBench();
+    bench.epochs = Thermometer.EPOCHS;
+    bench.setUp();
+    return List.of(
+        new Contender("hand-written loop", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += bench.handWrittenLoop();
+          }
+          return sum;
+        }),
+        new Contender("compiled loop", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += bench.compiledLoop();
+          }
+          return sum;
+        }),
+        new Contender("Trainer", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += bench.trainer().trainLoss();
+          }
+          return sum;
+        }));
+  }
+
+  private static void compare(String title, List<Contender> contenders, int rounds) {
+    int calls = callsPerBlock(contenders.get(0).block());
+    for (int w = 0; w < rounds / 4 + 20; w++) { // warm-up: let C2 compile every side
+      contenders.forEach(c -> time(c.block(), calls));
+    }
+    int k = contenders.size();
+    double[][] ratios = new double[k][rounds];
+    long[] nanos = new long[k];
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < k; i++) {
+        int which = (r + i) % k; // rotate who goes first
+        nanos[which] = time(contenders.get(which).block(), calls);
+      }
+      for (int i = 0; i < k; i++) {
+        ratios[i][r] = (double) nanos[i] / nanos[0];
+      }
+    }
+    System.out.println(title + " (" + calls + " calls a block):");
+    for (int i = 1; i < k; i++) {
+      double[] sorted = ratios[i].clone();
+      Arrays.sort(sorted);
+      System.out.printf(Locale.ROOT, "  %-18s %.3f  [%.3f, %.3f]%n", contenders.get(i).name(),
+          sorted[rounds / 2], sorted[rounds / 4], sorted[3 * rounds / 4]);
+    }
+  }
+
+  // Enough calls of the reference to fill a block, at least one.
+  private static int callsPerBlock(Block block) {
+    time(block, 1000);
+    long once = Math.max(1, time(block, 10) / 10);
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_NANOS / once));
+  }
+
+  private static long time(Block block, int calls) {
+    long start = CPU.getCurrentThreadCpuTime();
+    sink += block.run(calls);
+    return CPU.getCurrentThreadCpuTime() - start;
+  }
+}

@@ -1,0 +1,68 @@
+package org.symgrad.bench;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.symgrad.bench.baseline.HandWrittenMlp;
+import org.symgrad.bench.baseline.HandWrittenWideLinear;
+
+/** The hand-written MLP and wide linear model: their gradients against central differences. */
+class ArrayModelGradientTest {
+
+  @Test
+  void mlpGradientMatchesCentralDifferences() {
+    Problem p = Problem.thermometer(11);
+    double[] params = new Random(1).doubles(HandWrittenMlp.PARAMETERS, -1, 1).toArray();
+    double[] hidden = new double[HandWrittenMlp.HIDDEN];
+    double[] grad = new double[HandWrittenMlp.PARAMETERS];
+    HandWrittenMlp.lossAndGradient(params, p.tu, p.tc, p.rows, grad, hidden);
+    checkAgainstDifferences(params, grad, at -> HandWrittenMlp.lossAndGradient(at, p.tu, p.tc,
+        p.rows, new double[HandWrittenMlp.PARAMETERS], hidden));
+  }
+
+  @Test
+  void mlpLossIsTheNetsMeanSquaredError() {
+    Problem p = Problem.thermometer(11);
+    double[] params = new Random(2).doubles(HandWrittenMlp.PARAMETERS, -1, 1).toArray();
+    double expected = 0;
+    for (int i = 0; i < p.rows; i++) {
+      double pred = params[39];
+      for (int j = 0; j < 13; j++) {
+        pred += params[26 + j] * Math.tanh(params[j] * (0.1 * p.tu[i]) + params[13 + j]);
+      }
+      expected += (pred - p.tc[i]) * (pred - p.tc[i]) / p.rows;
+    }
+    double loss = HandWrittenMlp.lossAndGradient(params, p.tu, p.tc, p.rows,
+        new double[HandWrittenMlp.PARAMETERS], new double[HandWrittenMlp.HIDDEN]);
+    assertThat(loss).isWithin(1e-12 * expected).of(expected);
+  }
+
+  @Test
+  void wideLinearGradientMatchesCentralDifferences() {
+    int features = 20;
+    int rows = 50;
+    double[][] x = HandWrittenWideLinear.features(features, rows, 3);
+    double[] y = HandWrittenWideLinear.target(x, 3);
+    double[] params = new Random(4).doubles(features + 1, -1, 1).toArray();
+    double[] residual = new double[rows];
+    double[] grad = new double[features + 1];
+    HandWrittenWideLinear.lossAndGradient(params, x, y, rows, grad, residual);
+    checkAgainstDifferences(params, grad, at -> HandWrittenWideLinear.lossAndGradient(at, x, y,
+        rows, new double[features + 1], residual));
+  }
+
+  private static void checkAgainstDifferences(double[] params, double[] grad,
+      ToDoubleFunction<double[]> loss) {
+    double h = 1e-6;
+    for (int k = 0; k < params.length; k++) {
+      double[] up = params.clone();
+      double[] down = params.clone();
+      up[k] += h;
+      down[k] -= h;
+      double numeric = (loss.applyAsDouble(up) - loss.applyAsDouble(down)) / (2 * h);
+      assertThat(grad[k]).isWithin(1e-6 * Math.max(1, Math.abs(numeric))).of(numeric);
+    }
+  }
+}

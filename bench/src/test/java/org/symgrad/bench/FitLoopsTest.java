@@ -1,0 +1,55 @@
+package org.symgrad.bench;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.symgrad.runtime.train.TrainingResult;
+
+/**
+ * {@link FitBench}'s three ways to fit do the same arithmetic: the same bits after every number
+ * of epochs, not only at the end (SGD converging to the same point would hide a different
+ * rounding of the update there), and the book's result after 5000.
+ */
+class FitLoopsTest {
+  // PyTorch 1.13, float64, SGD(lr=1e-2), 5000 steps from [1, 0] (as cli's FitCommandTest).
+  private static final double TORCH_W = 5.367089798058013;
+  private static final double TORCH_B = -17.301222521007173;
+
+  @Test
+  void sameBitsAfterEachOfTheFirstEpochs() {
+    for (int epochs = 1; epochs <= 30; epochs++) {
+      FitBench bench = new FitBench();
+      bench.epochs = epochs;
+      bench.setUp();
+      double[] viaTrainer = bench.trainer().params();
+      bench.compiledLoop();
+      assertThat(paramsOf(bench)).isEqualTo(viaTrainer);
+      bench.handWrittenLoop();
+      assertThat(paramsOf(bench)).isEqualTo(viaTrainer);
+    }
+  }
+
+  @Test
+  void trainerMinimalLoopAndHandWrittenLoopAgree() {
+    FitBench bench = new FitBench();
+    bench.epochs = Thermometer.EPOCHS;
+    bench.setUp();
+
+    TrainingResult trained = bench.trainer();
+    double[] viaTrainer = trained.params();
+    bench.compiledLoop();
+    double[] viaLoop = paramsOf(bench);
+    bench.handWrittenLoop();
+    double[] viaHand = paramsOf(bench);
+
+    assertThat(trained.epochs()).isEqualTo(Thermometer.EPOCHS);
+    assertThat(viaLoop).isEqualTo(viaTrainer);
+    assertThat(viaHand).isEqualTo(viaTrainer);
+    assertThat(viaTrainer[0]).isWithin(1e-9 * TORCH_W).of(TORCH_W);
+    assertThat(viaTrainer[1]).isWithin(1e-9 * -TORCH_B).of(TORCH_B);
+  }
+
+  private static double[] paramsOf(FitBench bench) {
+    return bench.params.clone();
+  }
+}

@@ -1,0 +1,148 @@
+package org.symgrad.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.optim.Optimizers;
+import org.symgrad.runtime.train.Trainer;
+import org.symgrad.runtime.train.TrainerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code symgrad bench}: how long the model's fit takes here, to size a job. It runs the fit
+ * that {@code symgrad fit MODEL.sg} runs with its defaults (SGD, lr 0.01, the default
+ * validation split, seed 0), without logging, after warm-up, and prints the median
+ * nanoseconds per epoch. The JSON keys are listed in {@link #report}.
+ */
+@Command(name = "bench", sortOptions = false,
+    description = "Time MODEL.sg's fit, after warm-up: the median nanoseconds per epoch.")
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL.sg", description = "The model file.")
+  Path modelFile;
+
+  @Option(names = "--data", paramLabel = "FILE.csv",
+      description = "The data (default: the model's 'data' line, relative to the model file).")
+  Path data;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",
+      description = "Epochs of each fit (default: ${DEFAULT-VALUE}, as fit).")
+  int epochs;
+
+  @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+      description = "Fits run at once, one per thread, as FitMany runs them "
+          + "(default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
+      description = "Seconds of untimed rounds first, at least one round "
+          + "(default: ${DEFAULT-VALUE}).")
+  double warmup;
+
+  @Option(names = "--runs", paramLabel = "R", defaultValue = "10",
+      description = "Timed rounds; the median is reported (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--json", description = "Print the result as one JSON line.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    checkRanges();
+    ModelDefinition definition = ModelFiles.model(modelFile);
+    Dataset dataset = ModelFiles.data(definition, modelFile, data);
+    long compileStart = System.nanoTime();
+    CompiledModel model = Symgrad.compile(definition);
+    long compileNanos = System.nanoTime() - compileStart;
+    ModelInfo info = model.info();
+    Trainer trainer = new Trainer(TrainerOptions.builder().epochs(epochs).build());
+    FitTimer timer = new FitTimer(trainer, model, dataset, info.initialParameters(0),
+        () -> Optimizers.create("sgd", info.parameterCount(), Map.of()));
+    FitTimer.Timing timing;
+    try {
+      timing = timer.time(threads, warmup, runs);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("error: " + e.getMessage());
+    }
+    report(definition.name(), dataset.rows(), info.parameterCount(), compileNanos, timing);
+    return 0;
+  }
+
+  private void checkRanges() {
+    if (epochs < 1) {
+      throw new UsageException("--epochs " + epochs + ": must be at least 1");
+    }
+    if (threads < 1) {
+      throw new UsageException("--threads " + threads + ": must be at least 1");
+    }
+    if (!(warmup >= 0 && warmup <= 3600)) {
+      throw new UsageException("--warmup " + warmup + ": must be 0 to 3600 seconds");
+    }
+    if (runs < 1) {
+      throw new UsageException("--runs " + runs + ": must be at least 1");
+    }
+  }
+
+  /**
+   * Prints, as text or as one JSON object: {@code model}, {@code rows} (of the data, before
+   * the validation split), {@code parameters}, {@code epochs} (run by each fit: fewer than
+   * asked when it diverged), {@code threads}, {@code warmup_seconds}, {@code warmup_rounds} (run
+   * in that time), {@code runs}, {@code
+   * ns_per_epoch} (median over the timed rounds), {@code ns_per_epoch_min} and {@code
+   * ns_per_epoch_max}, {@code ms_per_fit} (median round), {@code fits_per_second} (all threads
+   * together: {@code threads} fits per median round), {@code compile_ms} (this run's compile,
+   * the first in a cold JVM, so an upper bound) and {@code stopped} (as fit's).
+   */
+  private void report(String name, int rows, int parameters, long compileNanos,
+      FitTimer.Timing timing) {
+    double[] perEpoch = timing.nsPerEpoch();
+    double round = timing.medianRoundNanos();
+    ObjectNode result = Json.object();
+    result.put("model", name);
+    result.put("rows", rows);
+    result.put("parameters", parameters);
+    result.put("epochs", timing.lastFit().epochs());
+    result.put("threads", threads);
+    result.put("warmup_seconds", warmup);
+    result.put("warmup_rounds", timing.warmupRounds());
+    result.put("runs", runs);
+    result.set("ns_per_epoch", Json.number(timing.medianNsPerEpoch()));
+    result.set("ns_per_epoch_min", Json.number(perEpoch[0]));
+    result.set("ns_per_epoch_max", Json.number(perEpoch[perEpoch.length - 1]));
+    result.set("ms_per_fit", Json.number(round / 1e6));
+    result.set("fits_per_second", Json.number(threads * 1e9 / round));
+    result.set("compile_ms", Json.number(compileNanos / 1e6));
+    result.put("stopped", timing.lastFit().stopReason().label());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.line(result));
+      return;
+    }
+    out.printf(Locale.ROOT, "bench %s: %d rows, %d parameters, %d epochs per fit, %d thread%s, "
+        + "%d warm-up and %d timed rounds%n", name, rows, parameters, epochs, threads,
+        threads == 1 ? "" : "s", timing.warmupRounds(), runs);
+    out.printf(Locale.ROOT, "  ns_per_epoch    = %.1f (median; min %.1f, max %.1f)%n",
+        timing.medianNsPerEpoch(), perEpoch[0], perEpoch[perEpoch.length - 1]);
+    out.printf(Locale.ROOT, "  ms_per_fit      = %.3f%n", round / 1e6);
+    out.printf(Locale.ROOT, "  fits_per_second = %.1f%n", threads * 1e9 / round);
+    out.printf(Locale.ROOT, "  compile_ms      = %.2f (cold JVM)%n", compileNanos / 1e6);
+    if (timing.lastFit().epochs() < epochs) {
+      out.printf(Locale.ROOT, "  stopped: %s after %d epochs%n",
+          timing.lastFit().stopReason().label(), timing.lastFit().epochs());
+    }
+  }
+}

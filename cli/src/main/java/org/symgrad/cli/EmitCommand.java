@@ -1,0 +1,111 @@
+package org.symgrad.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.lang.model.SourceVersion;
+import org.jspecify.annotations.Nullable;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceClassVisitor;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.emit.SourceEmitter;
+import org.symgrad.compiler.model.ModelDefinition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code symgrad emit}: the Java source symgrad generates for a model, the same the annotation
+ * processor writes and the same statements the bytecode runs, or that bytecode itself.
+ */
+@Command(name = "emit", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Print the Java source symgrad generates for MODEL.sg, or its bytecode.")
+final class EmitCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL.sg", description = "The model file.")
+  Path modelFile;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write DIR/<package folders>/<class>.java (with --bytecode: .class) "
+          + "instead of printing, and print the file's path.")
+  @Nullable Path out;
+
+  @Option(names = "--package", paramLabel = "NAME", defaultValue = Symgrad.GENERATED_PACKAGE,
+      description = "The generated class's package (default: ${DEFAULT-VALUE}; \"\" for "
+          + "none).")
+  String packageName;
+
+  @Option(names = "--class", paramLabel = "NAME",
+      description = "The generated class's name (default: Symgrad_ and the model file's name "
+          + "in upper camel case, as Symgrad_Thermometer).")
+  @Nullable String className;
+
+  @Option(names = "--bytecode",
+      description = "The class file instead of the source: an ASM text listing, or the "
+          + ".class file with --out. Its line numbers point into the source.")
+  boolean bytecode;
+
+  @Override
+  public Integer call() {
+    checkNames();
+    ModelDefinition model = ModelFiles.model(modelFile);
+    String name = className != null ? className : SourceEmitter.className(model.name());
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (bytecode) {
+      byte[] classFile = Symgrad.emitClass(model, packageName, name);
+      if (out == null) {
+        stdout.print(listing(classFile));
+      } else {
+        stdout.println(write(out, name + ".class", classFile));
+      }
+    } else {
+      String source = Symgrad.emitSource(model, packageName, name);
+      if (out == null) {
+        stdout.print(source);
+      } else {
+        stdout.println(write(out, name + ".java", source.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    return 0;
+  }
+
+  private void checkNames() {
+    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      throw new UsageException("--package '" + packageName + "' is not a Java package name, "
+          + "such as org.example.models");
+    }
+    if (className != null && (!SourceVersion.isName(className) || className.contains("."))) {
+      throw new UsageException("--class '" + className + "' is not a Java class name, such "
+          + "as ThermometerModel");
+    }
+  }
+
+  // DIR/symgrad/generated/Symgrad_Thermometer.java, folders made as needed; its path.
+  private String write(Path out, String fileName, byte[] content) {
+    Path folder = packageName.isEmpty() ? out : out.resolve(packageName.replace('.', '/'));
+    Path file = folder.resolve(fileName);
+    try {
+      Files.createDirectories(folder);
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UsageException(file + ": error: cannot write: " + e.getMessage());
+    }
+    return file.toString();
+  }
+
+  private static String listing(byte[] classFile) {
+    StringWriter text = new StringWriter();
+    new ClassReader(classFile).accept(
+        new TraceClassVisitor(null, new Textifier(), new PrintWriter(text)), 0);
+    return text.toString();
+  }
+}

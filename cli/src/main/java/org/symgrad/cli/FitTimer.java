@@ -1,0 +1,90 @@
+package org.symgrad.cli;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.optim.Optimizer;
+import org.symgrad.runtime.train.FitMany;
+import org.symgrad.runtime.train.Trainer;
+import org.symgrad.runtime.train.TrainingResult;
+
+/**
+ * Times whole fits, as {@code symgrad bench} reports them: rounds of fits for {@code
+ * warmupSeconds} (at least one round), to let the JIT compile the kernel and the loop, then
+ * {@code runs} measured rounds. Warm-up is counted in time, not rounds, because a round of a
+ * small model takes a millisecond and the JIT needs thousands of them, while one round of a
+ * large model may take seconds.
+ *
+ * <p>A round is {@code threads} identical fits started together through {@link FitMany}, one
+ * per thread, so a round's wall time over its epochs is what one epoch costs a fit while that
+ * many fits share the machine. Whole fits are timed rather than single epochs so that the
+ * clock is read twice per round, not twice per epoch (an epoch of a small model takes tens of
+ * nanoseconds).
+ */
+final class FitTimer {
+  /** What the measured rounds gave. {@code nsPerEpoch} is sorted, one per round. */
+  record Timing(int warmupRounds, double[] nsPerEpoch, long[] roundNanos,
+      TrainingResult lastFit) {
+    double medianNsPerEpoch() {
+      return median(nsPerEpoch);
+    }
+
+    double medianRoundNanos() {
+      return median(Arrays.stream(roundNanos).asDoubleStream().sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+  }
+
+  private final Trainer trainer;
+  private final CompiledModel model;
+  private final Dataset data;
+  private final double[] start;
+  private final Supplier<Optimizer> optimizers;
+
+  FitTimer(Trainer trainer, CompiledModel model, Dataset data, double[] start,
+      Supplier<Optimizer> optimizers) {
+    this.trainer = trainer;
+    this.model = model;
+    this.data = data;
+    this.start = start;
+    this.optimizers = optimizers;
+  }
+
+  Timing time(int threads, double warmupSeconds, int runs) {
+    List<Dataset> copies = Collections.nCopies(threads, data);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      int warmupRounds = 0;
+      long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+      do {
+        FitMany.fitAll(trainer, model, copies, start, optimizers, pool);
+        warmupRounds++;
+      } while (System.nanoTime() < warmupEnd);
+      double[] perEpoch = new double[runs];
+      long[] rounds = new long[runs];
+      TrainingResult last = null;
+      for (int i = 0; i < runs; i++) {
+        long begin = System.nanoTime();
+        List<TrainingResult> fits = FitMany.fitAll(trainer, model, copies, start, optimizers,
+            pool);
+        rounds[i] = System.nanoTime() - begin;
+        last = fits.get(0);
+        // Every copy is the same fit, so they all ran the same number of epochs.
+        perEpoch[i] = last.epochs() == 0 ? Double.NaN : (double) rounds[i] / last.epochs();
+      }
+      Arrays.sort(perEpoch);
+      return new Timing(warmupRounds, perEpoch, rounds, last);
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.symgrad.compiler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.symgrad.compiler.emit.ModelClassDefiner;
+import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.runtime.CompiledModel;
+
+/**
+ * Compiled models, kept by what they were compiled from, so that a service fitting many models
+ * compiles each distinct one once: compiling the same model twice returns the same {@link
+ * CompiledModel} (a compiled model is stateless and thread-safe, so sharing it is safe).
+ *
+ * <pre>{@code
+ * ModelCache cache = new ModelCache(256);
+ * CompiledModel model = cache.compile(ModelParser.parse(text, "demand.sg")); // once per model
+ * }</pre>
+ *
+ * <p><b>The key</b> is the model's lowered {@link Program}: the simplified graph of the loss
+ * and its gradient as the emitters will translate it, with every name and text the class
+ * carries (model name, parameters and their initialisers, columns, source name, the
+ * derivatives' texts). It is made of records all the way down, so two programs are equal
+ * exactly when they would compile to the same class: comments, blank lines and spacing around
+ * declarations do not matter; the texts the class reports back ({@code info().modelText()}, the
+ * loss as written) do, so {@code w*x + b} and {@code w * x + b} are two entries.
+ * A hit still parses and lowers (tens of microseconds for small models) but skips emitting and
+ * defining the class, the expensive part.
+ *
+ * <p><b>Bounded</b>: at most {@code capacity} models, the least recently used evicted first. An
+ * evicted model stays valid for whoever holds it and is unloaded when no one does (emitted
+ * classes are hidden classes); compiling it again makes a new instance.
+ *
+ * <p><b>Thread-safe</b>: lookups take a short lock; compiling a missing model happens outside
+ * it, so one slow compile does not hold up other threads' hits. Two threads that miss the same
+ * model at once may both compile it, but both get the instance stored first.
+ */
+public final class ModelCache {
+  /** The capacity of {@link #ModelCache()}. */
+  public static final int DEFAULT_CAPACITY = 256;
+
+  private final int capacity;
+  private final LinkedHashMap<Program, CompiledModel> entries; // guarded by this
+  private long hits; // guarded by this
+  private long misses; // guarded by this
+
+  /** A cache of {@value #DEFAULT_CAPACITY} models. */
+  public ModelCache() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  /** A cache of at most {@code capacity} models. */
+  public ModelCache(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("a model cache holds at least 1 model, got " + capacity);
+    }
+    this.capacity = capacity;
+    // Access order, so that eviction drops the least recently used.
+    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Program, CompiledModel> eldest) {
+        return size() > ModelCache.this.capacity;
+      }
+    };
+  }
+
+  /** {@code model} compiled, or the instance compiled before from an equal program. */
+  public CompiledModel compile(ModelDefinition model) {
+    Objects.requireNonNull(model, "model");
+    Program program = Symgrad.lower(model);
+    synchronized (this) {
+      CompiledModel cached = entries.get(program);
+      if (cached != null) {
+        hits++;
+        return cached;
+      }
+      misses++;
+    }
+    CompiledModel compiled = ModelClassDefiner.define(program);
+    synchronized (this) {
+      CompiledModel first = entries.putIfAbsent(program, compiled);
+      return first != null ? first : compiled;
+    }
+  }
+
+  /** The most models this cache keeps. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** How many models it holds now. */
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  /** How many {@link #compile} calls found their model. */
+  public synchronized long hits() {
+    return hits;
+  }
+
+  /** How many {@link #compile} calls did not (and compiled it). */
+  public synchronized long misses() {
+    return misses;
+  }
+
+  /** Forgets every model; models already handed out stay valid. */
+  public synchronized void clear() {
+    entries.clear();
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "ModelCache[" + entries.size() + "/" + capacity + " models, " + hits + " hits, "
+        + misses + " misses]";
+  }
+}

@@ -1,0 +1,340 @@
+package org.symgrad.compiler.api;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.graph.ExpressionPrinter;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.graph.Op;
+
+/**
+ * An expression of the model language, built by calls rather than parsed from text:
+ *
+ * <pre>{@code
+ * import static org.symgrad.compiler.api.Expr.*;
+ *
+ * Expr y = w.times(x).plus(b);               // Kotlin: w * x + b
+ * Expr s = exp(x.unaryMinus()).plus(1.0);    // Kotlin: exp(-x) + 1.0
+ * Expr p = pow(x.minus(2.0), 3.0);           // Kotlin: (x - 2.0) pow 3
+ * }</pre>
+ *
+ * <p>The instance methods carry Kotlin's operator names ({@code plus}, {@code minus}, {@code
+ * times}, {@code div}, {@code unaryMinus}), so Kotlin's operators apply to them as they are;
+ * the static methods are the grammar's functions. Operands may be {@code double}s.
+ *
+ * <p>An expression belongs to no graph. {@link ModelBuilder} writes it into a fresh graph at
+ * each build, through the graph's own factories and in the parser's order, so an expression
+ * and its text are the same node. Two rules of the parser apply here already, where the
+ * expression is built: {@code a - b} is {@code a + (-b)}, and negating a constant gives the
+ * negative constant ({@code -2}, not {@code -(2)}).
+ *
+ * <p>Immutable and thread-safe. Equality is the graph's: two expressions are equal when they
+ * would be the same node, so {@code x.times(2.0)} equals {@code constant(2.0).times(x)} (the
+ * graph puts a product's constant first). {@link #toString()} prints the expression as the
+ * grammar writes it.
+ */
+public final class Expr {
+  // TODO(vectors): indexing, W[j, k] in Kotlin, as a method get(Index...) once the graph has
+  // indexed variables. Kotlin reads a Java method named get as its indexing operator, so it
+  // will need no annotation, and nothing here has to change for it.
+
+  /** What an expression is; only {@link #APPLY} has inputs. */
+  enum Kind {
+    CONSTANT,
+    VARIABLE,
+    /** The prediction, in a loss: {@code pred}. */
+    PREDICTION,
+    /** The target column, in a loss: {@code target}. */
+    TARGET,
+    APPLY
+  }
+
+  /** {@code pred} and {@code target}, as {@link Loss#custom} hands them to a loss function. */
+  static final Expr PREDICTION = new Expr(Kind.PREDICTION, null, List.of(), 0.0, "pred");
+
+  static final Expr TARGET = new Expr(Kind.TARGET, null, List.of(), 0.0, "target");
+
+  private final Kind kind;
+  private final @Nullable Op op;
+  private final List<Expr> inputs;
+  private final double value;
+  private final @Nullable String name;
+  // Equal expressions are one node of a graph, whatever the order of a sum's or a product's
+  // operands (the graph may swap them), so the hash of those ignores their order.
+  private final int hash;
+
+  private Expr(Kind kind, @Nullable Op op, List<Expr> inputs, double value,
+      @Nullable String name) {
+    this.kind = kind;
+    this.op = op;
+    this.inputs = inputs;
+    this.value = value;
+    this.name = name;
+    this.hash = switch (kind) {
+      case CONSTANT -> Long.hashCode(Double.doubleToLongBits(value));
+      case VARIABLE, PREDICTION, TARGET -> Objects.hash(kind, name);
+      case APPLY -> 31 * Objects.requireNonNull(op).hashCode() + (op.isCommutative()
+          ? inputs.get(0).hash + inputs.get(1).hash
+          : inputs.stream().mapToInt(e -> e.hash).reduce(17, (h, e) -> 31 * h + e));
+    };
+  }
+
+  // --- leaves ---------------------------------------------------------------------------
+
+  /**
+   * The number {@code value}.
+   *
+   * @throws IllegalArgumentException for NaN and the infinities, which the grammar cannot
+   *     write either
+   */
+  public static Expr constant(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("a constant must be finite, got " + value);
+    }
+    return new Expr(Kind.CONSTANT, null, List.of(), value, null);
+  }
+
+  /**
+   * The variable called {@code name}; in a model, a parameter or an input of that name. {@link
+   * ModelBuilder#param} and {@link ModelBuilder#input} return these.
+   *
+   * @throws IllegalArgumentException for a name the grammar could not declare: not an
+   *     identifier, {@code pred}, {@code target}, {@code sum} or a function's name
+   */
+  public static Expr variable(String name) {
+    Names.check(name, "variable", false);
+    return new Expr(Kind.VARIABLE, null, List.of(), 0.0, name);
+  }
+
+  // --- operators, with Kotlin's names ---------------------------------------------------
+
+  /** {@code this + other}. */
+  public Expr plus(Expr other) {
+    return apply(Op.ADD, this, other);
+  }
+
+  /** {@code this + other}. */
+  public Expr plus(double other) {
+    return plus(constant(other));
+  }
+
+  /** {@code this - other}, which is {@code this + (-other)}. */
+  public Expr minus(Expr other) {
+    return plus(other.unaryMinus());
+  }
+
+  /** {@code this - other}, which is {@code this + (-other)}. */
+  public Expr minus(double other) {
+    return minus(constant(other));
+  }
+
+  /** {@code this * other}. */
+  public Expr times(Expr other) {
+    return apply(Op.MUL, this, other);
+  }
+
+  /** {@code this * other}. */
+  public Expr times(double other) {
+    return times(constant(other));
+  }
+
+  /** {@code this / other}. */
+  public Expr div(Expr other) {
+    return apply(Op.DIV, this, other);
+  }
+
+  /** {@code this / other}. */
+  public Expr div(double other) {
+    return div(constant(other));
+  }
+
+  /** {@code -this}; the negative number itself when this is a number, as the parser folds it. */
+  public Expr unaryMinus() {
+    return kind == Kind.CONSTANT ? constant(-value) : apply(Op.NEG, this);
+  }
+
+  // --- the grammar's functions ----------------------------------------------------------
+
+  /** {@code a ^ b}. */
+  public static Expr pow(Expr a, Expr b) {
+    return apply(Op.POW, a, b);
+  }
+
+  /** {@code a ^ b}. */
+  public static Expr pow(Expr a, double b) {
+    return pow(a, constant(b));
+  }
+
+  /** {@code a ^ b}. */
+  public static Expr pow(double a, Expr b) {
+    return pow(constant(a), b);
+  }
+
+  /** The smaller of a and b; at a tie the gradient is split equally, as torch.minimum's. */
+  public static Expr min(Expr a, Expr b) {
+    return apply(Op.MIN, a, b);
+  }
+
+  public static Expr min(Expr a, double b) {
+    return min(a, constant(b));
+  }
+
+  public static Expr min(double a, Expr b) {
+    return min(constant(a), b);
+  }
+
+  /** The larger of a and b; at a tie the gradient is split equally, as torch.maximum's. */
+  public static Expr max(Expr a, Expr b) {
+    return apply(Op.MAX, a, b);
+  }
+
+  public static Expr max(Expr a, double b) {
+    return max(a, constant(b));
+  }
+
+  public static Expr max(double a, Expr b) {
+    return max(constant(a), b);
+  }
+
+  public static Expr exp(Expr x) {
+    return apply(Op.EXP, x);
+  }
+
+  public static Expr log(Expr x) {
+    return apply(Op.LOG, x);
+  }
+
+  public static Expr sqrt(Expr x) {
+    return apply(Op.SQRT, x);
+  }
+
+  public static Expr sin(Expr x) {
+    return apply(Op.SIN, x);
+  }
+
+  public static Expr cos(Expr x) {
+    return apply(Op.COS, x);
+  }
+
+  public static Expr tan(Expr x) {
+    return apply(Op.TAN, x);
+  }
+
+  public static Expr tanh(Expr x) {
+    return apply(Op.TANH, x);
+  }
+
+  public static Expr sinh(Expr x) {
+    return apply(Op.SINH, x);
+  }
+
+  public static Expr cosh(Expr x) {
+    return apply(Op.COSH, x);
+  }
+
+  public static Expr asin(Expr x) {
+    return apply(Op.ASIN, x);
+  }
+
+  public static Expr acos(Expr x) {
+    return apply(Op.ACOS, x);
+  }
+
+  public static Expr atan(Expr x) {
+    return apply(Op.ATAN, x);
+  }
+
+  /** {@code |x|}; its derivative at 0 is 0, as PyTorch's. */
+  public static Expr abs(Expr x) {
+    return apply(Op.ABS, x);
+  }
+
+  /** {@code 1 / (1 + exp(-x))}. */
+  public static Expr sigmoid(Expr x) {
+    return apply(Op.SIGMOID, x);
+  }
+
+  /** {@code max(x, 0)}; its derivative at 0 is 0, as PyTorch's. */
+  public static Expr relu(Expr x) {
+    return apply(Op.RELU, x);
+  }
+
+  /** {@code log(1 + exp(x))}, computed without overflow. */
+  public static Expr softplus(Expr x) {
+    return apply(Op.SOFTPLUS, x);
+  }
+
+  /** {@code log(1 + x)}, accurate near 0. */
+  public static Expr log1p(Expr x) {
+    return apply(Op.LOG1P, x);
+  }
+
+  /** {@code exp(x) - 1}, accurate near 0. */
+  public static Expr expm1(Expr x) {
+    return apply(Op.EXPM1, x);
+  }
+
+  private static Expr apply(Op op, Expr... inputs) {
+    for (Expr input : inputs) {
+      Objects.requireNonNull(input, "operand");
+    }
+    return new Expr(Kind.APPLY, op, List.of(inputs), 0.0, null);
+  }
+
+  // --- for the builder ------------------------------------------------------------------
+
+  Kind kind() {
+    return kind;
+  }
+
+  /** The op, of an {@link Kind#APPLY}. */
+  Op op() {
+    return Objects.requireNonNull(op, "not an application");
+  }
+
+  List<Expr> inputs() {
+    return inputs;
+  }
+
+  double value() {
+    return value;
+  }
+
+  /** The name, of a variable, {@code pred} or {@code target}. */
+  String name() {
+    return Objects.requireNonNull(name, "not a named leaf");
+  }
+
+  /**
+   * This expression written into a fresh graph with every leaf a variable of its name, and
+   * {@code pred} and {@code target} variables of those names: what it would be as text.
+   */
+  private Node standalone(Graph graph) {
+    return GraphWriter.write(graph, this, leaf -> graph.variable(leaf.name()));
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Expr that) || hash != that.hash) {
+      return false;
+    }
+    // 'pred' and 'target' cannot be variables' names, so no variable is mistaken for them.
+    Graph graph = new Graph();
+    return standalone(graph) == that.standalone(graph);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  /** The expression as the grammar writes it: {@code w * x + b}, {@code exp(-x)}. */
+  @Override
+  public String toString() {
+    return ExpressionPrinter.print(standalone(new Graph()));
+  }
+}

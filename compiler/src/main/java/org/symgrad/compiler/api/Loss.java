@@ -1,0 +1,105 @@
+package org.symgrad.compiler.api;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.graph.ExpressionPrinter;
+import org.symgrad.compiler.graph.Graph;
+import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.Losses;
+
+/**
+ * The loss of a model, as a model file's {@code loss} line has it: one of the named losses of
+ * {@link Losses}, or an expression in {@code pred} and {@code target}. The per-row loss is
+ * averaged over the batch by the kernel.
+ *
+ * <p>Immutable. {@link #text()} is the loss as a model file would write it.
+ */
+public final class Loss {
+  private enum Kind { MSE, MAE, BCE_LOGITS, HUBER, CUSTOM }
+
+  /** {@code (pred - target)^2}, as {@code torch.nn.MSELoss}; the default. */
+  public static final Loss MSE = new Loss(Kind.MSE, "mse", 0.0, null);
+
+  /** {@code abs(pred - target)}, as {@code torch.nn.L1Loss}. */
+  public static final Loss MAE = new Loss(Kind.MAE, "mae", 0.0, null);
+
+  /** {@code softplus(pred) - pred * target}, as {@code torch.nn.BCEWithLogitsLoss}. */
+  public static final Loss BCE_LOGITS = new Loss(Kind.BCE_LOGITS, "bce_logits", 0.0, null);
+
+  private final Kind kind;
+  private final String text;
+  private final double delta; // huber's
+  private final @Nullable Expr custom;
+
+  private Loss(Kind kind, String text, double delta, @Nullable Expr custom) {
+    this.kind = kind;
+    this.text = text;
+    this.delta = delta;
+    this.custom = custom;
+  }
+
+  /**
+   * Quadratic below {@code delta} and linear above, as {@code torch.nn.HuberLoss}.
+   *
+   * @throws IllegalArgumentException unless delta is positive and finite
+   */
+  public static Loss huber(double delta) {
+    if (!(delta > 0 && delta < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("huber needs a positive finite delta, got " + delta);
+    }
+    return new Loss(Kind.HUBER, "huber(" + ExpressionPrinter.number(delta) + ")", delta, null);
+  }
+
+  /**
+   * The loss {@code function} returns for the prediction and the target, which it is handed as
+   * expressions; it is called once, here.
+   *
+   * @throws IllegalArgumentException when the loss does not use the prediction, or uses a
+   *     variable: as in a model file, a loss compares the prediction with the target, and
+   *     terms in parameters belong in the penalty
+   */
+  public static Loss custom(LossFunction function) {
+    Expr loss = Objects.requireNonNull(
+        function.loss(Expr.PREDICTION, Expr.TARGET), "the loss function returned null");
+    boolean[] usesPrediction = {false};
+    Graph scratch = new Graph(); // only to visit every leaf
+    GraphWriter.write(scratch, loss, leaf -> {
+      if (leaf.kind() == Expr.Kind.VARIABLE) {
+        throw new IllegalArgumentException("a loss can use only pred and target, but '"
+            + loss + "' uses '" + leaf.name() + "'; write terms in parameters in the penalty");
+      }
+      usesPrediction[0] |= leaf.kind() == Expr.Kind.PREDICTION;
+      return scratch.variable(leaf.name());
+    });
+    if (!usesPrediction[0]) {
+      throw new IllegalArgumentException("the loss '" + loss + "' does not use pred: a loss"
+          + " compares the prediction with the target");
+    }
+    return new Loss(Kind.CUSTOM, loss.toString(), 0.0, loss);
+  }
+
+  /** The loss as a model file writes it: {@code mse}, {@code huber(1.5)}, {@code abs(pred)}. */
+  public String text() {
+    return text;
+  }
+
+  /**
+   * The loss of one row, written into {@code graph} as the parser writes the loss line: the
+   * target's variable is made where the text first names it.
+   */
+  Node write(Graph graph, Node prediction, String target) {
+    return switch (kind) {
+      case MSE -> Losses.mse(graph, prediction, graph.variable(target));
+      case MAE -> Losses.mae(graph, prediction, graph.variable(target));
+      case BCE_LOGITS -> Losses.bceWithLogits(graph, prediction, graph.variable(target));
+      case HUBER -> Losses.huber(graph, prediction, graph.variable(target), delta);
+      case CUSTOM -> GraphWriter.write(graph, Objects.requireNonNull(custom), leaf ->
+          leaf.kind() == Expr.Kind.PREDICTION ? prediction : graph.variable(target));
+    };
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

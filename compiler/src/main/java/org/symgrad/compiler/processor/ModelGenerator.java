@@ -1,0 +1,144 @@
+package org.symgrad.compiler.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
+import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.emit.SourceEmitter;
+import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.parse.ModelParser;
+
+/**
+ * Generates the two classes of one annotated type: {@code Symgrad_Thermometer}, the typed
+ * front, and {@code Symgrad_ThermometerModel}, the {@code CompiledModel}, both in the type's
+ * package, both with the type as their only originating element (which makes the processor
+ * isolating in Gradle's sense). Whatever is wrong with the model is reported on the
+ * annotation, on the value at fault where there is one, and nothing is generated.
+ */
+final class ModelGenerator {
+  private final Elements elements;
+  private final Filer filer;
+  private final Messager messager;
+
+  ModelGenerator(ProcessingEnvironment environment) {
+    this.elements = environment.getElementUtils();
+    this.filer = environment.getFiler();
+    this.messager = environment.getMessager();
+  }
+
+  /**
+   * The generated classes' names for a type: {@code Outer.Inner} in {@code org.example} gives
+   * {@code org.example.Symgrad_Outer_Inner} and {@code Symgrad_Outer_InnerModel}.
+   *
+   * @param typeName the type as written in its package, {@code Outer.Inner}
+   */
+  record Names(String typeName, ClassName facade, ClassName model) {
+    static Names of(TypeElement type, Elements elements) {
+      Deque<String> nesting = new ArrayDeque<>();
+      for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+        nesting.addFirst(e.getSimpleName().toString());
+      }
+      String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+      String facade = "Symgrad_" + String.join("_", nesting);
+      return new Names(String.join(".", nesting), ClassName.get(pkg, facade),
+          ClassName.get(pkg, facade + "Model"));
+    }
+  }
+
+  void generate(TypeElement type) {
+    ModelAnnotation annotation = ModelAnnotation.on(type, elements);
+    Names names = Names.of(type, elements);
+    if (!AnnotationChecks.check(annotation, messager)) {
+      return;
+    }
+    ModelDefinition definition = annotation.isWritten("source")
+        ? fromFile(annotation, names) : inline(annotation, names);
+    if (definition == null) {
+      return;
+    }
+    String modelSource;
+    String facadeSource;
+    try {
+      Program program = Symgrad.lower(definition);
+      modelSource = SourceEmitter.emitText(program, names.model().packageName(),
+          names.model().simpleName());
+      facadeSource = FacadeEmitter.emit(program.info(), names.typeName(), names.facade(),
+          names.model()).toString();
+    } catch (SymgradException e) {
+      e.diagnostics().forEach(d -> annotation.error(messager, message(d, null)));
+      return;
+    }
+    write(names.model(), modelSource, annotation);
+    write(names.facade(), facadeSource, annotation);
+  }
+
+  private @Nullable ModelDefinition inline(ModelAnnotation annotation, Names names) {
+    InlineModel text = InlineModel.of(annotation);
+    try {
+      return ModelParser.parse(text.text(), names.typeName());
+    } catch (SymgradException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        Diagnostic inValue = text.inValue(d);
+        if (inValue == null) {
+          annotation.error(messager, message(d, null));
+        } else {
+          InlineModel.Origin origin = text.origin(d.line());
+          annotation.error(messager, origin.element(), origin.index(),
+              message(inValue, origin.where() + ", column " + inValue.column()));
+        }
+      }
+      return null;
+    }
+  }
+
+  private @Nullable ModelDefinition fromFile(ModelAnnotation annotation, Names names) {
+    String packageName = names.facade().packageName();
+    ModelResource.Found found =
+        ModelResource.read(filer, packageName, annotation.string("source"));
+    if (found.text() == null) {
+      annotation.error(messager, "source", -1,
+          "[" + ProcessorCode.MODEL_FILE.id() + "] " + found.problem());
+      return null;
+    }
+    try {
+      return ModelParser.parse(found.text(), found.fileName());
+    } catch (SymgradException e) {
+      for (Diagnostic d : e.diagnostics()) {
+        annotation.error(messager, "source", -1, message(d, d.source() + ", line " + d.line()
+            + ", column " + d.column()));
+      }
+      return null;
+    }
+  }
+
+  // [SG103] unknown function 'sinh2' (model, column 1), then the value, caret and hint.
+  private static String message(Diagnostic d, @Nullable String where) {
+    return "[" + d.code() + "] " + d.message() + (where == null ? "" : " (" + where + ")")
+        + d.excerpt();
+  }
+
+  private void write(ClassName name, String text, ModelAnnotation annotation) {
+    try {
+      JavaFileObject file = filer.createSourceFile(name.canonicalName(), annotation.type());
+      try (Writer writer = file.openWriter()) {
+        writer.write(text);
+      }
+    } catch (IOException e) {
+      annotation.error(messager, "[" + ProcessorCode.WRITE_FAILED.id() + "] could not write "
+          + name.canonicalName() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.symgrad.compiler.emit;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+import org.symgrad.compiler.HandBuiltModels;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.model.ModelDefinition;
+
+/**
+ * The hidden classes {@code Symgrad.compile} defines point into the source {@code symgrad
+ * emit} prints for the same model: a JVM that shows hidden frames reports the model's frame at
+ * the statement that threw, and the dumped class file carries the same debugging information.
+ */
+class HiddenClassLinesTest {
+  private static final String CLASS = "Symgrad_ThermometerNormalized";
+
+  private final ModelDefinition definition = HandBuiltModels.thermometerNormalized();
+  private final Program program = Symgrad.lower(definition);
+  private final List<String> emitted =
+      Symgrad.emitSource(definition, Symgrad.GENERATED_PACKAGE, CLASS).lines().toList();
+
+  @Test
+  void withShowHiddenFramesAStackTraceLandsOnTheStatementThatThrew() throws Exception {
+    List<String> frames = probe("-XX:+UnlockDiagnosticVMOptions", "-XX:+ShowHiddenFrames");
+
+    assertThat(frames).hasSize(1);
+    String[] place = frames.get(0).split(":");
+    assertThat(place[0]).isEqualTo(CLASS + ".java");
+    assertThat(emitted.get(Integer.parseInt(place[1]) - 1).strip()).isEqualTo("grad[1] = t17;");
+  }
+
+  @Test
+  void lineNumbersCanBeLeftOutForCompileLatency() throws Exception {
+    List<String> frames = probe("-XX:+UnlockDiagnosticVMOptions", "-XX:+ShowHiddenFrames",
+        "-D" + ModelClassDefiner.LINE_NUMBERS_PROPERTY + "=false");
+
+    assertThat(frames).containsExactly(definition.source() + ":-1");
+  }
+
+  @Test
+  void withoutTheFlagTheJvmHidesTheModelsFrames() throws Exception {
+    assertThat(probe()).isEmpty();
+  }
+
+  @Test
+  void dumpedClassIsTheDefinedOneWithItsSourceFile(@TempDir Path folder) throws IOException {
+    String before = System.getProperty(ModelClassDefiner.DUMP_PROPERTY);
+    System.setProperty(ModelClassDefiner.DUMP_PROPERTY, folder.toString());
+    try {
+      ModelClassDefiner.define(program);
+    } finally {
+      if (before == null) {
+        System.clearProperty(ModelClassDefiner.DUMP_PROPERTY);
+      } else {
+        System.setProperty(ModelClassDefiner.DUMP_PROPERTY, before);
+      }
+    }
+    List<Path> dumped;
+    try (Stream<Path> files = Files.list(folder)) {
+      dumped = files.toList();
+    }
+    assertThat(dumped).hasSize(1);
+    byte[] bytes = Files.readAllBytes(dumped.get(0));
+    assertThat(bytes).isEqualTo(ModelClassDefiner.classFile(program));
+    assertThat(sourceFile(bytes)).isEqualTo(CLASS + ".java");
+  }
+
+  private static String sourceFile(byte[] classFile) {
+    String[] source = new String[1];
+    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public void visitSource(String file, String debug) {
+        source[0] = file;
+      }
+    }, 0);
+    return source[0];
+  }
+
+  // The frames HiddenFrameProbe prints, run in a JVM with these options.
+  private static List<String> probe(String... jvmOptions)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmOptions));
+    command.add("-cp");
+    String surefire = System.getProperty("surefire.test.class.path");
+    command.add(surefire != null && !surefire.isBlank()
+        ? surefire : System.getProperty("java.class.path"));
+    command.add(HiddenFrameProbe.class.getName());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).isEqualTo(0);
+    return out.lines().toList();
+  }
+}

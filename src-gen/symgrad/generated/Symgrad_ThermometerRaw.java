@@ -89,21 +89,22 @@ public final class Symgrad_ThermometerRaw implements CompiledModel {
       double t_c = t_cColumn[row];
       double t6 = pred - t_c;
       double t7 = t6 * t6;
-      double t8 = 2.0 * t6;
-      double t9 = t8 * t_u;
+      double t8 = t6 * t_u;
       lossSum += t7;
-      dLoss_dwSum += t9;
-      dLoss_dbSum += t8;
+      dLoss_dwSum += t8;
+      dLoss_dbSum += t6;
     }
-    double t10 = (double) rows;
-    double t11 = lossSum;
-    double t12 = t11 / t10;
-    double t13 = dLoss_dwSum;
-    double t14 = t13 / t10;
+    double t9 = (double) rows;
+    double t10 = lossSum;
+    double t11 = t10 / t9;
+    double t12 = dLoss_dwSum;
+    double t13 = 2.0 * t12;
+    double t14 = t13 / t9;
     double t15 = dLoss_dbSum;
-    double t16 = t15 / t10;
+    double t16 = 2.0 * t15;
+    double t17 = t16 / t9;
     grad[0] = t14;
-    grad[1] = t16;
-    return t12;
+    grad[1] = t17;
+    return t11;
   }
 }

@@ -92,21 +92,22 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel {
       double t_c = t_cColumn[row];
       double t7 = pred - t_c;
       double t8 = t7 * t7;
-      double t9 = 2.0 * t7;
-      double t10 = t9 * t_un;
+      double t9 = t7 * t_un;
       lossSum += t8;
-      dLoss_dwSum += t10;
-      dLoss_dbSum += t9;
+      dLoss_dwSum += t9;
+      dLoss_dbSum += t7;
     }
-    double t11 = (double) rows;
-    double t12 = lossSum;
-    double t13 = t12 / t11;
-    double t14 = dLoss_dwSum;
-    double t15 = t14 / t11;
+    double t10 = (double) rows;
+    double t11 = lossSum;
+    double t12 = t11 / t10;
+    double t13 = dLoss_dwSum;
+    double t14 = 2.0 * t13;
+    double t15 = t14 / t10;
     double t16 = dLoss_dbSum;
-    double t17 = t16 / t11;
+    double t17 = 2.0 * t16;
+    double t18 = t17 / t10;
     grad[0] = t15;
-    grad[1] = t17;
-    return t13;
+    grad[1] = t18;
+    return t12;
   }
 }

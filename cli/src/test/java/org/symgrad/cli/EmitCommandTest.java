@@ -71,7 +71,7 @@ class EmitCommandTest {
     // The store of b's gradient is marked with its line in the source emit prints.
     List<String> source = expectedSource("symgrad.generated", "Symgrad_Thermometer").lines()
         .toList();
-    int storeLine = source.indexOf("    grad[1] = t17;") + 1;
+    int storeLine = source.indexOf("    grad[1] = t18;") + 1;
     assertThat(storeLine).isGreaterThan(0);
     assertThat(run.out()).containsMatch("LINENUMBER " + storeLine + " L\\d+\\n\\s+ALOAD 3\\n"
         + "\\s+ICONST_1\\n\\s+DLOAD \\d+\\n\\s+DASTORE");

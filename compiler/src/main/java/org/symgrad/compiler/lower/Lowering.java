@@ -49,6 +49,14 @@ public final class Lowering {
    * limit for compiling them.
    */
   public static Program lower(ModelDefinition model, int methodLimit) {
+    return lower(model, methodLimit, true);
+  }
+
+  /**
+   * The program, with or without {@link ExactFactor}'s sums: without, for the test that both
+   * give the same bits.
+   */
+  static Program lower(ModelDefinition model, int methodLimit, boolean factorSums) {
     Graph g = model.graph();
     Simplifier simplifier = new Simplifier(g);
     Node sampleLoss = simplifier.simplify(model.sampleLoss());
@@ -88,14 +96,15 @@ public final class Lowering {
     }
 
     Accumulator lossSum = new Accumulator(0, "loss", shown(sampleLoss, labels));
+    ExactFactor.Factored lossTerm = factored(g, sampleLoss, factorSums);
     Node meanLoss = simplifier.simplify(
-        g.add(g.div(sumVariable(g, roles, lossSum), rows), penalty));
+        g.add(g.div(scaledSum(g, roles, lossSum, lossTerm), rows), penalty));
     KernelBuilder loss = new KernelBuilder(g, roles, labels);
-    loss.accumulate(lossSum, sampleLoss);
+    loss.accumulate(lossSum, lossTerm.rest());
     loss.returns(meanLoss);
 
     KernelBuilder fused = new KernelBuilder(g, roles, labels);
-    fused.accumulate(lossSum, sampleLoss);
+    fused.accumulate(lossSum, lossTerm.rest());
     Map<String, String> derivatives = new LinkedHashMap<>();
     for (int k = 0; k < params.size(); k++) {
       Node param = params.get(k);
@@ -106,8 +115,9 @@ public final class Lowering {
       Node total = penaltyGradient.get(param);
       if (!perRow.isConstant(0)) {
         Accumulator sum = new Accumulator(k + 1, name, derivative);
-        fused.accumulate(sum, perRow);
-        total = g.add(g.div(sumVariable(g, roles, sum), rows), total);
+        ExactFactor.Factored term = factored(g, perRow, factorSums);
+        fused.accumulate(sum, term.rest());
+        total = g.add(g.div(scaledSum(g, roles, sum, term), rows), total);
       }
       fused.storeGradient(((ParamRole) roles.get(param)).index(), simplifier.simplify(total));
     }
@@ -119,6 +129,18 @@ public final class Lowering {
         Splitter.split(predict.build(Kernel.Kind.PREDICT), methodLimit),
         Splitter.split(loss.build(Kernel.Kind.LOSS), methodLimit),
         Splitter.split(fused.build(Kernel.Kind.LOSS_AND_GRADIENT), methodLimit), derivatives);
+  }
+
+  private static ExactFactor.Factored factored(Graph g, Node term, boolean factorSums) {
+    return factorSums ? ExactFactor.of(g, term) : new ExactFactor.Factored(1.0, term);
+  }
+
+  // The sum of term.rest() over the rows, times term.scale() once after the loop: the sum of
+  // the whole term, to the bit (see ExactFactor), for one multiplication per row less.
+  private static Node scaledSum(
+      Graph g, Map<Node, Role> roles, Accumulator sum, ExactFactor.Factored term) {
+    Node variable = sumVariable(g, roles, sum);
+    return term.scale() == 1.0 ? variable : g.mul(g.constant(term.scale()), variable);
   }
 
   private static Node sumVariable(Graph g, Map<Node, Role> roles, Accumulator sum) {

@@ -58,16 +58,16 @@ class LineNumbersTest {
     assertThat(text(fused.sums().get(1))).isEqualTo("double dLoss_dwSum = 0.0;");
     assertThat(text(fused.loop())).startsWith("for (int row = 0; row < rows; row++)");
     assertThat(text(fused.body().get(3))).isEqualTo("double pred = t4 + b;");
-    assertThat(text(fused.body().get(9))).isEqualTo("lossSum += t8;");
-    assertThat(text(fused.epilogue().get(0))).isEqualTo("double t11 = (double) rows;");
-    assertThat(text(fused.epilogue().get(9))).isEqualTo("return t13;");
+    assertThat(text(fused.body().get(8))).isEqualTo("lossSum += t8;");
+    assertThat(text(fused.epilogue().get(0))).isEqualTo("double t10 = (double) rows;");
+    assertThat(text(fused.epilogue().get(11))).isEqualTo("return t12;");
     assertThat(fused.body()).hasSize(program.lossAndGradient().body().size());
   }
 
   @Test
   void storeThatThrowsIsReportedAtItsLineInTheGeneratedSource() {
     // grad has room for w's gradient only, so storing b's throws.
-    assertBothThrowAt("grad[1] = t17;",
+    assertBothThrowAt("grad[1] = t18;",
         model -> model.lossAndGradient(new double[] {1, 0}, HandBuiltModels.thermometerBatch(),
             new double[1]));
     assertBothThrowAt("out[row] = pred;",

@@ -15,7 +15,7 @@ class ProgramListingTest {
   private final Program program = Symgrad.lower(HandBuiltModels.thermometerNormalized());
 
   @Test
-  void fusedKernelHoistsParametersAndSharesTheResidual() {
+  void fusedKernelHoistsParametersSharesTheResidualAndScalesSumsAfterTheLoop() {
     assertThat(program.lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
           t0 = param 0
@@ -28,21 +28,22 @@ class ProgramListingTest {
             t6 = column 1
             t7 = sub t5 t6
             t8 = mul t7 t7
-            t9 = mul 2 t7
-            t10 = mul t9 t3
+            t9 = mul t7 t3
             s0 += t8
-            s1 += t10
-            s2 += t9
-          t11 = rows
-          t12 = s0
-          t13 = div t12 t11
-          t14 = s1
-          t15 = div t14 t11
+            s1 += t9
+            s2 += t7
+          t10 = rows
+          t11 = s0
+          t12 = div t11 t10
+          t13 = s1
+          t14 = mul 2 t13
+          t15 = div t14 t10
           t16 = s2
-          t17 = div t16 t11
+          t17 = mul 2 t16
+          t18 = div t17 t10
           grad 0 = t15
-          grad 1 = t17
-          return t13
+          grad 1 = t18
+          return t12
         """);
   }
 

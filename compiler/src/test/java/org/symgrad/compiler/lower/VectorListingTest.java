@@ -150,12 +150,12 @@ class VectorListingTest {
   void aSplitKernelCallsHelpersThatPassValuesThroughScratch() {
     assertThat(Lowering.lower(LINEAR, 120).lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
-          (scratch 17, sums s0… in scratch 0…)
+          (scratch 19, sums s0… in scratch 0…)
           for each row:
-            call part 23
-          call part 26
-          t17 = scratch 13
-          return t17
+            call part 24
+          call part 27
+          t16 = scratch 12
+          return t16
         lossAndGradient part 0:
           t0 = param 0
           t3 = column 0
@@ -189,89 +189,97 @@ class VectorListingTest {
           t11 = scratch 9
           s0 += t11
         lossAndGradient part 7:
+          t3 = column 0
           t10 = scratch 8
-          t12 = mul 2 t10
+          t12 = mul t10 t3
           scratch 10 = t12
         lossAndGradient part 8:
-          t3 = column 0
           t12 = scratch 10
-          t13 = mul t12 t3
-          scratch 11 = t13
+          s1 += t12
         lossAndGradient part 9:
-          t13 = scratch 11
-          s1 += t13
-        lossAndGradient part 10:
           t4 = column 1
-          t12 = scratch 10
-          t14 = mul t12 t4
-          scratch 12 = t14
+          t10 = scratch 8
+          t13 = mul t10 t4
+          scratch 11 = t13
+        lossAndGradient part 10:
+          t13 = scratch 11
+          s2 += t13
         lossAndGradient part 11:
-          t14 = scratch 12
-          s2 += t14
+          t10 = scratch 8
+          s3 += t10
         lossAndGradient part 12:
-          t12 = scratch 10
-          s3 += t12
+          t17 = s1
+          t18 = mul 2 t17
+          scratch 13 = t18
         lossAndGradient part 13:
-          t15 = rows
-          t18 = s1
-          t19 = div t18 t15
+          t14 = rows
+          t18 = scratch 13
+          t19 = div t18 t14
           scratch 14 = t19
         lossAndGradient part 14:
           t19 = scratch 14
           grad 0 = t19
         lossAndGradient part 15:
-          t15 = rows
           t20 = s2
-          t21 = div t20 t15
+          t21 = mul 2 t20
           scratch 15 = t21
         lossAndGradient part 16:
+          t14 = rows
           t21 = scratch 15
-          grad 1 = t21
+          t22 = div t21 t14
+          scratch 16 = t22
         lossAndGradient part 17:
-          t15 = rows
-          t22 = s3
-          t23 = div t22 t15
-          scratch 16 = t23
+          t22 = scratch 16
+          grad 1 = t22
         lossAndGradient part 18:
-          t23 = scratch 16
-          grad 2 = t23
+          t23 = s3
+          t24 = mul 2 t23
+          scratch 17 = t24
         lossAndGradient part 19:
-          t15 = rows
-          t16 = s0
-          t17 = div t16 t15
-          scratch 13 = t17
+          t14 = rows
+          t24 = scratch 17
+          t25 = div t24 t14
+          scratch 18 = t25
         lossAndGradient part 20:
+          t25 = scratch 18
+          grad 2 = t25
+        lossAndGradient part 21:
+          t14 = rows
+          t15 = s0
+          t16 = div t15 t14
+          scratch 12 = t16
+        lossAndGradient part 22:
           call part 0
           call part 1
           call part 2
           call part 3
           call part 4
           call part 5
-        lossAndGradient part 21:
+        lossAndGradient part 23:
           call part 6
           call part 7
           call part 8
           call part 9
           call part 10
           call part 11
-        lossAndGradient part 22:
-          call part 12
-        lossAndGradient part 23:
-          call part 20
-          call part 21
-          call part 22
         lossAndGradient part 24:
+          call part 22
+          call part 23
+        lossAndGradient part 25:
+          call part 12
           call part 13
           call part 14
           call part 15
           call part 16
           call part 17
-          call part 18
-        lossAndGradient part 25:
-          call part 19
         lossAndGradient part 26:
-          call part 24
+          call part 18
+          call part 19
+          call part 20
+          call part 21
+        lossAndGradient part 27:
           call part 25
+          call part 26
         """);
   }
 }

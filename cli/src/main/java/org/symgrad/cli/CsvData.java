@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -36,8 +37,26 @@ final class CsvData {
 
   private CsvData() {}
 
+  /** What a column's values must be beyond finite numbers, such as class labels. */
+  @FunctionalInterface
+  interface ColumnCheck {
+    /**
+     * What is wrong with {@code value} ({@code field} as written) in column {@code column},
+     * as a message; null when nothing is.
+     */
+    String problem(String field, double value, String column);
+  }
+
   /** The data in {@code file}; {@code shownName} is how messages name it. */
   static Dataset load(Path file, String shownName) {
+    return load(file, shownName, Map.of());
+  }
+
+  /**
+   * The data in {@code file}, whose columns named in {@code checks} must also pass them;
+   * a value that does not is refused with its file, line and column like a non-number.
+   */
+  static Dataset load(Path file, String shownName, Map<String, ColumnCheck> checks) {
     String text = decode(file, shownName);
     LineIndex lines = new LineIndex(text);
     try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
@@ -50,8 +69,12 @@ final class CsvData {
       List<String> names = header.toList();
       checkHeader(names, shownName, lines.lineOf(header.getCharacterPosition()));
       double[][] columns = new double[names.size()][records.size() - 1];
+      ColumnCheck[] byColumn = new ColumnCheck[names.size()];
+      for (int c = 0; c < names.size(); c++) {
+        byColumn[c] = checks.get(names.get(c));
+      }
       for (int r = 1; r < records.size(); r++) {
-        readRow(records.get(r), names, columns, r - 1, shownName, lines);
+        readRow(records.get(r), names, columns, r - 1, shownName, lines, byColumn);
       }
       return new Dataset(names, columns);
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -74,7 +97,7 @@ final class CsvData {
   }
 
   private static void readRow(CSVRecord record, List<String> names, double[][] columns, int row,
-      String file, LineIndex lines) {
+      String file, LineIndex lines, ColumnCheck[] checks) {
     int line = lines.lineOf(record.getCharacterPosition());
     if (record.size() != names.size()) {
       throw DataException.at(file, line, 1, "this row has " + record.size() + " field"
@@ -92,6 +115,10 @@ final class CsvData {
       if (Double.isInfinite(value)) {
         throw DataException.at(file, line, lines.columnOf(record, c),
             "'" + field + "' is too large for a double, in column '" + names.get(c) + "'");
+      }
+      String problem = checks[c] == null ? null : checks[c].problem(field, value, names.get(c));
+      if (problem != null) {
+        throw DataException.at(file, line, lines.columnOf(record, c), problem);
       }
       columns[c][row] = value;
     }

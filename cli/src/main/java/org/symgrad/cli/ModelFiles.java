@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.runtime.Dataset;
@@ -17,6 +18,23 @@ final class ModelFiles {
       throw new UsageException(file + ": error: no such model file");
     }
     return ModelParser.parseFile(file);
+  }
+
+  // A classifier's target holds class labels 0..K-1: cross_entropy would silently score any
+  // other value as a class it never predicts.
+  private static Map<String, CsvData.ColumnCheck> checks(ModelDefinition model) {
+    int classes = model.targetClasses();
+    if (classes == 0) {
+      return Map.of();
+    }
+    String allowed = classes <= 4
+        ? String.join(", ", java.util.stream.IntStream.range(0, classes - 1)
+            .mapToObj(String::valueOf).toList()) + " or " + (classes - 1)
+        : "a whole number from 0 to " + (classes - 1);
+    return Map.of(model.target(), (field, value, column) ->
+        value == Math.rint(value) && value >= 0 && value < classes ? null
+            : "'" + field + "' in column '" + column + "' is not a class: " + model.lossText()
+                + " over " + classes + " outputs needs " + allowed);
   }
 
   /** The data: {@code --data} if given, else the model's {@code data} line. */
@@ -35,10 +53,11 @@ final class ModelFiles {
       throw new UsageException(modelFile + ": error: no data: give --data FILE.csv, or a "
           + "'data FILE.csv' line in the model");
     }
-    Dataset data = CsvData.load(file, shown);
+    Dataset data = CsvData.load(file, shown, checks(model));
     List<String> missing = new ArrayList<>();
+    java.util.Set<String> header = new java.util.HashSet<>(data.names()); // 10 000 inputs
     for (String column : model.inputs()) {
-      if (!data.has(column)) {
+      if (!header.contains(column)) {
         missing.add("'" + column + "' (an input)");
       }
     }

@@ -27,4 +27,12 @@ public final class Functions {
   public static double softplus(double x) {
     return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
   }
+
+  /**
+   * 1 when {@code a == b}, else 0 ({@code torch.eq} as a double): the indicator of the target
+   * class in {@code cross_entropy}. A NaN equals nothing, so it gives 0.
+   */
+  public static double eq(double a, double b) {
+    return a == b ? 1.0 : 0.0;
+  }
 }

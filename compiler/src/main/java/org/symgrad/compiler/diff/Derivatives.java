@@ -50,6 +50,8 @@ final class Derivatives {
       case EXPM1 -> List.of(g.mul(seed, g.add(n, g.constant(1))));
       case MIN -> List.of(g.mul(seed, share(g, n, -1)), g.mul(seed, share(g, n, 1)));
       case MAX -> List.of(g.mul(seed, share(g, n, 1)), g.mul(seed, share(g, n, -1)));
+      // A comparison is flat wherever it is defined.
+      case EQ -> List.of(g.constant(0), g.constant(0));
     };
   }
 

@@ -3,17 +3,21 @@ package org.symgrad.compiler.emit;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ARETURN;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
+import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V17;
 
 import org.jspecify.annotations.Nullable;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
@@ -27,13 +31,18 @@ import org.symgrad.compiler.lower.Program;
  * kernel, instruction by instruction, in the order the IR lists them. It decides nothing the
  * IR has not decided; {@link KernelWriter} does the per-instruction work.
  *
- * <p>The class holds its {@code ModelInfo} in a final field set by its only constructor.
+ * <p>The class holds its {@code ModelInfo} in a final field set by its only constructor. A
+ * model with split kernels also has a static {@code ThreadLocal<double[]> SCRATCH} (see
+ * {@code org.symgrad.runtime.Scratch}) large enough for every kernel.
  */
 public final class BytecodeEmitter {
   static final String COMPILED_MODEL = "org/symgrad/runtime/CompiledModel";
   static final String MODEL_INFO = "org/symgrad/runtime/ModelInfo";
   static final String MODEL_INFO_DESCRIPTOR = "L" + MODEL_INFO + ";";
   static final String BATCH = "org/symgrad/runtime/Batch";
+  /** The static field holding a split model's per-thread scratch arrays. */
+  static final String SCRATCH_FIELD = "SCRATCH";
+  static final String THREAD_LOCAL_DESCRIPTOR = "Ljava/lang/ThreadLocal;";
 
   private BytecodeEmitter() {}
 
@@ -65,19 +74,44 @@ public final class BytecodeEmitter {
         .visitEnd();
     writeConstructor(writer, internalName);
     writeInfo(writer, internalName);
+    int scratch = program.kernels().stream().mapToInt(Kernel::scratchSize).max().orElse(0);
+    if (scratch > 0) {
+      writeScratch(writer, internalName, scratch);
+    }
     for (Kernel kernel : program.kernels()) {
-      new KernelWriter(writer, kernel,
+      new KernelWriter(writer, internalName, kernel,
           lines != null ? lines.kernel(kernel.kind()) : null).write();
     }
     writer.visitEnd();
     try {
       return writer.toByteArray();
     } catch (MethodTooLargeException e) {
+      // The lowering splits kernels well below this; reaching it is a bug, reported as such.
       throw new SymgradException(new Diagnostic("SG501", program.source(), 1, 1, 1,
           "model '" + program.info().name() + "' is too large for one JVM method ("
               + e.getMethodName() + " needs " + e.getCodeSize() + " bytes, the limit is 65535)",
-          null, "split the model into smaller parts, or reduce the number of terms"));
+          null, "please report this: symgrad should have split the method"));
+    } catch (ClassTooLargeException e) {
+      throw new SymgradException(new Diagnostic("SG502", program.source(), 1, 1, 1,
+          "model '" + program.info().name() + "' is too large for one JVM class (its constant "
+              + "pool needs " + e.getConstantPoolCount() + " entries, the limit is 65535)",
+          null, "use fewer distinct numbers and terms, or split the model in two"));
     }
+  }
+
+  // private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(size);
+  private static void writeScratch(ClassWriter writer, String internalName, int size) {
+    writer.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SCRATCH_FIELD,
+        THREAD_LOCAL_DESCRIPTOR, "Ljava/lang/ThreadLocal<[D>;", null).visitEnd();
+    MethodVisitor init = writer.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    init.visitCode();
+    init.visitLdcInsn(size);
+    init.visitMethodInsn(INVOKESTATIC, "org/symgrad/runtime/Scratch", "perThread",
+        "(I)Ljava/lang/ThreadLocal;", false);
+    init.visitFieldInsn(PUTSTATIC, internalName, SCRATCH_FIELD, THREAD_LOCAL_DESCRIPTOR);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
   }
 
   private static void writeConstructor(ClassWriter writer, String internalName) {

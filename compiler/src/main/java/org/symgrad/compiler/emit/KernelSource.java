@@ -1,129 +1,197 @@
 package org.symgrad.compiler.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
-import org.symgrad.compiler.lower.Operation;
-import org.symgrad.compiler.lower.Value;
 import org.symgrad.runtime.Batch;
-import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.ModelInfo;
 
 /**
- * Writes one {@link Kernel} as the Java method {@link KernelWriter} writes as bytecode: the
- * same statements in the same order, one IR instruction a statement, so javac emits the same
- * floating-point operations. Temporaries keep their IR numbers ({@code t7}) unless the model
- * names them ({@code w}, {@code t_un}, {@code pred}).
+ * Writes one {@link Kernel} as the Java methods {@link KernelWriter} writes as bytecode: the
+ * kernel's own method and, for a split kernel, its helpers, with the same statements in the
+ * same order, so javac emits the same floating-point operations. {@link StatementWriter}
+ * writes the statements.
  *
  * <p>It also remembers what each statement starts with, in order, so that {@link #lines} can
  * find them in the rendered file afterwards.
  */
 final class KernelSource {
-  private static final ClassName MATH = ClassName.get(Math.class);
-  private static final ClassName FUNCTIONS = ClassName.get(Functions.class);
-
   private final Kernel kernel;
-  private final LocalNames names = new LocalNames();
-  private final String params;
-  private final String batch;
-  private final String array; // grad or out; null for loss
-  private final String rows;
-  private final String row;
-  private final Map<Integer, String> temps = new HashMap<>();
+  private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private final Map<Integer, String> columns = new TreeMap<>(); // column order, as KernelWriter
-  private final Map<Accumulator, String> sums = new HashMap<>();
-  private final List<String> anchors = new ArrayList<>();
-  private final MethodSpec method;
+  private final List<MethodSpec> methods = new ArrayList<>();
+  private final List<List<String>> anchors = new ArrayList<>();
 
   KernelSource(Kernel kernel, ModelInfo info) {
     this.kernel = kernel;
-    // The interface's own parameter names, taken first: a user's names give way to them.
-    params = names.fixed("params");
-    batch = names.fixed(kernel.kind() == Kernel.Kind.PREDICT ? "inputs" : "batch");
-    array = switch (kernel.kind()) {
-      case PREDICT -> names.fixed("out");
-      case LOSS -> null;
-      case LOSS_AND_GRADIENT -> names.fixed("grad");
-    };
-    rows = names.fixed("rows");
-    row = names.fixed("row");
-    nameLocals(info);
-    method = writeMethod();
+    for (int i = 0; i < kernel.sums().size(); i++) {
+      sumSlots.put(kernel.sums().get(i), i);
+    }
+    methods.add(writeMain(info));
+    for (Kernel.Helper helper : kernel.helpers()) {
+      methods.add(writeHelper(helper));
+    }
   }
 
-  /** The method implementing the kernel. */
-  MethodSpec method() {
-    return method;
+  /** The method implementing the kernel, then its helpers. */
+  List<MethodSpec> methods() {
+    return methods;
   }
 
   /**
-   * Where this method's statements landed in {@code fileLines}, the rendered file: each is the
-   * next line of code after the one before, starting below the method's signature.
+   * Where this kernel's statements landed in {@code fileLines}, the rendered file: each is the
+   * next line of code after the one before, starting below its method's signature.
    *
    * @throws IllegalStateException if a statement is not where it was written, which means the
    *     rendering wrapped or reordered code
    */
   SourceLines.KernelLines lines(List<String> fileLines) {
-    int at = signatureLine(fileLines);
-    List<Integer> found = new ArrayList<>();
-    for (String anchor : anchors) {
-      at = nextCodeLine(fileLines, at + 1);
-      if (!fileLines.get(at).strip().startsWith(anchor)) {
-        throw new IllegalStateException("expected '" + anchor + "…' at line " + (at + 1)
-            + " of the generated source, found '" + fileLines.get(at).strip() + "'");
+    int at = signatureLine(fileLines, " " + kernel.kind().methodName() + "(", 0);
+    List<List<Integer>> found = new ArrayList<>();
+    for (int m = 0; m < methods.size(); m++) {
+      if (m > 0) {
+        at = signatureLine(fileLines, " " + kernel.helperName(m - 1) + "(", at);
       }
-      found.add(at + 1);
+      List<Integer> method = new ArrayList<>();
+      for (String anchor : anchors.get(m)) {
+        at = nextCodeLine(fileLines, at + 1);
+        if (!fileLines.get(at).strip().startsWith(anchor)) {
+          throw new IllegalStateException("expected '" + anchor + "…' at line " + (at + 1)
+              + " of the generated source, found '" + fileLines.get(at).strip() + "'");
+        }
+        method.add(at + 1);
+      }
+      found.add(method);
     }
-    // Slice in the order writeMethod() recorded them.
+    // Slice the main method's lines in the order writeMain() recorded them.
+    List<Integer> main = found.get(0);
     int next = 0;
-    int rowsLine = found.get(next++);
+    int rowsLine = main.get(next++);
+    int scratchLine = kernel.isSplit() ? main.get(next++) : 0;
     Map<Integer, Integer> columnLines = new HashMap<>();
     for (int column : columns.keySet()) {
-      columnLines.put(column, found.get(next++));
+      columnLines.put(column, main.get(next++));
     }
-    List<Integer> prologue = found.subList(next, next += kernel.prologue().size());
-    List<Integer> sumLines = found.subList(next, next += kernel.sums().size());
-    int loop = found.get(next++);
-    List<Integer> body = found.subList(next, next += kernel.body().size());
-    List<Integer> epilogue = found.subList(next, next += kernel.epilogue().size());
-    return new SourceLines.KernelLines(rowsLine, columnLines, prologue, sumLines, loop, body,
-        epilogue);
+    List<Integer> prologue = main.subList(next, next += kernel.prologue().size());
+    int sumStatements = kernel.isSplit() ? Math.min(1, kernel.sums().size())
+        : kernel.sums().size();
+    List<Integer> sumLines = main.subList(next, next += sumStatements);
+    int loop = main.get(next++);
+    List<Integer> body = main.subList(next, next += kernel.body().size());
+    List<Integer> epilogue = main.subList(next, next += kernel.epilogue().size());
+    return new SourceLines.KernelLines(rowsLine, scratchLine, columnLines, prologue, sumLines,
+        loop, body, epilogue, found.subList(1, found.size()));
   }
 
-  // Every IR number first, labelled or not, so that a local called tN is always IR temporary
-  // N; then the arrays and sums; the model's names last, so it is they that give way (a
-  // parameter called t3 becomes t3_).
-  private void nameLocals(ModelInfo info) {
-    List<Value.Temp> defined = Stream.of(kernel.prologue(), kernel.body(), kernel.epilogue())
-        .flatMap(List::stream)
-        .map(KernelSource::definedTemp)
-        .filter(Objects::nonNull)
-        .toList();
-    for (int index = 0; index < kernel.temps(); index++) {
-      names.fixed("t" + index);
-    }
-    defined.stream().filter(t -> t.label() == null)
-        .forEach(t -> temps.put(t.index(), "t" + t.index()));
+  // The interface's own argument names are taken first: a model's names give way to them.
+  private StatementWriter.Names fixedNames(LocalNames names, boolean helper) {
+    String params = names.fixed("params");
+    String batch = names.fixed(kernel.kind() == Kernel.Kind.PREDICT ? "inputs" : "batch");
+    String array = switch (kernel.kind()) {
+      case PREDICT -> names.fixed("out");
+      case LOSS -> null;
+      case LOSS_AND_GRADIENT -> names.fixed("grad");
+    };
+    String rows = names.fixed("rows");
+    String row = names.fixed("row");
+    String scratch = helper || kernel.isSplit() ? names.fixed("scratch") : null;
+    return new StatementWriter.Names(params, batch, array, rows, row, scratch);
+  }
+
+  private MethodSpec writeMain(ModelInfo info) {
+    LocalNames names = new LocalNames(kernel.temps());
+    StatementWriter.Names fixed = fixedNames(names, false);
+    // IR numbers are kept by LocalNames; then the arrays and sums; the model's names last, so
+    // it is they that give way (a parameter called t3 becomes t3_).
     kernel.body().stream()
         .filter(Instr.LoadColumn.class::isInstance)
         .map(i -> ((Instr.LoadColumn) i).column())
         .distinct()
         .sorted()
         .forEach(c -> columns.put(c, names.allocate(columnName(info, c) + "Column")));
-    kernel.sums().forEach(sum -> sums.put(sum, names.allocate(sumName(sum))));
-    defined.stream().filter(t -> t.label() != null)
-        .forEach(t -> temps.put(t.index(), names.allocate(t.label())));
+    Map<Accumulator, String> sums = new HashMap<>();
+    if (!kernel.isSplit()) {
+      kernel.sums().forEach(sum -> sums.put(sum, names.allocate(sumName(sum))));
+    }
+    StatementWriter writer = new StatementWriter(kernel, fixed, names, columns, sums, sumSlots);
+    List<Instr> all = new ArrayList<>(kernel.prologue());
+    all.addAll(kernel.body());
+    all.addAll(kernel.epilogue());
+    writer.nameTemps(all);
+
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.kind().methodName())
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(kernel.kind() == Kernel.Kind.PREDICT ? void.class : double.class)
+        .addParameter(double[].class, fixed.params())
+        .addParameter(Batch.class, fixed.batch());
+    if (fixed.array() != null) {
+      builder.addParameter(double[].class, fixed.array());
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
+    if (kernel.isSplit()) {
+      writer.statement(code, "double[] " + fixed.scratch() + " = ", "$L.get()",
+          BytecodeEmitter.SCRATCH_FIELD);
+    }
+    columns.forEach((column, name) -> writer.statement(code, "double[] " + name + " = ",
+        "$L.column($L)", fixed.batch(), column));
+    kernel.prologue().forEach(instr -> writer.instruction(code, instr));
+    if (kernel.isSplit()) {
+      if (!kernel.sums().isEmpty()) {
+        code.add("// the sums s0 to s$L, each commented where it is added to\n",
+            kernel.sums().size() - 1);
+        writer.statement(code, "Arrays.fill(", CodeBlock.of("$T.fill($L, 0, $L, 0.0)",
+            java.util.Arrays.class, fixed.scratch(), kernel.sums().size()));
+      }
+    } else {
+      for (Accumulator sum : kernel.sums()) {
+        code.add("// $L = $L\n", StatementWriter.sumTitle(sum),
+            StatementWriter.oneLine(sum.derivative()));
+        writer.statement(code, "double " + sums.get(sum) + " = ", "0.0");
+      }
+    }
+    writer.anchor("for (int " + fixed.row() + " = 0;");
+    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", fixed.row(), fixed.row(),
+        fixed.rows(), fixed.row());
+    writer.inRowLoop(true);
+    kernel.body().forEach(instr -> writer.instruction(code, instr));
+    writer.inRowLoop(false);
+    code.endControlFlow();
+    kernel.epilogue().forEach(instr -> writer.instruction(code, instr));
+    anchors.add(writer.anchors());
+    return builder.addCode(code.build()).build();
+  }
+
+  private MethodSpec writeHelper(Kernel.Helper helper) {
+    LocalNames names = new LocalNames(kernel.temps());
+    StatementWriter.Names fixed = fixedNames(names, true);
+    StatementWriter writer = new StatementWriter(kernel, fixed, names, Map.of(), Map.of(),
+        sumSlots);
+    writer.nameTemps(helper.code());
+    writer.inRowLoop(true);
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.helperName(helper.index()))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(double[].class, fixed.params())
+        .addParameter(Batch.class, fixed.batch());
+    if (fixed.array() != null) {
+      builder.addParameter(double[].class, fixed.array());
+    }
+    builder.addParameter(int.class, fixed.rows())
+        .addParameter(int.class, fixed.row())
+        .addParameter(double[].class, fixed.scratch());
+    CodeBlock.Builder code = CodeBlock.builder();
+    helper.code().forEach(instr -> writer.instruction(code, instr));
+    anchors.add(writer.anchors());
+    return builder.addCode(code.build()).build();
   }
 
   private static String columnName(ModelInfo info, int column) {
@@ -136,131 +204,18 @@ final class KernelSource {
     return sum.index() == 0 ? sum.label() + "Sum" : "dLoss_d" + sum.label() + "Sum";
   }
 
-  private static Value.Temp definedTemp(Instr instr) {
-    if (instr instanceof Instr.LoadParam i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadColumn i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadRowCount i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadSum i) {
-      return i.to();
-    } else if (instr instanceof Instr.Compute i) {
-      return i.to();
-    }
-    return null;
-  }
-
-  private MethodSpec writeMethod() {
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.kind().methodName())
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(kernel.kind() == Kernel.Kind.PREDICT ? void.class : double.class)
-        .addParameter(double[].class, params)
-        .addParameter(Batch.class, batch);
-    if (array != null) {
-      builder.addParameter(double[].class, array);
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    statement(code, "int " + rows + " = ", "$L.size()", batch);
-    columns.forEach((column, name) ->
-        statement(code, "double[] " + name + " = ", "$L.column($L)", batch, column));
-    kernel.prologue().forEach(instr -> instruction(code, instr));
-    for (Accumulator sum : kernel.sums()) {
-      String prefix = sum.index() == 0 ? sum.label() : "dLoss/d" + sum.label();
-      code.add("// $L = $L\n", prefix, oneLine(sum.derivative()));
-      statement(code, "double " + sums.get(sum) + " = ", "0.0");
-    }
-    anchors.add("for (int " + row + " = 0;");
-    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", row, row, rows, row);
-    kernel.body().forEach(instr -> instruction(code, instr));
-    code.endControlFlow();
-    kernel.epilogue().forEach(instr -> instruction(code, instr));
-    return builder.addCode(code.build()).build();
-  }
-
-  // One statement, `prefix` + `format`: the prefix (`double t3 = `, `lossSum += `) is how
-  // lines() recognises it in the rendered file.
-  private void statement(CodeBlock.Builder code, String prefix, String format, Object... args) {
-    anchors.add(prefix);
-    code.addStatement(CodeBlock.builder().add("$L", prefix).add(format, args).build());
-  }
-
-  private void instruction(CodeBlock.Builder code, Instr instr) {
-    if (instr instanceof Instr.LoadParam load) {
-      define(code, load.to(), CodeBlock.of("$L[$L]", params, load.index()));
-    } else if (instr instanceof Instr.LoadColumn load) {
-      define(code, load.to(), CodeBlock.of("$L[$L]", columns.get(load.column()), row));
-    } else if (instr instanceof Instr.LoadRowCount load) {
-      define(code, load.to(), CodeBlock.of("(double) $L", rows));
-    } else if (instr instanceof Instr.LoadSum load) {
-      define(code, load.to(), CodeBlock.of("$L", sums.get(load.sum())));
-    } else if (instr instanceof Instr.Compute compute) {
-      define(code, compute.to(), expression(compute.operation(), compute.args()));
-    } else if (instr instanceof Instr.Accumulate accumulate) {
-      // sum += v is sum = sum + v: the same dadd, in the same operand order.
-      statement(code, sums.get(accumulate.sum()) + " += ", "$L", operand(accumulate.value()));
-    } else if (instr instanceof Instr.StoreGradient store) {
-      statement(code, array + "[" + store.index() + "] = ", "$L", operand(store.value()));
-    } else if (instr instanceof Instr.StoreOutput store) {
-      if (store.output() != 0) {
-        throw new IllegalStateException("vector outputs are not lowered yet");
-      }
-      statement(code, array + "[" + row + "] = ", "$L", operand(store.value()));
-    } else if (instr instanceof Instr.Return ret) {
-      statement(code, "return ", "$L", operand(ret.value()));
-    } else {
-      throw new IllegalStateException("no source for " + instr);
-    }
-  }
-
-  private void define(CodeBlock.Builder code, Value.Temp to, CodeBlock value) {
-    statement(code, "double " + temps.get(to.index()) + " = ", "$L", value);
-  }
-
-  private CodeBlock expression(Operation operation, List<Value> args) {
-    if (operation == Operation.NEG) {
-      return CodeBlock.of("-$L", guarded(args.get(0)));
-    }
-    if (!operation.isCall()) {
-      return CodeBlock.of("$L $L $L", operand(args.get(0)), operation.symbol(),
-          guarded(args.get(1)));
-    }
-    ClassName owner = "Math".equals(operation.owner()) ? MATH : FUNCTIONS;
-    return args.size() == 1
-        ? CodeBlock.of("$T.$L($L)", owner, operation.method(), operand(args.get(0)))
-        : CodeBlock.of("$T.$L($L, $L)", owner, operation.method(), operand(args.get(0)),
-            operand(args.get(1)));
-  }
-
-  private String operand(Value value) {
-    return value instanceof Value.Temp temp
-        ? temps.get(temp.index())
-        : JavaLiterals.of(((Value.Literal) value).value());
-  }
-
-  // A negative literal after an operator gets parentheses: t3 - (-2.5), and never --2.5.
-  private String guarded(Value value) {
-    String text = operand(value);
-    return value instanceof Value.Literal && text.startsWith("-") ? "(" + text + ")" : text;
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\R", " ");
-  }
-
-  private int signatureLine(List<String> fileLines) {
-    String signature = " " + kernel.kind().methodName() + "(";
-    for (int i = 0; i < fileLines.size(); i++) {
+  // The line of the method's signature: a method JavaPoet wrapped ends on the line with '{'.
+  private static int signatureLine(List<String> fileLines, String name, int from) {
+    for (int i = from; i < fileLines.size(); i++) {
       String line = fileLines.get(i).strip();
-      if (line.startsWith("public ") && line.contains(signature)) {
+      if ((line.startsWith("public ") || line.startsWith("private ")) && line.contains(name)) {
         while (!fileLines.get(i).endsWith("{")) {
-          i++; // a signature JavaPoet wrapped
+          i++;
         }
         return i;
       }
     }
-    throw new IllegalStateException("no method " + kernel.kind().methodName() + " in the source");
+    throw new IllegalStateException("no method" + name + "…) in the source");
   }
 
   // Lines that are not statements: comments and closing braces.

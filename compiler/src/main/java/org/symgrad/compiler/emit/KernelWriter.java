@@ -1,23 +1,15 @@
 package org.symgrad.compiler.emit;
 
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
-import static org.objectweb.asm.Opcodes.BIPUSH;
-import static org.objectweb.asm.Opcodes.DADD;
-import static org.objectweb.asm.Opcodes.DALOAD;
-import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.CHECKCAST;
 import static org.objectweb.asm.Opcodes.DCONST_0;
-import static org.objectweb.asm.Opcodes.DCONST_1;
-import static org.objectweb.asm.Opcodes.DDIV;
-import static org.objectweb.asm.Opcodes.DLOAD;
-import static org.objectweb.asm.Opcodes.DMUL;
-import static org.objectweb.asm.Opcodes.DNEG;
-import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
-import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.I2D;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -25,11 +17,11 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.objectweb.asm.ClassWriter;
@@ -38,81 +30,99 @@ import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
-import org.symgrad.compiler.lower.Operation;
-import org.symgrad.compiler.lower.Value;
 
 /**
- * Writes one {@link Kernel} as one method: prologue, the row loop over the body, epilogue,
- * each IR instruction as the JVM operations javac would give the same Java statement, so the
- * bytecode and the generated source compute the same bits.
+ * Writes one {@link Kernel} as its method: prologue, the row loop over the body, epilogue;
+ * and, for a split kernel, each helper as a private static method. {@link InstructionWriter}
+ * translates the instructions.
  *
  * <p>Given the {@link SourceLines.KernelLines} of the generated source, it also marks each
- * instruction with its statement's line, so that debuggers and stack traces of the bytecode
- * model point into that source.
+ * statement with its line, so that debuggers and stack traces of the bytecode model point
+ * into that source.
  */
 final class KernelWriter {
-  // Slots of the method's parameters: this, params, batch, then grad or out.
+  // Slots of the method's arguments: this, params, batch, then grad or out.
   private static final int PARAMS = 1;
   private static final int BATCH = 2;
   private static final int ARRAY_OUT = 3;
   private static final int FIRST_LOCAL = 4;
 
   private final ClassWriter classWriter;
+  private final String owner;
   private final Kernel kernel;
   private final SourceLines.KernelLines lines; // null: no line numbers
-  // Loaded in column order, as the generated source lists them.
-  private final Map<Integer, Integer> columnSlots = new java.util.TreeMap<>();
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
-  private final int rowsSlot;
-  private final int rowSlot;
-  private final int firstTempSlot;
   private MethodVisitor code;
 
-  /** {@code lines} may be null: then the method carries no line numbers. */
-  KernelWriter(ClassWriter classWriter, Kernel kernel, SourceLines.KernelLines lines) {
+  /** {@code lines} may be null: then the methods carry no line numbers. */
+  KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
+      SourceLines.KernelLines lines) {
     this.classWriter = classWriter;
+    this.owner = owner;
     this.kernel = kernel;
     this.lines = lines;
+    for (int i = 0; i < kernel.sums().size(); i++) {
+      sumSlots.put(kernel.sums().get(i), i);
+    }
+  }
+
+  void write() {
+    writeMain();
+    for (Kernel.Helper helper : kernel.helpers()) {
+      writeHelper(helper);
+    }
+  }
+
+  private void writeMain() {
+    code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
+        null);
+    code.visitCode();
     int next = FIRST_LOCAL;
-    rowsSlot = next++;
-    rowSlot = next++;
+    int rowsSlot = next++;
+    int rowSlot = next++;
+    int scratchSlot = kernel.isSplit() ? next++ : -1;
+    // Column arrays, in column order as the generated source lists them, and sums in locals.
+    Map<Integer, Integer> columnSlots = new TreeMap<>();
     for (Instr instr : kernel.body()) {
       if (instr instanceof Instr.LoadColumn load && !columnSlots.containsKey(load.column())) {
         columnSlots.put(load.column(), next++);
       }
     }
-    for (Accumulator sum : kernel.sums()) {
-      sumSlots.put(sum, next);
-      next += 2;
+    Map<Accumulator, Integer> sumLocals = new HashMap<>();
+    if (!kernel.isSplit()) {
+      for (Accumulator sum : kernel.sums()) {
+        sumLocals.put(sum, next);
+        next += 2;
+      }
     }
-    firstTempSlot = next;
-  }
+    InstructionWriter writer = new InstructionWriter(code, owner, kernel,
+        new InstructionWriter.Frame(PARAMS, BATCH, ARRAY_OUT, rowsSlot, rowSlot, scratchSlot,
+            columnSlots, sumLocals, next), sumSlots);
 
-  void write() {
-    code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
-        null);
-    code.visitCode();
     line(SourceLines.KernelLines::rows);
     code.visitVarInsn(ALOAD, BATCH);
     code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
     code.visitVarInsn(ISTORE, rowsSlot);
+    if (kernel.isSplit()) { // double[] scratch = SCRATCH.get();
+      line(SourceLines.KernelLines::scratch);
+      code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
+          BytecodeEmitter.THREAD_LOCAL_DESCRIPTOR);
+      code.visitMethodInsn(INVOKEVIRTUAL, "java/lang/ThreadLocal", "get",
+          "()Ljava/lang/Object;", false);
+      code.visitTypeInsn(CHECKCAST, "[D");
+      code.visitVarInsn(ASTORE, scratchSlot);
+    }
     columnSlots.forEach((column, slot) -> {
       line(l -> l.column(column));
       code.visitVarInsn(ALOAD, BATCH);
-      pushInt(column);
+      writer.pushInt(column);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
       code.visitVarInsn(ASTORE, slot);
     });
-    emitAll(kernel.prologue(), SourceLines.KernelLines::prologue);
-    for (int i = 0; i < kernel.sums().size(); i++) {
-      Accumulator sum = kernel.sums().get(i);
-      int index = i;
-      line(l -> l.sums().get(index));
-      code.visitInsn(DCONST_0);
-      code.visitVarInsn(DSTORE, sumSlots.get(sum));
-    }
-    writeRowLoop();
-    emitAll(kernel.epilogue(), SourceLines.KernelLines::epilogue);
+    emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
+    zeroSums(writer, scratchSlot, sumLocals);
+    writeRowLoop(writer, rowsSlot, rowSlot);
+    emitAll(writer, kernel.epilogue(), SourceLines.KernelLines::epilogue);
     if (kernel.kind() == Kernel.Kind.PREDICT) {
       code.visitInsn(RETURN);
     }
@@ -120,7 +130,29 @@ final class KernelWriter {
     code.visitEnd();
   }
 
-  private void writeRowLoop() {
+  // double sN = 0.0 for each sum; a split kernel's: Arrays.fill(scratch, 0, sums, 0.0).
+  private void zeroSums(InstructionWriter writer, int scratchSlot,
+      Map<Accumulator, Integer> sumLocals) {
+    if (kernel.isSplit()) {
+      if (!kernel.sums().isEmpty()) {
+        line(l -> l.sums().get(0));
+        code.visitVarInsn(ALOAD, scratchSlot);
+        code.visitInsn(ICONST_0);
+        writer.pushInt(kernel.sums().size());
+        code.visitInsn(DCONST_0);
+        code.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
+      }
+      return;
+    }
+    for (int i = 0; i < kernel.sums().size(); i++) {
+      int index = i;
+      line(l -> l.sums().get(index));
+      code.visitInsn(DCONST_0);
+      code.visitVarInsn(DSTORE, sumLocals.get(kernel.sums().get(i)));
+    }
+  }
+
+  private void writeRowLoop(InstructionWriter writer, int rowsSlot, int rowSlot) {
     Label test = new Label();
     Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
@@ -132,11 +164,36 @@ final class KernelWriter {
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
-    emitAll(kernel.body(), SourceLines.KernelLines::body);
+    writer.inRowLoop(true);
+    emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
+    writer.inRowLoop(false);
     line(SourceLines.KernelLines::loop);
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
+  }
+
+  // private static void partN(double[] params, Batch batch, [double[] array,] int rows,
+  //     int row, double[] scratch)
+  private void writeHelper(Kernel.Helper helper) {
+    code = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, kernel.helperName(helper.index()),
+        InstructionWriter.helperDescriptor(kernel), null, null);
+    code.visitCode();
+    int next = 0;
+    int params = next++;
+    int batch = next++;
+    int array = kernel.kind() == Kernel.Kind.LOSS ? -1 : next++;
+    int rows = next++;
+    int row = next++;
+    int scratch = next++;
+    InstructionWriter writer = new InstructionWriter(code, owner, kernel,
+        new InstructionWriter.Frame(params, batch, array, rows, row, scratch, Map.of(), Map.of(),
+            next), sumSlots);
+    writer.inRowLoop(true);
+    emitAll(writer, helper.code(), l -> l.helpers().get(helper.index()));
+    code.visitInsn(RETURN);
+    code.visitMaxs(0, 0);
+    code.visitEnd();
   }
 
   private String descriptor() {
@@ -148,12 +205,12 @@ final class KernelWriter {
     };
   }
 
-  private void emitAll(List<Instr> instrs,
+  private void emitAll(InstructionWriter writer, List<Instr> instrs,
       Function<SourceLines.KernelLines, List<Integer>> sectionLines) {
     for (int i = 0; i < instrs.size(); i++) {
       int index = i;
       line(l -> sectionLines.apply(l).get(index));
-      emit(instrs.get(i));
+      writer.emit(instrs.get(i));
     }
   }
 
@@ -163,105 +220,6 @@ final class KernelWriter {
       Label here = new Label();
       code.visitLabel(here);
       code.visitLineNumber(which.applyAsInt(lines), here);
-    }
-  }
-
-  private void emit(Instr instr) {
-    if (instr instanceof Instr.LoadParam load) {
-      code.visitVarInsn(ALOAD, PARAMS);
-      pushInt(load.index());
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadColumn load) {
-      code.visitVarInsn(ALOAD, columnSlots.get(load.column()));
-      code.visitVarInsn(ILOAD, rowSlot);
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadRowCount load) {
-      code.visitVarInsn(ILOAD, rowsSlot);
-      code.visitInsn(I2D);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadSum load) {
-      code.visitVarInsn(DLOAD, sumSlots.get(load.sum()));
-      store(load.to());
-    } else if (instr instanceof Instr.Compute compute) {
-      emitCompute(compute.operation(), compute.args());
-      store(compute.to());
-    } else if (instr instanceof Instr.Accumulate accumulate) {
-      int slot = sumSlots.get(accumulate.sum());
-      code.visitVarInsn(DLOAD, slot);
-      push(accumulate.value());
-      code.visitInsn(DADD);
-      code.visitVarInsn(DSTORE, slot);
-    } else if (instr instanceof Instr.StoreGradient store) {
-      code.visitVarInsn(ALOAD, ARRAY_OUT);
-      pushInt(store.index());
-      push(store.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.StoreOutput store) {
-      if (store.output() != 0) {
-        throw new IllegalStateException("vector outputs are not lowered yet");
-      }
-      code.visitVarInsn(ALOAD, ARRAY_OUT);
-      code.visitVarInsn(ILOAD, rowSlot);
-      push(store.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.Return ret) {
-      push(ret.value());
-      code.visitInsn(DRETURN);
-    } else {
-      throw new IllegalStateException("no bytecode for " + instr);
-    }
-  }
-
-  private void emitCompute(Operation operation, List<Value> args) {
-    args.forEach(this::push);
-    switch (operation) {
-      case ADD -> code.visitInsn(DADD);
-      case SUB -> code.visitInsn(DSUB);
-      case MUL -> code.visitInsn(DMUL);
-      case DIV -> code.visitInsn(DDIV);
-      case NEG -> code.visitInsn(DNEG);
-      default -> code.visitMethodInsn(INVOKESTATIC, operation.ownerInternalName(),
-          operation.method(), operation.descriptor(), false);
-    }
-  }
-
-  private void push(Value value) {
-    if (value instanceof Value.Temp temp) {
-      code.visitVarInsn(DLOAD, slotOf(temp));
-    } else {
-      pushDouble(((Value.Literal) value).value());
-    }
-  }
-
-  private void store(Value.Temp temp) {
-    code.visitVarInsn(DSTORE, slotOf(temp));
-  }
-
-  private int slotOf(Value.Temp temp) {
-    return firstTempSlot + 2 * temp.index();
-  }
-
-  private void pushDouble(double value) {
-    if (Double.doubleToRawLongBits(value) == 0L) {
-      code.visitInsn(DCONST_0);
-    } else if (value == 1.0) {
-      code.visitInsn(DCONST_1);
-    } else {
-      code.visitLdcInsn(value);
-    }
-  }
-
-  private void pushInt(int value) {
-    if (value >= -1 && value <= 5) {
-      code.visitInsn(ICONST_0 + value);
-    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-      code.visitIntInsn(BIPUSH, value);
-    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-      code.visitIntInsn(SIPUSH, value);
-    } else {
-      code.visitLdcInsn(value);
     }
   }
 }

@@ -36,21 +36,26 @@ public record SourceLines(String fileName, Map<Kernel.Kind, KernelLines> kernels
    * The lines of one kernel's method, in the order the method runs them.
    *
    * @param rows {@code int rows = batch.size();}
+   * @param scratch {@code double[] scratch = SCRATCH.get();} of a split kernel, else 0
    * @param columns each column array's load, by column index
    * @param prologue each prologue instruction's statement
-   * @param sums each accumulator's {@code = 0.0}, in the order of {@link Kernel#sums()}
+   * @param sums each accumulator's {@code = 0.0}, in the order of {@link Kernel#sums()}; for
+   *     a split kernel, the one {@code Arrays.fill} that zeroes them all
    * @param loop the {@code for} statement: initialisation, test and increment
    * @param body each body instruction's statement
    * @param epilogue each epilogue instruction's statement
+   * @param helpers for each helper of a split kernel, each instruction's statement
    */
   public record KernelLines(
       int rows,
+      int scratch,
       Map<Integer, Integer> columns,
       List<Integer> prologue,
       List<Integer> sums,
       int loop,
       List<Integer> body,
-      List<Integer> epilogue) {
+      List<Integer> epilogue,
+      List<List<Integer>> helpers) {
 
     public KernelLines {
       columns = Map.copyOf(columns);
@@ -58,6 +63,7 @@ public record SourceLines(String fileName, Map<Kernel.Kind, KernelLines> kernels
       sums = List.copyOf(sums);
       body = List.copyOf(body);
       epilogue = List.copyOf(epilogue);
+      helpers = helpers.stream().map(List::copyOf).toList();
     }
 
     /** The line of the array load of {@code column}. */

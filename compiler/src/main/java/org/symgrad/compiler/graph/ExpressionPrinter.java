@@ -37,11 +37,23 @@ public final class ExpressionPrinter {
    * (a {@code let}) is printed as that name.
    */
   public static String print(Node root, Map<Node, String> names) {
+    return print(root, names, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same, cut to {@code limit} chars and an ellipsis when longer: for comments and
+   * listings, where a deep graph's derivative could otherwise print as gigabytes.
+   */
+  public static String print(Node root, Map<Node, String> names, int limit) {
     StringBuilder text = new StringBuilder();
     // Strings to append and operands to print, the next one on top.
     Deque<Object> work = new ArrayDeque<>();
     work.push(new Operand(root, SUM));
     while (!work.isEmpty()) {
+      if (text.length() > limit) {
+        text.setLength(limit);
+        return text.append('…').toString();
+      }
       Object item = work.pop();
       if (item instanceof String literal) {
         text.append(literal);

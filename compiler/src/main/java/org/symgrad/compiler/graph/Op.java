@@ -40,7 +40,13 @@ public enum Op {
   LOG1P(1, "log1p"),
   EXPM1(1, "expm1"),
   MIN(2, "min"),
-  MAX(2, "max");
+  MAX(2, "max"),
+  /**
+   * 1 where {@code a == b}, else 0 (NaN equals nothing): the indicator that picks the target
+   * class's logit out of a vector output in {@code cross_entropy}. Internal, as {@code sign};
+   * its derivative is 0 in both arguments, as for any comparison.
+   */
+  EQ(2, "eq");
 
   private final int arity;
   private final @Nullable String function;
@@ -88,7 +94,7 @@ public enum Op {
       case SOFTPLUS -> org.symgrad.runtime.Functions.softplus(x);
       case LOG1P -> Math.log1p(x);
       case EXPM1 -> Math.expm1(x);
-      case CONST, VAR, ADD, MUL, DIV, POW, MIN, MAX ->
+      case CONST, VAR, ADD, MUL, DIV, POW, MIN, MAX, EQ ->
           throw new IllegalStateException(this + " is not unary");
     };
   }
@@ -102,13 +108,17 @@ public enum Op {
       case POW -> Math.pow(a, b);
       case MIN -> Math.min(a, b);
       case MAX -> Math.max(a, b);
+      case EQ -> org.symgrad.runtime.Functions.eq(a, b);
       default -> throw new IllegalStateException(this + " is not binary");
     };
   }
 
-  /** Whether users may call this op by name; {@code sign} is internal (abs' and relu'). */
+  /**
+   * Whether users may call this op by name; {@code sign} (abs' and relu') and {@code eq}
+   * (cross_entropy's class indicator) are internal.
+   */
   public boolean isGrammarFunction() {
-    return function != null && this != SIGN;
+    return function != null && this != SIGN && this != EQ;
   }
 
   /** The op users call {@code name} in the grammar, or null. */

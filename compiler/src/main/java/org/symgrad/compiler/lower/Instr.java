@@ -72,10 +72,37 @@ public sealed interface Instr {
   }
 
   /** {@code out[row * outputs + output] = value}, inside the row loop. */
-  record StoreOutput(int output, Value value) implements Instr {
+  record StoreOutput(int output, int outputs, Value value) implements Instr {
     @Override
     public String toString() {
       return "out " + output + " = " + value;
+    }
+  }
+
+  /**
+   * {@code helper(…)}: runs helper method {@code helper} of the kernel, which reads and writes
+   * the same arrays, the row, and the scratch array.
+   */
+  record Call(int helper) implements Instr {
+    @Override
+    public String toString() {
+      return "call part " + helper;
+    }
+  }
+
+  /** {@code scratch[slot] = value}: hands a value to a later helper or to the method itself. */
+  record Spill(int slot, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "scratch " + slot + " = " + value;
+    }
+  }
+
+  /** {@code to = scratch[slot]}: takes a value an earlier helper computed. */
+  record Reload(Temp to, int slot) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = scratch " + slot;
     }
   }
 

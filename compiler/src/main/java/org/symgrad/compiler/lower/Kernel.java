@@ -7,12 +7,21 @@ import java.util.List;
  * everything that depends on parameters only, hoisted out of the loop), a body run for every
  * row, and an epilogue run after the loop.
  *
+ * <p>A kernel too large for one JVM method is split (see {@link Splitter}): its sections then
+ * mostly {@link Instr.Call} {@linkplain Helper helpers}, private methods with the kernel's own
+ * arguments plus the row count, the row and a scratch array, through which values pass from one
+ * method to the next ({@link Instr.Spill}, {@link Instr.Reload}). The sums of a split kernel
+ * live in that array, sum {@code i} at {@code scratch[i]}, set to 0 before the loop; an unsplit
+ * kernel keeps them in locals and has no scratch array.
+ *
  * @param kind which method of {@code CompiledModel} this is
  * @param prologue before the row loop
  * @param body inside the row loop
  * @param epilogue after the row loop
  * @param sums the accumulators, each set to 0 before the loop
  * @param temps how many temporaries the kernel numbers ({@code t0} to {@code t(temps-1)})
+ * @param helpers the helper methods, by index; empty unless split
+ * @param scratchSize how many doubles the scratch array holds; 0 unless split
  */
 public record Kernel(
     Kind kind,
@@ -20,7 +29,9 @@ public record Kernel(
     List<Instr> body,
     List<Instr> epilogue,
     List<Accumulator> sums,
-    int temps) {
+    int temps,
+    List<Helper> helpers,
+    int scratchSize) {
 
   /** The methods of {@code CompiledModel} that kernels implement. */
   public enum Kind {
@@ -39,21 +50,59 @@ public record Kernel(
     }
   }
 
+  /**
+   * A private helper method of a split kernel: straight-line code run where a {@link
+   * Instr.Call} names it. A temporary keeps its kernel-wide number in every method that holds
+   * it, so that {@code t7} is the same value wherever it is read.
+   */
+  public record Helper(int index, List<Instr> code) {
+    public Helper {
+      code = List.copyOf(code);
+    }
+  }
+
   public Kernel {
     prologue = List.copyOf(prologue);
     body = List.copyOf(body);
     epilogue = List.copyOf(epilogue);
     sums = List.copyOf(sums);
+    helpers = List.copyOf(helpers);
+    if (helpers.isEmpty() != (scratchSize == 0)) {
+      throw new IllegalArgumentException("a kernel has helpers exactly when it has scratch");
+    }
   }
 
-  /** The listing: one instruction a line, sections marked. */
+  /** A kernel in one method. */
+  public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
+      List<Accumulator> sums, int temps) {
+    this(kind, prologue, body, epilogue, sums, temps, List.of(), 0);
+  }
+
+  /** Whether the kernel is split into helpers, with its sums in the scratch array. */
+  public boolean isSplit() {
+    return !helpers.isEmpty();
+  }
+
+  /** The name of helper {@code index}'s method: {@code lossAndGradientPart3}. */
+  public String helperName(int index) {
+    return kind.methodName() + "Part" + index;
+  }
+
+  /** The listing: one instruction a line, sections marked, then each helper. */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(kind.methodName()).append(":\n");
+    if (isSplit()) {
+      text.append("  (scratch ").append(scratchSize).append(", sums s0… in scratch 0…)\n");
+    }
     prologue.forEach(i -> text.append("  ").append(i).append('\n'));
     text.append("  for each row:\n");
     body.forEach(i -> text.append("    ").append(i).append('\n'));
     epilogue.forEach(i -> text.append("  ").append(i).append('\n'));
+    for (Helper helper : helpers) {
+      text.append(kind.methodName()).append(" part ").append(helper.index()).append(":\n");
+      helper.code().forEach(i -> text.append("  ").append(i).append('\n'));
+    }
     return text.toString();
   }
 }

@@ -2,13 +2,11 @@ package org.symgrad.compiler.lower;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
@@ -75,8 +73,8 @@ final class KernelBuilder {
     sinks.add(new Sink(BODY, value, v -> new Instr.Accumulate(sum, v)));
   }
 
-  void storeOutput(int output, Node value) {
-    sinks.add(new Sink(BODY, value, v -> new Instr.StoreOutput(output, v)));
+  void storeOutput(int output, int outputs, Node value) {
+    sinks.add(new Sink(BODY, value, v -> new Instr.StoreOutput(output, outputs, v)));
   }
 
   void storeGradient(int index, Node value) {
@@ -90,21 +88,22 @@ final class KernelBuilder {
   Kernel build(Kernel.Kind kind) {
     List<Node> needed = reachable();
     needed.sort(Comparator.comparingInt(Node::id));
-    Map<Node, Integer> sectionOf = new HashMap<>();
+    // By node id, which is dense: arrays instead of maps, for models of many thousand nodes.
+    int[] sectionOf = new int[graph.size()];
     for (Node node : needed) {
-      sectionOf.put(node, sectionOf(node, sectionOf));
+      sectionOf[node.id()] = sectionOf(node, sectionOf);
     }
     List<List<Instr>> sections = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    Map<Node, Value> values = new HashMap<>();
+    Value[] values = new Value[graph.size()];
     int temps = 0;
     for (int section = PROLOGUE; section <= EPILOGUE; section++) {
       for (Node node : needed) {
-        if (node.isConstant() || sectionOf.get(node) != section) {
+        if (node.isConstant() || sectionOf[node.id()] != section) {
           continue;
         }
         Temp to = new Temp(temps++, labelOf(node));
         sections.get(section).add(instruction(to, node, values));
-        values.put(node, to);
+        values[node.id()] = to;
       }
       for (Sink sink : sinks) {
         if (sink.section() == section) {
@@ -123,7 +122,7 @@ final class KernelBuilder {
     return labels.get(node);
   }
 
-  private int sectionOf(Node node, Map<Node, Integer> known) {
+  private int sectionOf(Node node, int[] known) {
     if (node.isVariable()) {
       Role role = roles.get(node);
       if (role == null) {
@@ -134,13 +133,13 @@ final class KernelBuilder {
     int section = PROLOGUE;
     for (Node operand : operands(node)) {
       if (!operand.isConstant()) {
-        section = Math.max(section, known.get(operand));
+        section = Math.max(section, known[operand.id()]);
       }
     }
     return section;
   }
 
-  private Instr instruction(Temp to, Node node, Map<Node, Value> values) {
+  private Instr instruction(Temp to, Node node, Value[] values) {
     if (node.isVariable()) {
       Role role = roles.get(node);
       if (role instanceof ParamRole p) {
@@ -159,8 +158,8 @@ final class KernelBuilder {
     return new Instr.Compute(to, operation(node), args);
   }
 
-  private static Value valueOf(Node node, Map<Node, Value> values) {
-    return node.isConstant() ? new Literal(node.value()) : values.get(node);
+  private static Value valueOf(Node node, Value[] values) {
+    return node.isConstant() ? new Literal(node.value()) : values[node.id()];
   }
 
   // The IR reads a few graph shapes as cheaper operations: a + (-b) as a - b, a + (-2) as
@@ -199,13 +198,14 @@ final class KernelBuilder {
   }
 
   private List<Node> reachable() {
-    Set<Node> seen = new HashSet<>();
+    BitSet seen = new BitSet();
     Deque<Node> pending = new ArrayDeque<>();
     sinks.forEach(sink -> pending.push(sink.value()));
     List<Node> found = new ArrayList<>();
     while (!pending.isEmpty()) {
       Node node = pending.pop();
-      if (seen.add(node)) {
+      if (!seen.get(node.id())) {
+        seen.set(node.id());
         found.add(node);
         operands(node).forEach(pending::push);
       }

@@ -15,6 +15,7 @@ import org.symgrad.compiler.lower.KernelBuilder.Role;
 import org.symgrad.compiler.lower.KernelBuilder.RowCountRole;
 import org.symgrad.compiler.lower.KernelBuilder.SumRole;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.simplify.Simplifier;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
@@ -31,23 +32,40 @@ public final class Lowering {
   // '$' cannot start a name in the grammar, so these never meet a user's variable.
   private static final String ROW_COUNT = "$rows";
   private static final String SUM_PREFIX = "$sum_";
+  // How much of a derivative the comments show; deep models have derivatives of any size.
+  private static final int SHOWN_DERIVATIVE = 2000;
 
   private Lowering() {}
 
   /** The program for {@code model}. */
   public static Program lower(ModelDefinition model) {
+    return lower(model, CodeSize.METHOD_LIMIT);
+  }
+
+  /**
+   * The program for {@code model}, with kernels split into methods of at most {@code
+   * methodLimit} bytes of bytecode (by {@link CodeSize}'s bounds): for tests and benchmarks
+   * that want many helpers from a small model. The default keeps methods below the JIT's
+   * limit for compiling them.
+   */
+  public static Program lower(ModelDefinition model, int methodLimit) {
     Graph g = model.graph();
     Simplifier simplifier = new Simplifier(g);
-    Node prediction = simplifier.simplify(model.prediction());
     Node sampleLoss = simplifier.simplify(model.sampleLoss());
     Node penalty = simplifier.simplify(model.penalty());
 
+    // One variable per element: w, or w[0] … w[12] at offsets offset … offset + 12.
     List<Node> params = new ArrayList<>();
+    List<String> paramNames = new ArrayList<>();
     Map<Node, Role> roles = new HashMap<>();
     for (ParameterInfo p : model.parameters()) {
-      Node variable = g.variable(p.name());
-      params.add(variable);
-      roles.put(variable, new ParamRole(p.offset()));
+      for (int i = 0; i < p.size(); i++) {
+        String name = Shapes.elementName(p.name(), p.shape(), i);
+        Node variable = g.variable(name);
+        params.add(variable);
+        paramNames.add(name);
+        roles.put(variable, new ParamRole(p.offset() + i));
+      }
     }
     List<String> columns = new ArrayList<>(model.inputs());
     columns.add(model.target());
@@ -57,16 +75,19 @@ public final class Lowering {
     Node rows = g.variable(ROW_COUNT);
     roles.put(rows, new RowCountRole());
 
-    Map<Node, String> labels = labels(model, simplifier, prediction);
+    List<Node> outputs = model.outputs().stream().map(simplifier::simplify).toList();
+    Map<Node, String> labels = labels(model, simplifier, outputs);
     Map<Node, Node> rowGradient = simplified(ReverseDiff.gradient(g, sampleLoss, params),
         simplifier);
     Map<Node, Node> penaltyGradient = simplified(ReverseDiff.gradient(g, penalty, params),
         simplifier);
 
     KernelBuilder predict = new KernelBuilder(g, roles, labels);
-    predict.storeOutput(0, prediction);
+    for (int k = 0; k < outputs.size(); k++) {
+      predict.storeOutput(k, outputs.size(), outputs.get(k));
+    }
 
-    Accumulator lossSum = new Accumulator(0, "loss", ExpressionPrinter.print(sampleLoss, labels));
+    Accumulator lossSum = new Accumulator(0, "loss", shown(sampleLoss, labels));
     Node meanLoss = simplifier.simplify(
         g.add(g.div(sumVariable(g, roles, lossSum), rows), penalty));
     KernelBuilder loss = new KernelBuilder(g, roles, labels);
@@ -78,24 +99,26 @@ public final class Lowering {
     Map<String, String> derivatives = new LinkedHashMap<>();
     for (int k = 0; k < params.size(); k++) {
       Node param = params.get(k);
-      ParameterInfo info = model.parameters().get(k);
+      String name = paramNames.get(k);
       Node perRow = rowGradient.get(param);
-      String derivative = ExpressionPrinter.print(perRow, labels);
-      derivatives.put(info.name(), derivative);
+      String derivative = shown(perRow, labels);
+      derivatives.put(name, derivative);
       Node total = penaltyGradient.get(param);
       if (!perRow.isConstant(0)) {
-        Accumulator sum = new Accumulator(k + 1, info.name(), derivative);
+        Accumulator sum = new Accumulator(k + 1, name, derivative);
         fused.accumulate(sum, perRow);
         total = g.add(g.div(sumVariable(g, roles, sum), rows), total);
       }
-      fused.storeGradient(info.offset(), simplifier.simplify(total));
+      fused.storeGradient(((ParamRole) roles.get(param)).index(), simplifier.simplify(total));
     }
     fused.returns(meanLoss);
 
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
-        model.parameters(), model.inputs(), model.target(), 1);
-    return new Program(modelInfo, model.source(), predict.build(Kernel.Kind.PREDICT),
-        loss.build(Kernel.Kind.LOSS), fused.build(Kernel.Kind.LOSS_AND_GRADIENT), derivatives);
+        model.parameters(), model.inputs(), model.target(), outputs.size());
+    return new Program(modelInfo, model.source(),
+        Splitter.split(predict.build(Kernel.Kind.PREDICT), methodLimit),
+        Splitter.split(loss.build(Kernel.Kind.LOSS), methodLimit),
+        Splitter.split(fused.build(Kernel.Kind.LOSS_AND_GRADIENT), methodLimit), derivatives);
   }
 
   private static Node sumVariable(Graph g, Map<Node, Role> roles, Accumulator sum) {
@@ -110,13 +133,20 @@ public final class Lowering {
     return result;
   }
 
-  // The model's own names for values, so listings and generated code can use them.
+  private static String shown(Node node, Map<Node, String> labels) {
+    return ExpressionPrinter.print(node, labels, SHOWN_DERIVATIVE);
+  }
+
+  // The model's own names for values, so listings and generated code can use them: lets,
+  // and pred (pred[0], pred[1], … for a vector model).
   private static Map<Node, String> labels(
-      ModelDefinition model, Simplifier simplifier, Node prediction) {
+      ModelDefinition model, Simplifier simplifier, List<Node> outputs) {
     Map<Node, String> labels = new HashMap<>();
     model.lets().forEach((name, node) -> labels.putIfAbsent(simplifier.simplify(node), name));
-    if (!prediction.isVariable()) {
-      labels.putIfAbsent(prediction, "pred");
+    for (int k = 0; k < outputs.size(); k++) {
+      if (!outputs.get(k).isVariable() && !outputs.get(k).isConstant()) {
+        labels.putIfAbsent(outputs.get(k), outputs.size() == 1 ? "pred" : "pred[" + k + "]");
+      }
     }
     return labels;
   }

@@ -34,7 +34,8 @@ public enum Operation {
   MAX(null, "Math", "max", 2),
   SIGMOID(null, "Functions", "sigmoid", 1),
   RELU(null, "Functions", "relu", 1),
-  SOFTPLUS(null, "Functions", "softplus", 1);
+  SOFTPLUS(null, "Functions", "softplus", 1),
+  EQ(null, "Functions", "eq", 2);
 
   /** The JVM internal name of the class whose static methods the calls are. */
   public static final String MATH_OWNER = "java/lang/Math";

@@ -16,6 +16,9 @@ import org.symgrad.compiler.graph.Op;
  * huber(delta) a = abs(p - t), m = min(a, delta):
  *              0.5 * m^2 + delta * (a - m)                  torch.nn.HuberLoss
  * bce_logits   softplus(p) - p * t                          torch.nn.BCEWithLogitsLoss
+ * cross_entropy  over outputs o[0..K-1] and a class t in 0..K-1, m = max(o[0], …, o[K-1]):
+ *              m + log(sum(k, exp(o[k] - m))) - sum(k, eq(t, k) * o[k])
+ *                                                           torch.nn.CrossEntropyLoss
  * </pre>
  *
  * <p>The huber form equals torch's {@code 0.5 d^2} below delta and {@code delta (|d| - delta/2)}
@@ -24,7 +27,8 @@ import org.symgrad.compiler.graph.Op;
  */
 public final class Losses {
   /** The names a {@code loss} line may use, as written there. */
-  public static final List<String> NAMES = List.of("mse", "mae", "huber(delta)", "bce_logits");
+  public static final List<String> NAMES =
+      List.of("mse", "mae", "huber(delta)", "bce_logits", "cross_entropy");
 
   private Losses() {}
 
@@ -58,5 +62,38 @@ public final class Losses {
   /** {@code softplus(p) - p * t}: binary cross-entropy on a logit p and a label t in [0, 1]. */
   public static Node bceWithLogits(Graph graph, Node prediction, Node target) {
     return graph.sub(graph.apply(Op.SOFTPLUS, prediction), graph.mul(prediction, target));
+  }
+
+  /**
+   * {@code m + log(sum(k, exp(o[k] - m))) - sum(k, eq(t, k) * o[k])}: the cross-entropy of
+   * the softmax of {@code outputs} (the logits) against the class {@code t}, an integer in
+   * {@code 0..K-1}.
+   *
+   * <p>Subtracting the largest logit {@code m} keeps every exponent at or below 0, so nothing
+   * overflows at logits of 1e3 or 1e300, and the sum is at least 1, so the log is finite. The
+   * gradient, {@code softmax(o)[k] - eq(t, k)}, comes from the ops' rules; the part that flows
+   * through {@code m} is {@code 1 - sum(softmax)}, zero up to rounding, as it must be. {@code
+   * eq} selects the target's logit without branching, and has derivative 0.
+   *
+   * @throws IllegalArgumentException for fewer than two outputs
+   */
+  public static Node crossEntropy(Graph graph, List<Node> outputs, Node target) {
+    if (outputs.size() < 2) {
+      throw new IllegalArgumentException("cross_entropy needs 2 or more classes, got "
+          + outputs.size());
+    }
+    Node max = outputs.get(0);
+    for (int k = 1; k < outputs.size(); k++) {
+      max = graph.apply(Op.MAX, max, outputs.get(k));
+    }
+    Node sum = null;
+    Node picked = null;
+    for (int k = 0; k < outputs.size(); k++) {
+      Node term = graph.apply(Op.EXP, graph.sub(outputs.get(k), max));
+      sum = sum == null ? term : graph.add(sum, term);
+      Node chosen = graph.mul(graph.apply(Op.EQ, target, graph.constant(k)), outputs.get(k));
+      picked = picked == null ? chosen : graph.add(picked, chosen);
+    }
+    return graph.sub(graph.add(max, graph.apply(Op.LOG, sum)), picked);
   }
 }

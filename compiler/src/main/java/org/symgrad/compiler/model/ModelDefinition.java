@@ -21,13 +21,18 @@ import org.symgrad.runtime.ParameterInfo;
  * @param inputs the input columns, in declaration order
  * @param target the target column
  * @param parameters the parameters, in declaration order, with their offsets
- * @param lets the {@code let} names and their nodes, in declaration order
- * @param prediction the model expression
+ * @param lets the {@code let} names and their nodes, in declaration order; a vector let's
+ *     elements each under its element's name, {@code h[3]}
+ * @param prediction the model expression; for a vector model, its first output
  * @param modelText the model expression as written
  * @param sampleLoss the loss of one row, in terms of the prediction and the target variable
  * @param lossText the loss as written ({@code mse}, {@code huber(1.0)}, an expression)
  * @param penalty the penalty over parameters only, added to the mean loss (constant 0 if none)
  * @param penaltyText the penalty as written, or empty
+ * @param outputs the model's outputs, one per element of {@code model out[k] = …}; a scalar
+ *     model's one output is its prediction
+ * @param targetClasses for a classifier ({@code cross_entropy}), the number of classes the
+ *     target column's labels {@code 0..K-1} come from; 0 when the target is any number
  */
 public record ModelDefinition(
     String name,
@@ -43,7 +48,9 @@ public record ModelDefinition(
     Node sampleLoss,
     String lossText,
     Node penalty,
-    String penaltyText) {
+    String penaltyText,
+    List<Node> outputs,
+    int targetClasses) {
 
   public ModelDefinition {
     Objects.requireNonNull(name, "name");
@@ -54,5 +61,22 @@ public record ModelDefinition(
     inputs = List.copyOf(inputs);
     parameters = List.copyOf(parameters);
     lets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lets));
+    outputs = List.copyOf(outputs);
+    if (outputs.isEmpty() || outputs.get(0) != prediction) {
+      throw new IllegalArgumentException("the prediction must be the first output");
+    }
+    if (targetClasses < 0 || targetClasses == 1) {
+      throw new IllegalArgumentException("a classifier has 2 or more classes, not "
+          + targetClasses);
+    }
+  }
+
+  /** A scalar model: one output, the prediction; the target any number. */
+  public ModelDefinition(String name, String source, Optional<String> data, Graph graph,
+      List<String> inputs, String target, List<ParameterInfo> parameters,
+      Map<String, Node> lets, Node prediction, String modelText, Node sampleLoss,
+      String lossText, Node penalty, String penaltyText) {
+    this(name, source, data, graph, inputs, target, parameters, lets, prediction, modelText,
+        sampleLoss, lossText, penalty, penaltyText, List.of(prediction), 0);
   }
 }

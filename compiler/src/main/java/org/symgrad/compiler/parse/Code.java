@@ -28,8 +28,31 @@ enum Code {
   MALFORMED_NUMBER("SG109"),
   /** A function named without its argument list: {@code exp * x}. */
   FUNCTION_WITHOUT_CALL("SG110"),
-  /** Vector syntax that a later version will accept: {@code w[j]}, {@code sum(j, …)}. */
+  /**
+   * Vector syntax where there are no arrays: {@code w[j]} or {@code sum(j, …)} in a free
+   * expression of {@code grad}, a vector target.
+   */
   NOT_SUPPORTED_YET("SG111"),
+  /** An index that no sum and no line binds: {@code w[j]} outside {@code sum(j, …)}. */
+  UNBOUND_INDEX("SG112"),
+  /** An array indexed with the wrong number of indices, or a scalar indexed: {@code W[j]}. */
+  INDEX_COUNT("SG113"),
+  /** An array where a number is needed: {@code w * x} for {@code param w[13]}. */
+  VECTOR_AS_SCALAR("SG114"),
+  /** One index used for axes of different extents: {@code w[j] * x[j]}, w[13] and x[4]. */
+  RANGE_MISMATCH("SG115"),
+  /** An index bound inside its own binding, or named like a declared name. */
+  INDEX_BOUND_TWICE("SG116"),
+  /** A bound index that nothing indexes, so its range is unknown: {@code sum(j, 1)}. */
+  UNUSED_INDEX("SG117"),
+  /** A whole-number index past the end of its axis: {@code w[13]} for {@code param w[13]}. */
+  INDEX_OUT_OF_RANGE("SG118"),
+  /** Something in brackets that is not an index: {@code w[j + 1]}, {@code w[0.5]}. */
+  BAD_INDEX("SG119"),
+  /** An expression that expands to more scalar terms than symgrad writes out. */
+  TOO_LARGE("SG120"),
+  /** An index used as a number: {@code j * w[j]}. */
+  INDEX_AS_VALUE("SG121"),
 
   /** A line that does not start with a declaration keyword: {@code modle w * x}. */
   UNKNOWN_DECLARATION("SG200"),
@@ -70,7 +93,13 @@ enum Code {
   /** A loss expression that does not use {@code pred}. */
   LOSS_WITHOUT_PREDICTION("SG218"),
   /** A model file that cannot be read. */
-  UNREADABLE_FILE("SG219");
+  UNREADABLE_FILE("SG219"),
+  /** An array declaration with a bad shape: {@code param w[0]}, {@code input X[2, 3]}. */
+  BAD_SHAPE("SG220"),
+  /** Input columns that do not fit: {@code input x[2] = a}, a column declared twice. */
+  BAD_COLUMNS("SG221"),
+  /** A loss that does not fit the model's output: cross_entropy of a scalar, mse of a vector. */
+  LOSS_SHAPE("SG222");
 
   private final String id;
 

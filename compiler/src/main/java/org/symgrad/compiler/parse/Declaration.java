@@ -8,11 +8,17 @@ import java.util.List;
  * @param keyword what the line declares
  * @param line its 1-based line number
  * @param keywordToken the keyword as a token, for messages
- * @param name the declared name, for {@code input}, {@code target}, {@code param}, {@code let}
- * @param body the tokens of the expression, ending with an END: after '=' for {@code let} and
- *     {@code param} (null for a {@code param} without one), the rest of the line for {@code
- *     model}, {@code loss} and {@code penalty}; null for {@code data}
+ * @param name the declared name, for {@code input}, {@code target}, {@code param}, {@code let};
+ *     the output's name for {@code model out[k] = …}; else null
+ * @param body the tokens of the expression, ending with an END: after '=' for {@code let},
+ *     {@code param} (null for a {@code param} without one) and {@code model out[k] = …}, the
+ *     rest of the line for {@code model}, {@code loss} and {@code penalty}; null for {@code
+ *     data} and {@code input}
  * @param text the rest of the line after the keyword, trimmed, comment removed
+ * @param shape the extents of {@code param w[13]} or {@code input x[4]}; empty for a scalar
+ *     and for lets and models, whose shape comes from their indices
+ * @param indices the indices a {@code let h[j]} or {@code model out[k]} line binds; else empty
+ * @param columns for an input, the data columns it reads, one for each element
  */
 record Declaration(
     Keyword keyword,
@@ -20,7 +26,23 @@ record Declaration(
     Token keywordToken,
     Token name,
     List<Token> body,
-    String text) {
+    String text,
+    List<Integer> shape,
+    List<Token> indices,
+    List<String> columns) {
+
+  Declaration {
+    shape = List.copyOf(shape);
+    indices = List.copyOf(indices);
+    columns = List.copyOf(columns);
+  }
+
+  /** A line without brackets. */
+  Declaration(Keyword keyword, int line, Token keywordToken, Token name, List<Token> body,
+      String text) {
+    this(keyword, line, keywordToken, name, body, text, List.of(), List.of(),
+        keyword == Keyword.INPUT ? List.of(name.text()) : List.of());
+  }
 
   String nameText() {
     return name.text();

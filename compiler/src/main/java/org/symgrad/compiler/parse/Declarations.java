@@ -28,6 +28,7 @@ final class Declarations {
   private final List<Diagnostic> errors;
   private final List<Declaration> all = new ArrayList<>();
   private final Map<String, Declaration> names = new LinkedHashMap<>();
+  private final Map<String, Declaration> columnOwners = new LinkedHashMap<>();
   private final Map<Keyword, Declaration> singles = new EnumMap<>(Keyword.class);
   private final Set<Keyword> written = EnumSet.noneOf(Keyword.class);
 
@@ -51,6 +52,19 @@ final class Declarations {
   /** The declaration of {@code name}: an input, the target, a param or a let; or null. */
   Declaration named(String name) {
     return names.get(name);
+  }
+
+  /**
+   * The declaration a graph variable belongs to: {@code w[3]} to {@code param w[13]}, {@code
+   * x2} to {@code input x[4]}, {@code w} to {@code param w}; or null.
+   */
+  Declaration ofVariable(String variable) {
+    int bracket = variable.indexOf('[');
+    if (bracket > 0) {
+      return names.get(variable.substring(0, bracket));
+    }
+    Declaration owner = columnOwners.get(variable);
+    return owner != null ? owner : names.get(variable);
   }
 
   /** The declared names, in file order. */
@@ -116,18 +130,24 @@ final class Declarations {
         if (tokens.get(0).is(Kind.END)) {
           throw incomplete(word, Texts.quote(keyword.spelling()) + " needs "
               + (keyword == Keyword.LOSS
-                  ? "mse, mae, huber(delta), bce_logits or an expression in pred and target"
+                  ? "mse, mae, huber(delta), bce_logits, cross_entropy or an expression in "
+                      + "pred and target"
                   : "an expression"),
               null);
         }
-        declareSingle(new Declaration(keyword, line, word, null, tokens, rest));
+        declareSingle(keyword == Keyword.MODEL && VectorSyntax.isVectorModel(tokens)
+            ? VectorSyntax.vectorModel(source, line, word, rest, tokens)
+            : new Declaration(keyword, line, word, null, tokens, rest));
       }
       case INPUT, TARGET, PARAM, LET -> named(keyword, line, word, rest,
           Lexer.lex(source, restStart, end));
     }
   }
 
-  /** {@code input NAME}, {@code target NAME}, {@code param NAME [= init]}, {@code let NAME = e}. */
+  /**
+   * {@code input NAME}, {@code input NAME[n] [= col, …]}, {@code target NAME}, {@code param
+   * NAME[shape] [= init]}, {@code let NAME[indices] = e}.
+   */
   private void named(Keyword keyword, int line, Token word, String rest, List<Token> tokens) {
     Token name = tokens.get(0);
     String example = switch (keyword) {
@@ -152,43 +172,75 @@ final class Declarations {
     if (keyword == Keyword.TARGET) {
       checkFirst(Keyword.TARGET, word);
     }
-    Token after = tokens.get(1);
+    List<Integer> shape = List.of();
+    List<Token> indices = List.of();
+    List<String> columns = keyword == Keyword.INPUT ? List.of(name.text()) : List.of();
     List<Token> body = null;
     SymgradException problem = null;
     String declared = keyword.spelling() + " " + name.text();
-    if (after.is(Kind.LBRACKET)) {
-      problem = source.error(Code.NOT_SUPPORTED_YET, after, switch (keyword) {
-            case INPUT -> "vector inputs are not supported yet";
-            case TARGET -> "vector targets are not supported yet";
-            case PARAM -> "vector parameters are not supported yet";
-            default -> "indexed lets are not supported yet";
-          }, "only scalar models are supported in this version");
-    } else if (after.is(Kind.ERROR)) {
-      problem = after.error();
-    } else if (keyword == Keyword.INPUT || keyword == Keyword.TARGET) {
-      if (!after.is(Kind.END)) {
-        problem = source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
-            "unexpected " + after.quoted() + " after " + Texts.quote(declared),
-            "declare one " + keyword.spelling() + " a line");
+    int at = 1;
+    try {
+      if (tokens.get(1).is(Kind.LBRACKET)) {
+        switch (keyword) {
+          case TARGET -> throw source.error(Code.NOT_SUPPORTED_YET, tokens.get(1),
+              "vector targets are not supported",
+              "the target is one column: a number, or for cross_entropy a class 0, 1, …");
+          case LET -> {
+            VectorSyntax.Read<Token> read =
+                VectorSyntax.indexNames(source, tokens, 1, name.text());
+            indices = read.items();
+            at = read.next();
+            declared += "[" + String.join(", ", indices.stream().map(Token::text).toList()) + "]";
+          }
+          default -> {
+            VectorSyntax.Read<Integer> read =
+                VectorSyntax.extents(source, tokens, 1, name.text());
+            shape = read.items();
+            at = read.next();
+            declared += org.symgrad.compiler.model.Shapes.text(shape).replace(" ", "");
+            if (keyword == Keyword.INPUT) {
+              VectorSyntax.checkInputShape(source, tokens, shape);
+              columns = VectorSyntax.defaultColumns(name.text(), shape.get(0));
+            }
+          }
+        }
       }
-    } else if (after.is(Kind.EQUALS)) {
-      body = tokens.subList(2, tokens.size());
-      if (body.get(0).is(Kind.END)) {
-        problem = incomplete(after, Texts.quote(declared) + " needs "
-            + (keyword == Keyword.PARAM ? "an initializer" : "an expression") + " after '='",
-            "write it as: " + example);
-      }
-    } else if (keyword == Keyword.LET || !after.is(Kind.END)) {
-      problem = after.is(Kind.END)
-          ? incomplete(name, Texts.quote(declared) + " needs '=' and an expression",
-              "write it as: " + example)
-          : source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+      Token after = tokens.get(at);
+      if (after.is(Kind.ERROR)) {
+        problem = after.error();
+      } else if (keyword == Keyword.INPUT && !shape.isEmpty() && after.is(Kind.EQUALS)) {
+        columns = VectorSyntax.mappedColumns(source, tokens.subList(at + 1, tokens.size()),
+            declared, shape.get(0));
+      } else if (keyword == Keyword.INPUT || keyword == Keyword.TARGET) {
+        if (!after.is(Kind.END)) {
+          problem = source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
               "unexpected " + after.quoted() + " after " + Texts.quote(declared),
+              keyword == Keyword.INPUT && !shape.isEmpty()
+                  ? "name its columns after '=': " + declared + " = a, b, …"
+                  : "declare one " + keyword.spelling() + " a line");
+        }
+      } else if (after.is(Kind.EQUALS)) {
+        body = tokens.subList(at + 1, tokens.size());
+        if (body.get(0).is(Kind.END)) {
+          problem = incomplete(after, Texts.quote(declared) + " needs "
+              + (keyword == Keyword.PARAM ? "an initializer" : "an expression") + " after '='",
               "write it as: " + example);
+        }
+      } else if (keyword == Keyword.LET || !after.is(Kind.END)) {
+        problem = after.is(Kind.END)
+            ? incomplete(tokens.get(at - 1), Texts.quote(declared)
+                + " needs '=' and an expression", "write it as: " + example)
+            : source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+                "unexpected " + after.quoted() + " after " + Texts.quote(declared),
+                "write it as: " + example);
+      }
+    } catch (SymgradException e) {
+      problem = e;
     }
     // The name is declared even when the rest of the line is wrong, so that its uses raise
     // no second error; the declaration itself is not read further.
-    Declaration declaration = new Declaration(keyword, line, word, name, body, rest);
+    Declaration declaration = new Declaration(keyword, line, word, name, body, rest, shape,
+        indices, columns);
     declareName(declaration);
     if (keyword == Keyword.TARGET) {
       singles.put(Keyword.TARGET, declaration);
@@ -196,7 +248,29 @@ final class Declarations {
     if (problem != null) {
       throw problem;
     }
+    if (keyword == Keyword.INPUT && !shape.isEmpty()) {
+      declareColumns(declaration);
+    }
     all.add(declaration);
+  }
+
+  // Each column of a vector input is a graph variable: it must not be any other name.
+  private void declareColumns(Declaration input) {
+    for (String column : input.columns()) {
+      Declaration other = names.get(column);
+      Declaration owner = columnOwners.get(column);
+      if (other != null || owner != null) {
+        Declaration first = other != null ? other : owner;
+        throw source.error(Code.BAD_COLUMNS, input.name(),
+            "column " + Texts.quote(column) + " of " + input.name().quoted() + " is already "
+                + (other != null ? "declared as " + other.keyword().role()
+                    : "a column of input " + owner.name().quoted()),
+            "on line " + first.line() + "; a column has one role");
+      }
+    }
+    for (String column : input.columns()) {
+      columnOwners.put(column, input);
+    }
   }
 
   private void checkNotReserved(Keyword keyword, Token name) {
@@ -217,6 +291,12 @@ final class Declarations {
 
   private void declareName(Declaration declaration) {
     Token name = declaration.name();
+    Declaration owner = columnOwners.get(name.text());
+    if (owner != null) {
+      throw source.error(Code.BAD_COLUMNS, name,
+          name.quoted() + " is already a column of input " + owner.name().quoted(),
+          "on line " + owner.line() + "; a column has one role");
+    }
     Declaration first = names.get(name.text());
     if (first != null) {
       Keyword role = declaration.keyword();

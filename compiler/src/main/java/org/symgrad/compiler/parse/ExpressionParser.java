@@ -19,8 +19,15 @@ import org.symgrad.compiler.parse.Token.Kind;
  * term  := unary (('*'|'/') unary)*
  * unary := '-' unary | power             -x^2 is -(x^2)
  * power := atom ('^' unary)?             right-associative: 2^3^2 is 2^(3^2); x^-2 is allowed
- * atom  := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'
+ * atom  := number | name | name '[' index (',' index)* ']' | name '(' expr (',' expr)* ')'
+ *        | 'sum' '(' name ',' expr ')' | '(' expr ')'
+ * index := name | whole number           a name bound by an enclosing sum or by the line
  * </pre>
+ *
+ * <p>Operands are {@link Tensor}s: {@code w[j]} stands for all of w's elements along the
+ * index {@code j}, operators apply element by element, and {@code sum(j, …)} adds along
+ * {@code j}, so an expression over arrays is expanded into scalar nodes as it is read (see
+ * {@link Indices} for how an index gets its range).
  *
  * <p>The grammar is climbed with explicit stacks of operands and pending operators instead of
  * recursion, so an expression of any depth, a hundred thousand parentheses or {@code -} signs
@@ -42,18 +49,28 @@ final class ExpressionParser {
 
   /** What the names of an expression mean where it is written. */
   interface Names {
-    /** The node for the name {@code token}; throws a {@link SymgradException} if it has none. */
-    Node resolve(Token token);
+    /** What {@code token} names; throws a {@link SymgradException} if it names nothing here. */
+    Declared resolve(Token token);
 
     /** Whether {@code name} is declared, to explain {@code w(x)}: a name, not a function. */
     default boolean isDeclared(String name) {
       return false;
     }
+
+    /** How messages name the role of the declared {@code name}: {@code "a param"}. */
+    default String roleOf(String name) {
+      return "a declared name";
+    }
+
+    /** Whether arrays, indexing and sums exist here: in model files, not in free expressions. */
+    default boolean hasArrays() {
+      return false;
+    }
   }
 
-  /** The functions of the grammar, by name: every named op except the internal {@code sign}. */
+  /** The functions of the grammar, by name: every named op except the internal ones. */
   static final List<String> FUNCTIONS = Arrays.stream(Op.values())
-      .filter(op -> op.functionName() != null && op != Op.SIGN)
+      .filter(Op::isGrammarFunction)
       .map(Op::functionName)
       .sorted()
       .toList();
@@ -64,7 +81,7 @@ final class ExpressionParser {
   private static final int POWER = 4;
 
   /** An operator or bracket waiting for its operands. */
-  private sealed interface Pending permits Binary, Negation, Group, Call {}
+  private sealed interface Pending permits Binary, Negation, Group, Call, Sum {}
 
   private record Binary(Token token, int strength) implements Pending {}
 
@@ -75,11 +92,16 @@ final class ExpressionParser {
   /** A call whose arguments are the operands above {@code base}. */
   private record Call(Op op, Token name, Token open, int base) implements Pending {}
 
+  /** {@code sum(j, …)}: the sum of its one operand along {@code index}. */
+  private record Sum(Token name, Token open, Token index) implements Pending {}
+
   private final SourceText source;
   private final List<Token> tokens;
   private final Graph graph;
   private final Names names;
-  private final Deque<Node> operands = new ArrayDeque<>();
+  private final List<Token> lineIndices;
+  private final Indices indices;
+  private final Deque<Tensor> operands = new ArrayDeque<>();
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int next;
 
@@ -87,20 +109,54 @@ final class ExpressionParser {
    * @param tokens the expression's tokens, the last of which, and only it, is {@link Kind#END}
    */
   ExpressionParser(SourceText source, List<Token> tokens, Graph graph, Names names) {
+    this(source, tokens, graph, names, List.of());
+  }
+
+  /**
+   * A parser for an expression whose line binds {@code lineIndices}, as {@code let h[j, k]}:
+   * its result is over exactly those indices, in that order.
+   */
+  ExpressionParser(SourceText source, List<Token> tokens, Graph graph, Names names,
+      List<Token> lineIndices) {
     this.source = source;
     this.tokens = tokens;
     this.graph = graph;
     this.names = names;
+    this.lineIndices = List.copyOf(lineIndices);
+    this.indices = new Indices(source, names);
   }
 
-  /** The op a function name calls, or null: {@code sign} is internal, not in the grammar. */
+  /** The op a function name calls, or null: {@code sign} and {@code eq} are internal. */
   static Op function(String name) {
-    Op op = Op.forFunction(name);
-    return op == Op.SIGN ? null : op;
+    return Op.forFunction(name);
   }
 
-  /** Parses the whole token list, or throws a {@link SymgradException} at the first error. */
+  /** The scalar the tokens denote, or a {@link SymgradException} at the first error. */
   Node parse() {
+    if (!lineIndices.isEmpty()) {
+      throw new IllegalStateException("an expression over indices is not a scalar");
+    }
+    return parseTensor().node();
+  }
+
+  /**
+   * The elements the tokens denote, over the line's indices in their order (a scalar when it
+   * binds none), or a {@link SymgradException} at the first error.
+   */
+  Tensor parseTensor() {
+    for (Token index : lineIndices) {
+      indices.bind(index);
+    }
+    Tensor result = parseTokens();
+    List<String> order = new ArrayList<>();
+    for (int i = lineIndices.size() - 1; i >= 0; i--) {
+      indices.unbind(); // checks that each was used
+    }
+    lineIndices.forEach(index -> order.add(index.text()));
+    return result.arrange(order);
+  }
+
+  private Tensor parseTokens() {
     if (tokens.get(0).is(Kind.END)) {
       throw source.error(Code.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
           "write a number, a name, a call or a parenthesized expression");
@@ -114,7 +170,7 @@ final class ExpressionParser {
       if (expectOperand) {
         expectOperand = operand(token);
       } else {
-        Node result = operator(token);
+        Tensor result = operator(token);
         if (result != null) {
           return result;
         }
@@ -126,7 +182,7 @@ final class ExpressionParser {
   /** Handles a token where an operand must start; returns whether one is still expected. */
   private boolean operand(Token token) {
     switch (token.kind()) {
-      case NUMBER -> operands.push(graph.constant(token.number()));
+      case NUMBER -> operands.push(Tensor.scalar(graph.constant(token.number())));
       case NAME -> {
         return name(token);
       }
@@ -150,14 +206,14 @@ final class ExpressionParser {
     return false;
   }
 
-  /** A name: a call if '(' follows, else a variable, a let or a parameter. */
+  /** A name: a call if '(' follows, an array element if '[' does, else what it names. */
   private boolean name(Token token) {
     Token following = tokens.get(next);
     String name = token.text();
     if (following.is(Kind.LPAREN)) {
       if (name.equals("sum")) {
-        throw source.error(Code.NOT_SUPPORTED_YET, token, "index sums are not supported yet",
-            "only scalar expressions are supported in this version");
+        sum(token, following);
+        return true;
       }
       Op op = function(name);
       if (op == null) {
@@ -171,30 +227,58 @@ final class ExpressionParser {
       pending.push(new Call(op, token, following, operands.size()));
       return true;
     }
-    if (following.is(Kind.LBRACKET)) {
-      throw source.error(Code.NOT_SUPPORTED_YET, following,
-          "indexing " + Texts.quote(name + "[…]") + " is not supported yet",
-          "only scalar expressions are supported in this version");
-    }
     if (function(name) != null) {
       throw source.error(Code.FUNCTION_WITHOUT_CALL, token,
           "function " + Texts.quote(name) + " used without arguments",
           "call it: " + signature(function(name)));
     }
-    operands.push(names.resolve(token));
+    if (following.is(Kind.LBRACKET)) {
+      if (!names.hasArrays()) {
+        throw Indices.noArrays(source, following,
+            "indexing " + Texts.quote(name + "[…]") + " needs");
+      }
+      Indices.Indexed indexed = indices.index(token, names.resolve(token), tokens, next);
+      operands.push(indexed.tensor());
+      next = indexed.next();
+      return false;
+    }
+    operands.push(indices.plain(token, names));
     return false;
+  }
+
+  /** {@code sum(j, }: binds the index; the sum closes at its ')'. */
+  private void sum(Token name, Token open) {
+    if (!names.hasArrays()) {
+      throw Indices.noArrays(source, name, "index sums need");
+    }
+    Token index = tokens.get(next + 1);
+    Token comma = tokens.get(next + 2);
+    if (!index.is(Kind.NAME) || !comma.is(Kind.COMMA)) {
+      Token wrong = index.is(Kind.NAME) ? comma : index;
+      if (wrong.is(Kind.ERROR)) {
+        throw wrong.error();
+      }
+      throw source.error(Code.WRONG_ARITY, wrong, "sum takes an index and an expression",
+          "write it as sum(j, w[j] * x[j]): the index, a comma, then what to add up");
+    }
+    indices.bind(index);
+    next += 3;
+    pending.push(new Sum(name, open, index));
   }
 
   /**
    * Handles a token after a complete operand; returns the expression at its end, else null.
    */
-  private Node operator(Token token) {
+  private Tensor operator(Token token) {
     switch (token.kind()) {
       case PLUS, MINUS -> binary(token, SUM);
       case STAR, SLASH -> binary(token, PRODUCT);
       case CARET -> binary(token, POWER);
       case COMMA -> {
         reduceToBracket();
+        if (pending.peek() instanceof Sum) {
+          throw unexpected(token, "sum takes one expression after its index: sum(j, …)");
+        }
         if (!(pending.peek() instanceof Call)) {
           throw unexpected(token, "commas separate the arguments of a call, as in max(a, b)");
         }
@@ -208,6 +292,10 @@ final class ExpressionParser {
         }
         if (bracket instanceof Call call) {
           close(call, token);
+        } else if (bracket instanceof Sum sum) {
+          pending.pop();
+          Indices.Binding binding = indices.unbind();
+          operands.push(operands.pop().sum(binding.name.text(), graph));
         } else {
           pending.pop();
         }
@@ -216,7 +304,8 @@ final class ExpressionParser {
         reduceToBracket();
         Pending bracket = pending.peek();
         if (bracket != null) {
-          Token open = bracket instanceof Call call ? call.open() : ((Group) bracket).open();
+          Token open = bracket instanceof Call call ? call.open()
+              : bracket instanceof Sum sum ? sum.open() : ((Group) bracket).open();
           throw source.error(Code.UNCLOSED_PARENTHESIS, open, "unclosed '(': expected ')'",
               "the expression ends before this '(' is closed");
         }
@@ -252,19 +341,21 @@ final class ExpressionParser {
   private void reduce() {
     Pending top = pending.pop();
     if (top instanceof Negation) {
-      operands.push(negate(operands.pop()));
+      operands.push(operands.pop().map(this::negate));
       return;
     }
-    Node right = operands.pop();
-    Node left = operands.pop();
-    operands.push(switch (((Binary) top).token().kind()) {
-      case PLUS -> graph.add(left, right);
-      case MINUS -> graph.add(left, negate(right));
-      case STAR -> graph.mul(left, right);
-      case SLASH -> graph.div(left, right);
-      case CARET -> graph.pow(left, right);
+    Tensor right = operands.pop();
+    Tensor left = operands.pop();
+    Token operator = ((Binary) top).token();
+    indices.checkSize(left, right, operator);
+    operands.push(Tensor.combine(left, right, switch (operator.kind()) {
+      case PLUS -> graph::add;
+      case MINUS -> (a, b) -> graph.add(a, negate(b));
+      case STAR -> graph::mul;
+      case SLASH -> graph::div;
+      case CARET -> graph::pow;
       default -> throw new AssertionError(top);
-    });
+    }));
   }
 
   /** {@code -x}, folded into the constant when x is one. */
@@ -280,12 +371,15 @@ final class ExpressionParser {
           close.end() - call.name().start(),
           arityMessage(op.functionName(), op.arity(), count), "call it as " + signature(op));
     }
-    Node[] arguments = new Node[count];
-    for (int i = count - 1; i >= 0; i--) {
-      arguments[i] = operands.pop();
-    }
     pending.pop();
-    operands.push(graph.apply(op, List.of(arguments)));
+    if (count == 1) {
+      operands.push(operands.pop().map(x -> graph.apply(op, x)));
+    } else {
+      Tensor second = operands.pop();
+      Tensor first = operands.pop();
+      indices.checkSize(first, second, call.name());
+      operands.push(Tensor.combine(first, second, (a, b) -> graph.apply(op, a, b)));
+    }
   }
 
   /** {@code "pow takes 2 arguments, got 1"}. */

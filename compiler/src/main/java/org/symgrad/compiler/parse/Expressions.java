@@ -35,7 +35,7 @@ public final class Expressions {
     SourceText source = new SourceText(SOURCE, Objects.requireNonNull(text, "text"));
     return new ExpressionParser(
             source, Lexer.lex(source, 0, text.length()), graph,
-            token -> graph.variable(token.text()))
+            token -> Declared.scalar("a variable", graph.variable(token.text())))
         .parse();
   }
 }

@@ -31,6 +31,25 @@ import org.symgrad.compiler.model.ModelDefinition;
  * penalty 0.0                   # optional, parameters only, added to the mean loss
  * </pre>
  *
+ * <p>Arrays, index sums and vector outputs:
+ *
+ * <pre>
+ * input  x[4]                   # columns x0, x1, x2, x3
+ * input  t[2] = t_u, t_v        # or columns named one per element
+ * param  W[13, 4] = linear_init(4)   # row-major; linear_init(fan_in) is nn.Linear's init
+ * param  b[13] = uniform(-0.5, 0.5)  # every element drawn from the run's seed
+ * param  V[3, 13]
+ * let    h[j] = tanh(sum(k, W[j, k] * x[k]) + b[j])
+ * model  out[c] = sum(j, V[c, j] * h[j])    # a vector output: predict writes each
+ * loss   cross_entropy          # over the outputs, with the target a class 0 … K-1
+ * </pre>
+ *
+ * An index is a name bound by {@code sum(j, …)} for the sum's body, or by the line ({@code
+ * let h[j]}, {@code model out[c]}); it takes its range from the arrays it indexes, as in
+ * einsum, and every use must agree. Brackets hold bound indices and whole numbers ({@code
+ * w[0]}). A vector cannot stand where a number is needed. All of it is expanded into scalar
+ * nodes as it is read, so {@code w[3]} is a variable and a sum a chain of additions.
+ *
  * <p>One declaration a line; {@code #} starts a comment. Required: {@code model}, {@code
  * target} and at least one {@code param}; inputs, params and the target may be declared in any
  * order, lets only above their use. Every error in the file is reported, in file order, in one

@@ -13,32 +13,37 @@ import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.Losses;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.ModelScope.Context;
 import org.symgrad.compiler.parse.Token.Kind;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ParameterInfo;
 
 /**
- * The second pass over a model file: reads the expressions of the {@link Declarations} in file
- * order (initializers, lets, the model, the penalty), then the loss, which needs the model,
- * and checks that nothing required is missing. Every error of every line is collected; if
+ * The second pass over a model file: lays out the params (offsets, element variables,
+ * initializers) and inputs, reads the expressions of the {@link Declarations} in file order
+ * (lets, the model, the penalty), then the loss, which needs the model, and checks that
+ * nothing required is missing. Every error of every line is collected; if
  * there is any, they are thrown together, in file order.
  */
 final class ModelReader {
-  private static final Set<String> PLAIN_LOSSES = Set.of("mse", "mae", "bce_logits");
-  private static final String KNOWN_LOSSES =
-      "known losses: mse, mae, huber(delta), bce_logits, or an expression in pred and target";
+  private static final Set<String> PLAIN_LOSSES =
+      Set.of("mse", "mae", "bce_logits", "cross_entropy");
+  private static final String KNOWN_LOSSES = "known losses: mse, mae, huber(delta), "
+      + "bce_logits, cross_entropy, or an expression in pred and target";
 
   private final SourceText source;
   private final String name;
   private final Graph graph = new Graph();
   private final List<Diagnostic> errors = new ArrayList<>();
   private final Declarations declarations;
-  private final Map<String, Node> lets = new LinkedHashMap<>();
+  private final Map<String, Declared> lets = new LinkedHashMap<>();
+  private final Map<String, Declared> variables = new LinkedHashMap<>();
   private final List<ParameterInfo> parameters = new ArrayList<>();
-  private Node prediction;
+  private Declared prediction;
   private Node penalty;
   private Node sampleLoss;
+  private int targetClasses;
 
   ModelReader(SourceText source, String name) {
     this.source = source;
@@ -47,19 +52,30 @@ final class ModelReader {
   }
 
   ModelDefinition read() {
+    // Params and inputs first: expressions may use them whatever their line.
+    int offset = 0;
+    for (Declaration declaration : declarations.all()) {
+      if (declaration.keyword() == Keyword.PARAM) {
+        ParameterInfo param = parameter(declaration, offset);
+        offset += param.size();
+      } else if (declaration.keyword() == Keyword.INPUT) {
+        variables.put(declaration.nameText(), input(declaration));
+      }
+    }
     for (Declaration declaration : declarations.all()) {
       try {
         switch (declaration.keyword()) {
-          case PARAM -> parameters.add(ParameterInfo.scalar(
-              declaration.nameText(), parameters.size(), initializer(declaration)));
           case LET -> {
-            Node node = expression(declaration, Context.LET);
-            if (node != null) {
-              lets.put(declaration.nameText(), node);
+            Declared let = expression(declaration, Context.LET, "a let");
+            if (let != null) {
+              lets.put(declaration.nameText(), let);
             }
           }
-          case MODEL -> prediction = expression(declaration, Context.MODEL);
-          case PENALTY -> penalty = expression(declaration, Context.PENALTY);
+          case MODEL -> prediction = expression(declaration, Context.MODEL, "the prediction");
+          case PENALTY -> {
+            Declared read = expression(declaration, Context.PENALTY, "the penalty");
+            penalty = read == null ? null : read.node();
+          }
           default -> {}
         }
       } catch (SymgradException e) {
@@ -80,10 +96,11 @@ final class ModelReader {
     }
     List<String> inputs = declarations.names().values().stream()
         .filter(d -> d.keyword() == Keyword.INPUT)
-        .map(Declaration::nameText)
+        .flatMap(d -> d.columns().stream())
         .toList();
     Declaration data = declarations.single(Keyword.DATA);
     Declaration penaltyLine = declarations.single(Keyword.PENALTY);
+    List<Node> outputs = prediction.elements();
     return new ModelDefinition(
         name,
         source.name(),
@@ -92,13 +109,52 @@ final class ModelReader {
         inputs,
         targetName(),
         parameters,
-        lets,
-        prediction,
+        letElements(),
+        outputs.get(0),
         declarations.single(Keyword.MODEL).text(),
         sampleLoss,
         loss == null ? "mse" : loss.text(),
         penalty == null ? graph.constant(0.0) : penalty,
-        penaltyLine == null ? "" : penaltyLine.text());
+        penaltyLine == null ? "" : penaltyLine.text(),
+        outputs,
+        targetClasses);
+  }
+
+  // A param's element variables are known from its line; its initializer may still fail.
+  private ParameterInfo parameter(Declaration param, int offset) {
+    String paramName = param.nameText();
+    List<Node> elements = new ArrayList<>();
+    for (int i = 0; i < Shapes.size(param.shape()); i++) {
+      elements.add(graph.variable(Shapes.elementName(paramName, param.shape(), i)));
+    }
+    variables.put(paramName, new Declared("a param", param.shape(), elements));
+    Initializer initializer = new Initializer.Constant(0.0);
+    try {
+      initializer = ParamInitializers.read(source, param, tokens -> constant(tokens,
+          Context.INITIALIZER, param.line(), "the initializer of " + param.name().quoted()));
+    } catch (SymgradException e) {
+      errors.addAll(e.diagnostics());
+    }
+    ParameterInfo info = new ParameterInfo(paramName, param.shape(), offset, initializer);
+    parameters.add(info);
+    return info;
+  }
+
+  private Declared input(Declaration input) {
+    List<Node> columns = input.columns().stream().map(graph::variable).toList();
+    return input.shape().isEmpty() ? Declared.scalar("an input", columns.get(0))
+        : new Declared("an input", input.shape(), columns);
+  }
+
+  // Scalar lets by name, a vector let's elements by element name: h[0], h[1], …
+  private Map<String, Node> letElements() {
+    Map<String, Node> elements = new LinkedHashMap<>();
+    lets.forEach((letName, let) -> {
+      for (int i = 0; i < let.elements().size(); i++) {
+        elements.put(Shapes.elementName(letName, let.shape(), i), let.elements().get(i));
+      }
+    });
+    return elements;
   }
 
   private String targetName() {
@@ -106,51 +162,25 @@ final class ModelReader {
     return target == null ? null : target.nameText();
   }
 
-  /** The declaration's expression, or null when it uses a declaration that failed. */
-  private Node expression(Declaration declaration, Context context) {
+  /**
+   * The declaration's expression over the indices its line binds, or null when it uses a
+   * declaration that failed.
+   */
+  private Declared expression(Declaration declaration, Context context, String role) {
     ModelScope scope = scope(context, declaration.line());
-    Node node = new ExpressionParser(source, declaration.body(), graph, scope).parse();
-    return scope.usedFailedDeclaration() ? null : node;
+    try {
+      Tensor tensor = new ExpressionParser(source, declaration.body(), graph, scope,
+          declaration.indices()).parseTensor();
+      return scope.usedFailedDeclaration() ? null
+          : new Declared(role, tensor.extents(), tensor.elements());
+    } catch (AbandonedExpression e) {
+      return null;
+    }
   }
 
   private ModelScope scope(Context context, int line) {
-    return new ModelScope(source, graph, declarations, lets, context, line, targetName(),
-        prediction);
-  }
-
-  // --- initializers ---------------------------------------------------------------------
-
-  private Initializer initializer(Declaration param) {
-    List<Token> tokens = param.body();
-    if (tokens == null) {
-      return new Initializer.Constant(0.0);
-    }
-    String what = "the initializer of " + param.name().quoted();
-    for (String random : List.of("uniform", "normal")) {
-      if (ConstantCall.starts(tokens, random)) {
-        boolean uniform = random.equals("uniform");
-        String signature = uniform ? "uniform(low, high)" : "normal(mean, std)";
-        ConstantCall call = ConstantCall.read(source, tokens,
-            argument -> constant(argument, Context.INITIALIZER, param.line(), what), signature);
-        checkArity(call, 2, signature);
-        double a = call.arguments().get(0);
-        double b = call.arguments().get(1);
-        if (uniform && !(a <= b && Double.isFinite(b - a))) {
-          throw badInitializer(call, "uniform(" + number(a) + ", " + number(b)
-              + ") needs low <= high", "the values are drawn from [low, high)");
-        }
-        if (!uniform && !(b >= 0)) {
-          throw badInitializer(call, "normal(" + number(a) + ", " + number(b)
-              + ") needs std >= 0", "std is the standard deviation of the values drawn");
-        }
-        return uniform ? new Initializer.Uniform(a, b) : new Initializer.Normal(a, b);
-      }
-    }
-    return new Initializer.Constant(constant(tokens, Context.INITIALIZER, param.line(), what));
-  }
-
-  private SymgradException badInitializer(ConstantCall call, String message, String hint) {
-    return source.error(Code.BAD_INITIALIZER, call.start(), call.length(), message, hint);
+    return new ModelScope(source, graph, declarations, lets, variables, context, line,
+        targetName(), prediction);
   }
 
   /** The finite value of a constant expression; {@code what} names it in messages. */
@@ -184,9 +214,16 @@ final class ModelReader {
   // --- the loss -------------------------------------------------------------------------
 
   private Node mseByDefault() {
-    return prediction == null || targetName() == null
-        ? null
-        : Losses.mse(graph, prediction, graph.variable(targetName()));
+    if (prediction == null || targetName() == null) {
+      return null;
+    }
+    if (!prediction.isScalar()) {
+      Declaration model = declarations.single(Keyword.MODEL);
+      throw source.error(Code.LOSS_SHAPE, model.name(),
+          "a model with " + prediction.elements().size() + " outputs needs a loss line",
+          "for classes, add: loss cross_entropy; else a loss expression over pred[k]");
+    }
+    return Losses.mse(graph, prediction.node(), graph.variable(targetName()));
   }
 
   private Node loss(Declaration loss) {
@@ -206,18 +243,23 @@ final class ModelReader {
             "unexpected " + second.quoted() + " after " + first.quoted(),
             "a named loss stands alone; for more, write an expression in pred and target");
       }
-      return plainLoss(first.text());
+      return plainLoss(first);
     }
     if (first.is(Kind.NAME) && (second.is(Kind.END) || second.is(Kind.LPAREN))
         && !first.text().equals("pred") && !first.text().equals("target")
         && ExpressionParser.function(first.text()) == null
-        && declarations.named(first.text()) == null) {
+        && declarations.named(first.text()) == null && !first.text().equals("sum")) {
       throw source.error(Code.UNKNOWN_LOSS, first, "unknown loss " + first.quoted(),
-          Texts.didYouMean(first.text(), List.of("mse", "mae", "huber", "bce_logits"))
-              + KNOWN_LOSSES);
+          Texts.didYouMean(first.text(),
+              List.of("mse", "mae", "huber", "bce_logits", "cross_entropy")) + KNOWN_LOSSES);
     }
     ModelScope scope = scope(Context.LOSS, loss.line());
-    Node node = new ExpressionParser(source, tokens, graph, scope).parse();
+    Node node;
+    try {
+      node = new ExpressionParser(source, tokens, graph, scope).parse();
+    } catch (AbandonedExpression e) {
+      return null;
+    }
     if (!scope.usedPrediction()) {
       Token last = tokens.get(tokens.size() - 2);
       throw source.error(Code.LOSS_WITHOUT_PREDICTION, first.start(),
@@ -227,16 +269,40 @@ final class ModelReader {
     return scope.usedFailedDeclaration() ? null : node;
   }
 
-  private Node plainLoss(String loss) {
+  private Node plainLoss(Token loss) {
     if (prediction == null || targetName() == null) {
       return null;
     }
     Node target = graph.variable(targetName());
-    return switch (loss) {
+    if (loss.text().equals("cross_entropy")) {
+      int classes = prediction.elements().size();
+      if (prediction.isScalar() || classes < 2) {
+        throw source.error(Code.LOSS_SHAPE, loss, "cross_entropy needs a vector of 2 or more "
+                + "class scores, but the model has " + (prediction.isScalar() ? "one output"
+                : "a vector of one"),
+            "write the model as: model out[k] = …, one score per class; for two classes, "
+                + "bce_logits on one score is the same");
+      }
+      targetClasses = classes;
+      return Losses.crossEntropy(graph, prediction.elements(), target);
+    }
+    Node prediction = scalarPrediction(loss);
+    return switch (loss.text()) {
       case "mse" -> Losses.mse(graph, prediction, target);
       case "mae" -> Losses.mae(graph, prediction, target);
       default -> Losses.bceWithLogits(graph, prediction, target);
     };
+  }
+
+  // The losses other than cross_entropy compare one prediction with the target.
+  private Node scalarPrediction(Token loss) {
+    if (!prediction.isScalar()) {
+      throw source.error(Code.LOSS_SHAPE, loss, loss.quoted() + " compares one prediction "
+              + "with the target, but the model has " + prediction.elements().size()
+              + " outputs",
+          "for classes, use cross_entropy; else write a loss expression over pred[k]");
+    }
+    return prediction.node();
   }
 
   private Node huber(Declaration loss) {
@@ -258,7 +324,8 @@ final class ModelReader {
     if (prediction == null || targetName() == null) {
       return null;
     }
-    return Losses.huber(graph, prediction, graph.variable(targetName()), delta);
+    return Losses.huber(graph, scalarPrediction(tokens.get(0)), graph.variable(targetName()),
+        delta);
   }
 
   // --- what every model needs -----------------------------------------------------------

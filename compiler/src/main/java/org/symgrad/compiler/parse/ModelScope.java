@@ -18,9 +18,10 @@ import org.symgrad.compiler.graph.Node;
  *   <li>an initializer or huber's delta: no name at all, they are constants.
  * </ul>
  *
- * Inputs, params and the target are variables of the same name. A let is its expression's
- * node, so that the model shares it. A name used where it is not allowed is reported with the
- * reason; an unknown one with the names that would be allowed.
+ * Params, inputs and the target are variables: a scalar's of its name, an array's one per
+ * element ({@code w[3]}, {@code W[1,2]}; the column names {@code x0}… of an input). A let is
+ * its expression's nodes, so that the model shares them. A name used where it is not allowed
+ * is reported with the reason; an unknown one with the names that would be allowed.
  */
 final class ModelScope implements ExpressionParser.Names {
 
@@ -29,26 +30,30 @@ final class ModelScope implements ExpressionParser.Names {
   private final SourceText source;
   private final Graph graph;
   private final Declarations declarations;
-  private final Map<String, Node> lets;
+  private final Map<String, Declared> lets;
+  private final Map<String, Declared> variables;
   private final Context context;
   private final int line;
   private final String target;
-  private final Node prediction;
+  private final Declared prediction;
   private boolean usedPrediction;
   private boolean usedFailedDeclaration;
 
   /**
    * @param lets the lets read so far: a let that is declared but absent failed to read
+   * @param variables what each param and input stands for, by name
    * @param line the line of the expression, to tell earlier lets from later ones
    * @param target the target column's name, or null if there is none
    * @param prediction the model, for {@code pred} in a loss; null if it failed to read
    */
-  ModelScope(SourceText source, Graph graph, Declarations declarations, Map<String, Node> lets,
-      Context context, int line, String target, Node prediction) {
+  ModelScope(SourceText source, Graph graph, Declarations declarations,
+      Map<String, Declared> lets, Map<String, Declared> variables, Context context, int line,
+      String target, Declared prediction) {
     this.source = source;
     this.graph = graph;
     this.declarations = declarations;
     this.lets = lets;
+    this.variables = variables;
     this.context = context;
     this.line = line;
     this.target = target;
@@ -75,7 +80,17 @@ final class ModelScope implements ExpressionParser.Names {
   }
 
   @Override
-  public Node resolve(Token token) {
+  public String roleOf(String name) {
+    return declarations.named(name).keyword().role();
+  }
+
+  @Override
+  public boolean hasArrays() {
+    return true;
+  }
+
+  @Override
+  public Declared resolve(Token token) {
     String name = token.text();
     if (context == Context.INITIALIZER || context == Context.LOSS_ARGUMENT) {
       throw source.error(
@@ -90,7 +105,8 @@ final class ModelScope implements ExpressionParser.Names {
         return prediction != null ? prediction : failed(name);
       }
       if (name.equals("target")) {
-        return target != null ? graph.variable(target) : failed(name);
+        return target != null ? Declared.scalar("the target", graph.variable(target))
+            : failed(name);
       }
     } else if (name.equals("pred") || (name.equals("target") && !name.equals(target))) {
       throw source.error(Code.LOSS_NAME_OUTSIDE_LOSS, token,
@@ -117,12 +133,12 @@ final class ModelScope implements ExpressionParser.Names {
           });
     }
     return switch (declaration.keyword()) {
-      case PARAM -> graph.variable(name);
+      case PARAM -> variable(name);
       case INPUT -> {
         if (context == Context.PENALTY) {
           throw notParameters(token, token.quoted() + " is an input");
         }
-        yield graph.variable(name);
+        yield variable(name);
       }
       case TARGET -> {
         if (context == Context.PENALTY) {
@@ -138,7 +154,13 @@ final class ModelScope implements ExpressionParser.Names {
     };
   }
 
-  private Node let(Token token, Declaration declaration) {
+  // A param or input whose line failed is not among the variables.
+  private Declared variable(String name) {
+    Declared declared = variables.get(name);
+    return declared != null ? declared : failed(name);
+  }
+
+  private Declared let(Token token, Declaration declaration) {
     if (declaration.line() >= line) {
       throw source.error(Code.LET_BEFORE_DECLARATION, token,
           declaration.line() == line
@@ -148,21 +170,23 @@ final class ModelScope implements ExpressionParser.Names {
               ? "a let can use only names declared above it"
               : "it is declared on line " + declaration.line() + "; move that line above this one");
     }
-    Node node = lets.get(token.text());
-    if (node == null) {
+    Declared let = lets.get(token.text());
+    if (let == null) {
       return failed(token.text());
     }
     if (context == Context.PENALTY) {
-      for (String variable : Nodes.variables(node)) {
-        Declaration used = declarations.named(variable);
-        if (used == null || used.keyword() != Keyword.PARAM) {
-          throw notParameters(token, "let " + token.quoted() + " depends on "
-              + (used == null ? "'" + variable + "'" : used.keyword().role() + " '"
-                  + variable + "'"));
+      for (Node element : let.elements()) {
+        for (String variable : Nodes.variables(element)) {
+          Declaration used = declarations.ofVariable(variable);
+          if (used == null || used.keyword() != Keyword.PARAM) {
+            throw notParameters(token, "let " + token.quoted() + " depends on "
+                + (used == null ? "'" + variable + "'" : used.keyword().role() + " '"
+                    + used.nameText() + "'"));
+          }
         }
       }
     }
-    return node;
+    return let;
   }
 
   private SymgradException notParameters(Token token, String reason) {
@@ -171,9 +195,9 @@ final class ModelScope implements ExpressionParser.Names {
         "the penalty is added once to the mean loss, outside the per-sample sum");
   }
 
-  private Node failed(String name) {
+  private Declared failed(String name) {
     usedFailedDeclaration = true;
-    return graph.variable(name);
+    return Declared.failed(graph.variable(name));
   }
 
   /** The names this context could use, sorted. */

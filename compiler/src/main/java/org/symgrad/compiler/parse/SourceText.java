@@ -68,6 +68,11 @@ final class SourceText {
     return index >= 0 ? index + 1 : -index - 1;
   }
 
+  /** The 1-based column of {@code offset} in its line. */
+  int column(int offset) {
+    return offset - lineStart(lineOf(offset)) + 1;
+  }
+
   /** A diagnostic marking {@code length} chars at {@code offset}. */
   Diagnostic diagnostic(Code code, int offset, int length, String message, String hint) {
     int line = lineOf(offset);

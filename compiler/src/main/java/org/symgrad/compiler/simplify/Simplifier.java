@@ -14,8 +14,9 @@ import org.symgrad.compiler.graph.Node;
  * remembered, so simplifying many outputs of one graph (a loss and all its gradients) costs
  * one pass over their union.
  *
- * <p>The walk over the input graph is iterative; only a rule's own few new nodes are
- * simplified recursively, so deep graphs do not exhaust the stack.
+ * <p>Iterative throughout, a rule's replacement included (a rewrite can cascade down a long
+ * chain, as {@code -(a - b) -> b - a} does down {@code -(x1 - x2 - … - xn)}), so deep graphs
+ * do not exhaust the stack.
  */
 public final class Simplifier {
   private final Graph graph;
@@ -33,10 +34,18 @@ public final class Simplifier {
 
   /** The simplest form of {@code root} these rules reach. */
   public Node simplify(Node root) {
-    Deque<Node> pending = new ArrayDeque<>();
+    // Nodes to simplify, and Finish marks for rewrites waiting for their replacement.
+    Deque<Object> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
-      Node node = pending.peek();
+      if (pending.peek() instanceof Finish finish) {
+        pending.pop();
+        Node result = simplified.get(finish.replacement());
+        simplified.put(finish.rebuilt(), result);
+        simplified.put(finish.original(), result);
+        continue;
+      }
+      Node node = (Node) pending.peek();
       if (simplified.containsKey(node)) {
         pending.pop();
         continue;
@@ -48,12 +57,38 @@ public final class Simplifier {
           ready = false;
         }
       }
-      if (ready) {
-        pending.pop();
-        simplified.put(node, settle(rebuild(node)));
+      if (!ready) {
+        continue;
+      }
+      pending.pop();
+      Node rebuilt = rebuild(node);
+      Node known = simplified.get(rebuilt);
+      Node replacement = known != null ? null : firstRewrite(rebuilt);
+      if (known != null || replacement == null) {
+        Node result = known != null ? known : rebuilt;
+        simplified.put(rebuilt, result);
+        simplified.put(node, result);
+      } else {
+        // The replacement is simplified next, then both nodes take its result.
+        pending.push(new Finish(node, rebuilt, replacement));
+        pending.push(replacement);
       }
     }
     return simplified.get(root);
+  }
+
+  /** A rewrite that waits for {@code replacement} to be simplified. */
+  private record Finish(Node original, Node rebuilt, Node replacement) {}
+
+  // The replacement the first rule that fires gives, or null.
+  private Node firstRewrite(Node node) {
+    for (Rule rule : rules) {
+      Node replacement = rule.apply(graph, node);
+      if (replacement != null && replacement != node) {
+        return replacement;
+      }
+    }
+    return null;
   }
 
   private Node rebuild(Node node) {
@@ -68,23 +103,5 @@ public final class Simplifier {
       changed |= replacement != input;
     }
     return changed ? graph.apply(node.op(), inputs) : node;
-  }
-
-  // Applies the first rule that fires, then simplifies its result, until none fires.
-  private Node settle(Node node) {
-    Node known = simplified.get(node);
-    if (known != null && known == node) {
-      return node;
-    }
-    for (Rule rule : rules) {
-      Node replacement = rule.apply(graph, node);
-      if (replacement != null && replacement != node) {
-        Node result = simplify(replacement);
-        simplified.put(node, result);
-        return result;
-      }
-    }
-    simplified.put(node, node);
-    return node;
   }
 }

@@ -69,7 +69,7 @@ class DerivativeRulesTest {
   private static boolean nearKink(Op op, double a, double b) {
     return switch (op) {
       case ABS, RELU, SIGN -> Math.abs(a) < 1e-3;
-      case MIN, MAX -> Math.abs(a - b) < 1e-3;
+      case MIN, MAX, EQ -> Math.abs(a - b) < 1e-3;
       default -> false;
     };
   }

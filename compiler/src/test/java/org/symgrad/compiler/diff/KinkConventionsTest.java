@@ -41,6 +41,19 @@ class KinkConventionsTest {
     assertThat(derivative(min, y, 2.0, 1.0)).isEqualTo(1.0);
   }
 
+  @Test
+  void theClassIndicatorIsFlatEvenWhereItJumps() {
+    Node eq = g.apply(Op.EQ, x, y);
+    assertThat(Evaluator.evaluate(eq, Map.of("x", 2.0, "y", 2.0))).isEqualTo(1.0);
+    assertThat(Evaluator.evaluate(eq, Map.of("x", 2.0, "y", 2.5))).isEqualTo(0.0);
+    assertThat(Evaluator.evaluate(eq, Map.of("x", Double.NaN, "y", Double.NaN))).isEqualTo(0.0);
+    assertThat(derivative(eq, x, 2.0, 2.0)).isEqualTo(0.0);
+    assertThat(derivative(eq, y, 2.0, 2.0)).isEqualTo(0.0);
+    // Through a product: d(eq(x, y) * x)/dx is the indicator itself.
+    assertThat(derivative(g.mul(eq, x), x, 3.0, 3.0)).isEqualTo(1.0);
+    assertThat(derivative(g.mul(eq, x), x, 3.0, 1.0)).isEqualTo(0.0);
+  }
+
   private double derivative(Node f, Node variable, double xv, double yv) {
     Node d = ReverseDiff.gradient(g, f, List.of(variable)).get(variable);
     return Evaluator.evaluate(d, Map.of("x", xv, "y", yv));

@@ -23,12 +23,14 @@ final class BitParity {
       inputColumns[c] = batch.column(c);
     }
     Batch inputBatch = Batch.of(inputColumns, rows); // predict gets no target column
-    double[] expectedOut = new double[rows];
-    double[] actualOut = new double[rows];
+    int outputs = expected.info().outputs();
+    double[] expectedOut = new double[rows * outputs];
+    double[] actualOut = new double[rows * outputs];
     expected.predict(params.clone(), inputBatch, expectedOut);
     actual.predict(params.clone(), inputBatch, actualOut);
-    for (int r = 0; r < rows; r++) {
-      same(context, "predict row " + r, expectedOut[r], actualOut[r]);
+    for (int i = 0; i < expectedOut.length; i++) {
+      same(context, "predict row " + i / outputs + " output " + i % outputs, expectedOut[i],
+          actualOut[i]);
     }
     double loss = expected.loss(params.clone(), batch);
     same(context, "loss", loss, actual.loss(params.clone(), batch));

@@ -1,6 +1,7 @@
 package org.symgrad.compiler.emit;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -94,6 +96,37 @@ class LineNumbersTest {
       expected.removeIf(line -> text(line).equals("}"));
       assertThat(ours.get(method)).containsExactlyElementsIn(expected);
     }
+  }
+
+  @Test
+  void splitKernelsStepThroughTheLinesJavacsClassDoes() throws IOException {
+    Program split = org.symgrad.compiler.lower.Lowering.lower(
+        org.symgrad.compiler.VectorModels.mlp13(), 300);
+    String className = "Symgrad_Mlp13Split";
+    SourceEmitter.Result splitSource =
+        SourceEmitter.emitWithLines(split, "org.symgrad.generated", className);
+    byte[] ours = BytecodeEmitter.emit(split, INTERNAL_NAME, splitSource.lines());
+    Class<?> javac = SourceBitIdentityTest.compileSource(split, className).getClass();
+    byte[] javacBytes;
+    try (InputStream in = javac.getClassLoader()
+        .getResourceAsStream(javac.getName().replace('.', '/') + ".class")) {
+      javacBytes = in.readAllBytes();
+    }
+    Map<String, Set<Integer>> oursByMethod = lineNumbers(ours);
+    Map<String, Set<Integer>> javacsByMethod = lineNumbers(javacBytes);
+    List<String> fileLines = splitSource.text().lines().toList();
+    int methods = 0;
+    for (Kernel kernel : split.kernels()) {
+      for (int m = -1; m < kernel.helpers().size(); m++) {
+        String method = m < 0 ? kernel.kind().methodName() : kernel.helperName(m);
+        Set<Integer> expected = new TreeSet<>(javacsByMethod.get(method));
+        expected.removeIf(line -> fileLines.get(line - 1).strip().equals("}"));
+        assertWithMessage(method).that(oursByMethod.get(method))
+            .containsExactlyElementsIn(expected);
+        methods++;
+      }
+    }
+    assertThat(methods).isGreaterThan(10);
   }
 
   @Test

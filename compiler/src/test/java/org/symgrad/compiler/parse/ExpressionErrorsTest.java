@@ -203,10 +203,11 @@ class ExpressionErrorsTest {
   }
 
   @Test
-  void vectorSyntaxIsNotSupportedYet() {
-    Diagnostic d = assertError("w[j] * x", "SG111", "indexing 'w[…]' is not supported yet", 2, 1);
-    assertThat(d.hint()).isEqualTo("only scalar expressions are supported in this version");
-    assertError("sum(j, w[j]) + b", "SG111", "index sums are not supported yet", 1, 3);
+  void vectorSyntaxNeedsAModelFile() {
+    Diagnostic d = assertError("w[j] * x", "SG111", "indexing 'w[…]' needs a model file", 2, 1);
+    assertThat(d.hint()).isEqualTo("a free expression has scalar variables only; declare "
+        + "arrays in a .sg model with param w[13] or input x[4]");
+    assertError("sum(j, w[j]) + b", "SG111", "index sums need a model file", 1, 3);
   }
 
   @Test

@@ -213,7 +213,8 @@ class ModelErrorsTest {
     assertAt(error("model w", "penalty"), "SG211", "'penalty' needs an expression", 5, 1, 7,
         null);
     assertAt(error("model w", "loss  "), "SG211",
-        "'loss' needs mse, mae, huber(delta), bce_logits or an expression in pred and target",
+        "'loss' needs mse, mae, huber(delta), bce_logits, cross_entropy or an expression in "
+            + "pred and target",
         5, 1, 4, null);
   }
 
@@ -283,14 +284,16 @@ class ModelErrorsTest {
 
   @Test
   void unknownLoss() {
-    String known =
-        "known losses: mse, mae, huber(delta), bce_logits, or an expression in pred and target";
+    String known = "known losses: mse, mae, huber(delta), bce_logits, cross_entropy, or an "
+        + "expression in pred and target";
     assertAt(error("model w", "loss mse2"), "SG215", "unknown loss 'mse2'", 5, 6, 4,
         "did you mean 'mse'? " + known);
     assertAt(error("model w", "loss hubber(1)"), "SG215", "unknown loss 'hubber'", 5, 6, 6,
         "did you mean 'huber'? " + known);
     assertAt(error("model w", "loss crossentropy"), "SG215", "unknown loss 'crossentropy'", 5,
-        6, 12, known);
+        6, 12, "did you mean 'cross_entropy'? " + known);
+    assertAt(error("model w", "loss softmax"), "SG215", "unknown loss 'softmax'", 5, 6, 7,
+        known);
   }
 
   @Test
@@ -333,20 +336,10 @@ class ModelErrorsTest {
   }
 
   @Test
-  void vectorDeclarationsAreNotSupportedYet() {
-    String hint = "only scalar models are supported in this version";
-    assertAt(error("param v[13] = uniform(-1, 1)", "model w"), "SG111",
-        "vector parameters are not supported yet", 4, 8, 1, hint);
-    assertAt(error("input u[4]", "model w"), "SG111", "vector inputs are not supported yet", 4,
-        8, 1, hint);
+  void vectorTargetsAreNotSupported() {
     assertAt(errors("input x\ntarget t[2]\nparam w\nmodel w").get(0), "SG111",
-        "vector targets are not supported yet", 2, 9, 1, hint);
-    assertAt(error("let h[j] = x", "model w"), "SG111", "indexed lets are not supported yet",
-        4, 6, 1, hint);
-    assertAt(error("model out[k] = w * x"), "SG111", "indexing 'out[…]' is not supported yet",
-        4, 10, 1, "only scalar expressions are supported in this version");
-    assertAt(error("model sum(j, w * x)"), "SG111", "index sums are not supported yet", 4, 7, 3,
-        "only scalar expressions are supported in this version");
+        "vector targets are not supported", 2, 9, 1,
+        "the target is one column: a number, or for cross_entropy a class 0, 1, …");
   }
 
   @Test

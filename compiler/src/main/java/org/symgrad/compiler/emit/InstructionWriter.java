@@ -1,0 +1,263 @@
+package org.symgrad.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DALOAD;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DCONST_1;
+import static org.objectweb.asm.Opcodes.DDIV;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DMUL;
+import static org.objectweb.asm.Opcodes.DNEG;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.DSUB;
+import static org.objectweb.asm.Opcodes.DUP2;
+import static org.objectweb.asm.Opcodes.I2D;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.IMUL;
+import static org.objectweb.asm.Opcodes.IOR;
+import static org.objectweb.asm.Opcodes.ISHL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.SIPUSH;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.MethodVisitor;
+import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Operation;
+import org.symgrad.compiler.lower.Value;
+
+/**
+ * Writes IR instructions into one method, each as the JVM operations javac gives the same
+ * Java statement, so the bytecode and the generated source compute the same bits. It knows
+ * where the method keeps things: its argument and local slots, column arrays and sums held
+ * in locals (an unsplit kernel) or the scratch array (a split one), and gives each temporary
+ * a slot of its own when it is first defined.
+ */
+final class InstructionWriter {
+  /** Where one method keeps the values its instructions use; -1 for what it lacks. */
+  record Frame(int params, int batch, int array, int rows, int row, int scratch,
+      Map<Integer, Integer> columns, Map<Accumulator, Integer> sums, int firstTemp) {}
+
+  private final MethodVisitor code;
+  private final String owner;
+  private final Kernel kernel;
+  private final Frame frame;
+  private final Map<Accumulator, Integer> sumSlots;
+  private final Map<Integer, Integer> tempSlots = new HashMap<>();
+  private int nextSlot;
+  private boolean inRowLoop;
+
+  /**
+   * @param sumSlots for a split kernel, where each sum lives in the scratch array
+   */
+  InstructionWriter(MethodVisitor code, String owner, Kernel kernel, Frame frame,
+      Map<Accumulator, Integer> sumSlots) {
+    this.code = code;
+    this.owner = owner;
+    this.kernel = kernel;
+    this.frame = frame;
+    this.sumSlots = sumSlots;
+    this.nextSlot = frame.firstTemp();
+  }
+
+  /** Whether {@code row} holds a row: in the main method's loop, and in every helper. */
+  void inRowLoop(boolean inside) {
+    inRowLoop = inside;
+  }
+
+  void emit(Instr instr) {
+    if (instr instanceof Instr.LoadParam load) {
+      code.visitVarInsn(ALOAD, frame.params());
+      pushInt(load.index());
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadColumn load) {
+      Integer column = frame.columns().get(load.column());
+      if (column != null) {
+        code.visitVarInsn(ALOAD, column);
+      } else { // batch.column(c)[row], in a helper
+        code.visitVarInsn(ALOAD, frame.batch());
+        pushInt(load.column());
+        code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
+      }
+      code.visitVarInsn(ILOAD, frame.row());
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadRowCount load) {
+      code.visitVarInsn(ILOAD, frame.rows());
+      code.visitInsn(I2D);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadSum load) {
+      Integer local = frame.sums().get(load.sum());
+      if (local != null) {
+        code.visitVarInsn(DLOAD, local);
+      } else {
+        loadScratch(sumSlot(load.sum()));
+      }
+      store(load.to());
+    } else if (instr instanceof Instr.Compute compute) {
+      emitCompute(compute.operation(), compute.args());
+      store(compute.to());
+    } else if (instr instanceof Instr.Accumulate accumulate) {
+      Integer local = frame.sums().get(accumulate.sum());
+      if (local != null) { // sum = sum + v
+        code.visitVarInsn(DLOAD, local);
+        push(accumulate.value());
+        code.visitInsn(DADD);
+        code.visitVarInsn(DSTORE, local);
+      } else { // scratch[i] += v, as javac writes it
+        code.visitVarInsn(ALOAD, frame.scratch());
+        pushInt(sumSlot(accumulate.sum()));
+        code.visitInsn(DUP2);
+        code.visitInsn(DALOAD);
+        push(accumulate.value());
+        code.visitInsn(DADD);
+        code.visitInsn(DASTORE);
+      }
+    } else if (instr instanceof Instr.StoreGradient store) {
+      code.visitVarInsn(ALOAD, frame.array());
+      pushInt(store.index());
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.StoreOutput store) {
+      code.visitVarInsn(ALOAD, frame.array());
+      code.visitVarInsn(ILOAD, frame.row());
+      if (store.outputs() != 1) { // row * outputs + output
+        pushInt(store.outputs());
+        code.visitInsn(IMUL);
+        if (store.output() != 0) {
+          pushInt(store.output());
+          code.visitInsn(IADD);
+        }
+      }
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.Spill spill) {
+      code.visitVarInsn(ALOAD, frame.scratch());
+      pushInt(spill.slot());
+      push(spill.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.Reload reload) {
+      loadScratch(reload.slot());
+      store(reload.to());
+    } else if (instr instanceof Instr.Call call) {
+      emitCall(call.helper());
+    } else if (instr instanceof Instr.Return ret) {
+      push(ret.value());
+      code.visitInsn(DRETURN);
+    } else {
+      throw new IllegalStateException("no bytecode for " + instr);
+    }
+  }
+
+  /** The descriptor of the kernel's helpers: its own arguments, then rows, row, scratch. */
+  static String helperDescriptor(Kernel kernel) {
+    String batch = "L" + BytecodeEmitter.BATCH + ";";
+    return "([D" + batch + (kernel.kind() == Kernel.Kind.LOSS ? "" : "[D") + "II[D)V";
+  }
+
+  // partN(params, batch, [array,] rows, row or 0, scratch)
+  private void emitCall(int helper) {
+    code.visitVarInsn(ALOAD, frame.params());
+    code.visitVarInsn(ALOAD, frame.batch());
+    if (kernel.kind() != Kernel.Kind.LOSS) {
+      code.visitVarInsn(ALOAD, frame.array());
+    }
+    code.visitVarInsn(ILOAD, frame.rows());
+    if (inRowLoop) {
+      code.visitVarInsn(ILOAD, frame.row());
+    } else {
+      code.visitInsn(ICONST_0);
+    }
+    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitMethodInsn(INVOKESTATIC, owner, kernel.helperName(helper),
+        helperDescriptor(kernel), false);
+  }
+
+  private void loadScratch(int slot) {
+    code.visitVarInsn(ALOAD, frame.scratch());
+    pushInt(slot);
+    code.visitInsn(DALOAD);
+  }
+
+  private int sumSlot(Accumulator sum) {
+    return sumSlots.get(sum);
+  }
+
+  private void emitCompute(Operation operation, List<Value> args) {
+    args.forEach(this::push);
+    switch (operation) {
+      case ADD -> code.visitInsn(DADD);
+      case SUB -> code.visitInsn(DSUB);
+      case MUL -> code.visitInsn(DMUL);
+      case DIV -> code.visitInsn(DDIV);
+      case NEG -> code.visitInsn(DNEG);
+      default -> code.visitMethodInsn(INVOKESTATIC, operation.ownerInternalName(),
+          operation.method(), operation.descriptor(), false);
+    }
+  }
+
+  private void push(Value value) {
+    if (value instanceof Value.Temp temp) {
+      Integer slot = tempSlots.get(temp.index());
+      if (slot == null) {
+        throw new IllegalStateException(temp + " is read before it is defined in this method");
+      }
+      code.visitVarInsn(DLOAD, slot);
+    } else {
+      pushDouble(((Value.Literal) value).value());
+    }
+  }
+
+  // Temporaries take slots in the order they are defined, so a method needs only as many
+  // as it defines, however many the whole kernel numbers.
+  private void store(Value.Temp temp) {
+    int slot = tempSlots.computeIfAbsent(temp.index(), index -> {
+      int fresh = nextSlot;
+      nextSlot += 2;
+      return fresh;
+    });
+    code.visitVarInsn(DSTORE, slot);
+  }
+
+  private void pushDouble(double value) {
+    if (Double.doubleToRawLongBits(value) == 0L) {
+      code.visitInsn(DCONST_0);
+    } else if (value == 1.0) {
+      code.visitInsn(DCONST_1);
+    } else {
+      code.visitLdcInsn(value);
+    }
+  }
+
+  /**
+   * Pushes a non-negative index or count. Past 32767 it is built as {@code (high << 15) |
+   * low} rather than loaded with {@code ldc}: a model with a hundred thousand parameters or
+   * passed values would otherwise fill the class's constant pool with their indices.
+   */
+  void pushInt(int value) {
+    if (value >= -1 && value <= 5) {
+      code.visitInsn(ICONST_0 + value);
+    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      code.visitIntInsn(BIPUSH, value);
+    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      code.visitIntInsn(SIPUSH, value);
+    } else {
+      code.visitIntInsn(SIPUSH, value >>> 15);
+      code.visitIntInsn(BIPUSH, 15);
+      code.visitInsn(ISHL);
+      code.visitIntInsn(SIPUSH, value & 0x7fff);
+      code.visitInsn(IOR);
+    }
+  }
+}

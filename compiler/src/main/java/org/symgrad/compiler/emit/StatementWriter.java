@@ -1,0 +1,210 @@
+package org.symgrad.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Operation;
+import org.symgrad.compiler.lower.Value;
+import org.symgrad.runtime.Functions;
+
+/**
+ * Writes IR instructions as the Java statements of one generated method, one statement an
+ * instruction, which {@link InstructionWriter} writes as the same bytecode operations. It
+ * names the method's locals: temporaries keep their IR numbers ({@code t7}) unless the model
+ * names them ({@code w}, {@code t_un}, {@code pred}, {@code h_3}).
+ *
+ * <p>It remembers what each statement starts with, in order, so that the rendered file's
+ * lines can be found again ({@link KernelSource#lines}).
+ */
+final class StatementWriter {
+  private static final ClassName MATH = ClassName.get(Math.class);
+  private static final ClassName FUNCTIONS = ClassName.get(Functions.class);
+
+  /** The names of a method's arguments and fixed locals; null for what it lacks. */
+  record Names(String params, String batch, String array, String rows, String row,
+      String scratch) {}
+
+  private final Kernel kernel;
+  private final Names fixed;
+  private final LocalNames names;
+  private final Map<Integer, String> columns;
+  private final Map<Accumulator, String> sums;
+  private final Map<Accumulator, Integer> sumSlots;
+  private final Map<Integer, String> temps = new HashMap<>();
+  private final List<String> anchors = new ArrayList<>();
+  private boolean inRowLoop;
+
+  /**
+   * @param names the method's names, with its fixed ones taken already
+   * @param columns the local array of each column the method reads through one
+   * @param sums the local of each sum kept in a local; the others are in scratch
+   */
+  StatementWriter(Kernel kernel, Names fixed, LocalNames names, Map<Integer, String> columns,
+      Map<Accumulator, String> sums, Map<Accumulator, Integer> sumSlots) {
+    this.kernel = kernel;
+    this.fixed = fixed;
+    this.names = names;
+    this.columns = columns;
+    this.sums = sums;
+    this.sumSlots = sumSlots;
+  }
+
+  /** Names the temporaries {@code code} defines: IR numbers first, then the model's labels. */
+  void nameTemps(List<Instr> code) {
+    List<Value.Temp> defined = new ArrayList<>();
+    for (Instr instr : code) {
+      Value.Temp to = definedTemp(instr);
+      if (to != null && !temps.containsKey(to.index())) {
+        temps.put(to.index(), to.label() == null ? names.temp(to.index()) : null);
+        defined.add(to);
+      }
+    }
+    defined.stream().filter(t -> t.label() != null)
+        .forEach(t -> temps.put(t.index(), names.allocate(t.label())));
+  }
+
+  /** The statement starts, in the order they were written. */
+  List<String> anchors() {
+    return anchors;
+  }
+
+  /** Whether {@code row} holds a row: in the main method's loop, and in every helper. */
+  void inRowLoop(boolean inside) {
+    inRowLoop = inside;
+  }
+
+  /**
+   * One statement, {@code prefix} + {@code format}: the prefix ({@code double t3 = }, {@code
+   * lossSum += }) is how the rendered file's line is recognised.
+   */
+  void statement(CodeBlock.Builder code, String prefix, String format, Object... args) {
+    anchors.add(prefix);
+    code.addStatement(CodeBlock.builder().add("$L", prefix).add(format, args).build());
+  }
+
+  /** A statement written whole, whose line starts with {@code anchor}. */
+  void statement(CodeBlock.Builder code, String anchor, CodeBlock statement) {
+    anchors.add(anchor);
+    code.addStatement(statement);
+  }
+
+  /** The start of a statement written by other means, such as a {@code for}. */
+  void anchor(String prefix) {
+    anchors.add(prefix);
+  }
+
+  void instruction(CodeBlock.Builder code, Instr instr) {
+    if (instr instanceof Instr.LoadParam load) {
+      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), load.index()));
+    } else if (instr instanceof Instr.LoadColumn load) {
+      String column = columns.get(load.column());
+      define(code, load.to(), column != null
+          ? CodeBlock.of("$L[$L]", column, fixed.row())
+          : CodeBlock.of("$L.column($L)[$L]", fixed.batch(), load.column(), fixed.row()));
+    } else if (instr instanceof Instr.LoadRowCount load) {
+      define(code, load.to(), CodeBlock.of("(double) $L", fixed.rows()));
+    } else if (instr instanceof Instr.LoadSum load) {
+      String local = sums.get(load.sum());
+      define(code, load.to(), local != null ? CodeBlock.of("$L", local)
+          : CodeBlock.of("$L[$L]", fixed.scratch(), sumSlots.get(load.sum())));
+    } else if (instr instanceof Instr.Compute compute) {
+      define(code, compute.to(), expression(compute.operation(), compute.args()));
+    } else if (instr instanceof Instr.Accumulate accumulate) {
+      // sum += v is sum = sum + v: the same dadd, in the same operand order.
+      String local = sums.get(accumulate.sum());
+      if (local == null) { // split: the sum's comment stands at its one accumulation
+        Accumulator sum = accumulate.sum();
+        code.add("// $L = $L\n", sumTitle(sum), oneLine(sum.derivative()));
+      }
+      statement(code, (local != null ? local
+              : fixed.scratch() + "[" + sumSlots.get(accumulate.sum()) + "]") + " += ", "$L",
+          operand(accumulate.value()));
+    } else if (instr instanceof Instr.StoreGradient store) {
+      statement(code, fixed.array() + "[" + store.index() + "] = ", "$L",
+          operand(store.value()));
+    } else if (instr instanceof Instr.StoreOutput store) {
+      String index = store.outputs() == 1 ? fixed.row() : fixed.row() + " * " + store.outputs()
+          + (store.output() == 0 ? "" : " + " + store.output());
+      statement(code, fixed.array() + "[" + index + "] = ", "$L", operand(store.value()));
+    } else if (instr instanceof Instr.Spill spill) {
+      statement(code, fixed.scratch() + "[" + spill.slot() + "] = ", "$L",
+          operand(spill.value()));
+    } else if (instr instanceof Instr.Reload reload) {
+      define(code, reload.to(), CodeBlock.of("$L[$L]", fixed.scratch(), reload.slot()));
+    } else if (instr instanceof Instr.Call call) {
+      List<String> args = new ArrayList<>(List.of(fixed.params(), fixed.batch()));
+      if (fixed.array() != null) {
+        args.add(fixed.array());
+      }
+      args.addAll(List.of(fixed.rows(), inRowLoop ? fixed.row() : "0", fixed.scratch()));
+      statement(code, kernel.helperName(call.helper()) + "(", "$L)", String.join(", ", args));
+    } else if (instr instanceof Instr.Return ret) {
+      statement(code, "return ", "$L", operand(ret.value()));
+    } else {
+      throw new IllegalStateException("no source for " + instr);
+    }
+  }
+
+  /** {@code loss} or {@code dLoss/dw[3]}: what a sum adds up, for its comment. */
+  static String sumTitle(Accumulator sum) {
+    return sum.index() == 0 ? sum.label() : "dLoss/d" + sum.label();
+  }
+
+  static String oneLine(String text) {
+    return text.replaceAll("\\R", " ");
+  }
+
+  static Value.Temp definedTemp(Instr instr) {
+    if (instr instanceof Instr.LoadParam i) {
+      return i.to();
+    } else if (instr instanceof Instr.LoadColumn i) {
+      return i.to();
+    } else if (instr instanceof Instr.LoadRowCount i) {
+      return i.to();
+    } else if (instr instanceof Instr.LoadSum i) {
+      return i.to();
+    } else if (instr instanceof Instr.Compute i) {
+      return i.to();
+    } else if (instr instanceof Instr.Reload i) {
+      return i.to();
+    }
+    return null;
+  }
+
+  private void define(CodeBlock.Builder code, Value.Temp to, CodeBlock value) {
+    statement(code, "double " + temps.get(to.index()) + " = ", "$L", value);
+  }
+
+  private CodeBlock expression(Operation operation, List<Value> args) {
+    if (operation == Operation.NEG) {
+      return CodeBlock.of("-$L", guarded(args.get(0)));
+    }
+    if (!operation.isCall()) {
+      return CodeBlock.of("$L $L $L", operand(args.get(0)), operation.symbol(),
+          guarded(args.get(1)));
+    }
+    ClassName owner = "Math".equals(operation.owner()) ? MATH : FUNCTIONS;
+    return args.size() == 1
+        ? CodeBlock.of("$T.$L($L)", owner, operation.method(), operand(args.get(0)))
+        : CodeBlock.of("$T.$L($L, $L)", owner, operation.method(), operand(args.get(0)),
+            operand(args.get(1)));
+  }
+
+  private String operand(Value value) {
+    return value instanceof Value.Temp temp
+        ? temps.get(temp.index())
+        : JavaLiterals.of(((Value.Literal) value).value());
+  }
+
+  // A negative literal after an operator gets parentheses: t3 - (-2.5), and never --2.5.
+  private String guarded(Value value) {
+    String text = operand(value);
+    return value instanceof Value.Literal && text.startsWith("-") ? "(" + text + ")" : text;
+  }
+}

@@ -1,0 +1,79 @@
+package org.symgrad.compiler.lower;
+
+import java.util.List;
+
+/**
+ * Upper bounds on the JVM bytecode of each IR instruction, as either emitter (or javac, for
+ * the generated source) writes it, with the widest encodings: {@code wide dload} for a local
+ * past slot 255, {@code sipush} or {@code ldc} for an index, {@code ldc2_w} for a literal.
+ * {@link Splitter} keeps every method under {@link #METHOD_LIMIT} by these bounds.
+ */
+final class CodeSize {
+  /**
+   * The most bytecode a generated method may hold: HotSpot does not compile methods larger
+   * than 8000 bytes ({@code -XX:-DontCompileHugeMethods} aside), which would leave them
+   * interpreted, so every method stays below that, far below the JVM's 65535.
+   */
+  static final int METHOD_LIMIT = 7900;
+  /** What the splitter fills a helper to before the spills are known: room is left for them. */
+  static final int HELPER_TARGET = 5500;
+  /** The fixed code of a method: loading its arrays and row count, the loop, the return. */
+  static final int METHOD_OVERHEAD = 60;
+
+  private static final int VALUE = 4; // dload (wide) or ldc2_w
+  private static final int INDEX = 3; // sipush or ldc
+  private static final int LARGE_INDEX = 10; // past 32767: sipush, bipush, ishl, sipush, ior
+  private static final int LOCAL = 4; // dstore or aload (wide)
+  private static final int SMALL_LOCAL = 2; // iload, aload of a low slot
+
+  private CodeSize() {}
+
+  /** The bytes {@code instr} may take. */
+  static int of(Instr instr) {
+    if (instr instanceof Instr.LoadParam i) {
+      return 1 + index(i.index()) + 1 + LOCAL;
+    } else if (instr instanceof Instr.LoadColumn i) {
+      // aload batch, index, invokevirtual column (in a helper), iload row, daload, dstore
+      return 1 + index(i.column()) + 3 + SMALL_LOCAL + 1 + LOCAL;
+    } else if (instr instanceof Instr.LoadRowCount) {
+      return SMALL_LOCAL + 1 + LOCAL;
+    } else if (instr instanceof Instr.LoadSum i) {
+      return LOCAL + index(i.sum().index()) + 1 + LOCAL; // a sum's slot is at most its index
+    } else if (instr instanceof Instr.Reload i) {
+      return LOCAL + index(i.slot()) + 1 + LOCAL;
+    } else if (instr instanceof Instr.Compute compute) {
+      return compute.args().size() * VALUE + 3 + LOCAL;
+    } else if (instr instanceof Instr.Accumulate i) {
+      // scratch[i] += v: aload, index, dup2, daload, value, dadd, dastore; or dload/dstore
+      return LOCAL + index(i.sum().index()) + 2 + VALUE + 2;
+    } else if (instr instanceof Instr.StoreGradient i) {
+      return LOCAL + index(i.index()) + VALUE + 1;
+    } else if (instr instanceof Instr.Spill i) {
+      return LOCAL + index(i.slot()) + VALUE + 1;
+    } else if (instr instanceof Instr.StoreOutput i) {
+      return 1 + SMALL_LOCAL + index(i.outputs()) + 1 + index(i.output()) + 1 + VALUE + 1;
+    } else if (instr instanceof Instr.Call) {
+      // this, params, batch, array, rows, row, scratch; invoke
+      return 1 + 1 + 1 + 1 + SMALL_LOCAL + SMALL_LOCAL + SMALL_LOCAL + 3;
+    } else if (instr instanceof Instr.Return) {
+      return VALUE + 1;
+    }
+    throw new IllegalArgumentException("no size for " + instr);
+  }
+
+  /** The bytes of pushing index {@code value}: a reload of an unknown slot is given -1. */
+  private static int index(int value) {
+    return value >= 0 && value <= Short.MAX_VALUE ? INDEX : LARGE_INDEX;
+  }
+
+  /** The bytes of a method holding {@code sections}, with its fixed code and sums. */
+  static int ofMethod(List<List<Instr>> sections, int sums) {
+    int size = METHOD_OVERHEAD + sums * (1 + LOCAL);
+    for (List<Instr> section : sections) {
+      for (Instr instr : section) {
+        size += of(instr);
+      }
+    }
+    return size;
+  }
+}

@@ -1,0 +1,65 @@
+package org.symgrad.compiler.model;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Shapes of arrays and the names of their elements. An array of shape {@code [13, 4]} is stored
+ * row-major: element {@code [j, k]} at {@code j * 4 + k}, as torch stores a contiguous tensor
+ * and as the flat parameter array holds it.
+ *
+ * <p>Element {@code [1, 2]} of {@code W} is the graph variable {@code W[1,2]}; element 3 of
+ * {@code input x[4]} is the column {@code x3} (unless the input maps its columns by name).
+ * Brackets cannot occur in a declared name, so element names never meet a user's.
+ */
+public final class Shapes {
+  /** The most elements one array or one expanded expression may have. */
+  public static final int MAX_ELEMENTS = 1 << 22;
+
+  private Shapes() {}
+
+  /** The number of elements: 1 for a scalar's empty shape. */
+  public static int size(List<Integer> shape) {
+    long size = 1;
+    for (int extent : shape) {
+      size *= extent;
+      if (size > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("shape " + shape + " is too large");
+      }
+    }
+    return (int) size;
+  }
+
+  /** {@code [13, 4]}. */
+  public static String text(List<Integer> shape) {
+    return shape.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /** The graph variable of element {@code flat} of {@code name}: {@code W[1,2]}. */
+  public static String elementName(String name, List<Integer> shape, int flat) {
+    if (shape.isEmpty()) {
+      return name;
+    }
+    int[] index = unflatten(shape, flat);
+    StringBuilder text = new StringBuilder(name).append('[');
+    for (int i = 0; i < index.length; i++) {
+      text.append(i == 0 ? "" : ",").append(index[i]);
+    }
+    return text.append(']').toString();
+  }
+
+  /** The column of element {@code i} of a vector input that does not name its columns. */
+  public static String columnName(String input, int i) {
+    return input + i;
+  }
+
+  /** The multi-index of row-major position {@code flat}. */
+  public static int[] unflatten(List<Integer> shape, int flat) {
+    int[] index = new int[shape.size()];
+    for (int i = shape.size() - 1; i >= 0; i--) {
+      index[i] = flat % shape.get(i);
+      flat /= shape.get(i);
+    }
+    return index;
+  }
+}

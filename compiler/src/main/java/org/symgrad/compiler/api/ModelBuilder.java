@@ -201,6 +201,13 @@ public final class ModelBuilder {
     Map<String, Node> lets = new LinkedHashMap<>();
     Node predictionNode = null;
     Node penaltyNode = null;
+    // The parser makes the inputs' and params' variables first, in declaration order; node
+    // ids order the kernel's instructions, so the builder does the same.
+    roles.forEach((declared, role) -> {
+      if (role == Role.INPUT || role == Role.PARAM) {
+        graph.variable(declared);
+      }
+    });
     for (Statement statement : statements) {
       Node node = GraphWriter.write(graph, statement.expr(),
           leaf -> resolve(graph, leaf, statement));

@@ -191,13 +191,6 @@ public final class ModelBuilder {
     checkComplete();
     String targetName = Objects.requireNonNull(target);
     Graph graph = new Graph();
-    // Params and inputs first, in declaration order, as the parser creates them: kernels
-    // schedule by node id, so the same order gives the text's kernel, statement for statement.
-    roles.forEach((declared, role) -> {
-      if (role == Role.PARAM || role == Role.INPUT) {
-        graph.variable(declared);
-      }
-    });
     Map<String, Node> lets = new LinkedHashMap<>();
     Node predictionNode = null;
     Node penaltyNode = null;

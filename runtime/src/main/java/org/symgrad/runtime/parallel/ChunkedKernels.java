@@ -1,0 +1,28 @@
+package org.symgrad.runtime.parallel;
+
+import org.symgrad.runtime.Batch;
+
+/**
+ * The fused pass cut in two, so that its row loop can run on ranges of rows: raw sums over a
+ * range, and the step that turns the sums of the whole batch into the objective. A compiled
+ * model offers these besides {@code CompiledModel}'s methods; {@link ParallelObjective} drives
+ * them. Both must be stateless and thread-safe, as a compiled model is.
+ */
+public interface ChunkedKernels {
+
+  /** How many sums {@link #sums} writes: the loss sum first, then the gradient sums. */
+  int sumCount();
+
+  /**
+   * Writes the raw sums over rows {@code [from, to)} of {@code batch} to {@code sums[0]} …
+   * {@code sums[sumCount() - 1]}: each sum starts at +0 and adds the rows in order, as the
+   * fused kernel's loop does.
+   */
+  void sums(double[] params, Batch batch, int from, int to, double[] sums);
+
+  /**
+   * The objective from the sums over all {@code rows} rows: writes the gradient to {@code
+   * grad} and returns the mean loss plus the penalty, as the fused kernel's epilogue does.
+   */
+  double finish(double[] params, double[] sums, int rows, double[] grad);
+}

@@ -1,0 +1,8 @@
+/**
+ * The fused pass over fixed chunks of rows on several threads, with results that do not
+ * depend on the thread count ({@link org.symgrad.runtime.parallel.ParallelObjective}).
+ */
+@NullMarked
+package org.symgrad.runtime.parallel;
+
+import org.jspecify.annotations.NullMarked;

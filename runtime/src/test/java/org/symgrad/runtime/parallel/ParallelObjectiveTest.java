@@ -1,0 +1,166 @@
+package org.symgrad.runtime.parallel;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.symgrad.runtime.Batch;
+
+/**
+ * Chunked sums give the same bits for every thread count, and the one-loop kernel's bits when
+ * the batch is one chunk. The kernels are the thermometer's MSE written by hand in the shape
+ * the compiler's SUMS and FINISH kernels will have.
+ */
+class ParallelObjectiveTest {
+  private static final double[] PARAMS = {5.3, -17.1};
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 7})
+  void anyThreadCountGivesTheBitsOfOneThread(int threads) {
+    Batch batch = data(100_000, 1);
+    Result one = run(batch, 1);
+    Result many = run(batch, threads);
+    assertThat(many.lossBits).isEqualTo(one.lossBits);
+    assertThat(many.gradBits).isEqualTo(one.gradBits);
+  }
+
+  @Test
+  void repeatedCallsGiveTheSameBits() {
+    Batch batch = data(100_000, 2);
+    try (ParallelObjective objective = new ParallelObjective(new Thermometer(), 3)) {
+      double[] first = new double[2];
+      double[] again = new double[2];
+      double loss = objective.lossAndGradient(PARAMS, batch, first);
+      for (int i = 0; i < 5; i++) {
+        assertThat(objective.lossAndGradient(PARAMS, batch, again)).isEqualTo(loss);
+        assertThat(again).isEqualTo(first);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 11, 4095, 4096})
+  void oneChunkIsTheOneLoopKernelBitForBit(int rows) {
+    Batch batch = data(rows, 3);
+    double[] grad = new double[2];
+    double loss = Thermometer.oneLoop(PARAMS, batch, grad);
+    for (int threads : new int[] {1, 2}) {
+      Result chunked = run(batch, threads);
+      assertThat(chunked.lossBits).isEqualTo(Double.doubleToLongBits(loss));
+      assertThat(chunked.gradBits).isEqualTo(bits(grad));
+    }
+  }
+
+  @Test
+  void manyChunksAgreeWithTheOneLoopKernelToRounding() {
+    Batch batch = data(100_003, 4);
+    double[] grad = new double[2];
+    double loss = Thermometer.oneLoop(PARAMS, batch, grad);
+    Result chunked = run(batch, 2);
+    assertThat(Double.longBitsToDouble(chunked.lossBits)).isWithin(1e-12 * loss).of(loss);
+    for (int i = 0; i < 2; i++) {
+      double g = Double.longBitsToDouble(chunked.gradBits[i]);
+      assertThat(g).isWithin(1e-9 * Math.abs(grad[i])).of(grad[i]);
+    }
+  }
+
+  @Test
+  void aChunkThatFailsOnAWorkerFailsTheCallOnTheCallersThread() {
+    // 10 000 rows on 2 threads: chunks 0 and 2 on the caller, chunk 1 (rows 4096…) on the worker.
+    ChunkedKernels failing = new Thermometer() {
+      @Override
+      public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+        if (from == ParallelObjective.CHUNK_ROWS) {
+          throw new ArithmeticException("chunk at " + from);
+        }
+        super.sums(params, batch, from, to, sums);
+      }
+    };
+    try (ParallelObjective objective = new ParallelObjective(failing, 2)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> objective.lossAndGradient(PARAMS, data(10_000, 5), new double[2]));
+      assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("chunk at 4096");
+    }
+  }
+
+  @Test
+  void threadsMustBePositive() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ParallelObjective(new Thermometer(), 0));
+    assertThat(e).hasMessageThat().isEqualTo("threads 0: must be at least 1");
+  }
+
+  private record Result(long lossBits, long[] gradBits) {}
+
+  private static Result run(Batch batch, int threads) {
+    try (ParallelObjective objective = new ParallelObjective(new Thermometer(), threads)) {
+      double[] grad = new double[2];
+      double loss = objective.lossAndGradient(PARAMS, batch, grad);
+      return new Result(Double.doubleToLongBits(loss), bits(grad));
+    }
+  }
+
+  // Readings like the thermometer's, t_u in [20, 90), so sums grow large and rounding shows.
+  private static Batch data(int rows, long seed) {
+    Random random = new Random(seed);
+    double[] tu = new double[rows];
+    double[] tc = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      tu[r] = 20 + 70 * random.nextDouble();
+      tc[r] = 5.0 / 9 * (tu[r] - 32) + random.nextGaussian();
+    }
+    return Batch.of(new double[][] {tu, tc}, rows);
+  }
+
+  private static long[] bits(double[] values) {
+    long[] result = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = Double.doubleToLongBits(values[i]);
+    }
+    return result;
+  }
+
+  /** w * (0.1 * t_u) + b with MSE, as the compiler lowers it: sums of r², r·x, r; 2 after. */
+  static class Thermometer implements ChunkedKernels {
+    @Override
+    public int sumCount() {
+      return 3;
+    }
+
+    @Override
+    public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+      double[] tu = batch.column(0);
+      double[] tc = batch.column(1);
+      double s0 = 0.0;
+      double s1 = 0.0;
+      double s2 = 0.0;
+      for (int row = from; row < to; row++) {
+        double x = 0.1 * tu[row];
+        double r = params[0] * x + params[1] - tc[row];
+        s0 += r * r;
+        s1 += r * x;
+        s2 += r;
+      }
+      sums[0] = s0;
+      sums[1] = s1;
+      sums[2] = s2;
+    }
+
+    @Override
+    public double finish(double[] params, double[] sums, int rows, double[] grad) {
+      grad[0] = 2.0 * sums[1] / rows;
+      grad[1] = 2.0 * sums[2] / rows;
+      return sums[0] / rows;
+    }
+
+    static double oneLoop(double[] params, Batch batch, double[] grad) {
+      Thermometer t = new Thermometer();
+      double[] sums = new double[3];
+      t.sums(params, batch, 0, batch.size(), sums);
+      return t.finish(params, sums, batch.size(), grad);
+    }
+  }
+}

@@ -22,11 +22,19 @@ final class EmittedClasses {
 
   private EmittedClasses() {}
 
+  /** What javac made of the generated sources: their loader and an instance of each. */
+  record Compiled(ClassLoader loader, Map<String, CompiledModel> models) {
+    /** The class file javac wrote for {@code className}. */
+    byte[] classFile(String className) {
+      return References.classFile(loader, PACKAGE + "." + className);
+    }
+  }
+
   /**
    * The generated sources of {@code programs} (by class name) compiled in one javac run,
    * which costs about as much as compiling one.
    */
-  static Map<String, CompiledModel> compileSources(Map<String, Program> programs) {
+  static Compiled compileSources(Map<String, Program> programs) {
     Map<String, String> sources = new LinkedHashMap<>();
     programs.forEach((className, program) -> sources.put(PACKAGE + "." + className,
         SourceEmitter.emitText(program, PACKAGE, className)));
@@ -34,7 +42,7 @@ final class EmittedClasses {
     Map<String, CompiledModel> models = new LinkedHashMap<>();
     programs.keySet().forEach(className -> models.put(className, instantiate(loader,
         className)));
-    return models;
+    return new Compiled(loader, models);
   }
 
   private static CompiledModel instantiate(ClassLoader loader, String className) {

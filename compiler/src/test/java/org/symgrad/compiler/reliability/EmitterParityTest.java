@@ -43,7 +43,7 @@ class EmitterParityTest {
     }
     programs.forEach((className, program) ->
         EmittedClasses.verifiedBytecode(program, recipes.get(className).text()));
-    Map<String, CompiledModel> sources = EmittedClasses.compileSources(programs);
+    Map<String, CompiledModel> sources = EmittedClasses.compileSources(programs).models();
 
     int comparisons = 0;
     int finite = 0;

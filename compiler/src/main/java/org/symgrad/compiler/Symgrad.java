@@ -21,12 +21,18 @@ public final class Symgrad {
 
   private Symgrad() {}
 
-  /** The kernel IR of {@code model}, as both emitters see it. */
+  /**
+   * The kernel IR of {@code model}, as both emitters see it. Lowering adds the derivatives'
+   * nodes to the model's graph, which is not thread-safe, so it holds the graph's lock: one
+   * parsed model may be compiled by several threads at once.
+   */
   public static Program lower(ModelDefinition model) {
-    return Lowering.lower(model);
+    synchronized (model.graph()) {
+      return Lowering.lower(model);
+    }
   }
 
-  /** {@code model} compiled to bytecode and loaded as a hidden class. */
+  /** {@code model} compiled to bytecode and loaded as a hidden class; thread-safe. */
   public static CompiledModel compile(ModelDefinition model) {
     return ModelClassDefiner.define(lower(model));
   }

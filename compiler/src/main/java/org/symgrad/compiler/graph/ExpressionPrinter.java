@@ -37,11 +37,21 @@ public final class ExpressionPrinter {
    * (a {@code let}) is printed as that name.
    */
   public static String print(Node root, Map<Node, String> names) {
+    return print(root, names, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The expression text of {@code root}, as above, cut after {@code limit} characters and
+   * then ending in {@code …}. The text of a DAG can grow with the square of its depth or
+   * faster (the derivative of {@code sin(sin(…sin(x)))} repeats each inner part), so text
+   * printed for people, and not to be parsed again, is limited.
+   */
+  public static String print(Node root, Map<Node, String> names, int limit) {
     StringBuilder text = new StringBuilder();
     // Strings to append and operands to print, the next one on top.
     Deque<Object> work = new ArrayDeque<>();
     work.push(new Operand(root, SUM));
-    while (!work.isEmpty()) {
+    while (!work.isEmpty() && text.length() <= limit) {
       Object item = work.pop();
       if (item instanceof String literal) {
         text.append(literal);
@@ -58,6 +68,10 @@ public final class ExpressionPrinter {
           push(work, operand.node());
         }
       }
+    }
+    if (text.length() > limit) {
+      text.setLength(limit);
+      text.append('…');
     }
     return text.toString();
   }

@@ -31,6 +31,9 @@ public final class Lowering {
   // '$' cannot start a name in the grammar, so these never meet a user's variable.
   private static final String ROW_COUNT = "$rows";
   private static final String SUM_PREFIX = "$sum_";
+  // Derivatives as text are for reading (comments, listings); the text of a deep model's
+  // derivative grows with the square of its depth, so longer ones are cut.
+  private static final int TEXT_LIMIT = 10_000;
 
   private Lowering() {}
 
@@ -66,7 +69,8 @@ public final class Lowering {
     KernelBuilder predict = new KernelBuilder(g, roles, labels);
     predict.storeOutput(0, prediction);
 
-    Accumulator lossSum = new Accumulator(0, "loss", ExpressionPrinter.print(sampleLoss, labels));
+    Accumulator lossSum = new Accumulator(0, "loss",
+        ExpressionPrinter.print(sampleLoss, labels, TEXT_LIMIT));
     Node meanLoss = simplifier.simplify(
         g.add(g.div(sumVariable(g, roles, lossSum), rows), penalty));
     KernelBuilder loss = new KernelBuilder(g, roles, labels);
@@ -80,7 +84,7 @@ public final class Lowering {
       Node param = params.get(k);
       ParameterInfo info = model.parameters().get(k);
       Node perRow = rowGradient.get(param);
-      String derivative = ExpressionPrinter.print(perRow, labels);
+      String derivative = ExpressionPrinter.print(perRow, labels, TEXT_LIMIT);
       derivatives.put(info.name(), derivative);
       Node total = penaltyGradient.get(param);
       if (!perRow.isConstant(0)) {

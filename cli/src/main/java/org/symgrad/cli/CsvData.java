@@ -27,8 +27,12 @@ import org.symgrad.runtime.Dataset;
  */
 final class CsvData {
   // Decimal numbers only: Double.parseDouble would also take "NaN", "0x1p3" and "1.5d".
+  // Possessive, so that a field of a million digits and a letter fails in linear time, not
+  // in quadratic time by backtracking.
   private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+      Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][+-]?+\\d++)?+");
+  // How much of a bad field a message quotes.
+  private static final int LONGEST_QUOTE = 40;
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setIgnoreEmptyLines(true)
       .setTrim(true)
@@ -85,16 +89,25 @@ final class CsvData {
       String field = record.get(c);
       if (!NUMBER.matcher(field).matches()) {
         throw DataException.at(file, line, lines.columnOf(record, c),
-            (field.isEmpty() ? "missing value" : "not a number: '" + field + "'")
+            (field.isEmpty() ? "missing value" : "not a number: " + quote(field))
                 + " in column '" + names.get(c) + "'");
       }
       double value = Double.parseDouble(field);
       if (Double.isInfinite(value)) {
         throw DataException.at(file, line, lines.columnOf(record, c),
-            "'" + field + "' is too large for a double, in column '" + names.get(c) + "'");
+            quote(field) + " is too large for a double, in column '" + names.get(c) + "'");
       }
       columns[c][row] = value;
     }
+  }
+
+  // 'field' for a message: on one line, and cut short if it is long.
+  private static String quote(String field) {
+    StringBuilder shown = new StringBuilder("'");
+    field.codePoints().limit(LONGEST_QUOTE).forEach(c ->
+        shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return shown.append(field.codePointCount(0, field.length()) > LONGEST_QUOTE ? "…'" : "'")
+        .toString();
   }
 
   private static String decode(Path file, String shownName) {

@@ -130,7 +130,7 @@ final class CsvData {
       int line = 1;
       int lineStart = 0;
       for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
+        if (endsLine(bytes[i], i + 1 < bytes.length ? bytes[i + 1] : -1)) {
           line++;
           lineStart = i + 1;
         }
@@ -143,6 +143,12 @@ final class CsvData {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
+  // Whether c ends a line, next being what follows it: a line ends at \n, \r\n or a lone \r,
+  // as the CSV parser has it.
+  private static boolean endsLine(int c, int next) {
+    return c == '\n' || (c == '\r' && next != '\n');
+  }
+
   /** Line and column numbers from character offsets. */
   private static final class LineIndex {
     private final String text;
@@ -152,7 +158,7 @@ final class CsvData {
       this.text = text;
       starts.add(0);
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
+        if (endsLine(text.charAt(i), i + 1 < text.length() ? text.charAt(i + 1) : -1)) {
           starts.add(i + 1);
         }
       }

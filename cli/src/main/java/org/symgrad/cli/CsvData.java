@@ -59,9 +59,44 @@ final class CsvData {
       }
       return new Dataset(names, columns);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new DataException(shownName + ":1:1: error: not a readable CSV file: "
-          + e.getMessage());
+      DataException quote = badQuote(text, shownName, lines);
+      throw quote != null ? quote : new DataException(shownName + ":1:1: error: not a "
+          + "readable CSV file: " + (e.getCause() != null ? e.getCause() : e).getMessage());
     }
+  }
+
+  // Where a CSV file's quotes go wrong, as the parser reads them: a field that starts with
+  // '"' and never ends, or something other than spaces between its closing '"' and the
+  // next comma or line end. Null if the quotes are all right.
+  private static DataException badQuote(String text, String file, LineIndex lines) {
+    boolean fieldStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (fieldStart && c == '"') {
+        int open = i;
+        for (i++; i < text.length() && !(text.charAt(i) == '"'
+            && (i + 1 == text.length() || text.charAt(i + 1) != '"')); i++) {
+          i += text.charAt(i) == '"' ? 1 : 0; // "" is a quote inside the field
+        }
+        if (i == text.length()) {
+          return lines.error(file, open, "this quoted field is never closed: the '\"' here "
+              + "has no closing '\"'");
+        }
+        for (i++; i < text.length() && Character.isWhitespace(text.charAt(i))
+            && text.charAt(i) != '\r' && text.charAt(i) != '\n'; i++) {
+          // spaces after the closing quote are allowed
+        }
+        if (i < text.length() && ",\r\n".indexOf(text.charAt(i)) < 0) {
+          return lines.error(file, i, "unexpected " + quote(String.valueOf(text.charAt(i)))
+              + " after the closing quote of a field; write the whole field inside the quotes");
+        }
+        i--; // let the loop see the comma or line end
+        fieldStart = false;
+        continue;
+      }
+      fieldStart = c == ',' || c == '\n' || c == '\r';
+    }
+    return null;
   }
 
   private static void checkHeader(List<String> names, String file, int line) {
@@ -162,6 +197,12 @@ final class CsvData {
           starts.add(i + 1);
         }
       }
+    }
+
+    /** An error at character {@code offset} of the text. */
+    DataException error(String file, int offset, String message) {
+      int line = lineOf(offset);
+      return DataException.at(file, line, offset - starts.get(line - 1) + 1, message);
     }
 
     int lineOf(long offset) {

@@ -52,7 +52,7 @@ final class CsvData {
       }
       CSVRecord header = records.get(0);
       List<String> names = header.toList();
-      checkHeader(names, shownName, lines.lineOf(header.getCharacterPosition()));
+      checkHeader(names, shownName, lines.lineOf(lines.start(header)));
       double[][] columns = new double[names.size()][records.size() - 1];
       for (int r = 1; r < records.size(); r++) {
         readRow(records.get(r), names, columns, r - 1, shownName, lines);
@@ -114,7 +114,7 @@ final class CsvData {
 
   private static void readRow(CSVRecord record, List<String> names, double[][] columns, int row,
       String file, LineIndex lines) {
-    int line = lines.lineOf(record.getCharacterPosition());
+    int line = lines.lineOf(lines.start(record));
     if (record.size() != names.size()) {
       throw DataException.at(file, line, 1, "this row has " + record.size() + " field"
           + (record.size() == 1 ? "" : "s") + ", the header names " + names.size()
@@ -199,6 +199,19 @@ final class CsvData {
       }
     }
 
+    /**
+     * Where {@code record} starts. The parser's position is where it began to read it, before
+     * the blank lines it skipped on its way.
+     */
+    int start(CSVRecord record) {
+      int position = (int) record.getCharacterPosition();
+      while (position < text.length()
+          && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+        position++;
+      }
+      return position;
+    }
+
     /** An error at character {@code offset} of the text. */
     DataException error(String file, int offset, String message) {
       int line = lineOf(offset);
@@ -212,7 +225,7 @@ final class CsvData {
 
     // The 1-based character column where field `field` of the record starts on its line.
     int columnOf(CSVRecord record, int field) {
-      int position = (int) record.getCharacterPosition();
+      int position = start(record);
       int lineStart = starts.get(lineOf(position) - 1);
       boolean quoted = false;
       int seen = 0;

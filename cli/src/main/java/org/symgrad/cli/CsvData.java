@@ -52,7 +52,7 @@ final class CsvData {
       }
       CSVRecord header = records.get(0);
       List<String> names = header.toList();
-      checkHeader(names, shownName, lines.lineOf(lines.start(header)));
+      checkHeader(header, shownName, lines);
       double[][] columns = new double[names.size()][records.size() - 1];
       for (int r = 1; r < records.size(); r++) {
         readRow(records.get(r), names, columns, r - 1, shownName, lines);
@@ -99,15 +99,18 @@ final class CsvData {
     return null;
   }
 
-  private static void checkHeader(List<String> names, String file, int line) {
+  private static void checkHeader(CSVRecord header, String file, LineIndex lines) {
+    List<String> names = header.toList();
+    int line = lines.lineOf(lines.start(header));
     Set<String> seen = new HashSet<>();
     for (int c = 0; c < names.size(); c++) {
       if (names.get(c).isEmpty()) {
-        throw DataException.at(file, line, 1, "column " + (c + 1) + " of the header has no name");
+        throw DataException.at(file, line, lines.columnOf(header, c),
+            "column " + (c + 1) + " of the header has no name");
       }
       if (!seen.add(names.get(c))) {
-        throw DataException.at(file, line, 1, "column '" + names.get(c) + "' appears twice in "
-            + "the header");
+        throw DataException.at(file, line, lines.columnOf(header, c), "column '" + names.get(c)
+            + "' appears twice in the header");
       }
     }
   }
@@ -170,7 +173,11 @@ final class CsvData {
           lineStart = i + 1;
         }
       }
-      throw DataException.at(shownName, line, offset - lineStart + 1,
+      // Columns count characters, as in every other message, and not the byte order mark.
+      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      boolean mark = lineStart == 0 && before.startsWith("\uFEFF");
+      int column = before.length() + (mark ? 0 : 1);
+      throw DataException.at(shownName, line, column,
           "the file is not UTF-8 text (byte 0x" + Integer.toHexString(bytes[offset] & 0xff)
               + ")");
     }

@@ -101,15 +101,14 @@ final class CsvData {
 
   private static void checkHeader(CSVRecord header, String file, LineIndex lines) {
     List<String> names = header.toList();
-    int line = lines.lineOf(lines.start(header));
     Set<String> seen = new HashSet<>();
     for (int c = 0; c < names.size(); c++) {
       if (names.get(c).isEmpty()) {
-        throw DataException.at(file, line, lines.columnOf(header, c),
+        throw lines.error(file, lines.fieldStart(header, c),
             "column " + (c + 1) + " of the header has no name");
       }
       if (!seen.add(names.get(c))) {
-        throw DataException.at(file, line, lines.columnOf(header, c), "column '" + names.get(c)
+        throw lines.error(file, lines.fieldStart(header, c), "column '" + names.get(c)
             + "' appears twice in the header");
       }
     }
@@ -117,22 +116,21 @@ final class CsvData {
 
   private static void readRow(CSVRecord record, List<String> names, double[][] columns, int row,
       String file, LineIndex lines) {
-    int line = lines.lineOf(lines.start(record));
     if (record.size() != names.size()) {
-      throw DataException.at(file, line, 1, "this row has " + record.size() + " field"
+      throw lines.error(file, lines.start(record), "this row has " + record.size() + " field"
           + (record.size() == 1 ? "" : "s") + ", the header names " + names.size()
           + " (" + String.join(", ", names) + ")");
     }
     for (int c = 0; c < names.size(); c++) {
       String field = record.get(c);
       if (!NUMBER.matcher(field).matches()) {
-        throw DataException.at(file, line, lines.columnOf(record, c),
+        throw lines.error(file, lines.fieldStart(record, c),
             (field.isEmpty() ? "missing value" : "not a number: " + quote(field))
                 + " in column '" + names.get(c) + "'");
       }
       double value = Double.parseDouble(field);
       if (Double.isInfinite(value)) {
-        throw DataException.at(file, line, lines.columnOf(record, c),
+        throw lines.error(file, lines.fieldStart(record, c),
             quote(field) + " is too large for a double, in column '" + names.get(c) + "'");
       }
       columns[c][row] = value;
@@ -230,10 +228,10 @@ final class CsvData {
       return (index >= 0 ? index : -index - 2) + 1;
     }
 
-    // The 1-based character column where field `field` of the record starts on its line.
-    int columnOf(CSVRecord record, int field) {
+    // The offset of the first character of field `field` of the record, which is on a later
+    // line than the record's start when a quoted field before it holds a line break.
+    int fieldStart(CSVRecord record, int field) {
       int position = start(record);
-      int lineStart = starts.get(lineOf(position) - 1);
       boolean quoted = false;
       int seen = 0;
       for (int i = position; i < text.length() && seen < field; i++) {
@@ -248,7 +246,7 @@ final class CsvData {
       while (position < text.length() && text.charAt(position) == ' ') {
         position++;
       }
-      return position - lineStart + 1;
+      return position;
     }
   }
 }

@@ -149,6 +149,9 @@ class HostileCsvTest {
     refusedAt("x,y\r\n1,2\r\n3,4x\r\n", 3, 3);
     refusedAt("x,y\r1,2\r3,4x\r", 3, 3);
     refusedAt("x,y\n1,\"2\n3\"\n", 2, 3);
+    // After a quoted field that holds a line break, the next field is on the next line.
+    refusedAt("\"x\",\"y\"\n\"\n1\",\n2\n", 3, 4);
+    refusedAt("x,y\n\"1\n\n\",a\n", 4, 3);
   }
 
   @Test

@@ -119,7 +119,7 @@ final class CsvData {
     if (record.size() != names.size()) {
       throw lines.error(file, lines.start(record), "this row has " + record.size() + " field"
           + (record.size() == 1 ? "" : "s") + ", the header names " + names.size()
-          + " (" + String.join(", ", names) + ")");
+          + " (" + DataException.listed(names) + ")");
     }
     for (int c = 0; c < names.size(); c++) {
       String field = record.get(c);

@@ -163,6 +163,12 @@ class HostileCsvTest {
   }
 
   @Test
+  void columnNamesWithLineBreaksAreListedOnOneLine() {
+    assertThat(refusedAt("\"x\",\"y\n,\"\n\"1\",2\n", 1, 1))
+        .endsWith("the header has x, y?,");
+  }
+
+  @Test
   void raggedRowsAndTrailingCommasAreRefused() {
     refusedAt("x,y\n1,2\n3\n", 3, 1);
     refusedAt("x,y\n1,2,\n", 2, 1);
@@ -209,6 +215,10 @@ class HostileCsvTest {
         row.append(",0");
       }
       readsAs(header + ",y\n" + row + ",3\n", 4);
+      // Messages about it list a few of its columns, not all.
+      assertThat(refusedAt(header + ",y\n" + row + "\n", 2, 1))
+          .contains("the header names 100002 (x, c0, c1,");
+      assertThat(refusedAt(header + "\n" + row + "\n", 1, 1)).contains("(100001 in all)");
     });
   }
 

@@ -22,15 +22,15 @@ import org.symgrad.compiler.parse.ModelParser;
 
 /**
  * Text no one should write, read by both parsers: huge and tiny numbers, thousands of nested
- * parentheses, Unicode lookalikes, lone surrogates, control characters and NUL, lines of a
- * quarter megabyte. The only outcome besides a result is a {@link SymgradException} whose every
- * diagnostic names a place inside the text (a line of it, a column of that line or just
- * past its end) and renders on one line plus its caret line; and it comes in time linear in
- * the text. {@code parse.ParserFuzzTest} covers short random text; this covers long and
- * structured text.
+ * parentheses, Unicode lookalikes, lone surrogates, control characters and NUL, lines of an
+ * eighth of a megabyte. The only outcome besides a result is a {@link SymgradException} whose
+ * every diagnostic names a place inside the text (a line of it, a column of that line or
+ * just past its end) and renders without control characters or lone surrogates; and it
+ * comes in time linear in the text. {@code parse.ParserFuzzTest} covers short random text;
+ * this covers long and structured text.
  */
 class HostileTextTest {
-  private static final int MEGA = 1 << 18; // a quarter of a megabyte
+  private static final int MEGA = 1 << 17; // an eighth of a megabyte
 
   /** Whether {@code text} is an expression; if not, the error must be placed inside it. */
   static boolean expression(String text) {

@@ -18,8 +18,8 @@ import org.symgrad.runtime.CompiledModel;
  * Deep and large models compile, or are refused with a {@link SymgradException}: never a
  * {@code StackOverflowError} (everything runs on a thread with a 512 KB stack), a {@code
  * MethodTooLargeException} or a {@code VerifyError}, and in bounded time and memory (the
- * derivative texts kept for comments are cut at 10 000 characters, where a 20 000-deep
- * model's would be a gigabyte).
+ * derivative texts kept for comments are cut at 10 000 characters, where a 10 000-deep
+ * model's would be a quarter of a gigabyte).
  */
 class LargeModelsTest {
   private static final long SMALL_STACK = 512 * 1024;
@@ -70,8 +70,8 @@ class LargeModelsTest {
 
   @Test
   void deepChainsOfCalls() throws InterruptedException {
-    for (String function : new String[] {"sin", "tanh", "sigmoid", "softplus"}) {
-      for (int depth : new int[] {1_000, 20_000}) {
+    for (String function : new String[] {"sin", "softplus"}) {
+      for (int depth : new int[] {1_000, 10_000}) {
         compileOrRefuse(model("param w = 0.5\n",
             (function + "(").repeat(depth) + "w * x" + ")".repeat(depth)));
       }

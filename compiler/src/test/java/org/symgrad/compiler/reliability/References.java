@@ -15,8 +15,8 @@ import org.objectweb.asm.Type;
 /**
  * Everything a class file's code can reach: each method and field it refers to, as {@code
  * owner.name}, each type it creates, casts to or loads as a constant, and any dynamic call
- * site. (String constants are left out: they are data, and reach nothing by themselves.) What the JVM lets a class do beyond arithmetic on its own locals goes through one
- * of these.
+ * site. What the JVM lets a class do beyond arithmetic on its own locals goes through one of
+ * these. (String constants are left out: they are data, and reach nothing by themselves.)
  */
 final class References {
   private References() {}

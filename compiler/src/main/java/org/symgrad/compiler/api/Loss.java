@@ -64,9 +64,10 @@ public final class Loss {
     boolean[] usesPrediction = {false};
     Graph scratch = new Graph(); // only to visit every leaf
     GraphWriter.write(scratch, loss, leaf -> {
-      if (leaf.kind() == Expr.Kind.VARIABLE) {
+      if (leaf.kind() != Expr.Kind.PREDICTION && leaf.kind() != Expr.Kind.TARGET) {
         throw new IllegalArgumentException("a loss can use only pred and target, but '"
-            + loss + "' uses '" + leaf.name() + "'; write terms in parameters in the penalty");
+            + loss + "' uses '" + (leaf.kind() == Expr.Kind.SUM ? leaf : leaf.name())
+            + "'; write terms in parameters in the penalty");
       }
       usesPrediction[0] |= leaf.kind() == Expr.Kind.PREDICTION;
       return scratch.variable(leaf.name());

@@ -49,6 +49,14 @@ val ModelBuilder.mae: Loss
 val ModelBuilder.bceLogits: Loss
     get() = Loss.BCE_LOGITS
 
+/** `loss(crossEntropy)`: the file's `cross_entropy`, for `predict("score", k) { … }`. */
+val ModelBuilder.crossEntropy: Loss
+    get() = Loss.CROSS_ENTROPY
+
+/** `predict("score", k) { sum(j) { W[k, j] * x[j] } + c[k] }`: `model score[k] = …`. */
+fun ModelBuilder.predict(name: String, index: Index, value: () -> Expr): ModelBuilder =
+    predict(name, index, value())
+
 /** `loss(huber(1.0))`. */
 fun ModelBuilder.huber(delta: Double): Loss = Loss.huber(delta)
 

@@ -56,6 +56,27 @@ class DslMlpTest {
     }
 
     @Test
+    fun theSoftmaxSampleInTheDsl() {
+        val blobs = model("blobs") {
+            data("blobs.csv")
+            val x = input("x", 2)
+            target("label")
+            val W = param("W", shape(3, 2), linearInit(2))
+            val c = param("c", shape(3), linearInit(2))
+            val j = index("j")
+            val k = index("k")
+            predict("score", k) { sum(j) { W[k, j] * x[j] } + c[k] }
+            loss(crossEntropy)
+        }
+        val file = Symgrad.parseFile(
+            Path.of(System.getProperty("basedir", "."), "..", "samples", "softmax", "blobs.sg"))
+
+        assertThat(blobs.modelText).isEqualTo(file.modelText)
+        assertThat(blobs.targetClasses).isEqualTo(3)
+        assertThat(blobs.lower().toString()).isEqualTo(file.lower().toString())
+    }
+
+    @Test
     fun mistakesOfShapeAreNamed() {
         model("m") {
             val W = param("W", shape(13, 4))

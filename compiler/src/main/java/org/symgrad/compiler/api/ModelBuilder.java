@@ -105,6 +105,7 @@ public final class ModelBuilder {
   private final List<ParameterInfo> parameters = new ArrayList<>();
   private final List<Statement> statements = new ArrayList<>();
   private @Nullable Expr prediction;
+  private @Nullable String outputName; // of a vector prediction
   private @Nullable Expr penalty;
   private @Nullable Loss loss;
 
@@ -349,6 +350,39 @@ public final class ModelBuilder {
     return this;
   }
 
+  /**
+   * {@code model NAME[index] = value}: a vector of outputs, one for each value of {@code
+   * index}, such as class scores for {@link Loss#CROSS_ENTROPY}; {@code predict} writes
+   * {@code out[row * K + k]}.
+   *
+   * @throws IllegalArgumentException when {@code value} leaves another index free or does not
+   *     use {@code index}
+   */
+  public ModelBuilder predict(String name, Index index, Expr value) {
+    Objects.requireNonNull(value, "value");
+    requireUnset(this.prediction, "prediction", value);
+    Names.check(name, "output", false);
+    String where = "the prediction '" + name + "'";
+    if (value.bound().contains(index.name())) {
+      throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
+          + " again by a sum inside it; give one of them another name");
+    }
+    if (!value.free().containsKey(index.name())) {
+      throw new IllegalArgumentException("index '" + index + "' of " + where + " is not used,"
+          + " so its range is unknown: an index takes its range from the arrays it indexes,"
+          + " as k in c[k]");
+    }
+    for (String free : value.free().keySet()) {
+      if (!free.equals(index.name())) {
+        throw unbound(free, value, where, "");
+      }
+    }
+    this.prediction = value;
+    this.outputName = name;
+    statements.add(new Statement(Part.PREDICTION, where, value, null, List.of(index)));
+    return this;
+  }
+
   /** {@code loss NAME}; mse if never called. */
   public ModelBuilder loss(Loss loss) {
     requireUnset(this.loss, "loss", loss);
@@ -391,6 +425,7 @@ public final class ModelBuilder {
         elements(graph, declared);
       }
     });
+    List<Node> outputs = List.of();
     Map<String, List<Node>> arrayLets = new LinkedHashMap<>();
     Set<String> inputLets = new HashSet<>(); // the array lets that depend on an input
     for (Statement statement : statements) {
@@ -429,13 +464,16 @@ public final class ModelBuilder {
             }
           }
         }
-        case PREDICTION -> predictionNode = written.node();
+        case PREDICTION -> {
+          outputs = written.elements();
+          predictionNode = outputs.get(0);
+        }
         case PENALTY -> penaltyNode = written.node();
       }
     }
     Objects.requireNonNull(predictionNode);
-    Loss chosen = loss == null ? Loss.MSE : loss;
-    Node sampleLoss = chosen.write(graph, predictionNode, targetName);
+    Loss chosen = chooseLoss(outputs.size());
+    Node sampleLoss = chosen.write(graph, outputs, targetName);
     // Texts call the lets by their names, as the file would have them written.
     Map<Node, String> letNames = new IdentityHashMap<>();
     lets.forEach((let, node) -> letNames.putIfAbsent(node, let));
@@ -443,7 +481,35 @@ public final class ModelBuilder {
         targetName, parameters, lets, predictionNode,
         text(Part.PREDICTION, predictionNode, letNames), sampleLoss, chosen.text(),
         penaltyNode == null ? graph.constant(0.0) : penaltyNode,
-        penaltyNode == null ? "" : text(Part.PENALTY, penaltyNode, letNames));
+        penaltyNode == null ? "" : text(Part.PENALTY, penaltyNode, letNames), outputs,
+        chosen == Loss.CROSS_ENTROPY ? outputs.size() : 0);
+  }
+
+  /** The loss, mse by default; cross_entropy for class scores, and only there. */
+  private Loss chooseLoss(int outputCount) {
+    if (outputName == null) {
+      if (loss == Loss.CROSS_ENTROPY) {
+        throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
+            + " scores, but model '" + name + "' has one output: predict(\"score\", k, …),"
+            + " one score per class");
+      }
+      return loss == null ? Loss.MSE : loss;
+    }
+    if (loss == null) {
+      throw new IllegalStateException("model '" + name + "' has " + outputCount + " outputs,"
+          + " so it needs a loss: cross_entropy for class scores");
+    }
+    if (loss != Loss.CROSS_ENTROPY) {
+      throw new IllegalStateException(loss.text() + " compares one prediction with the"
+          + " target, but model '" + name + "' has " + outputCount + " outputs; for classes,"
+          + " use cross_entropy");
+    }
+    if (outputCount < 2) {
+      throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
+          + " scores, but model '" + name + "' has a vector of one; for two classes,"
+          + " bce_logits on one score is the same");
+    }
+    return loss;
   }
 
   /**
@@ -458,13 +524,15 @@ public final class ModelBuilder {
     if (!hasArrays(expr)) {
       return ExpressionPrinter.print(node, letNames);
     }
+    String output = part == Part.PREDICTION && outputName != null
+        ? outputName + "[" + statement.indices().get(0) + "] = " : "";
     Map<Expr, String> scalarLets = new IdentityHashMap<>();
     for (Statement s : statements) {
       if (s.part() == Part.LET && s.indices().isEmpty() && s.expr() != expr) {
         scalarLets.putIfAbsent(s.expr(), s.let());
       }
     }
-    return Expr.text(expr, scalarLets);
+    return output + Expr.text(expr, scalarLets);
   }
 
   // Whether any element or sum is in expr; iterative, as an expression may be deep.

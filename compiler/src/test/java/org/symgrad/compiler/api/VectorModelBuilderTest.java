@@ -115,6 +115,49 @@ class VectorModelBuilderTest {
   }
 
   @Test
+  void theSoftmaxSampleHasAVectorOutput() throws IOException {
+    ModelBuilder m = new ModelBuilder("blobs").data("blobs.csv");
+    Tensor x = m.input("x", 2);
+    m.target("label");
+    Tensor w = m.param("W", shape(3, 2), linearInit(2));
+    Tensor c = m.param("c", shape(3), linearInit(2));
+    Index j = m.index("j");
+    Index k = m.index("k");
+    m.predict("score", k, sum(j, w.get(k, j).times(x.get(j))).plus(c.get(k)));
+    m.loss(Loss.CROSS_ENTROPY);
+
+    ModelDefinition built = m.build();
+    ModelDefinition parsed = Symgrad.parseFile(Path.of("../samples/softmax/blobs.sg"));
+    assertSameModel(built, parsed);
+    assertThat(built.outputs()).hasSize(3);
+    assertThat(built.targetClasses()).isEqualTo(3);
+    assertThat(built.modelText()).isEqualTo("score[k] = sum(j, W[k, j] * x[j]) + c[k]");
+    assertThat(built.outputs().toString()).isEqualTo(parsed.outputs().toString());
+  }
+
+  @Test
+  void aVectorOutputNeedsCrossEntropyAndCrossEntropyAVectorOutput() {
+    ModelBuilder m = new ModelBuilder("m");
+    Tensor c = m.param("c", shape(3));
+    m.target("label");
+    Index k = m.index("k");
+    m.predict("score", k, c.get(k));
+    assertThat(assertThrows(IllegalStateException.class, m::build).getMessage()).isEqualTo(
+        "model 'm' has 3 outputs, so it needs a loss: cross_entropy for class scores");
+    m.loss(Loss.MSE);
+    assertThat(assertThrows(IllegalStateException.class, m::build).getMessage()).isEqualTo(
+        "mse compares one prediction with the target, but model 'm' has 3 outputs; for"
+            + " classes, use cross_entropy");
+
+    ModelBuilder s = new ModelBuilder("s");
+    s.predict(s.param("w")).target("label").loss(Loss.CROSS_ENTROPY);
+    assertThat(assertThrows(IllegalStateException.class, s::build).getMessage()).startsWith(
+        "cross_entropy needs a vector of 2 or more class scores, but model 's' has one output");
+    assertThat(message(() -> new ModelBuilder("u").predict("out", k, c.get(0))))
+        .startsWith("index 'k' of the prediction 'out' is not used");
+  }
+
+  @Test
   void anExpressionWithIndicesPrintsAsTheGrammarWritesIt() {
     ModelBuilder m = new ModelBuilder("m");
     Tensor w = m.param("W", shape(2, 3));

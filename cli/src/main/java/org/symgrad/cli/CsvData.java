@@ -28,8 +28,12 @@ import org.symgrad.runtime.Dataset;
  */
 final class CsvData {
   // Decimal numbers only: Double.parseDouble would also take "NaN", "0x1p3" and "1.5d".
+  // Possessive, so that a field of a million digits and a letter fails in linear time, not
+  // in quadratic time by backtracking.
   private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+      Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][+-]?+\\d++)?+");
+  // How much of a bad field a message quotes.
+  private static final int LONGEST_QUOTE = 40;
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setIgnoreEmptyLines(true)
       .setTrim(true)
@@ -67,7 +71,7 @@ final class CsvData {
       }
       CSVRecord header = records.get(0);
       List<String> names = header.toList();
-      checkHeader(names, shownName, lines.lineOf(header.getCharacterPosition()));
+      checkHeader(header, shownName, lines);
       double[][] columns = new double[names.size()][records.size() - 1];
       ColumnCheck[] byColumn = new ColumnCheck[names.size()];
       for (int c = 0; c < names.size(); c++) {
@@ -78,50 +82,95 @@ final class CsvData {
       }
       return new Dataset(names, columns);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new DataException(shownName + ":1:1: error: not a readable CSV file: "
-          + e.getMessage());
+      DataException quote = badQuote(text, shownName, lines);
+      throw quote != null ? quote : new DataException(shownName + ":1:1: error: not a "
+          + "readable CSV file: " + (e.getCause() != null ? e.getCause() : e).getMessage());
     }
   }
 
-  private static void checkHeader(List<String> names, String file, int line) {
+  // Where a CSV file's quotes go wrong, as the parser reads them: a field that starts with
+  // '"' and never ends, or something other than spaces between its closing '"' and the
+  // next comma or line end. Null if the quotes are all right.
+  private static DataException badQuote(String text, String file, LineIndex lines) {
+    boolean fieldStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (fieldStart && c == '"') {
+        int open = i;
+        for (i++; i < text.length() && !(text.charAt(i) == '"'
+            && (i + 1 == text.length() || text.charAt(i + 1) != '"')); i++) {
+          i += text.charAt(i) == '"' ? 1 : 0; // "" is a quote inside the field
+        }
+        if (i == text.length()) {
+          return lines.error(file, open, "this quoted field is never closed: the '\"' here "
+              + "has no closing '\"'");
+        }
+        for (i++; i < text.length() && Character.isWhitespace(text.charAt(i))
+            && text.charAt(i) != '\r' && text.charAt(i) != '\n'; i++) {
+          // spaces after the closing quote are allowed
+        }
+        if (i < text.length() && ",\r\n".indexOf(text.charAt(i)) < 0) {
+          return lines.error(file, i, "unexpected " + quote(String.valueOf(text.charAt(i)))
+              + " after the closing quote of a field; write the whole field inside the quotes");
+        }
+        i--; // let the loop see the comma or line end
+        fieldStart = false;
+        continue;
+      }
+      fieldStart = c == ',' || c == '\n' || c == '\r';
+    }
+    return null;
+  }
+
+  private static void checkHeader(CSVRecord header, String file, LineIndex lines) {
+    List<String> names = header.toList();
     Set<String> seen = new HashSet<>();
     for (int c = 0; c < names.size(); c++) {
       if (names.get(c).isEmpty()) {
-        throw DataException.at(file, line, 1, "column " + (c + 1) + " of the header has no name");
+        throw lines.error(file, lines.fieldStart(header, c),
+            "column " + (c + 1) + " of the header has no name");
       }
       if (!seen.add(names.get(c))) {
-        throw DataException.at(file, line, 1, "column '" + names.get(c) + "' appears twice in "
-            + "the header");
+        throw lines.error(file, lines.fieldStart(header, c), "column '" + names.get(c)
+            + "' appears twice in the header");
       }
     }
   }
 
   private static void readRow(CSVRecord record, List<String> names, double[][] columns, int row,
       String file, LineIndex lines, ColumnCheck[] checks) {
-    int line = lines.lineOf(record.getCharacterPosition());
     if (record.size() != names.size()) {
-      throw DataException.at(file, line, 1, "this row has " + record.size() + " field"
+      throw lines.error(file, lines.start(record), "this row has " + record.size() + " field"
           + (record.size() == 1 ? "" : "s") + ", the header names " + names.size()
-          + " (" + String.join(", ", names) + ")");
+          + " (" + DataException.listed(names) + ")");
     }
     for (int c = 0; c < names.size(); c++) {
       String field = record.get(c);
       if (!NUMBER.matcher(field).matches()) {
-        throw DataException.at(file, line, lines.columnOf(record, c),
-            (field.isEmpty() ? "missing value" : "not a number: '" + field + "'")
+        throw lines.error(file, lines.fieldStart(record, c),
+            (field.isEmpty() ? "missing value" : "not a number: " + quote(field))
                 + " in column '" + names.get(c) + "'");
       }
       double value = Double.parseDouble(field);
       if (Double.isInfinite(value)) {
-        throw DataException.at(file, line, lines.columnOf(record, c),
-            "'" + field + "' is too large for a double, in column '" + names.get(c) + "'");
+        throw lines.error(file, lines.fieldStart(record, c),
+            quote(field) + " is too large for a double, in column '" + names.get(c) + "'");
       }
       String problem = checks[c] == null ? null : checks[c].problem(field, value, names.get(c));
       if (problem != null) {
-        throw DataException.at(file, line, lines.columnOf(record, c), problem);
+        throw lines.error(file, lines.fieldStart(record, c), problem);
       }
       columns[c][row] = value;
     }
+  }
+
+  // 'field' for a message: on one line, and cut short if it is long.
+  private static String quote(String field) {
+    StringBuilder shown = new StringBuilder("'");
+    field.codePoints().limit(LONGEST_QUOTE).forEach(c ->
+        shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return shown.append(field.codePointCount(0, field.length()) > LONGEST_QUOTE ? "…'" : "'")
+        .toString();
   }
 
   private static String decode(Path file, String shownName) {
@@ -144,17 +193,27 @@ final class CsvData {
       int line = 1;
       int lineStart = 0;
       for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
+        if (endsLine(bytes[i], i + 1 < bytes.length ? bytes[i + 1] : -1)) {
           line++;
           lineStart = i + 1;
         }
       }
-      throw DataException.at(shownName, line, offset - lineStart + 1,
+      // Columns count characters, as in every other message, and not the byte order mark.
+      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      boolean mark = lineStart == 0 && before.startsWith("\uFEFF");
+      int column = before.length() + (mark ? 0 : 1);
+      throw DataException.at(shownName, line, column,
           "the file is not UTF-8 text (byte 0x" + Integer.toHexString(bytes[offset] & 0xff)
               + ")");
     }
     String text = out.flip().toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  // Whether c ends a line, next being what follows it: a line ends at \n, \r\n or a lone \r,
+  // as the CSV parser has it.
+  private static boolean endsLine(int c, int next) {
+    return c == '\n' || (c == '\r' && next != '\n');
   }
 
   /** Line and column numbers from character offsets. */
@@ -166,10 +225,29 @@ final class CsvData {
       this.text = text;
       starts.add(0);
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
+        if (endsLine(text.charAt(i), i + 1 < text.length() ? text.charAt(i + 1) : -1)) {
           starts.add(i + 1);
         }
       }
+    }
+
+    /**
+     * Where {@code record} starts. The parser's position is where it began to read it, before
+     * the blank lines it skipped on its way.
+     */
+    int start(CSVRecord record) {
+      int position = (int) record.getCharacterPosition();
+      while (position < text.length()
+          && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+        position++;
+      }
+      return position;
+    }
+
+    /** An error at character {@code offset} of the text. */
+    DataException error(String file, int offset, String message) {
+      int line = lineOf(offset);
+      return DataException.at(file, line, offset - starts.get(line - 1) + 1, message);
     }
 
     int lineOf(long offset) {
@@ -177,10 +255,10 @@ final class CsvData {
       return (index >= 0 ? index : -index - 2) + 1;
     }
 
-    // The 1-based character column where field `field` of the record starts on its line.
-    int columnOf(CSVRecord record, int field) {
-      int position = (int) record.getCharacterPosition();
-      int lineStart = starts.get(lineOf(position) - 1);
+    // The offset of the first character of field `field` of the record, which is on a later
+    // line than the record's start when a quoted field before it holds a line break.
+    int fieldStart(CSVRecord record, int field) {
+      int position = start(record);
       boolean quoted = false;
       int seen = 0;
       for (int i = position; i < text.length() && seen < field; i++) {
@@ -195,7 +273,7 @@ final class CsvData {
       while (position < text.length() && text.charAt(position) == ' ') {
         position++;
       }
-      return position - lineStart + 1;
+      return position;
     }
   }
 }

@@ -11,6 +11,20 @@ final class DataException extends RuntimeException {
     super(message, null, false, false);
   }
 
+  /**
+   * Column names for a message, on one line and not too many: {@code x, y, z}, control
+   * characters shown as '?', and after the first 20 {@code … (N in all)}.
+   */
+  static String listed(java.util.List<String> names) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Math.min(names.size(), 20); i++) {
+      text.append(i == 0 ? "" : ", ");
+      names.get(i).codePoints().forEach(c ->
+          text.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    }
+    return names.size() > 20 ? text + ", … (" + names.size() + " in all)" : text.toString();
+  }
+
   /** A problem at a place in a file. */
   static DataException at(String file, int line, int column, String message) {
     return new DataException(file + ":" + line + ":" + column + ": error: " + message);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.Evaluator;
+import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.parse.Expressions;
@@ -18,11 +19,16 @@ import org.symgrad.compiler.simplify.Simplifier;
  * symbolic gradient and, on demand, its Hessian, each evaluated at given points.
  */
 final class ExpressionGradient {
+  // The text of a derivative can grow with the square of the expression's depth or faster
+  // (that of sin(sin(…sin(x))) repeats every inner part); past this it is cut, ending in '…'.
+  static final int TEXT_LIMIT = 1_000_000;
+
   private final Node expression;
   private final List<Node> variables;
   private final Map<Node, Node> gradient;
   private final Graph graph;
   private final Simplifier simplifier;
+  private Map<String, String> derivatives;
   private Map<Node, Map<Node, Node>> hessian;
 
   /** Parses and differentiates {@code text}; throws {@code SymgradException} if it is bad. */
@@ -43,14 +49,17 @@ final class ExpressionGradient {
   }
 
   String simplified() {
-    return expression.toString();
+    return ExpressionPrinter.print(expression, Map.of(), TEXT_LIMIT);
   }
 
-  /** Each variable's simplified derivative, printed. */
+  /** Each variable's simplified derivative, printed once. */
   Map<String, String> derivatives() {
-    Map<String, String> printed = new LinkedHashMap<>();
-    gradient.forEach((variable, d) -> printed.put(variable.name(), d.toString()));
-    return printed;
+    if (derivatives == null) {
+      derivatives = new LinkedHashMap<>();
+      gradient.forEach((variable, d) ->
+          derivatives.put(variable.name(), ExpressionPrinter.print(d, Map.of(), TEXT_LIMIT)));
+    }
+    return derivatives;
   }
 
   /** The JSON answer at {@code point}: value, gradient, derivative and maybe hessian. */

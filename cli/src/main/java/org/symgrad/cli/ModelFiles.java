@@ -67,7 +67,7 @@ final class ModelFiles {
     if (!missing.isEmpty()) {
       throw DataException.at(shown, 1, 1, "missing column" + (missing.size() == 1 ? " " : "s ")
           + String.join(", ", missing) + " of " + model.source() + "; the header has "
-          + String.join(", ", data.names()));
+          + DataException.listed(data.names()));
     }
     if (data.rows() == 0) {
       throw DataException.at(shown, 2, 1, "the file has a header but no rows of data");

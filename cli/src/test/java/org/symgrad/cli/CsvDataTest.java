@@ -74,7 +74,7 @@ class CsvDataTest {
   @Test
   void duplicateColumnIsRefused() {
     assertThat(error("x,x\n1,2\n")).isEqualTo(
-        "data.csv:1:1: error: column 'x' appears twice in the header");
+        "data.csv:1:3: error: column 'x' appears twice in the header");
   }
 
   private Dataset load(String text) throws Exception {

@@ -46,9 +46,15 @@ public final class Symgrad {
     return ModelParser.parse(text, sourceName);
   }
 
-  /** The kernel IR of {@code model}, as both emitters see it. */
+  /**
+   * The kernel IR of {@code model}, as both emitters see it. Lowering adds the derivatives'
+   * nodes to the model's graph, which is not thread-safe, so it holds the graph's lock: one
+   * parsed model may be compiled by several threads at once.
+   */
   public static Program lower(ModelDefinition model) {
-    return Lowering.lower(model);
+    synchronized (model.graph()) {
+      return Lowering.lower(model);
+    }
   }
 
   /**
@@ -76,7 +82,7 @@ public final class Symgrad {
     return BytecodeEmitter.emit(program, binaryName.replace('.', '/'), lines);
   }
 
-  /** {@code model} compiled to bytecode and loaded as a hidden class. */
+  /** {@code model} compiled to bytecode and loaded as a hidden class; thread-safe. */
   public static CompiledModel compile(ModelDefinition model) {
     return ModelClassDefiner.define(lower(model));
   }

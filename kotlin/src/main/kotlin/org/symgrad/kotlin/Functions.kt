@@ -5,6 +5,7 @@
 package org.symgrad.kotlin
 
 import org.symgrad.compiler.api.Expr
+import org.symgrad.compiler.api.Index
 
 fun pow(a: Expr, b: Expr): Expr = Expr.pow(a, b)
 
@@ -67,3 +68,9 @@ fun softplus(x: Expr): Expr = Expr.softplus(x)
 fun log1p(x: Expr): Expr = Expr.log1p(x)
 
 fun expm1(x: Expr): Expr = Expr.expm1(x)
+
+/** `sum(j, w[j] * x[j])`: [body] added up over the range of [index], as a file's sum. */
+fun sum(index: Index, body: Expr): Expr = Expr.sum(index, body)
+
+/** `sum(j) { w[j] * x[j] }`: the same, with the body as a block. */
+inline fun sum(index: Index, body: () -> Expr): Expr = Expr.sum(index, body())

@@ -3,6 +3,8 @@ package org.symgrad.kotlin
 import com.google.common.truth.Truth.assertThat
 import org.junit.jupiter.api.Test
 import org.symgrad.compiler.api.Expr
+import org.symgrad.compiler.api.Index
+import org.symgrad.compiler.api.ModelBuilder
 import org.symgrad.compiler.graph.Graph
 import org.symgrad.compiler.parse.Expressions
 
@@ -26,8 +28,18 @@ class OperatorsTest {
         assertIsText(x / 2.0, "x / 2")
         assertIsText(-x, "-x")
         assertIsText(x pow 3, "x^3")
-        // TODO(vectors): W[j, k], once indexing is in the graph: Expr.get(Index...) needs no
-        // Kotlin code, since Kotlin reads a Java method named get as the indexing operator.
+        // Tensor.get is Kotlin's indexing operator, with no Kotlin code: W[j, k] is an Expr.
+        val m = ModelBuilder("m")
+        val W = m.param("W", shape(13, 4))
+        val v = m.input("v", 4)
+        val j = m.index("j")
+        val k = Index.of("k")
+        val wjk: Expr = W[j, k]
+        assertThat(wjk.toString()).isEqualTo("W[j, k]")
+        assertThat((W[j, 0] + W[0, k] * 2 - W[12, 3]).toString())
+            .isEqualTo("W[j, 0] + 2 * W[0, k] - W[12, 3]")
+        assertThat(sum(k) { W[j, k] * v[k] }.toString()).isEqualTo("sum(k, W[j, k] * v[k])")
+        assertThat(sum(j, v[j] pow 2).toString()).isEqualTo("sum(j, v[j]^2)")
     }
 
     @Test

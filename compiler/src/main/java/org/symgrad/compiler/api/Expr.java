@@ -1,12 +1,18 @@
 package org.symgrad.compiler.api;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
+import org.symgrad.compiler.model.Shapes;
 
 /**
  * An expression of the model language, built by calls rather than parsed from text:
@@ -33,11 +39,14 @@ import org.symgrad.compiler.graph.Op;
  * would be the same node, so {@code x.times(2.0)} equals {@code constant(2.0).times(x)} (the
  * graph puts a product's constant first). {@link #toString()} prints the expression as the
  * grammar writes it.
+ *
+ * <p>Arrays are indexed through {@link Tensor#get} ({@code W[j, k]} in Kotlin, as Kotlin reads
+ * a Java method named {@code get} as its indexing operator) and summed with {@link #sum}. An
+ * expression knows its free indices and their ranges, so a mistake in shape (ranges that
+ * disagree, as {@code W[j, k] * x[k]} for a 13 by 4 {@code W} and a 3-vector {@code x}) is
+ * refused where it is written, with an {@link IllegalArgumentException}.
  */
 public final class Expr {
-  // TODO(vectors): indexing, W[j, k] in Kotlin, as a method get(Index...) once the graph has
-  // indexed variables. Kotlin reads a Java method named get as its indexing operator, so it
-  // will need no annotation, and nothing here has to change for it.
 
   /** What an expression is; only {@link #APPLY} has inputs. */
   enum Kind {
@@ -47,8 +56,15 @@ public final class Expr {
     PREDICTION,
     /** The target column, in a loss: {@code target}. */
     TARGET,
-    APPLY
+    APPLY,
+    /** An array's element: {@code W[j, 0]}; a leaf to the graph, expanded by the builder. */
+    ELEMENT,
+    /** {@code sum(j, body)}; a leaf to the graph, expanded by the builder. */
+    SUM
   }
+
+  /** Where an index got its range, for messages: {@code 13 in W[j, 0]}. */
+  record Range(int extent, String where) {}
 
   /** {@code pred} and {@code target}, as {@link Loss#custom} hands them to a loss function. */
   static final Expr PREDICTION = new Expr(Kind.PREDICTION, null, List.of(), 0.0, "pred");
@@ -63,21 +79,127 @@ public final class Expr {
   // Equal expressions are one node of a graph, whatever the order of a sum's or a product's
   // operands (the graph may swap them), so the hash of those ignores their order.
   private final int hash;
+  // ELEMENT: the array and its subscripts, each an Index or an Integer.
+  private final @Nullable Tensor tensor;
+  private final List<Object> subscripts;
+  // SUM: the index and what is added up. The body is not among the inputs: to the graph (and
+  // so to equality and printing) a sum is a leaf, which only the builder expands.
+  private final @Nullable Index index;
+  private final @Nullable Expr body;
+  // An ADD made by minus(): the parser negates the subtrahend element by element, within the
+  // addition, and so must the builder, to make the nodes of a vector difference in its order.
+  private final boolean subtraction;
+  // The indices this expression leaves free, with their ranges, and those its sums bind.
+  private final Map<String, Range> free;
+  private final Set<String> bound;
 
   private Expr(Kind kind, @Nullable Op op, List<Expr> inputs, double value,
       @Nullable String name) {
+    this(kind, op, inputs, value, name, null, List.of(), null, null, false);
+  }
+
+  private Expr(Kind kind, @Nullable Op op, List<Expr> inputs, double value,
+      @Nullable String name, @Nullable Tensor tensor, List<Object> subscripts,
+      @Nullable Index index, @Nullable Expr body, boolean subtraction) {
     this.kind = kind;
     this.op = op;
     this.inputs = inputs;
     this.value = value;
     this.name = name;
+    this.tensor = tensor;
+    this.subscripts = subscripts;
+    this.index = index;
+    this.body = body;
+    this.subtraction = subtraction;
     this.hash = switch (kind) {
       case CONSTANT -> Long.hashCode(Double.doubleToLongBits(value));
       case VARIABLE, PREDICTION, TARGET -> Objects.hash(kind, name);
       case APPLY -> 31 * Objects.requireNonNull(op).hashCode() + (op.isCommutative()
           ? inputs.get(0).hash + inputs.get(1).hash
           : inputs.stream().mapToInt(e -> e.hash).reduce(17, (h, e) -> 31 * h + e));
+      case ELEMENT -> Objects.hash(kind, name, subscripts);
+      case SUM -> Objects.hash(kind, index, Objects.requireNonNull(body).hash);
     };
+    this.free = freeIndices();
+    this.bound = boundIndices();
+  }
+
+  // Scalar expressions, the most by far, share the empty map and set.
+  private Map<String, Range> freeIndices() {
+    switch (kind) {
+      case ELEMENT -> {
+        Tensor array = Objects.requireNonNull(tensor);
+        Map<String, Range> ranges = new LinkedHashMap<>();
+        for (int d = 0; d < subscripts.size(); d++) {
+          if (subscripts.get(d) instanceof Index i) {
+            agree(ranges, i.name(), new Range(array.shape().get(d), leafText()));
+          }
+        }
+        return ranges.isEmpty() ? Map.of() : ranges;
+      }
+      case SUM -> {
+        Expr summed = Objects.requireNonNull(body);
+        String bound = Objects.requireNonNull(index).name();
+        if (summed.bound.contains(bound)) {
+          throw new IllegalArgumentException("index '" + bound + "' is already bound by a sum"
+              + " inside sum(" + bound + ", …); give one of them another name");
+        }
+        if (!summed.free.containsKey(bound)) {
+          throw new IllegalArgumentException("index '" + bound + "' is not used in sum("
+              + bound + ", " + summed + "), so its range is unknown: an index takes its range"
+              + " from the arrays it indexes, as j in w[j]");
+        }
+        if (summed.free.size() == 1) {
+          return Map.of();
+        }
+        Map<String, Range> rest = new LinkedHashMap<>(summed.free);
+        rest.remove(bound);
+        return rest;
+      }
+      case APPLY -> {
+        if (inputs.size() == 1 || (inputs.get(0).free.isEmpty() && inputs.get(1).free.isEmpty())) {
+          return inputs.get(0).free;
+        }
+        Map<String, Range> ranges = new LinkedHashMap<>(inputs.get(0).free);
+        inputs.get(1).free.forEach((i, range) -> agree(ranges, i, range));
+        long size = 1;
+        for (Range range : ranges.values()) {
+          size *= range.extent();
+        }
+        if (size > Shapes.MAX_ELEMENTS) {
+          throw new IllegalArgumentException("this operation expands to " + size + " terms,"
+              + " more than " + Shapes.MAX_ELEMENTS + ": symgrad writes index sums out term by"
+              + " term; use fewer indices in one product");
+        }
+        return ranges;
+      }
+      default -> {
+        return Map.of();
+      }
+    }
+  }
+
+  private Set<String> boundIndices() {
+    if (kind == Kind.SUM) {
+      Set<String> all = new LinkedHashSet<>(Objects.requireNonNull(body).bound);
+      all.add(Objects.requireNonNull(index).name());
+      return all;
+    }
+    if (kind != Kind.APPLY || inputs.stream().allMatch(e -> e.bound.isEmpty())) {
+      return inputs.isEmpty() ? Set.of() : inputs.get(0).bound;
+    }
+    Set<String> all = new LinkedHashSet<>();
+    inputs.forEach(e -> all.addAll(e.bound));
+    return all;
+  }
+
+  private static void agree(Map<String, Range> ranges, String index, Range range) {
+    Range first = ranges.putIfAbsent(index, range);
+    if (first != null && first.extent() != range.extent()) {
+      throw new IllegalArgumentException("index '" + index + "' ranges over " + range.extent()
+          + " in " + range.where() + " but over " + first.extent() + " in " + first.where()
+          + ": an index has one range wherever it is used");
+    }
   }
 
   // --- leaves ---------------------------------------------------------------------------
@@ -107,6 +229,44 @@ public final class Expr {
     return new Expr(Kind.VARIABLE, null, List.of(), 0.0, name);
   }
 
+  /**
+   * The element of {@code array} at {@code subscripts}, each an {@link Index} or an {@link
+   * Integer}; {@link Tensor#get} calls this.
+   */
+  static Expr element(Tensor array, List<Object> subscripts) {
+    List<Integer> shape = array.shape();
+    if (subscripts.size() != shape.size()) {
+      throw new IllegalArgumentException(array.name() + " has " + shape.size()
+          + (shape.size() == 1 ? " index" : " indices") + " (shape " + Shapes.text(shape)
+          + "), but " + subscripts.size() + (subscripts.size() == 1 ? " is" : " are")
+          + " given");
+    }
+    for (int d = 0; d < shape.size(); d++) {
+      Object subscript = Objects.requireNonNull(subscripts.get(d), "subscript");
+      if (subscript instanceof Integer position && (position < 0 || position >= shape.get(d))) {
+        throw new IllegalArgumentException("index " + position + " is out of range for "
+            + array.name() + ": that axis has " + shape.get(d) + " elements, indexed 0 to "
+            + (shape.get(d) - 1));
+      }
+    }
+    return new Expr(Kind.ELEMENT, null, List.of(), 0.0, array.name(), array,
+        List.copyOf(subscripts), null, null, false);
+  }
+
+  /**
+   * {@code sum(index, body)}: body added up over the range of {@code index}, in index order,
+   * {@code ((b0 + b1) + b2) + …}, as a file's sum.
+   *
+   * @throws IllegalArgumentException when the body does not use the index (its range would be
+   *     unknown), or binds it already in a sum of its own
+   */
+  public static Expr sum(Index index, Expr body) {
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(body, "body");
+    return new Expr(Kind.SUM, null, List.of(), 0.0, "sum", null, List.of(), index, body,
+        false);
+  }
+
   // --- operators, with Kotlin's names ---------------------------------------------------
 
   /** {@code this + other}. */
@@ -121,7 +281,13 @@ public final class Expr {
 
   /** {@code this - other}, which is {@code this + (-other)}. */
   public Expr minus(Expr other) {
-    return plus(other.unaryMinus());
+    Expr negated = other.unaryMinus();
+    if (negated.kind == Kind.CONSTANT) {
+      return plus(negated);
+    }
+    Objects.requireNonNull(negated, "operand");
+    return new Expr(Kind.APPLY, Op.ADD, List.of(this, negated), 0.0, null, null, List.of(),
+        null, null, true);
   }
 
   /** {@code this - other}, which is {@code this + (-other)}. */
@@ -301,17 +467,80 @@ public final class Expr {
     return value;
   }
 
-  /** The name, of a variable, {@code pred} or {@code target}. */
+  /** The name, of a variable, {@code pred} or {@code target}; an element's array's. */
   String name() {
     return Objects.requireNonNull(name, "not a named leaf");
   }
 
+  /** The array, of an element. */
+  Tensor tensor() {
+    return Objects.requireNonNull(tensor, "not an element");
+  }
+
+  /** The subscripts of an element: Index or Integer. */
+  List<Object> subscripts() {
+    return subscripts;
+  }
+
+  /** The index of a sum. */
+  Index index() {
+    return Objects.requireNonNull(index, "not a sum");
+  }
+
+  /** What a sum adds up. */
+  Expr body() {
+    return Objects.requireNonNull(body, "not a sum");
+  }
+
+  /** Whether this is {@code a - b}, an ADD of {@code a} and {@code -b} made by minus(). */
+  boolean isSubtraction() {
+    return subtraction;
+  }
+
+  /** The free indices, with their ranges, in order of first use. */
+  Map<String, Range> free() {
+    return free;
+  }
+
+  /** The indices bound by sums within. */
+  Set<String> bound() {
+    return bound;
+  }
+
+  /** How a leaf reads: {@code w}, {@code pred}, {@code W[j, 0]}, {@code sum(j, w[j] * x[j])}. */
+  private String leafText(Map<Expr, String> names) {
+    return switch (kind) {
+      case ELEMENT -> {
+        StringBuilder text = new StringBuilder(name).append('[');
+        for (int i = 0; i < subscripts.size(); i++) {
+          text.append(i == 0 ? "" : ", ").append(subscripts.get(i));
+        }
+        yield text.append(']').toString();
+      }
+      case SUM -> "sum(" + index + ", " + text(Objects.requireNonNull(body), names) + ")";
+      default -> name();
+    };
+  }
+
+  private String leafText() {
+    return leafText(Map.of());
+  }
+
   /**
-   * This expression written into a fresh graph with every leaf a variable of its name, and
-   * {@code pred} and {@code target} variables of those names: what it would be as text.
+   * This expression written into a fresh graph with every leaf a variable named as it reads,
+   * and {@code pred} and {@code target} variables of those names: what it would be as text.
+   * The expressions of {@code names} (by identity) are variables of those names too.
    */
-  private Node standalone(Graph graph) {
-    return GraphWriter.write(graph, this, leaf -> graph.variable(leaf.name()));
+  private Node standalone(Graph graph, Map<Expr, String> names) {
+    Map<Expr, Node> preset = new IdentityHashMap<>();
+    names.forEach((expr, let) -> preset.put(expr, graph.variable(let)));
+    return GraphWriter.write(graph, this, leaf -> graph.variable(leaf.leafText(names)),
+        preset);
+  }
+
+  /** {@code expr} as the grammar writes it, each of {@code names} (by identity) by its name. */
+  static String text(Expr expr, Map<Expr, String> names) {
+    return ExpressionPrinter.print(expr.standalone(new Graph(), names));
   }
 
   @Override
@@ -324,7 +553,7 @@ public final class Expr {
     }
     // 'pred' and 'target' cannot be variables' names, so no variable is mistaken for them.
     Graph graph = new Graph();
-    return standalone(graph) == that.standalone(graph);
+    return standalone(graph, Map.of()) == that.standalone(graph, Map.of());
   }
 
   @Override
@@ -335,6 +564,6 @@ public final class Expr {
   /** The expression as the grammar writes it: {@code w * x + b}, {@code exp(-x)}. */
   @Override
   public String toString() {
-    return ExpressionPrinter.print(standalone(new Graph()));
+    return text(this, Map.of());
   }
 }

@@ -28,7 +28,12 @@ final class GraphWriter {
   private GraphWriter() {}
 
   static Node write(Graph graph, Expr root, Leaves leaves) {
-    Map<Expr, Node> written = new IdentityHashMap<>();
+    return write(graph, root, leaves, Map.of());
+  }
+
+  /** As {@link #write(Graph, Expr, Leaves)}, with the nodes of {@code preset}'s expressions given. */
+  static Node write(Graph graph, Expr root, Leaves leaves, Map<Expr, Node> preset) {
+    Map<Expr, Node> written = new IdentityHashMap<>(preset);
     Deque<Expr> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
@@ -56,7 +61,7 @@ final class GraphWriter {
   private static Node node(Graph graph, Expr expr, Map<Expr, Node> written, Leaves leaves) {
     return switch (expr.kind()) {
       case CONSTANT -> graph.constant(expr.value());
-      case VARIABLE, PREDICTION, TARGET -> leaves.resolve(expr);
+      case VARIABLE, PREDICTION, TARGET, ELEMENT, SUM -> leaves.resolve(expr);
       case APPLY -> graph.apply(expr.op(),
           expr.inputs().stream().map(written::get).toList());
     };

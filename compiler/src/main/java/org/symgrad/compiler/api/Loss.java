@@ -15,7 +15,7 @@ import org.symgrad.compiler.model.Losses;
  * <p>Immutable. {@link #text()} is the loss as a model file would write it.
  */
 public final class Loss {
-  private enum Kind { MSE, MAE, BCE_LOGITS, HUBER, CUSTOM }
+  private enum Kind { MSE, MAE, BCE_LOGITS, CROSS_ENTROPY, HUBER, CUSTOM }
 
   /** {@code (pred - target)^2}, as {@code torch.nn.MSELoss}; the default. */
   public static final Loss MSE = new Loss(Kind.MSE, "mse", 0.0, null);
@@ -25,6 +25,14 @@ public final class Loss {
 
   /** {@code softplus(pred) - pred * target}, as {@code torch.nn.BCEWithLogitsLoss}. */
   public static final Loss BCE_LOGITS = new Loss(Kind.BCE_LOGITS, "bce_logits", 0.0, null);
+
+  /**
+   * {@code cross_entropy}: class scores against a class label 0…K-1, as {@code
+   * torch.nn.CrossEntropyLoss}, with a stable log-sum-exp; for a vector prediction, {@link
+   * ModelBuilder#predict(String, Index, Expr)}.
+   */
+  public static final Loss CROSS_ENTROPY =
+      new Loss(Kind.CROSS_ENTROPY, "cross_entropy", 0.0, null);
 
   private final Kind kind;
   private final String text;
@@ -64,9 +72,10 @@ public final class Loss {
     boolean[] usesPrediction = {false};
     Graph scratch = new Graph(); // only to visit every leaf
     GraphWriter.write(scratch, loss, leaf -> {
-      if (leaf.kind() == Expr.Kind.VARIABLE) {
+      if (leaf.kind() != Expr.Kind.PREDICTION && leaf.kind() != Expr.Kind.TARGET) {
         throw new IllegalArgumentException("a loss can use only pred and target, but '"
-            + loss + "' uses '" + leaf.name() + "'; write terms in parameters in the penalty");
+            + loss + "' uses '" + (leaf.kind() == Expr.Kind.SUM ? leaf : leaf.name())
+            + "'; write terms in parameters in the penalty");
       }
       usesPrediction[0] |= leaf.kind() == Expr.Kind.PREDICTION;
       return scratch.variable(leaf.name());
@@ -87,8 +96,18 @@ public final class Loss {
    * The loss of one row, written into {@code graph} as the parser writes the loss line: the
    * target's variable is made where the text first names it.
    */
+  /** The loss of one sample over the model's outputs; all but cross_entropy take one. */
+  Node write(Graph graph, java.util.List<Node> outputs, String target) {
+    if (kind == Kind.CROSS_ENTROPY) {
+      Node label = graph.variable(target);
+      return Losses.crossEntropy(graph, outputs, label);
+    }
+    return write(graph, outputs.get(0), target);
+  }
+
   Node write(Graph graph, Node prediction, String target) {
     return switch (kind) {
+      case CROSS_ENTROPY -> throw new IllegalStateException("cross_entropy takes the outputs");
       case MSE -> Losses.mse(graph, prediction, graph.variable(target));
       case MAE -> Losses.mae(graph, prediction, graph.variable(target));
       case BCE_LOGITS -> Losses.bceWithLogits(graph, prediction, graph.variable(target));

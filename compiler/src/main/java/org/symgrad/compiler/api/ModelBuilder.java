@@ -1,18 +1,21 @@
 package org.symgrad.compiler.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.Shapes;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ParameterInfo;
@@ -29,6 +32,19 @@ import org.symgrad.runtime.ParameterInfo;
  * Expr tUn = m.let("t_un", constant(0.1).times(tU));
  * m.predict(w.times(tUn).plus(b)).loss(Loss.MSE);
  * CompiledModel model = m.compile();
+ * }</pre>
+ *
+ * <p>Parameters and inputs may be arrays, indexed with {@link Index}es and summed with {@link
+ * Expr#sum}; a let may be over indices. The network of {@code thermometer_mlp.sg}:
+ *
+ * <pre>{@code
+ * Index j = m.index("j");
+ * Tensor w1 = m.param("W1", shape(13, 1), linearInit(1));
+ * Tensor b1 = m.param("b1", shape(13), linearInit(1));
+ * Tensor w2 = m.param("w2", shape(13), linearInit(13));
+ * Expr b2 = m.param("b2", linearInit(13));
+ * Tensor h = m.let("h", j, tanh(w1.get(j, 0).times(tUn).plus(b1.get(j))));   // let h[j] = …
+ * m.predict(sum(j, w2.get(j).times(h.get(j))).plus(b2));
  * }</pre>
  *
  * <p>Each call is one line of the equivalent {@code .sg} file, and {@link #build()} reads them
@@ -68,17 +84,28 @@ public final class ModelBuilder {
    * A line with an expression, in the order given: a let (named {@code let}), the prediction
    * or the penalty; {@code where} says which in messages.
    */
-  private record Statement(Part part, String where, Expr expr, @Nullable String let) {}
+  private record Statement(Part part, String where, Expr expr, @Nullable String let,
+      List<Index> indices) {
+    Statement(Part part, String where, Expr expr, @Nullable String let) {
+      this(part, where, expr, let, List.of());
+    }
+  }
 
   private final String name;
   private String source = SOURCE;
   private @Nullable String data;
   private final Map<String, Role> roles = new LinkedHashMap<>();
   private final List<String> inputs = new ArrayList<>();
+  // Arrays by name: vector params and inputs, lets over indices.
+  private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+  private final Map<String, List<String>> inputColumns = new LinkedHashMap<>();
+  private final Map<String, String> columnOwners = new LinkedHashMap<>();
+  private int parameterSize;
   private @Nullable String target;
   private final List<ParameterInfo> parameters = new ArrayList<>();
   private final List<Statement> statements = new ArrayList<>();
   private @Nullable Expr prediction;
+  private @Nullable String outputName; // of a vector prediction
   private @Nullable Expr penalty;
   private @Nullable Loss loss;
 
@@ -110,6 +137,60 @@ public final class ModelBuilder {
     return Expr.variable(name);
   }
 
+  /**
+   * {@code input NAME[size]}: a vector over the columns {@code NAME0}, {@code NAME1}, …
+   *
+   * @throws IllegalArgumentException for a size below 1, or a column that is another name
+   */
+  public Tensor input(String name, int size) {
+    if (size < 1 || size > Shapes.MAX_ELEMENTS) {
+      throw new IllegalArgumentException("input '" + name + "' needs a size from 1 to "
+          + Shapes.MAX_ELEMENTS + ", got " + size);
+    }
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      columns.add(Shapes.columnName(name, i));
+    }
+    return vectorInput(name, columns);
+  }
+
+  /**
+   * {@code input NAME[n] = col, …}: a vector over the named columns, in order.
+   *
+   * @throws IllegalArgumentException for no column, or a column that is another name or
+   *     another input's column
+   */
+  public Tensor input(String name, List<String> columns) {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("input '" + name + "' needs at least one column");
+    }
+    return vectorInput(name, List.copyOf(columns));
+  }
+
+  private Tensor vectorInput(String name, List<String> columns) {
+    Names.check(name, "input", false);
+    for (String column : columns) {
+      Names.check(column, "column", false);
+      String other = roles.containsKey(column) ? roles.get(column).description
+          : columnOwners.containsKey(column) ? "a column of input '" + columnOwners.get(column)
+              + "'"
+          : column.equals(name) ? "the input's own name"
+          : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
+          : null;
+      if (other != null) {
+        throw new IllegalArgumentException("column '" + column + "' of input '" + name
+            + "' is already " + other + " of model '" + this.name + "': a column has one role");
+      }
+    }
+    declare(name, Role.INPUT);
+    columns.forEach(column -> columnOwners.put(column, name));
+    inputColumns.put(name, columns);
+    inputs.addAll(columns);
+    Tensor tensor = new Tensor(name, List.of(columns.size()), "input");
+    tensors.put(name, tensor);
+    return tensor;
+  }
+
   /** {@code target NAME}: the data column to predict, which only the loss can use. */
   public ModelBuilder target(String name) {
     requireUnset(target, "target", name);
@@ -137,8 +218,67 @@ public final class ModelBuilder {
   public Expr param(String name, Initializer initializer) {
     checkInitializer(name, initializer);
     declare(name, Role.PARAM);
-    parameters.add(ParameterInfo.scalar(name, parameters.size(), initializer));
+    parameters.add(ParameterInfo.scalar(name, parameterSize++, initializer));
     return Expr.variable(name);
+  }
+
+  /** {@code param NAME[shape]}: an array of parameters starting at 0. */
+  public Tensor param(String name, List<Integer> shape) {
+    return param(name, shape, new Initializer.Constant(0.0));
+  }
+
+  /** {@code param NAME[shape] = initial}. */
+  public Tensor param(String name, List<Integer> shape, double initial) {
+    return param(name, shape, new Initializer.Constant(initial));
+  }
+
+  /**
+   * {@code param NAME[shape] = init}: an array of parameters, stored row-major in the flat
+   * parameter array, each element drawing its own initial value.
+   *
+   * @throws IllegalArgumentException for an empty shape (use {@link #param(String,
+   *     Initializer)}), an extent below 1, too many elements, or an initializer a file refuses
+   */
+  public Tensor param(String name, List<Integer> shape, Initializer initializer) {
+    checkInitializer(name, initializer);
+    checkShape(name, shape);
+    declare(name, Role.PARAM);
+    ParameterInfo info = new ParameterInfo(name, shape, parameterSize, initializer);
+    parameters.add(info);
+    parameterSize += info.size();
+    Tensor tensor = new Tensor(name, shape, "parameter");
+    tensors.put(name, tensor);
+    return tensor;
+  }
+
+  /** A shape, for {@link #param(String, List, Initializer)}: {@code shape(13, 4)}. */
+  public static List<Integer> shape(int... extents) {
+    List<Integer> shape = new ArrayList<>();
+    for (int extent : extents) {
+      shape.add(extent);
+    }
+    return List.copyOf(shape);
+  }
+
+  /**
+   * A file's {@code linear_init(fan_in)}, PyTorch's default for {@code nn.Linear}: uniform on
+   * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in))}.
+   */
+  public static Initializer linearInit(double fanIn) {
+    if (!(fanIn > 0 && fanIn < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("linearInit(" + fanIn + ") needs fan_in > 0: the"
+          + " number of inputs of the layer");
+    }
+    double bound = 1 / Math.sqrt(fanIn);
+    return new Initializer.Uniform(-bound, bound);
+  }
+
+  /**
+   * The index called {@code name}, to bind with {@link Expr#sum} or a let over indices; the
+   * same as {@link Index#of}.
+   */
+  public Index index(String name) {
+    return Index.of(name);
   }
 
   /**
@@ -147,16 +287,99 @@ public final class ModelBuilder {
    */
   public Expr let(String name, Expr value) {
     Objects.requireNonNull(value, "value");
+    requireNoFreeIndex(value, "let '" + name + "'");
     declare(name, Role.LET);
     statements.add(new Statement(Part.LET, "let '" + name + "'", value, name));
     return value;
   }
 
+  /**
+   * {@code let NAME[index] = value}: a vector, one element for each value of {@code index},
+   * which the line binds. Index the result as an array: {@code h.get(j)}.
+   *
+   * @throws IllegalArgumentException when {@code value} leaves another index free or does not
+   *     use {@code index}
+   */
+  public Tensor let(String name, Index index, Expr value) {
+    return let(name, List.of(index), value);
+  }
+
+  /** {@code let NAME[i, j, …] = value}: an array over the indices, in their order. */
+  public Tensor let(String name, List<Index> indices, Expr value) {
+    Objects.requireNonNull(value, "value");
+    String where = "let '" + name + "'";
+    if (indices.isEmpty()) {
+      throw new IllegalArgumentException(where + " has no index: for a number, call"
+          + " let(name, value)");
+    }
+    List<Integer> shape = new ArrayList<>();
+    for (Index index : indices) {
+      if (indices.indexOf(index) != indices.lastIndexOf(index)) {
+        throw new IllegalArgumentException("index '" + index + "' is bound twice by " + where);
+      }
+      if (value.bound().contains(index.name())) {
+        throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
+            + " again by a sum inside it; give one of them another name");
+      }
+      Expr.Range range = value.free().get(index.name());
+      if (range == null) {
+        throw new IllegalArgumentException("index '" + index + "' of " + where + " is not"
+            + " used, so its range is unknown: an index takes its range from the arrays it"
+            + " indexes, as j in w[j]");
+      }
+      shape.add(range.extent());
+    }
+    for (String free : value.free().keySet()) {
+      if (!indices.contains(Index.of(free))) {
+        throw unbound(free, value, where, "add it to the let's indices");
+      }
+    }
+    declare(name, Role.LET);
+    Tensor tensor = new Tensor(name, shape, "let");
+    tensors.put(name, tensor);
+    statements.add(new Statement(Part.LET, where, value, name, List.copyOf(indices)));
+    return tensor;
+  }
+
   /** {@code model EXPR}: the prediction, in params, inputs and lets. */
   public ModelBuilder predict(Expr prediction) {
     requireUnset(this.prediction, "prediction", prediction);
-    this.prediction = Objects.requireNonNull(prediction, "prediction");
+    requireNoFreeIndex(Objects.requireNonNull(prediction, "prediction"), "the prediction");
+    this.prediction = prediction;
     statements.add(new Statement(Part.PREDICTION, "the prediction", prediction, null));
+    return this;
+  }
+
+  /**
+   * {@code model NAME[index] = value}: a vector of outputs, one for each value of {@code
+   * index}, such as class scores for {@link Loss#CROSS_ENTROPY}; {@code predict} writes
+   * {@code out[row * K + k]}.
+   *
+   * @throws IllegalArgumentException when {@code value} leaves another index free or does not
+   *     use {@code index}
+   */
+  public ModelBuilder predict(String name, Index index, Expr value) {
+    Objects.requireNonNull(value, "value");
+    requireUnset(this.prediction, "prediction", value);
+    Names.check(name, "output", false);
+    String where = "the prediction '" + name + "'";
+    if (value.bound().contains(index.name())) {
+      throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
+          + " again by a sum inside it; give one of them another name");
+    }
+    if (!value.free().containsKey(index.name())) {
+      throw new IllegalArgumentException("index '" + index + "' of " + where + " is not used,"
+          + " so its range is unknown: an index takes its range from the arrays it indexes,"
+          + " as k in c[k]");
+    }
+    for (String free : value.free().keySet()) {
+      if (!free.equals(index.name())) {
+        throw unbound(free, value, where, "");
+      }
+    }
+    this.prediction = value;
+    this.outputName = name;
+    statements.add(new Statement(Part.PREDICTION, where, value, null, List.of(index)));
     return this;
   }
 
@@ -175,7 +398,8 @@ public final class ModelBuilder {
   /** {@code penalty EXPR}: a term in params only, added once to the mean loss. */
   public ModelBuilder penalty(Expr penalty) {
     requireUnset(this.penalty, "penalty", penalty);
-    this.penalty = Objects.requireNonNull(penalty, "penalty");
+    requireNoFreeIndex(Objects.requireNonNull(penalty, "penalty"), "the penalty");
+    this.penalty = penalty;
     statements.add(new Statement(Part.PENALTY, "the penalty", penalty, null));
     return this;
   }
@@ -194,33 +418,157 @@ public final class ModelBuilder {
     Map<String, Node> lets = new LinkedHashMap<>();
     Node predictionNode = null;
     Node penaltyNode = null;
-    // The parser makes the inputs' and params' variables first, in declaration order; node
-    // ids order the kernel's instructions, so the builder does the same.
+    // The parser makes the inputs' and params' variables first, in declaration order, an
+    // array's row-major; node ids order the kernel's instructions, so the builder does the same.
     roles.forEach((declared, role) -> {
       if (role == Role.INPUT || role == Role.PARAM) {
-        graph.variable(declared);
+        elements(graph, declared);
       }
     });
+    List<Node> outputs = List.of();
+    Map<String, List<Node>> arrayLets = new LinkedHashMap<>();
+    Set<String> inputLets = new HashSet<>(); // the array lets that depend on an input
     for (Statement statement : statements) {
-      Node node = GraphWriter.write(graph, statement.expr(),
-          leaf -> resolve(graph, leaf, statement));
+      boolean[] usesInput = {false};
+      TensorWriter.Leaves leaves = new TensorWriter.Leaves() {
+        @Override
+        public Node scalar(Expr leaf) {
+          usesInput[0] |= leaf.kind() == Expr.Kind.VARIABLE
+              && roles.get(leaf.name()) == Role.INPUT;
+          return resolve(graph, leaf, statement);
+        }
+
+        @Override
+        public List<Node> elements(Expr element) {
+          String array = element.name();
+          usesInput[0] |= roles.get(array) == Role.INPUT || inputLets.contains(array);
+          return resolveArray(graph, element, statement, arrayLets, inputLets);
+        }
+      };
+      List<String> order = statement.indices().stream().map(Index::name).toList();
+      org.symgrad.compiler.parse.Tensor written =
+          TensorWriter.write(graph, statement.expr(), leaves, order);
+      String let = statement.let();
       switch (statement.part()) {
-        case LET -> lets.put(Objects.requireNonNull(statement.let()), node);
-        case PREDICTION -> predictionNode = node;
-        case PENALTY -> penaltyNode = node;
+        case LET -> {
+          if (statement.indices().isEmpty()) {
+            lets.put(Objects.requireNonNull(let), written.node());
+          } else {
+            arrayLets.put(Objects.requireNonNull(let), written.elements());
+            if (usesInput[0]) {
+              inputLets.add(let);
+            }
+            List<Integer> shape = tensors.get(let).shape();
+            for (int i = 0; i < written.elements().size(); i++) {
+              lets.put(Shapes.elementName(let, shape, i), written.elements().get(i));
+            }
+          }
+        }
+        case PREDICTION -> {
+          outputs = written.elements();
+          predictionNode = outputs.get(0);
+        }
+        case PENALTY -> penaltyNode = written.node();
       }
     }
     Objects.requireNonNull(predictionNode);
-    Loss chosen = loss == null ? Loss.MSE : loss;
-    Node sampleLoss = chosen.write(graph, predictionNode, targetName);
+    Loss chosen = chooseLoss(outputs.size());
+    Node sampleLoss = chosen.write(graph, outputs, targetName);
     // Texts call the lets by their names, as the file would have them written.
     Map<Node, String> letNames = new IdentityHashMap<>();
     lets.forEach((let, node) -> letNames.putIfAbsent(node, let));
     return new ModelDefinition(name, source, Optional.ofNullable(data), graph, inputs,
         targetName, parameters, lets, predictionNode,
-        ExpressionPrinter.print(predictionNode, letNames), sampleLoss, chosen.text(),
+        text(Part.PREDICTION, predictionNode, letNames), sampleLoss, chosen.text(),
         penaltyNode == null ? graph.constant(0.0) : penaltyNode,
-        penaltyNode == null ? "" : ExpressionPrinter.print(penaltyNode, letNames));
+        penaltyNode == null ? "" : text(Part.PENALTY, penaltyNode, letNames), outputs,
+        chosen == Loss.CROSS_ENTROPY ? outputs.size() : 0);
+  }
+
+  /** The loss, mse by default; cross_entropy for class scores, and only there. */
+  private Loss chooseLoss(int outputCount) {
+    if (outputName == null) {
+      if (loss == Loss.CROSS_ENTROPY) {
+        throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
+            + " scores, but model '" + name + "' has one output: predict(\"score\", k, …),"
+            + " one score per class");
+      }
+      return loss == null ? Loss.MSE : loss;
+    }
+    if (loss == null) {
+      throw new IllegalStateException("model '" + name + "' has " + outputCount + " outputs,"
+          + " so it needs a loss: cross_entropy for class scores");
+    }
+    if (loss != Loss.CROSS_ENTROPY) {
+      throw new IllegalStateException(loss.text() + " compares one prediction with the"
+          + " target, but model '" + name + "' has " + outputCount + " outputs; for classes,"
+          + " use cross_entropy");
+    }
+    if (outputCount < 2) {
+      throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
+          + " scores, but model '" + name + "' has a vector of one; for two classes,"
+          + " bce_logits on one score is the same");
+    }
+    return loss;
+  }
+
+  /**
+   * The text of the prediction or the penalty: its nodes printed, each let by its name; or,
+   * when it has sums or arrays, which the nodes have written out, the expression as given,
+   * each scalar let by its name.
+   */
+  private String text(Part part, Node node, Map<Node, String> letNames) {
+    Statement statement = statements.stream().filter(s -> s.part() == part).findFirst()
+        .orElseThrow();
+    Expr expr = statement.expr();
+    if (!hasArrays(expr)) {
+      return ExpressionPrinter.print(node, letNames);
+    }
+    String output = part == Part.PREDICTION && outputName != null
+        ? outputName + "[" + statement.indices().get(0) + "] = " : "";
+    Map<Expr, String> scalarLets = new IdentityHashMap<>();
+    for (Statement s : statements) {
+      if (s.part() == Part.LET && s.indices().isEmpty() && s.expr() != expr) {
+        scalarLets.putIfAbsent(s.expr(), s.let());
+      }
+    }
+    return output + Expr.text(expr, scalarLets);
+  }
+
+  // Whether any element or sum is in expr; iterative, as an expression may be deep.
+  private static boolean hasArrays(Expr expr) {
+    java.util.Deque<Expr> pending = new java.util.ArrayDeque<>();
+    Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    pending.push(expr);
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
+      if (e.kind() == Expr.Kind.ELEMENT || e.kind() == Expr.Kind.SUM) {
+        return true;
+      }
+      for (Expr input : e.inputs()) {
+        if (seen.add(input)) {
+          pending.push(input);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The variables of a param or an input: one, or its elements' or columns', in order. */
+  private List<Node> elements(Graph graph, String declared) {
+    List<String> columns = inputColumns.get(declared);
+    if (columns != null) {
+      return columns.stream().map(graph::variable).toList();
+    }
+    Tensor tensor = tensors.get(declared);
+    if (tensor == null) {
+      return List.of(graph.variable(declared));
+    }
+    List<Node> nodes = new ArrayList<>();
+    for (int i = 0; i < Shapes.size(tensor.shape()); i++) {
+      nodes.add(graph.variable(Shapes.elementName(declared, tensor.shape(), i)));
+    }
+    return nodes;
   }
 
   /** The model built and compiled to bytecode: {@code Symgrad.compile(build())}. */
@@ -232,11 +580,49 @@ public final class ModelBuilder {
 
   private void declare(String name, Role role) {
     Names.check(name, role.noun, role == Role.TARGET);
+    String owner = columnOwners.get(name);
+    if (owner != null) {
+      throw new IllegalArgumentException("'" + name + "' is already a column of input '"
+          + owner + "' of model '" + this.name + "'; a column has one role");
+    }
     Role first = roles.putIfAbsent(name, role);
     if (first != null) {
       throw new IllegalArgumentException("'" + name + "' is declared twice: it is already "
           + first.description + " of model '" + this.name + "'");
     }
+  }
+
+  private static void checkShape(String name, List<Integer> shape) {
+    if (shape.isEmpty()) {
+      throw new IllegalArgumentException("parameter '" + name + "' has an empty shape: for a"
+          + " number, call param(name, initializer)");
+    }
+    long size = 1;
+    for (Integer extent : shape) {
+      if (extent == null || extent < 1) {
+        throw new IllegalArgumentException("parameter '" + name + "' has extent " + extent
+            + ": each extent is a whole number of at least 1");
+      }
+      size = Math.min(size * extent, Shapes.MAX_ELEMENTS + 1L);
+    }
+    if (size > Shapes.MAX_ELEMENTS) {
+      throw new IllegalArgumentException("parameter '" + name + "' has more than "
+          + Shapes.MAX_ELEMENTS + " elements: symgrad writes arrays out element by element");
+    }
+  }
+
+  private static void requireNoFreeIndex(Expr expr, String where) {
+    if (!expr.free().isEmpty()) {
+      String free = expr.free().keySet().iterator().next();
+      throw unbound(free, expr, where, "");
+    }
+  }
+
+  private static IllegalArgumentException unbound(String index, Expr expr, String where,
+      String orOnTheLine) {
+    return new IllegalArgumentException("unbound index '" + index + "' in " + where + ": "
+        + expr + " is over " + String.join(", ", expr.free().keySet()) + "; bind it with sum("
+        + index + ", …)" + (orOnTheLine.isEmpty() ? "" : " or " + orOnTheLine));
   }
 
   private void requireUnset(@Nullable Object current, String what, @Nullable Object next) {
@@ -287,6 +673,12 @@ public final class ModelBuilder {
     String variable = leaf.name();
     Role role = roles.get(variable);
     boolean isPenalty = statement.part() == Part.PENALTY;
+    Tensor array = tensors.get(variable);
+    if (array != null) {
+      throw new IllegalStateException("'" + variable + "' in " + where + " of model '" + name
+          + "' is " + array.description() + ", where a number is needed: index it, as in "
+          + variable + example(array.shape().size()));
+    }
     if (role == Role.PARAM || (role == Role.INPUT && !isPenalty)) {
       return graph.variable(variable);
     }
@@ -303,6 +695,34 @@ public final class ModelBuilder {
         + "', " + role.description + (role == Role.TARGET
             ? ": the model predicts it from the inputs and params"
             : ": use the expression that let() returned"));
+  }
+
+  /** The elements of an element's array, where {@code statement} uses it. */
+  private List<Node> resolveArray(Graph graph, Expr element, Statement statement,
+      Map<String, List<Node>> arrayLets, Set<String> inputLets) {
+    String array = element.name();
+    String where = statement.where();
+    if (tensors.get(array) != element.tensor()) {
+      throw new IllegalStateException(where + " of model '" + name + "' uses "
+          + element.tensor().description() + ", which is not an array of this model");
+    }
+    Role role = roles.get(array);
+    if (statement.part() == Part.PENALTY && (role == Role.INPUT || inputLets.contains(array))) {
+      throw new IllegalStateException("the penalty of model '" + name + "' can use parameters"
+          + " only, but '" + array + "' is " + (role == Role.INPUT ? "an input"
+              : "a let that depends on an input"));
+    }
+    List<Node> lets = arrayLets.get(array);
+    return lets != null ? lets : elements(graph, array);
+  }
+
+  // [j], [j, k], [j, k, l], …
+  private static String example(int rank) {
+    StringBuilder text = new StringBuilder("[");
+    for (int d = 0; d < rank; d++) {
+      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
+    }
+    return text.append(']').toString();
   }
 
   private List<String> usable(boolean penaltyOnly) {

@@ -71,6 +71,10 @@ public final class ExpressionPrinter {
         }
       }
     }
+    if (text.length() > limit) {
+      text.setLength(limit);
+      text.append('…');
+    }
     return text.toString();
   }
 

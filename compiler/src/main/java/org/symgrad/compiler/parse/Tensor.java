@@ -16,8 +16,11 @@ import org.symgrad.compiler.graph.Node;
  * <p>This is how index sums become plain scalar graph: every operation is applied to the
  * nodes one by one, so differentiation, simplification and both emitters see only scalars.
  * Elements are row-major over the axes, the first axis outermost. Immutable.
+ *
+ * <p>Public only so that the builder API ({@code org.symgrad.compiler.api}) expands its index
+ * expressions with this very code, and so in the parser's node order; not an API of its own.
  */
-final class Tensor {
+public final class Tensor {
   private final List<String> axes;
   private final int[] extents;
   private final Node[] elements;
@@ -28,30 +31,30 @@ final class Tensor {
     this.elements = elements;
   }
 
-  static Tensor scalar(Node node) {
+  public static Tensor scalar(Node node) {
     return new Tensor(List.of(), new int[0], new Node[] {node});
   }
 
   /** A tensor over {@code axes} of those extents; {@code elements} is taken, not copied. */
-  static Tensor of(List<String> axes, int[] extents, Node[] elements) {
+  public static Tensor of(List<String> axes, int[] extents, Node[] elements) {
     return new Tensor(axes, extents.clone(), elements);
   }
 
-  List<String> axes() {
+  public List<String> axes() {
     return axes;
   }
 
   /** The extent of each axis. */
-  List<Integer> extents() {
+  public List<Integer> extents() {
     return java.util.Arrays.stream(extents).boxed().toList();
   }
 
-  boolean isScalar() {
+  public boolean isScalar() {
     return axes.isEmpty();
   }
 
   /** The node of a scalar. */
-  Node node() {
+  public Node node() {
     if (!isScalar()) {
       throw new IllegalStateException("not a scalar: axes " + axes);
     }
@@ -59,12 +62,12 @@ final class Tensor {
   }
 
   /** The elements in row-major order. */
-  List<Node> elements() {
+  public List<Node> elements() {
     return List.of(elements);
   }
 
   /** How many nodes combining {@code a} and {@code b} makes: the product of their axes. */
-  static long combinedSize(Tensor a, Tensor b) {
+  public static long combinedSize(Tensor a, Tensor b) {
     long size = a.elements.length;
     for (int i = 0; i < b.axes.size(); i++) {
       if (!a.axes.contains(b.axes.get(i))) {
@@ -75,7 +78,7 @@ final class Tensor {
   }
 
   /** {@code op} applied to every element. */
-  Tensor map(UnaryOperator<Node> op) {
+  public Tensor map(UnaryOperator<Node> op) {
     Node[] result = new Node[elements.length];
     for (int i = 0; i < elements.length; i++) {
       result[i] = op.apply(elements[i]);
@@ -88,7 +91,7 @@ final class Tensor {
    * those of {@code b} that {@code a} lacks. An axis both have has one extent in both, since
    * an index has one range.
    */
-  static Tensor combine(Tensor a, Tensor b, BinaryOperator<Node> op) {
+  public static Tensor combine(Tensor a, Tensor b, BinaryOperator<Node> op) {
     List<String> axes = new ArrayList<>(a.axes);
     List<Integer> extents = new ArrayList<>();
     for (int extent : a.extents) {
@@ -126,7 +129,7 @@ final class Tensor {
   }
 
   /** The sum along {@code axis}, added in index order: {@code ((e0 + e1) + e2) + …}. */
-  Tensor sum(String axis, Graph graph) {
+  public Tensor sum(String axis, Graph graph) {
     int reduced = axes.indexOf(axis);
     if (reduced < 0) {
       throw new IllegalArgumentException("no axis " + axis + " in " + axes);
@@ -160,7 +163,7 @@ final class Tensor {
   }
 
   /** The same elements with the axes in {@code order}, which holds exactly these axes. */
-  Tensor arrange(List<String> order) {
+  public Tensor arrange(List<String> order) {
     if (order.equals(axes)) {
       return this;
     }

@@ -37,9 +37,12 @@ public final class Rules {
       // -1 * x -> -x
       new Rule("-1 * x -> -x", (g, n) -> is(n, MUL) && n.input(0).isConstant(-1)
           ? g.neg(n.input(1)) : null),
-      // c1 * (c2 * x) -> (c1 * c2) * x, which rounds once where the original rounded twice
+      // c1 * (c2 * x) -> (c1 * c2) * x, which rounds once where the original rounded twice;
+      // not when c1 * c2 overflows or underflows, as 1e300 * (1e10 * x) would, where the
+      // original need not
       new Rule("c1 * (c2 * x) -> c * x", (g, n) -> is(n, MUL) && n.input(0).isConstant()
           && is(n.input(1), MUL) && n.input(1).input(0).isConstant()
+          && isNormal(n.input(0).value() * n.input(1).input(0).value())
           ? g.mul(g.constant(n.input(0).value() * n.input(1).input(0).value()),
               n.input(1).input(1)) : null),
       // a * -b -> -(a * b), so signs gather where the printer shows them as subtraction
@@ -73,5 +76,10 @@ public final class Rules {
 
   private static boolean is(Node n, Op op) {
     return n.op() == op;
+  }
+
+  // Finite, and neither zero nor subnormal: a product of constants that lost nothing.
+  private static boolean isNormal(double value) {
+    return Double.isFinite(value) && Math.abs(value) >= Double.MIN_NORMAL;
   }
 }

@@ -38,7 +38,10 @@ final class SameModel {
     return texts;
   }
 
-  /** The same predictions, losses and gradients, bit for bit, on random rows and params. */
+  /**
+   * The same predictions, losses and gradients, bit for bit, on random rows and params; a
+   * classifier's on random classes.
+   */
   static void assertSameBits(CompiledModel a, CompiledModel b) {
     Random random = new Random(7);
     int columns = a.info().inputColumns().size() + 1;
@@ -49,14 +52,20 @@ final class SameModel {
         column[r] = random.nextGaussian() * 3;
       }
     }
+    int outputs = a.info().outputs();
+    if (outputs > 1) { // a classifier's target is a class: 0, 1, …, outputs - 1
+      for (int r = 0; r < rows; r++) {
+        data[columns - 1][r] = random.nextInt(outputs);
+      }
+    }
     Batch batch = Batch.of(data, rows);
     int n = a.info().parameterCount();
     for (int trial = 0; trial < 5; trial++) {
       double[] params = random.doubles(n, -2, 2).toArray();
       double[] gradA = new double[n];
       double[] gradB = new double[n];
-      double[] outA = new double[rows];
-      double[] outB = new double[rows];
+      double[] outA = new double[rows * outputs];
+      double[] outB = new double[rows * outputs];
       assertThat(a.lossAndGradient(params, batch, gradA))
           .isEqualTo(b.lossAndGradient(params, batch, gradB));
       assertThat(gradA).isEqualTo(gradB);

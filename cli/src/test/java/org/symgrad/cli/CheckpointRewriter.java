@@ -1,0 +1,32 @@
+package org.symgrad.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Rewrites a checkpoint with {@link CheckpointFile#writeAtomically}, the write {@code fit
+ * --save} makes, as fast as it can and with a new epoch each time, until it is killed: so
+ * that a kill at a random moment almost always lands in the middle of a write. Prints {@code
+ * writing} before the first. Run by {@code reliability.SaveCrashTest}.
+ *
+ * <pre>
+ * java -cp … org.symgrad.cli.CheckpointRewriter CHECKPOINT.json
+ * </pre>
+ */
+public final class CheckpointRewriter {
+  private CheckpointRewriter() {}
+
+  public static void main(String[] args) throws IOException {
+    Path file = Path.of(args[0]);
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(Files.readString(file));
+    int epoch = root.get("epoch").asInt();
+    System.out.println("writing");
+    System.out.flush();
+    while (true) {
+      root.put("epoch", ++epoch);
+      CheckpointFile.writeAtomically(file, Json.line(root) + "\n");
+    }
+  }
+}

@@ -23,7 +23,8 @@ import org.symgrad.runtime.ModelInfo;
  * -XX:+UnlockDiagnosticVMOptions -XX:+ShowHiddenFrames}. Rendering that source costs more than
  * emitting the bytecode (about half a millisecond for the thermometer): set {@value
  * #LINE_NUMBERS_PROPERTY} to {@code false} where compile latency matters more than readable
- * frames, and the class names its model file instead, without line numbers.
+ * frames, and the class names its model file instead, without line numbers. Very large
+ * models go without them unless it is {@code true}.
  *
  * <p>Set the system property {@value #DUMP_PROPERTY} to a folder to have every class written
  * there as well, for {@code javap -c -l}.
@@ -32,8 +33,14 @@ public final class ModelClassDefiner {
   /** The system property naming the folder to dump emitted classes into. */
   public static final String DUMP_PROPERTY = "symgrad.dumpClasses";
 
-  /** The system property that, set to {@code false}, leaves the line numbers out. */
+  /**
+   * The system property that decides line numbers: {@code true} always, {@code false} never;
+   * unset, models up to {@value #LINE_NUMBERS_UP_TO} temporaries get them.
+   */
   public static final String LINE_NUMBERS_PROPERTY = "symgrad.lineNumbers";
+
+  /** Models up to this many temporaries in their fused kernel get line numbers by default. */
+  static final int LINE_NUMBERS_UP_TO = 20_000;
 
   private static final String PACKAGE = "org/symgrad/compiler/emit/";
   private static final AtomicLong SERIAL = new AtomicLong();
@@ -63,13 +70,24 @@ public final class ModelClassDefiner {
    * #LINE_NUMBERS_PROPERTY} is {@code false}.
    */
   static byte[] classFile(Program program) {
-    if ("false".equalsIgnoreCase(System.getProperty(LINE_NUMBERS_PROPERTY))) {
+    if (!wantsLineNumbers(program)) {
       return BytecodeEmitter.emit(program, internalName(program));
     }
     String className = SourceEmitter.className(program.info().name());
     SourceLines lines =
         SourceEmitter.emitWithLines(program, Symgrad.GENERATED_PACKAGE, className).lines();
     return BytecodeEmitter.emit(program, internalName(program), lines);
+  }
+
+  // Rendering the source costs more than emitting the bytecode: about 3x the compile time of
+  // a 10 000-feature model, whose 150 000-line source nobody steps through. So by default
+  // only models up to LINE_NUMBERS_UP_TO temporaries get lines; "true" or "false" decides.
+  private static boolean wantsLineNumbers(Program program) {
+    String asked = System.getProperty(LINE_NUMBERS_PROPERTY, "");
+    if ("true".equalsIgnoreCase(asked) || "false".equalsIgnoreCase(asked)) {
+      return Boolean.parseBoolean(asked);
+    }
+    return program.lossAndGradient().temps() <= LINE_NUMBERS_UP_TO;
   }
 
   private static String internalName(Program program) {

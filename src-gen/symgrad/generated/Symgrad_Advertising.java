@@ -9,9 +9,10 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
-public final class Symgrad_Advertising implements CompiledModel {
+public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "advertising",
       "sum(j, w[j] * x[j]) + b",
@@ -29,6 +30,11 @@ public final class Symgrad_Advertising implements CompiledModel {
   @Override
   public ModelInfo info() {
     return INFO;
+  }
+
+  @Override
+  public int sumCount() {
+    return 5;
   }
 
   @Override
@@ -152,5 +158,83 @@ public final class Symgrad_Advertising implements CompiledModel {
     grad[2] = t30;
     grad[3] = t33;
     return t21;
+  }
+
+  @Override
+  public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] tvColumn = batch.column(0);
+    double[] radioColumn = batch.column(1);
+    double[] pressColumn = batch.column(2);
+    double[] salesColumn = batch.column(3);
+    double w_0 = params[0];
+    double w_1 = params[1];
+    double w_2 = params[2];
+    double b = params[3];
+    // loss = (pred - sales)^2
+    double lossSum = 0.0;
+    // dLoss/dw[0] = 2 * (pred - sales) * tv
+    double dLoss_dw_0Sum = 0.0;
+    // dLoss/dw[1] = 2 * (pred - sales) * radio
+    double dLoss_dw_1Sum = 0.0;
+    // dLoss/dw[2] = 2 * (pred - sales) * press
+    double dLoss_dw_2Sum = 0.0;
+    // dLoss/db = 2 * (pred - sales)
+    double dLoss_dbSum = 0.0;
+    for (int row = from; row < to; row++) {
+      double tv = tvColumn[row];
+      double radio = radioColumn[row];
+      double press = pressColumn[row];
+      double t7 = w_0 * tv;
+      double t8 = w_1 * radio;
+      double t9 = w_2 * press;
+      double t10 = t7 + t8;
+      double t11 = t10 + t9;
+      double pred = t11 + b;
+      double sales = salesColumn[row];
+      double t14 = pred - sales;
+      double t15 = t14 * t14;
+      double t16 = t14 * tv;
+      double t17 = t14 * radio;
+      double t18 = t14 * press;
+      lossSum += t15;
+      dLoss_dw_0Sum += t16;
+      dLoss_dw_1Sum += t17;
+      dLoss_dw_2Sum += t18;
+      dLoss_dbSum += t14;
+    }
+    double t19 = lossSum;
+    double t20 = dLoss_dw_0Sum;
+    double t21 = dLoss_dw_1Sum;
+    double t22 = dLoss_dw_2Sum;
+    double t23 = dLoss_dbSum;
+    sums[0] = t19;
+    sums[1] = t20;
+    sums[2] = t21;
+    sums[3] = t22;
+    sums[4] = t23;
+  }
+
+  @Override
+  public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    double t0 = (double) rows;
+    double t1 = sums[0];
+    double t2 = t1 / t0;
+    double t3 = sums[1];
+    double t4 = 2.0 * t3;
+    double t5 = t4 / t0;
+    double t6 = sums[2];
+    double t7 = 2.0 * t6;
+    double t8 = t7 / t0;
+    double t9 = sums[3];
+    double t10 = 2.0 * t9;
+    double t11 = t10 / t0;
+    double t12 = sums[4];
+    double t13 = 2.0 * t12;
+    double t14 = t13 / t0;
+    grad[0] = t5;
+    grad[1] = t8;
+    grad[2] = t11;
+    grad[3] = t14;
+    return t2;
   }
 }

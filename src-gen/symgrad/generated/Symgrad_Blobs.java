@@ -10,9 +10,10 @@ import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
-public final class Symgrad_Blobs implements CompiledModel {
+public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "blobs",
       "score[k] = sum(j, W[k, j] * x[j]) + c[k]",
@@ -30,6 +31,11 @@ public final class Symgrad_Blobs implements CompiledModel {
   @Override
   public ModelInfo info() {
     return INFO;
+  }
+
+  @Override
+  public int sumCount() {
+    return 10;
   }
 
   @Override
@@ -279,5 +285,180 @@ public final class Symgrad_Blobs implements CompiledModel {
     grad[7] = t99;
     grad[8] = t101;
     return t83;
+  }
+
+  @Override
+  public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] x0Column = batch.column(0);
+    double[] x1Column = batch.column(1);
+    double[] labelColumn = batch.column(2);
+    double W_0_0 = params[0];
+    double W_0_1 = params[1];
+    double W_1_0 = params[2];
+    double W_1_1 = params[3];
+    double W_2_0 = params[4];
+    double W_2_1 = params[5];
+    double c_0 = params[6];
+    double c_1 = params[7];
+    double c_2 = params[8];
+    // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
+    double lossSum = 0.0;
+    // dLoss/dW[0,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5) * (0.5 * sign(pred[0] - pred[1]) + 0.5)) * x0
+    double dLoss_dW_0_0Sum = 0.0;
+    // dLoss/dW[0,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5) * (0.5 * sign(pred[0] - pred[1]) + 0.5)) * x1
+    double dLoss_dW_0_1Sum = 0.0;
+    // dLoss/dW[1,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5) * (-0.5 * sign(pred[0] - pred[1]) + 0.5)) * x0
+    double dLoss_dW_1_0Sum = 0.0;
+    // dLoss/dW[1,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5) * (-0.5 * sign(pred[0] - pred[1]) + 0.5)) * x1
+    double dLoss_dW_1_1Sum = 0.0;
+    // dLoss/dW[2,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (-0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5)) * x0
+    double dLoss_dW_2_0Sum = 0.0;
+    // dLoss/dW[2,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (-0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5)) * x1
+    double dLoss_dW_2_1Sum = 0.0;
+    // dLoss/dc[0] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5) * (0.5 * sign(pred[0] - pred[1]) + 0.5)
+    double dLoss_dc_0Sum = 0.0;
+    // dLoss/dc[1] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5) * (-0.5 * sign(pred[0] - pred[1]) + 0.5)
+    double dLoss_dc_1Sum = 0.0;
+    // dLoss/dc[2] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1) * (-0.5 * sign(max(pred[0], pred[1]) - pred[2]) + 0.5)
+    double dLoss_dc_2Sum = 0.0;
+    for (int row = from; row < to; row++) {
+      double x0 = x0Column[row];
+      double x1 = x1Column[row];
+      double t11 = W_0_0 * x0;
+      double t12 = W_0_1 * x1;
+      double t13 = W_1_0 * x0;
+      double t14 = W_1_1 * x1;
+      double t15 = W_2_0 * x0;
+      double t16 = W_2_1 * x1;
+      double t17 = t11 + t12;
+      double t18 = t13 + t14;
+      double t19 = t15 + t16;
+      double pred_0 = t17 + c_0;
+      double pred_1 = t18 + c_1;
+      double pred_2 = t19 + c_2;
+      double label = labelColumn[row];
+      double t24 = Math.max(pred_0, pred_1);
+      double t25 = Math.max(t24, pred_2);
+      double t26 = pred_0 - t25;
+      double t27 = Math.exp(t26);
+      double t28 = Functions.eq(label, 0.0);
+      double t29 = t28 * pred_0;
+      double t30 = pred_1 - t25;
+      double t31 = Math.exp(t30);
+      double t32 = t27 + t31;
+      double t33 = Functions.eq(label, 1.0);
+      double t34 = t33 * pred_1;
+      double t35 = t29 + t34;
+      double t36 = pred_2 - t25;
+      double t37 = Math.exp(t36);
+      double t38 = t32 + t37;
+      double t39 = Functions.eq(label, 2.0);
+      double t40 = t39 * pred_2;
+      double t41 = t35 + t40;
+      double t42 = Math.log(t38);
+      double t43 = t25 + t42;
+      double t44 = t43 - t41;
+      double t45 = 1.0 / t38;
+      double t46 = t45 * t37;
+      double t47 = t45 * t31;
+      double t48 = t46 + t47;
+      double t49 = t45 * t27;
+      double t50 = t48 + t49;
+      double t51 = -t50;
+      double t52 = t51 + 1.0;
+      double t53 = t24 - pred_2;
+      double t54 = Math.signum(t53);
+      double t55 = 0.5 * t54;
+      double t56 = t55 + 0.5;
+      double t57 = t52 * t56;
+      double t58 = -0.5 * t54;
+      double t59 = t58 + 0.5;
+      double t60 = t52 * t59;
+      double t61 = pred_0 - pred_1;
+      double t62 = Math.signum(t61);
+      double t63 = 0.5 * t62;
+      double t64 = t63 + 0.5;
+      double t65 = t57 * t64;
+      double t66 = -0.5 * t62;
+      double t67 = t66 + 0.5;
+      double t68 = t57 * t67;
+      double t69 = t49 - t28;
+      double t70 = t69 + t65;
+      double t71 = t70 * x0;
+      double t72 = t70 * x1;
+      double t73 = t47 - t33;
+      double t74 = t73 + t68;
+      double t75 = t74 * x0;
+      double t76 = t74 * x1;
+      double t77 = t46 - t39;
+      double t78 = t77 + t60;
+      double t79 = t78 * x0;
+      double t80 = t78 * x1;
+      lossSum += t44;
+      dLoss_dW_0_0Sum += t71;
+      dLoss_dW_0_1Sum += t72;
+      dLoss_dW_1_0Sum += t75;
+      dLoss_dW_1_1Sum += t76;
+      dLoss_dW_2_0Sum += t79;
+      dLoss_dW_2_1Sum += t80;
+      dLoss_dc_0Sum += t70;
+      dLoss_dc_1Sum += t74;
+      dLoss_dc_2Sum += t78;
+    }
+    double t81 = lossSum;
+    double t82 = dLoss_dW_0_0Sum;
+    double t83 = dLoss_dW_0_1Sum;
+    double t84 = dLoss_dW_1_0Sum;
+    double t85 = dLoss_dW_1_1Sum;
+    double t86 = dLoss_dW_2_0Sum;
+    double t87 = dLoss_dW_2_1Sum;
+    double t88 = dLoss_dc_0Sum;
+    double t89 = dLoss_dc_1Sum;
+    double t90 = dLoss_dc_2Sum;
+    sums[0] = t81;
+    sums[1] = t82;
+    sums[2] = t83;
+    sums[3] = t84;
+    sums[4] = t85;
+    sums[5] = t86;
+    sums[6] = t87;
+    sums[7] = t88;
+    sums[8] = t89;
+    sums[9] = t90;
+  }
+
+  @Override
+  public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    double t0 = (double) rows;
+    double t1 = sums[0];
+    double t2 = t1 / t0;
+    double t3 = sums[1];
+    double t4 = t3 / t0;
+    double t5 = sums[2];
+    double t6 = t5 / t0;
+    double t7 = sums[3];
+    double t8 = t7 / t0;
+    double t9 = sums[4];
+    double t10 = t9 / t0;
+    double t11 = sums[5];
+    double t12 = t11 / t0;
+    double t13 = sums[6];
+    double t14 = t13 / t0;
+    double t15 = sums[7];
+    double t16 = t15 / t0;
+    double t17 = sums[8];
+    double t18 = t17 / t0;
+    double t19 = sums[9];
+    double t20 = t19 / t0;
+    grad[0] = t4;
+    grad[1] = t6;
+    grad[2] = t8;
+    grad[3] = t10;
+    grad[4] = t12;
+    grad[5] = t14;
+    grad[6] = t16;
+    grad[7] = t18;
+    grad[8] = t20;
+    return t2;
   }
 }

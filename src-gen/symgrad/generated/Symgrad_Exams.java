@@ -10,9 +10,10 @@ import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
-public final class Symgrad_Exams implements CompiledModel {
+public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "exams",
       "sum(j, w[j] * x[j]) + b",
@@ -30,6 +31,11 @@ public final class Symgrad_Exams implements CompiledModel {
   @Override
   public ModelInfo info() {
     return INFO;
+  }
+
+  @Override
+  public int sumCount() {
+    return 4;
   }
 
   @Override
@@ -131,5 +137,68 @@ public final class Symgrad_Exams implements CompiledModel {
     grad[1] = t23;
     grad[2] = t25;
     return t19;
+  }
+
+  @Override
+  public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] exam1Column = batch.column(0);
+    double[] exam2Column = batch.column(1);
+    double[] admittedColumn = batch.column(2);
+    double w_0 = params[0];
+    double w_1 = params[1];
+    double b = params[2];
+    // loss = softplus(pred) - pred * admitted
+    double lossSum = 0.0;
+    // dLoss/dw[0] = (sigmoid(pred) - admitted) * exam1
+    double dLoss_dw_0Sum = 0.0;
+    // dLoss/dw[1] = (sigmoid(pred) - admitted) * exam2
+    double dLoss_dw_1Sum = 0.0;
+    // dLoss/db = sigmoid(pred) - admitted
+    double dLoss_dbSum = 0.0;
+    for (int row = from; row < to; row++) {
+      double exam1 = exam1Column[row];
+      double exam2 = exam2Column[row];
+      double t5 = w_0 * exam1;
+      double t6 = w_1 * exam2;
+      double t7 = t5 + t6;
+      double pred = t7 + b;
+      double admitted = admittedColumn[row];
+      double t10 = Functions.softplus(pred);
+      double t11 = pred * admitted;
+      double t12 = t10 - t11;
+      double t13 = Functions.sigmoid(pred);
+      double t14 = t13 - admitted;
+      double t15 = t14 * exam1;
+      double t16 = t14 * exam2;
+      lossSum += t12;
+      dLoss_dw_0Sum += t15;
+      dLoss_dw_1Sum += t16;
+      dLoss_dbSum += t14;
+    }
+    double t17 = lossSum;
+    double t18 = dLoss_dw_0Sum;
+    double t19 = dLoss_dw_1Sum;
+    double t20 = dLoss_dbSum;
+    sums[0] = t17;
+    sums[1] = t18;
+    sums[2] = t19;
+    sums[3] = t20;
+  }
+
+  @Override
+  public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    double t0 = (double) rows;
+    double t1 = sums[0];
+    double t2 = t1 / t0;
+    double t3 = sums[1];
+    double t4 = t3 / t0;
+    double t5 = sums[2];
+    double t6 = t5 / t0;
+    double t7 = sums[3];
+    double t8 = t7 / t0;
+    grad[0] = t4;
+    grad[1] = t6;
+    grad[2] = t8;
+    return t2;
   }
 }

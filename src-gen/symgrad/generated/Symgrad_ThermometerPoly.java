@@ -9,9 +9,10 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
-public final class Symgrad_ThermometerPoly implements CompiledModel {
+public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "thermometer_poly",
       "a0 + a1 * x + a2 * x^2 + a3 * x^3 + a4 * x^4",
@@ -32,6 +33,11 @@ public final class Symgrad_ThermometerPoly implements CompiledModel {
   @Override
   public ModelInfo info() {
     return INFO;
+  }
+
+  @Override
+  public int sumCount() {
+    return 6;
   }
 
   @Override
@@ -175,5 +181,97 @@ public final class Symgrad_ThermometerPoly implements CompiledModel {
     grad[3] = t40;
     grad[4] = t43;
     return t28;
+  }
+
+  @Override
+  public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] t_uColumn = batch.column(0);
+    double[] t_cColumn = batch.column(1);
+    double a0 = params[0];
+    double a1 = params[1];
+    double a2 = params[2];
+    double a3 = params[3];
+    double a4 = params[4];
+    // loss = (pred - t_c)^2
+    double lossSum = 0.0;
+    // dLoss/da0 = 2 * (pred - t_c)
+    double dLoss_da0Sum = 0.0;
+    // dLoss/da1 = 2 * (pred - t_c) * x
+    double dLoss_da1Sum = 0.0;
+    // dLoss/da2 = 2 * (pred - t_c) * x^2
+    double dLoss_da2Sum = 0.0;
+    // dLoss/da3 = 2 * (pred - t_c) * x^3
+    double dLoss_da3Sum = 0.0;
+    // dLoss/da4 = 2 * (pred - t_c) * x^4
+    double dLoss_da4Sum = 0.0;
+    for (int row = from; row < to; row++) {
+      double t_u = t_uColumn[row];
+      double t6 = 0.1 * t_u;
+      double x = t6 - 5.0;
+      double t8 = a1 * x;
+      double t9 = a0 + t8;
+      double t10 = x * x;
+      double t11 = a2 * t10;
+      double t12 = t9 + t11;
+      double t13 = Math.pow(x, 3.0);
+      double t14 = a3 * t13;
+      double t15 = t12 + t14;
+      double t16 = Math.pow(x, 4.0);
+      double t17 = a4 * t16;
+      double pred = t15 + t17;
+      double t_c = t_cColumn[row];
+      double t20 = pred - t_c;
+      double t21 = t20 * t20;
+      double t22 = t20 * x;
+      double t23 = t20 * t10;
+      double t24 = t20 * t13;
+      double t25 = t20 * t16;
+      lossSum += t21;
+      dLoss_da0Sum += t20;
+      dLoss_da1Sum += t22;
+      dLoss_da2Sum += t23;
+      dLoss_da3Sum += t24;
+      dLoss_da4Sum += t25;
+    }
+    double t26 = lossSum;
+    double t27 = dLoss_da0Sum;
+    double t28 = dLoss_da1Sum;
+    double t29 = dLoss_da2Sum;
+    double t30 = dLoss_da3Sum;
+    double t31 = dLoss_da4Sum;
+    sums[0] = t26;
+    sums[1] = t27;
+    sums[2] = t28;
+    sums[3] = t29;
+    sums[4] = t30;
+    sums[5] = t31;
+  }
+
+  @Override
+  public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    double t0 = (double) rows;
+    double t1 = sums[0];
+    double t2 = t1 / t0;
+    double t3 = sums[1];
+    double t4 = 2.0 * t3;
+    double t5 = t4 / t0;
+    double t6 = sums[2];
+    double t7 = 2.0 * t6;
+    double t8 = t7 / t0;
+    double t9 = sums[3];
+    double t10 = 2.0 * t9;
+    double t11 = t10 / t0;
+    double t12 = sums[4];
+    double t13 = 2.0 * t12;
+    double t14 = t13 / t0;
+    double t15 = sums[5];
+    double t16 = 2.0 * t15;
+    double t17 = t16 / t0;
+    grad[0] = t5;
+    grad[1] = t8;
+    grad[2] = t11;
+    grad[3] = t14;
+    grad[4] = t17;
+    return t2;
   }
 }

@@ -106,7 +106,8 @@ final class FitCommand implements Callable<Integer> {
   Path init;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Threads for the gradient pass (default: ${DEFAULT-VALUE}).")
+      description = "Threads for the gradient pass (default: ${DEFAULT-VALUE}); from 2 on, "
+          + "results do not depend on N.")
   int threads;
 
   @Option(names = "--json", description = "Print the result as one JSON line, last.")
@@ -202,6 +203,7 @@ final class FitCommand implements Callable<Integer> {
 
   private TrainerOptions trainerOptions(PrintWriter out, ProgressListener progress) {
     TrainerOptions.Builder options = TrainerOptions.builder()
+        .threads(threads)
         .epochs(epochs)
         .seed(seed)
         .logEvery(logEvery)

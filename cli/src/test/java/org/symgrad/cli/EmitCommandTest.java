@@ -45,7 +45,8 @@ class EmitCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.out()).isEqualTo(expectedSource("org.example", "Celsius"));
-    assertThat(run.out()).contains("public final class Celsius implements CompiledModel {");
+    assertThat(run.out())
+        .contains("public final class Celsius implements CompiledModel, ChunkedKernels {");
   }
 
   @Test
@@ -66,7 +67,8 @@ class EmitCommandTest {
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.out()).contains("// compiled from: Symgrad_Thermometer.java");
     assertThat(run.out()).contains("public final synthetic class symgrad/generated/"
-        + "Symgrad_Thermometer implements org/symgrad/runtime/CompiledModel {");
+        + "Symgrad_Thermometer implements org/symgrad/runtime/CompiledModel "
+        + "org/symgrad/runtime/parallel/ChunkedKernels {");
     assertThat(run.out()).contains("public lossAndGradient([DLorg/symgrad/runtime/Batch;[D)D");
     // The store of b's gradient is marked with its line in the source emit prints.
     List<String> source = expectedSource("symgrad.generated", "Symgrad_Thermometer").lines()

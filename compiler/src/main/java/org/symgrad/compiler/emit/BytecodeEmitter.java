@@ -40,6 +40,7 @@ public final class BytecodeEmitter {
   static final String MODEL_INFO = "org/symgrad/runtime/ModelInfo";
   static final String MODEL_INFO_DESCRIPTOR = "L" + MODEL_INFO + ";";
   static final String BATCH = "org/symgrad/runtime/Batch";
+  static final String CHUNKED_KERNELS = "org/symgrad/runtime/parallel/ChunkedKernels";
   /** The static field holding a split model's per-thread scratch arrays. */
   static final String SCRATCH_FIELD = "SCRATCH";
   static final String THREAD_LOCAL_DESCRIPTOR = "Ljava/lang/ThreadLocal;";
@@ -68,12 +69,16 @@ public final class BytecodeEmitter {
       @Nullable SourceLines lines) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
-        "java/lang/Object", new String[] {COMPILED_MODEL});
+        "java/lang/Object", program.isChunked()
+            ? new String[] {COMPILED_MODEL, CHUNKED_KERNELS} : new String[] {COMPILED_MODEL});
     writer.visitSource(lines != null ? lines.fileName() : program.source(), null);
     writer.visitField(ACC_PRIVATE | ACC_FINAL, "info", MODEL_INFO_DESCRIPTOR, null, null)
         .visitEnd();
     writeConstructor(writer, internalName);
     writeInfo(writer, internalName);
+    if (program.isChunked()) {
+      writeSumCount(writer, program.sumCount());
+    }
     int scratch = program.kernels().stream().mapToInt(Kernel::scratchSize).max().orElse(0);
     if (scratch > 0) {
       writeScratch(writer, internalName, scratch);
@@ -126,6 +131,16 @@ public final class BytecodeEmitter {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
+  }
+
+  // public int sumCount() { return n; }
+  private static void writeSumCount(ClassWriter writer, int sumCount) {
+    MethodVisitor count = writer.visitMethod(ACC_PUBLIC, "sumCount", "()I", null, null);
+    count.visitCode();
+    count.visitLdcInsn(sumCount);
+    count.visitInsn(org.objectweb.asm.Opcodes.IRETURN);
+    count.visitMaxs(0, 0);
+    count.visitEnd();
   }
 
   private static void writeInfo(ClassWriter writer, String internalName) {

@@ -44,7 +44,11 @@ import org.symgrad.compiler.lower.Value;
  * a slot of its own when it is first defined.
  */
 final class InstructionWriter {
-  /** Where one method keeps the values its instructions use; -1 for what it lacks. */
+  /**
+   * Where one method keeps the values its instructions use; -1 for what it lacks. A {@code
+   * finish} kernel keeps its {@code sums} argument in {@code batch}, a {@code sums} kernel its
+   * {@code to} in {@code rows} and its {@code sums} array in {@code array}.
+   */
   record Frame(int params, int batch, int array, int rows, int row, int scratch,
       Map<Integer, Integer> columns, Map<Accumulator, Integer> sums, int firstTemp) {}
 
@@ -99,7 +103,11 @@ final class InstructionWriter {
       store(load.to());
     } else if (instr instanceof Instr.LoadSum load) {
       Integer local = frame.sums().get(load.sum());
-      if (local != null) {
+      if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
+        code.visitVarInsn(ALOAD, frame.batch());
+        pushInt(load.sum().index());
+        code.visitInsn(DALOAD);
+      } else if (local != null) {
         code.visitVarInsn(DLOAD, local);
       } else {
         loadScratch(sumSlot(load.sum()));
@@ -125,6 +133,11 @@ final class InstructionWriter {
         code.visitInsn(DASTORE);
       }
     } else if (instr instanceof Instr.StoreGradient store) {
+      code.visitVarInsn(ALOAD, frame.array());
+      pushInt(store.index());
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.StoreSum store) {
       code.visitVarInsn(ALOAD, frame.array());
       pushInt(store.index());
       push(store.value());

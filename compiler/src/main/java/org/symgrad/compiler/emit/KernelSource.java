@@ -74,7 +74,8 @@ final class KernelSource {
     // Slice the main method's lines in the order writeMain() recorded them.
     List<Integer> main = found.get(0);
     int next = 0;
-    int rowsLine = main.get(next++);
+    boolean chunked = KernelWriter.isChunked(kernel.kind());
+    int rowsLine = chunked ? 0 : main.get(next++);
     int scratchLine = kernel.isSplit() ? main.get(next++) : 0;
     Map<Integer, Integer> columnLines = new HashMap<>();
     for (int column : columns.keySet()) {
@@ -84,7 +85,7 @@ final class KernelSource {
     int sumStatements = kernel.isSplit() ? Math.min(1, kernel.sums().size())
         : kernel.sums().size();
     List<Integer> sumLines = main.subList(next, next += sumStatements);
-    int loop = main.get(next++);
+    int loop = kernel.kind() == Kernel.Kind.FINISH ? 0 : main.get(next++);
     List<Integer> body = main.subList(next, next += kernel.body().size());
     List<Integer> epilogue = main.subList(next, next += kernel.epilogue().size());
     return new SourceLines.KernelLines(rowsLine, scratchLine, columnLines, prologue, sumLines,
@@ -94,16 +95,24 @@ final class KernelSource {
   // The interface's own argument names are taken first: a model's names give way to them.
   private StatementWriter.Names fixedNames(LocalNames names, boolean helper) {
     String params = names.fixed("params");
-    String batch = names.fixed(kernel.kind() == Kernel.Kind.PREDICT ? "inputs" : "batch");
+    // finish(params, sums, rows, grad) keeps sums where the others keep the batch, and
+    // sums(params, batch, from, to, sums) its end row where the others keep the row count.
+    String batch = names.fixed(switch (kernel.kind()) {
+      case PREDICT -> "inputs";
+      case FINISH -> "sums";
+      default -> "batch";
+    });
     String array = switch (kernel.kind()) {
       case PREDICT -> names.fixed("out");
       case LOSS -> null;
-      case LOSS_AND_GRADIENT -> names.fixed("grad");
+      case LOSS_AND_GRADIENT, FINISH -> names.fixed("grad");
+      case SUMS -> names.fixed("sums");
     };
-    String rows = names.fixed("rows");
+    String from = kernel.kind() == Kernel.Kind.SUMS ? names.fixed("from") : null;
+    String rows = names.fixed(kernel.kind() == Kernel.Kind.SUMS ? "to" : "rows");
     String row = names.fixed("row");
     String scratch = helper || kernel.isSplit() ? names.fixed("scratch") : null;
-    return new StatementWriter.Names(params, batch, array, rows, row, scratch);
+    return new StatementWriter.Names(params, batch, array, rows, row, scratch, from);
   }
 
   private MethodSpec writeMain(ModelInfo info) {
@@ -130,14 +139,28 @@ final class KernelSource {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.kind().methodName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(kernel.kind() == Kernel.Kind.PREDICT ? void.class : double.class)
-        .addParameter(double[].class, fixed.params())
-        .addParameter(Batch.class, fixed.batch());
-    if (fixed.array() != null) {
-      builder.addParameter(double[].class, fixed.array());
+        .returns(kernel.kind() == Kernel.Kind.PREDICT || kernel.kind() == Kernel.Kind.SUMS
+            ? void.class : double.class)
+        .addParameter(double[].class, fixed.params());
+    switch (kernel.kind()) {
+      case SUMS -> builder.addParameter(Batch.class, fixed.batch())
+          .addParameter(int.class, fixed.from())
+          .addParameter(int.class, fixed.rows())
+          .addParameter(double[].class, fixed.array());
+      case FINISH -> builder.addParameter(double[].class, fixed.batch())
+          .addParameter(int.class, fixed.rows())
+          .addParameter(double[].class, fixed.array());
+      default -> {
+        builder.addParameter(Batch.class, fixed.batch());
+        if (fixed.array() != null) {
+          builder.addParameter(double[].class, fixed.array());
+        }
+      }
     }
     CodeBlock.Builder code = CodeBlock.builder();
-    writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
+    if (!KernelWriter.isChunked(kernel.kind())) {
+      writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
+    }
     if (kernel.isSplit()) {
       writer.statement(code, "double[] " + fixed.scratch() + " = ", "$L.get()",
           BytecodeEmitter.SCRATCH_FIELD);
@@ -159,13 +182,16 @@ final class KernelSource {
         writer.statement(code, "double " + sums.get(sum) + " = ", "0.0");
       }
     }
-    writer.anchor("for (int " + fixed.row() + " = 0;");
-    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", fixed.row(), fixed.row(),
-        fixed.rows(), fixed.row());
-    writer.inRowLoop(true);
-    kernel.body().forEach(instr -> writer.instruction(code, instr));
-    writer.inRowLoop(false);
-    code.endControlFlow();
+    if (kernel.kind() != Kernel.Kind.FINISH) {
+      String start = fixed.from() != null ? fixed.from() : "0";
+      writer.anchor("for (int " + fixed.row() + " = " + start + ";");
+      code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), start, fixed.row(),
+          fixed.rows(), fixed.row());
+      writer.inRowLoop(true);
+      kernel.body().forEach(instr -> writer.instruction(code, instr));
+      writer.inRowLoop(false);
+      code.endControlFlow();
+    }
     kernel.epilogue().forEach(instr -> writer.instruction(code, instr));
     anchors.add(writer.anchors());
     return builder.addCode(code.build()).build();

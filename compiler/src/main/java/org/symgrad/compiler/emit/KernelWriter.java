@@ -77,8 +77,14 @@ final class KernelWriter {
     code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
         null);
     code.visitCode();
-    int next = FIRST_LOCAL;
-    int rowsSlot = next++;
+    Kernel.Kind kind = kernel.kind();
+    // sums(params, batch, int from, int to, sums): the loop runs from..to, to in the rows slot.
+    // finish(params, sums, int rows, grad): the sums array in the batch slot, no loop.
+    int next = kind == Kernel.Kind.SUMS ? FIRST_LOCAL + 2
+        : kind == Kernel.Kind.FINISH ? FIRST_LOCAL + 1 : FIRST_LOCAL;
+    int fromSlot = kind == Kernel.Kind.SUMS ? 3 : -1;
+    int arraySlot = kind == Kernel.Kind.SUMS ? 5 : kind == Kernel.Kind.FINISH ? 4 : ARRAY_OUT;
+    int rowsSlot = kind == Kernel.Kind.SUMS ? 4 : kind == Kernel.Kind.FINISH ? 3 : next++;
     int rowSlot = next++;
     int scratchSlot = kernel.isSplit() ? next++ : -1;
     // Column arrays, in column order as the generated source lists them, and sums in locals.
@@ -96,13 +102,15 @@ final class KernelWriter {
       }
     }
     InstructionWriter writer = new InstructionWriter(code, owner, kernel,
-        new InstructionWriter.Frame(PARAMS, BATCH, ARRAY_OUT, rowsSlot, rowSlot, scratchSlot,
+        new InstructionWriter.Frame(PARAMS, BATCH, arraySlot, rowsSlot, rowSlot, scratchSlot,
             columnSlots, sumLocals, next), sumSlots);
 
-    line(SourceLines.KernelLines::rows);
-    code.visitVarInsn(ALOAD, BATCH);
-    code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
-    code.visitVarInsn(ISTORE, rowsSlot);
+    if (!isChunked(kind)) {
+      line(SourceLines.KernelLines::rows);
+      code.visitVarInsn(ALOAD, BATCH);
+      code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
+      code.visitVarInsn(ISTORE, rowsSlot);
+    }
     if (kernel.isSplit()) { // double[] scratch = SCRATCH.get();
       line(SourceLines.KernelLines::scratch);
       code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
@@ -121,13 +129,20 @@ final class KernelWriter {
     });
     emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
     zeroSums(writer, scratchSlot, sumLocals);
-    writeRowLoop(writer, rowsSlot, rowSlot);
+    if (kind != Kernel.Kind.FINISH) {
+      writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
+    }
     emitAll(writer, kernel.epilogue(), SourceLines.KernelLines::epilogue);
-    if (kernel.kind() == Kernel.Kind.PREDICT) {
+    if (kind == Kernel.Kind.PREDICT || kind == Kernel.Kind.SUMS) {
       code.visitInsn(RETURN);
     }
     code.visitMaxs(0, 0);
     code.visitEnd();
+  }
+
+  /** Whether {@code kind} is one of {@code ChunkedKernels}' methods. */
+  static boolean isChunked(Kernel.Kind kind) {
+    return kind == Kernel.Kind.SUMS || kind == Kernel.Kind.FINISH;
   }
 
   // double sN = 0.0 for each sum; a split kernel's: Arrays.fill(scratch, 0, sums, 0.0).
@@ -152,12 +167,17 @@ final class KernelWriter {
     }
   }
 
-  private void writeRowLoop(InstructionWriter writer, int rowsSlot, int rowSlot) {
+  // for (row = 0, or from; row < rows, or to; row++)
+  private void writeRowLoop(InstructionWriter writer, int fromSlot, int rowsSlot, int rowSlot) {
     Label test = new Label();
     Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
     line(SourceLines.KernelLines::loop);
-    code.visitInsn(ICONST_0);
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+    } else {
+      code.visitInsn(ICONST_0);
+    }
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitLabel(test);
     line(SourceLines.KernelLines::loop);
@@ -202,6 +222,8 @@ final class KernelWriter {
       case PREDICT -> "([D" + batch + "[D)V";
       case LOSS -> "([D" + batch + ")D";
       case LOSS_AND_GRADIENT -> "([D" + batch + "[D)D";
+      case SUMS -> "([D" + batch + "II[D)V";
+      case FINISH -> "([D[DI[D)D";
     };
   }
 

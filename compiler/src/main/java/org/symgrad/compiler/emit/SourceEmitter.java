@@ -21,6 +21,7 @@ import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.Scratch;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
  * Translates a {@link Program} into the Java source of a class implementing {@code
@@ -83,6 +84,15 @@ public final class SourceEmitter {
             .returns(ModelInfo.class)
             .addStatement("return INFO")
             .build());
+    if (program.isChunked()) {
+      type.addSuperinterface(ChunkedKernels.class)
+          .addMethod(MethodSpec.methodBuilder("sumCount")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(int.class)
+              .addStatement("return $L", program.sumCount())
+              .build());
+    }
     int scratch = program.kernels().stream().mapToInt(Kernel::scratchSize).max().orElse(0);
     if (scratch > 0) { // see org.symgrad.runtime.Scratch
       type.addField(FieldSpec.builder(

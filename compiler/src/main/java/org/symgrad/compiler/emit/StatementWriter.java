@@ -26,9 +26,13 @@ final class StatementWriter {
   private static final ClassName MATH = ClassName.get(Math.class);
   private static final ClassName FUNCTIONS = ClassName.get(Functions.class);
 
-  /** The names of a method's arguments and fixed locals; null for what it lacks. */
+  /**
+   * The names of a method's arguments and fixed locals; null for what it lacks. {@code finish}
+   * names its sums array {@code batch}; {@code sums} its end row {@code rows}, its start row
+   * {@code from} (null in every other kernel) and its sums array {@code array}.
+   */
   record Names(String params, String batch, String array, String rows, String row,
-      String scratch) {}
+      String scratch, String from) {}
 
   private final Kernel kernel;
   private final Names fixed;
@@ -111,7 +115,9 @@ final class StatementWriter {
       define(code, load.to(), CodeBlock.of("(double) $L", fixed.rows()));
     } else if (instr instanceof Instr.LoadSum load) {
       String local = sums.get(load.sum());
-      define(code, load.to(), local != null ? CodeBlock.of("$L", local)
+      define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
+          ? CodeBlock.of("$L[$L]", fixed.batch(), load.sum().index())
+          : local != null ? CodeBlock.of("$L", local)
           : CodeBlock.of("$L[$L]", fixed.scratch(), sumSlots.get(load.sum())));
     } else if (instr instanceof Instr.Compute compute) {
       define(code, compute.to(), expression(compute.operation(), compute.args()));
@@ -126,6 +132,9 @@ final class StatementWriter {
               : fixed.scratch() + "[" + sumSlots.get(accumulate.sum()) + "]") + " += ", "$L",
           operand(accumulate.value()));
     } else if (instr instanceof Instr.StoreGradient store) {
+      statement(code, fixed.array() + "[" + store.index() + "] = ", "$L",
+          operand(store.value()));
+    } else if (instr instanceof Instr.StoreSum store) {
       statement(code, fixed.array() + "[" + store.index() + "] = ", "$L",
           operand(store.value()));
     } else if (instr instanceof Instr.StoreOutput store) {

@@ -48,6 +48,8 @@ final class CodeSize {
       return LOCAL + index(i.sum().index()) + 2 + VALUE + 2;
     } else if (instr instanceof Instr.StoreGradient i) {
       return LOCAL + index(i.index()) + VALUE + 1;
+    } else if (instr instanceof Instr.StoreSum i) {
+      return LOCAL + index(i.index()) + VALUE + 1;
     } else if (instr instanceof Instr.Spill i) {
       return LOCAL + index(i.slot()) + VALUE + 1;
     } else if (instr instanceof Instr.StoreOutput i) {

@@ -71,6 +71,14 @@ public sealed interface Instr {
     }
   }
 
+  /** {@code sums[index] = value}, after the loop of a {@link Kernel.Kind#SUMS} kernel. */
+  record StoreSum(int index, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "sums " + index + " = " + value;
+    }
+  }
+
   /** {@code out[row * outputs + output] = value}, inside the row loop. */
   record StoreOutput(int output, int outputs, Value value) implements Instr {
     @Override

@@ -37,7 +37,17 @@ public record Kernel(
   public enum Kind {
     PREDICT("predict"),
     LOSS("loss"),
-    LOSS_AND_GRADIENT("lossAndGradient");
+    LOSS_AND_GRADIENT("lossAndGradient"),
+    /**
+     * {@code ChunkedKernels.sums}: the fused loop over rows {@code [from, to)}, its epilogue
+     * storing each raw sum to {@code sums[i]} ({@link Instr.StoreSum}).
+     */
+    SUMS("sums"),
+    /**
+     * {@code ChunkedKernels.finish}: no loop; the fused epilogue (mean, power-of-two scales,
+     * penalty) over sums read from {@code sums[i]} and the {@code rows} argument.
+     */
+    FINISH("finish");
 
     private final String methodName;
 

@@ -81,6 +81,10 @@ final class KernelBuilder {
     sinks.add(new Sink(EPILOGUE, value, v -> new Instr.StoreGradient(index, v)));
   }
 
+  void storeSum(int index, Node value) {
+    sinks.add(new Sink(EPILOGUE, value, v -> new Instr.StoreSum(index, v)));
+  }
+
   void returns(Node value) {
     sinks.add(new Sink(EPILOGUE, value, Instr.Return::new));
   }

@@ -105,6 +105,12 @@ public final class Lowering {
 
     KernelBuilder fused = new KernelBuilder(g, roles, labels);
     fused.accumulate(lossSum, lossTerm.rest());
+    // The fused kernel cut in two (ChunkedKernels): the same loop storing its raw sums, and
+    // the same epilogue reading them back; sum i is sums[i] (loss 0, parameter k at k + 1).
+    KernelBuilder chunkSums = new KernelBuilder(g, roles, labels);
+    chunkSums.accumulate(lossSum, lossTerm.rest());
+    chunkSums.storeSum(lossSum.index(), sumVariable(g, roles, lossSum));
+    KernelBuilder finish = new KernelBuilder(g, roles, labels);
     Map<String, String> derivatives = new LinkedHashMap<>();
     for (int k = 0; k < params.size(); k++) {
       Node param = params.get(k);
@@ -117,18 +123,35 @@ public final class Lowering {
         Accumulator sum = new Accumulator(k + 1, name, derivative);
         ExactFactor.Factored term = factored(g, perRow, factorSums);
         fused.accumulate(sum, term.rest());
+        chunkSums.accumulate(sum, term.rest());
+        chunkSums.storeSum(sum.index(), sumVariable(g, roles, sum));
         total = g.add(g.div(scaledSum(g, roles, sum, term), rows), total);
       }
-      fused.storeGradient(((ParamRole) roles.get(param)).index(), simplifier.simplify(total));
+      Node gradient = simplifier.simplify(total);
+      fused.storeGradient(((ParamRole) roles.get(param)).index(), gradient);
+      finish.storeGradient(((ParamRole) roles.get(param)).index(), gradient);
     }
     fused.returns(meanLoss);
+    finish.returns(meanLoss);
 
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), outputs.size());
+    Kernel fusedKernel = Splitter.split(fused.build(Kernel.Kind.LOSS_AND_GRADIENT), methodLimit);
+    Kernel sumsKernel = null;
+    Kernel finishKernel = null;
+    if (!fusedKernel.isSplit()) {
+      // Chunked only while both halves fit one method each; split models keep the one loop.
+      Kernel s = Splitter.split(chunkSums.build(Kernel.Kind.SUMS), methodLimit);
+      Kernel f = Splitter.split(finish.build(Kernel.Kind.FINISH), methodLimit);
+      if (!s.isSplit() && !f.isSplit()) {
+        sumsKernel = s;
+        finishKernel = f;
+      }
+    }
     return new Program(modelInfo, model.source(),
         Splitter.split(predict.build(Kernel.Kind.PREDICT), methodLimit),
         Splitter.split(loss.build(Kernel.Kind.LOSS), methodLimit),
-        Splitter.split(fused.build(Kernel.Kind.LOSS_AND_GRADIENT), methodLimit), derivatives);
+        fusedKernel, derivatives, sumsKernel, finishKernel, params.size() + 1);
   }
 
   private static ExactFactor.Factored factored(Graph g, Node term, boolean factorSums) {

@@ -2,6 +2,7 @@ package org.symgrad.compiler.lower;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.ModelInfo;
 
 /**
@@ -12,6 +13,10 @@ import org.symgrad.runtime.ModelInfo;
  * @param info the model's names, shapes and texts
  * @param source where the model came from ({@code thermometer.sg})
  * @param derivatives for each parameter, its simplified per-row derivative as text
+ * @param sums {@code ChunkedKernels.sums}, or null when the model is not chunked (its fused
+ *     kernel is split into helpers)
+ * @param finish {@code ChunkedKernels.finish}, null exactly when {@code sums} is
+ * @param sumCount {@code ChunkedKernels.sumCount()}: the loss sum and one per parameter
  */
 public record Program(
     ModelInfo info,
@@ -19,15 +24,33 @@ public record Program(
     Kernel predict,
     Kernel loss,
     Kernel lossAndGradient,
-    Map<String, String> derivatives) {
+    Map<String, String> derivatives,
+    @Nullable Kernel sums,
+    @Nullable Kernel finish,
+    int sumCount) {
 
   public Program {
+    if ((sums == null) != (finish == null)) {
+      throw new IllegalArgumentException("sums and finish come together");
+    }
     derivatives = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derivatives));
+  }
+
+  /** A program without {@code ChunkedKernels}. */
+  public Program(ModelInfo info, String source, Kernel predict, Kernel loss,
+      Kernel lossAndGradient, Map<String, String> derivatives) {
+    this(info, source, predict, loss, lossAndGradient, derivatives, null, null, 0);
   }
 
   /** The kernels in the order both emitters write them. */
   public List<Kernel> kernels() {
-    return List.of(predict, loss, lossAndGradient);
+    return isChunked() ? List.of(predict, loss, lossAndGradient, sums, finish)
+        : List.of(predict, loss, lossAndGradient);
+  }
+
+  /** Whether the compiled model implements {@code ChunkedKernels}. */
+  public boolean isChunked() {
+    return sums != null;
   }
 
   @Override

@@ -351,6 +351,8 @@ final class Splitter {
       value = i.value();
     } else if (instr instanceof Instr.StoreGradient i) {
       value = i.value();
+    } else if (instr instanceof Instr.StoreSum i) {
+      value = i.value();
     } else if (instr instanceof Instr.StoreOutput i) {
       value = i.value();
     } else if (instr instanceof Instr.Return i) {

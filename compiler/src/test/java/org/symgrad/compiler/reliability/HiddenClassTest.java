@@ -65,12 +65,14 @@ class HiddenClassTest {
     Class<?> type = model().getClass();
     assertThat(Modifier.isFinal(type.getModifiers())).isTrue();
     assertThat(Arrays.stream(type.getDeclaredMethods()).map(Method::getName).sorted().toList())
-        .containsExactly("info", "loss", "lossAndGradient", "predict").inOrder();
+        .containsExactly("finish", "info", "loss", "lossAndGradient", "predict", "sumCount",
+            "sums").inOrder();
     Field[] fields = type.getDeclaredFields();
     assertThat(fields).hasLength(1);
     assertThat(Modifier.isStatic(fields[0].getModifiers())).isFalse();
     assertThat(type.getDeclaredConstructors()).hasLength(1);
-    assertThat(type.getInterfaces()).asList().containsExactly(CompiledModel.class);
+    assertThat(type.getInterfaces()).asList()
+        .containsExactly(CompiledModel.class, org.symgrad.runtime.parallel.ChunkedKernels.class);
   }
 
   @Test

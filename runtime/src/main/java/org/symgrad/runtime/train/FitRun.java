@@ -8,6 +8,8 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.optim.LrScheduler;
 import org.symgrad.runtime.optim.Objective;
 import org.symgrad.runtime.optim.Optimizer;
+import org.symgrad.runtime.parallel.ChunkedKernels;
+import org.symgrad.runtime.parallel.ParallelObjective;
 
 /**
  * One fit: the state that lives while a {@link Trainer} trains, and the epoch loop.
@@ -32,6 +34,8 @@ final class FitRun {
   private final double[] epochStart; // mini-batches only: what a divergence falls back to
   private final double[] bestParams; // with validation only
   private final Objective objective;
+  // threads >= 2 and a model with ChunkedKernels: the chunked pass; else null, the one loop.
+  private final ParallelObjective parallel;
   private Batch current; // the batch being stepped on, which the objective re-evaluates
 
   private int done;
@@ -61,7 +65,9 @@ final class FitRun {
     bestParams = split.hasValidation() ? params.clone() : null;
     batches = new EpochBatches(split.train(), model.info().inputColumns().size(),
         options.batchSize(), options.inputNoise(), seed);
-    objective = (at, gradient) -> model.lossAndGradient(at, current, gradient);
+    parallel = options.threads() > 1 && model instanceof ChunkedKernels chunked
+        ? new ParallelObjective(chunked, options.threads()) : null;
+    objective = (at, gradient) -> lossAndGradient(at, current, gradient);
 
     // PyTorch's order for resuming: make the scheduler over the fresh optimizer, then load
     // the optimizer's state, then the scheduler's.
@@ -86,7 +92,22 @@ final class FitRun {
     valHistory = split.hasValidation() ? new double[trainHistory.length] : null;
   }
 
+  private double lossAndGradient(double[] at, Batch batch, double[] gradient) {
+    return parallel != null ? parallel.lossAndGradient(at, batch, gradient)
+        : model.lossAndGradient(at, batch, gradient);
+  }
+
   TrainingResult run() {
+    try {
+      return epochs();
+    } finally {
+      if (parallel != null) {
+        parallel.close();
+      }
+    }
+  }
+
+  private TrainingResult epochs() {
     int lastEpoch = done + options.epochs();
     StopReason reason = StopReason.COMPLETED;
     Divergence divergence = null;
@@ -138,7 +159,7 @@ final class FitRun {
     double sum = 0;
     for (int k = 0; k < count; k++) {
       current = batches.get(k);
-      double loss = model.lossAndGradient(params, current, grad);
+      double loss = lossAndGradient(params, current, grad);
       if (!Double.isFinite(loss)) {
         undoEpoch();
         return loss;

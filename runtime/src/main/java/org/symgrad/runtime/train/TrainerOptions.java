@@ -38,8 +38,12 @@ public final class TrainerOptions {
   private final @Nullable Function<Optimizer, LrScheduler> scheduler; // null: none
   private final List<EpochListener> listeners;
   private final boolean reportParameters;
+  private final int threads;
 
   private TrainerOptions(Builder b) {
+    if (b.threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + b.threads);
+    }
     if (b.epochs < 0) {
       throw new IllegalArgumentException("epochs must not be negative, got " + b.epochs);
     }
@@ -73,6 +77,7 @@ public final class TrainerOptions {
     scheduler = b.scheduler;
     listeners = List.copyOf(b.listeners);
     reportParameters = b.reportParameters;
+    threads = b.threads;
   }
 
   /** Every option at its default. */
@@ -97,6 +102,7 @@ public final class TrainerOptions {
     b.scheduler = scheduler;
     b.listeners.addAll(listeners);
     b.reportParameters = reportParameters;
+    b.threads = threads;
     return b;
   }
 
@@ -161,6 +167,16 @@ public final class TrainerOptions {
     return reportParameters;
   }
 
+  /**
+   * Threads for the gradient pass: 1 (the default) runs the compiled model's one fused loop;
+   * from 2 on, a model implementing {@code ChunkedKernels} is summed in fixed chunks of
+   * {@code ParallelObjective.CHUNK_ROWS} rows, whose results are the same bits for every
+   * thread count from 2 on (a model without those kernels runs its one loop).
+   */
+  public int threads() {
+    return threads;
+  }
+
   @Override
   public String toString() {
     return "TrainerOptions[epochs " + epochs + ", validation fraction "
@@ -168,7 +184,7 @@ public final class TrainerOptions {
         + ", batch " + (batchSize == 0 ? "full" : batchSize) + ", patience "
         + (patience == 0 ? "off" : patience) + ", log every " + logEvery + ", input noise "
         + inputNoise + (scheduler == null ? "" : ", scheduler") + ", " + listeners.size()
-        + " listeners]";
+        + " listeners" + (threads == 1 ? "" : ", " + threads + " threads") + "]";
   }
 
   /** Collects options; {@link #build()} checks them. */
@@ -183,8 +199,20 @@ public final class TrainerOptions {
     private @Nullable Function<Optimizer, LrScheduler> scheduler;
     private final List<EpochListener> listeners = new ArrayList<>();
     private boolean reportParameters;
+    private int threads = 1;
 
     private Builder() {}
+
+    /**
+     * Threads for the gradient pass, at least 1; default 1, the one fused loop. From 2 on,
+     * each batch is cut into chunks of a fixed size summed in a fixed order, so 2 and 7
+     * threads give identical fits; they equal the one-loop fit bit for bit only while a batch
+     * has at most one chunk ({@code ParallelObjective.CHUNK_ROWS} rows).
+     */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
 
     /** Epochs to run; default {@value TrainerOptions#DEFAULT_EPOCHS}. */
     public Builder epochs(int epochs) {

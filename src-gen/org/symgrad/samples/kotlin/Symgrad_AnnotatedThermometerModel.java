@@ -9,9 +9,10 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
-public final class Symgrad_AnnotatedThermometerModel implements CompiledModel {
+public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "AnnotatedThermometer",
       "w * t_un + b",
@@ -29,6 +30,11 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel {
   @Override
   public ModelInfo info() {
     return INFO;
+  }
+
+  @Override
+  public int sumCount() {
+    return 3;
   }
 
   @Override
@@ -109,5 +115,54 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel {
     grad[0] = t15;
     grad[1] = t18;
     return t12;
+  }
+
+  @Override
+  public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] t_uColumn = batch.column(0);
+    double[] t_cColumn = batch.column(1);
+    double w = params[0];
+    double b = params[1];
+    // loss = (pred - t_c)^2
+    double lossSum = 0.0;
+    // dLoss/dw = 2 * (pred - t_c) * t_un
+    double dLoss_dwSum = 0.0;
+    // dLoss/db = 2 * (pred - t_c)
+    double dLoss_dbSum = 0.0;
+    for (int row = from; row < to; row++) {
+      double t_u = t_uColumn[row];
+      double t_un = 0.1 * t_u;
+      double t4 = w * t_un;
+      double pred = t4 + b;
+      double t_c = t_cColumn[row];
+      double t7 = pred - t_c;
+      double t8 = t7 * t7;
+      double t9 = t7 * t_un;
+      lossSum += t8;
+      dLoss_dwSum += t9;
+      dLoss_dbSum += t7;
+    }
+    double t10 = lossSum;
+    double t11 = dLoss_dwSum;
+    double t12 = dLoss_dbSum;
+    sums[0] = t10;
+    sums[1] = t11;
+    sums[2] = t12;
+  }
+
+  @Override
+  public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    double t0 = (double) rows;
+    double t1 = sums[0];
+    double t2 = t1 / t0;
+    double t3 = sums[1];
+    double t4 = 2.0 * t3;
+    double t5 = t4 / t0;
+    double t6 = sums[2];
+    double t7 = 2.0 * t6;
+    double t8 = t7 / t0;
+    grad[0] = t5;
+    grad[1] = t8;
+    return t2;
   }
 }

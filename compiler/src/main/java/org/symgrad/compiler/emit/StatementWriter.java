@@ -63,7 +63,7 @@ final class StatementWriter {
   void nameTemps(List<Instr> code) {
     List<Value.Temp> defined = new ArrayList<>();
     for (Instr instr : code) {
-      Value.Temp to = definedTemp(instr);
+      Value.Temp to = Instr.defined(instr);
       if (to != null && !temps.containsKey(to.index())) {
         temps.put(to.index(), to.label() == null ? names.temp(to.index()) : null);
         defined.add(to);
@@ -167,23 +167,6 @@ final class StatementWriter {
 
   static String oneLine(String text) {
     return text.replaceAll("\\R", " ");
-  }
-
-  static Value.Temp definedTemp(Instr instr) {
-    if (instr instanceof Instr.LoadParam i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadColumn i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadRowCount i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadSum i) {
-      return i.to();
-    } else if (instr instanceof Instr.Compute i) {
-      return i.to();
-    } else if (instr instanceof Instr.Reload i) {
-      return i.to();
-    }
-    return null;
   }
 
   private void define(CodeBlock.Builder code, Value.Temp to, CodeBlock value) {

@@ -2,10 +2,29 @@ package org.symgrad.compiler.lower;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.lower.Value.Temp;
 
 /** One straight-line instruction of the kernel IR. {@code toString()} is its listing line. */
 public sealed interface Instr {
+
+  /** The temporary {@code instr} assigns, or null for stores, sums and returns. */
+  static @Nullable Temp defined(Instr instr) {
+    if (instr instanceof LoadParam i) {
+      return i.to();
+    } else if (instr instanceof LoadColumn i) {
+      return i.to();
+    } else if (instr instanceof LoadRowCount i) {
+      return i.to();
+    } else if (instr instanceof LoadSum i) {
+      return i.to();
+    } else if (instr instanceof Compute i) {
+      return i.to();
+    } else if (instr instanceof Reload i) {
+      return i.to();
+    }
+    return null;
+  }
 
   /** {@code to = params[index]}. */
   record LoadParam(Temp to, int index) implements Instr {

@@ -47,12 +47,12 @@ final class Splitter {
     for (List<Instr> section : List.of(kernel.prologue(), kernel.body(), kernel.epilogue())) {
       List<Instr> work = new ArrayList<>();
       for (Instr instr : section) {
-        Temp to = defined(instr);
+        Temp to = Instr.defined(instr);
         if (to != null) {
           temps.put(to.index(), to);
         }
         if (isLoad(instr)) {
-          loads.put(defined(instr).index(), instr);
+          loads.put(Instr.defined(instr).index(), instr);
         } else if (instr instanceof Instr.Return r) {
           found = r;
         } else {
@@ -76,13 +76,13 @@ final class Splitter {
   private static List<Instr> scheduled(List<Instr> section) {
     Map<Integer, Instr> definition = new HashMap<>();
     for (Instr instr : section) {
-      Temp to = defined(instr);
+      Temp to = Instr.defined(instr);
       if (to != null) {
         definition.put(to.index(), instr);
       }
     }
     List<Instr> roots = new ArrayList<>();
-    section.stream().filter(i -> defined(i) == null).forEach(roots::add);
+    section.stream().filter(i -> Instr.defined(i) == null).forEach(roots::add);
     roots.addAll(section); // then what only later sections use, in graph order
     Set<Instr> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Set<Instr> expanded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -168,7 +168,7 @@ final class Splitter {
         for (int temp : operands(section.get(i))) {
           available.add(temp);
         }
-        Temp to = defined(section.get(i));
+        Temp to = Instr.defined(section.get(i));
         if (to != null) {
           available.add(to.index());
         }
@@ -199,7 +199,7 @@ final class Splitter {
     Map<Integer, Integer> definedIn = new HashMap<>();
     for (int c = 0; c < ranges.size(); c++) {
       for (Instr instr : instrs(ranges.get(c))) {
-        Temp to = defined(instr);
+        Temp to = Instr.defined(instr);
         if (to != null) {
           definedIn.put(to.index(), c);
         }
@@ -244,7 +244,7 @@ final class Splitter {
       List<Instr> own = instrs(ranges.get(c));
       helper.addAll(own);
       for (Instr instr : own) {
-        Temp to = defined(instr);
+        Temp to = Instr.defined(instr);
         if (to != null && slots.containsKey(to.index())) {
           helper.add(new Instr.Spill(slots.get(to.index()), to));
         }
@@ -311,24 +311,6 @@ final class Splitter {
   private static boolean isLoad(Instr instr) {
     return instr instanceof Instr.LoadParam || instr instanceof Instr.LoadColumn
         || instr instanceof Instr.LoadRowCount || instr instanceof Instr.LoadSum;
-  }
-
-  /** The temporary {@code instr} defines, or null. */
-  static Temp defined(Instr instr) {
-    if (instr instanceof Instr.LoadParam i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadColumn i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadRowCount i) {
-      return i.to();
-    } else if (instr instanceof Instr.LoadSum i) {
-      return i.to();
-    } else if (instr instanceof Instr.Compute i) {
-      return i.to();
-    } else if (instr instanceof Instr.Reload i) {
-      return i.to();
-    }
-    return null;
   }
 
   /** The numbers of the temporaries {@code instr} reads, in order, without repeats. */

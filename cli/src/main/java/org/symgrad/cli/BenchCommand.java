@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * validation split, seed 0), without logging, after warm-up, and prints the median
  * nanoseconds per epoch. The JSON keys are listed in {@link #report}.
  */
-@Command(name = "bench", sortOptions = false,
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Time MODEL.sg's fit, after warm-up: the median nanoseconds per epoch.")
 final class BenchCommand implements Callable<Integer> {
   @Spec

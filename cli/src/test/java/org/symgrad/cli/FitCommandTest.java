@@ -107,7 +107,7 @@ class FitCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"fit", "grad", "check", "emit"}) {
+    for (String command : new String[] {"fit", "grad", "check", "emit", "bench"}) {
       CommandRun run = CommandRun.of(command, "--help");
 
       assertThat(run.exitCode()).isEqualTo(0);

@@ -98,13 +98,7 @@ final class FitRun {
   }
 
   TrainingResult run() {
-    try {
-      return epochs();
-    } finally {
-      if (parallel != null) {
-        parallel.close();
-      }
-    }
+    return epochs();
   }
 
   private TrainingResult epochs() {

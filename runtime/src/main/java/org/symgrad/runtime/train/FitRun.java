@@ -34,7 +34,8 @@ final class FitRun {
   private final double[] epochStart; // mini-batches only: what a divergence falls back to
   private final double[] bestParams; // with validation only
   private final Objective objective;
-  // threads >= 2 and a model with ChunkedKernels: the chunked pass; else null, the one loop.
+  // A thread count set and a model with ChunkedKernels: the chunked pass; else null, the one
+  // fused loop (see TrainerOptions.chunked).
   private final ParallelObjective parallel;
   private Batch current; // the batch being stepped on, which the objective re-evaluates
 
@@ -65,7 +66,7 @@ final class FitRun {
     bestParams = split.hasValidation() ? params.clone() : null;
     batches = new EpochBatches(split.train(), model.info().inputColumns().size(),
         options.batchSize(), options.inputNoise(), seed);
-    parallel = options.threads() > 1 && model instanceof ChunkedKernels chunked
+    parallel = options.chunked() && model instanceof ChunkedKernels chunked
         ? new ParallelObjective(chunked, options.threads()) : null;
     objective = (at, gradient) -> lossAndGradient(at, current, gradient);
 

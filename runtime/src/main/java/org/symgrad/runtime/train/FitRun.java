@@ -116,7 +116,40 @@ final class FitRun {
   }
 
   TrainingResult run() {
-    return epochs();
+    boolean onlySteps = plainBatches && !validating && scheduler == null && patience == 0
+        && !listening && trainHistory.length >= options.epochs();
+    return onlySteps ? steps() : epochs();
+  }
+
+  /**
+   * {@link #epochs} for a fit that only steps: plain batches, no validation, scheduler,
+   * patience or listeners, and a history with room for every epoch. It does what that loop
+   * does for such a fit, in the same order, with the state in locals until the end, so an
+   * epoch is the kernel, the step and one store, like a hand-written loop.
+   */
+  private TrainingResult steps() {
+    double[] p = params;
+    double[] g = grad;
+    Batch batch = current;
+    double[] history = trainHistory;
+    int budget = options.epochs();
+    double last = lastTrainLoss;
+    Divergence divergence = null;
+    int k = 0;
+    for (; k < budget; k++) {
+      double loss = lossAndGradient(p, batch, g);
+      if (!Double.isFinite(loss)) {
+        divergence = new Divergence(firstEpoch + k, loss, Double.isNaN(last) ? null : last);
+        break;
+      }
+      optimizer.step(p, loss, g, objective);
+      last = 0.0 + loss; // trainPlain's loss, to the bit
+      history[recorded + k] = last;
+    }
+    done += k;
+    recorded += k;
+    lastTrainLoss = last;
+    return finish(divergence == null ? StopReason.COMPLETED : StopReason.DIVERGED, divergence);
   }
 
   private TrainingResult epochs() {

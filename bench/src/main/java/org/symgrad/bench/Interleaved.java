@@ -23,7 +23,7 @@ import org.symgrad.bench.vector.VectorReference;
  * contender's time over the hand-written loop's is reported, with its quartiles.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
- * org.symgrad.bench.Interleaved [ROUNDS]} (the module for the Vector API contender).
+ * org.symgrad.bench.Interleaved [ROUNDS [fits]]} (the module for the Vector API contender).
  */
 public final class Interleaved {
   private static final long BLOCK_NANOS = 5_000_000;
@@ -43,7 +43,8 @@ public final class Interleaved {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     System.out.println("median of " + rounds + " interleaved rounds, thread CPU time; "
         + "ratio to the hand-written loop [quartiles]");
-    for (int rows : new int[] {11, 10_000, 1_000_000}) {
+    boolean fitsOnly = args.length > 1 && args[1].equals("fits"); // the Trainer's ratios alone
+    for (int rows : fitsOnly ? new int[0] : new int[] {11, 10_000, 1_000_000}) {
       compare("kernel, N = " + rows, kernels(Problem.thermometer(rows)), rounds);
     }
     compare("fit of " + Thermometer.EPOCHS + " epochs, N = 11", fits(), rounds);

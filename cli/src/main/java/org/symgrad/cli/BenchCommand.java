@@ -12,6 +12,7 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.Optimizers;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 import org.symgrad.runtime.train.Trainer;
 import org.symgrad.runtime.train.TrainerOptions;
 import picocli.CommandLine.Command;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code symgrad bench}: how long the model's fit takes here, to size a job. It runs the fit
  * that {@code symgrad fit MODEL.sg} runs with its defaults (SGD, lr 0.01, the default
  * validation split, seed 0), without logging, after warm-up, and prints the median
- * nanoseconds per epoch. The JSON keys are listed in {@link #report}.
+ * nanoseconds per epoch. {@code --threads} means what it means to {@code fit}: threads
+ * summing one fit's chunks of rows; {@code --fits} runs that many fits at once instead. The
+ * JSON keys are listed in {@link #report}.
  */
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Time MODEL.sg's fit, after warm-up: the median nanoseconds per epoch.")
@@ -43,10 +46,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "Epochs of each fit (default: ${DEFAULT-VALUE}, as fit).")
   int epochs;
 
-  @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
-      description = "Fits run at once, one per thread, as FitMany runs them "
-          + "(default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Threads per fit, as fit --threads: the gradient pass summed in fixed "
+          + "chunks of 4096 rows on T threads (default: the one fused loop on one thread).")
+  Integer threads;
+
+  @Option(names = "--fits", paramLabel = "F", defaultValue = "1",
+      description = "Identical fits run at once, each on its own thread, as FitMany runs "
+          + "them (default: ${DEFAULT-VALUE}).")
+  int fits;
 
   @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
       description = "Seconds of untimed rounds first, at least one round "
@@ -69,16 +77,24 @@ final class BenchCommand implements Callable<Integer> {
     CompiledModel model = Symgrad.compile(definition);
     long compileNanos = System.nanoTime() - compileStart;
     ModelInfo info = model.info();
-    Trainer trainer = new Trainer(TrainerOptions.builder().epochs(epochs).build());
+    if (threads != null && !(model instanceof ChunkedKernels)) {
+      spec.commandLine().getErr().println(SplitModelNote.of(modelFile, threads));
+    }
+    TrainerOptions.Builder options = TrainerOptions.builder().epochs(epochs);
+    if (threads != null) {
+      options.threads(threads);
+    }
+    Trainer trainer = new Trainer(options.build());
     FitTimer timer = new FitTimer(trainer, model, dataset, info.initialParameters(0),
         () -> Optimizers.create("sgd", info.parameterCount(), Map.of()));
     FitTimer.Timing timing;
     try {
-      timing = timer.time(threads, warmup, runs);
+      timing = timer.time(fits, warmup, runs);
     } catch (IllegalArgumentException e) {
       throw new UsageException("error: " + e.getMessage());
     }
-    report(definition.name(), dataset.rows(), info.parameterCount(), compileNanos, timing);
+    report(definition.name(), dataset.rows(), info.parameterCount(), compileNanos, timing,
+        threads != null && model instanceof ChunkedKernels);
     return 0;
   }
 
@@ -86,8 +102,11 @@ final class BenchCommand implements Callable<Integer> {
     if (epochs < 1) {
       throw new UsageException("--epochs " + epochs + ": must be at least 1");
     }
-    if (threads < 1) {
+    if (threads != null && threads < 1) {
       throw new UsageException("--threads " + threads + ": must be at least 1");
+    }
+    if (fits < 1) {
+      throw new UsageException("--fits " + fits + ": must be at least 1");
     }
     if (!(warmup >= 0 && warmup <= 3600)) {
       throw new UsageException("--warmup " + warmup + ": must be 0 to 3600 seconds");
@@ -100,15 +119,18 @@ final class BenchCommand implements Callable<Integer> {
   /**
    * Prints, as text or as one JSON object: {@code model}, {@code rows} (of the data, before
    * the validation split), {@code parameters}, {@code epochs} (run by each fit: fewer than
-   * asked when it diverged), {@code threads}, {@code warmup_seconds}, {@code warmup_rounds} (run
-   * in that time), {@code runs}, {@code
-   * ns_per_epoch} (median over the timed rounds), {@code ns_per_epoch_min} and {@code
-   * ns_per_epoch_max}, {@code ms_per_fit} (median round), {@code fits_per_second} (all threads
-   * together: {@code threads} fits per median round), {@code compile_ms} (this run's compile,
-   * the first in a cold JVM, so an upper bound) and {@code stopped} (as fit's).
+   * asked when it diverged), {@code threads} (per fit: {@code --threads}, 1 without it), {@code
+   * chunked} (whether {@code --threads} was given and the model has chunked kernels, so the
+   * pass ran in chunks), {@code fits} (at once), {@code warmup_seconds}, {@code warmup_rounds}
+   * (run in that time), {@code runs}, {@code ns_per_epoch} (median over the timed rounds),
+   * {@code ns_per_epoch_min} and {@code ns_per_epoch_max}, {@code ms_per_fit} (median round),
+   * {@code fits_per_second} (all fits together: {@code fits} fits per median round), {@code
+   * compile_ms} (this run's compile, the first in a cold JVM, so an upper bound) and {@code
+   * stopped} (as fit's).
    */
   private void report(String name, int rows, int parameters, long compileNanos,
-      FitTimer.Timing timing) {
+      FitTimer.Timing timing, boolean chunked) {
+    int perFit = threads == null ? 1 : threads;
     double[] perEpoch = timing.nsPerEpoch();
     double round = timing.medianRoundNanos();
     ObjectNode result = Json.object();
@@ -116,7 +138,9 @@ final class BenchCommand implements Callable<Integer> {
     result.put("rows", rows);
     result.put("parameters", parameters);
     result.put("epochs", timing.lastFit().epochs());
-    result.put("threads", threads);
+    result.put("threads", perFit);
+    result.put("chunked", chunked);
+    result.put("fits", fits);
     result.put("warmup_seconds", warmup);
     result.put("warmup_rounds", timing.warmupRounds());
     result.put("runs", runs);
@@ -124,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     result.set("ns_per_epoch_min", Json.number(perEpoch[0]));
     result.set("ns_per_epoch_max", Json.number(perEpoch[perEpoch.length - 1]));
     result.set("ms_per_fit", Json.number(round / 1e6));
-    result.set("fits_per_second", Json.number(threads * 1e9 / round));
+    result.set("fits_per_second", Json.number(fits * 1e9 / round));
     result.set("compile_ms", Json.number(compileNanos / 1e6));
     result.put("stopped", timing.lastFit().stopReason().label());
     PrintWriter out = spec.commandLine().getOut();
@@ -132,13 +156,14 @@ final class BenchCommand implements Callable<Integer> {
       out.println(Json.line(result));
       return;
     }
-    out.printf(Locale.ROOT, "bench %s: %d rows, %d parameters, %d epochs per fit, %d thread%s, "
-        + "%d warm-up and %d timed rounds%n", name, rows, parameters, epochs, threads,
-        threads == 1 ? "" : "s", timing.warmupRounds(), runs);
+    out.printf(Locale.ROOT, "bench %s: %d rows, %d parameters, %d epochs per fit, "
+        + "%d thread%s%s%s, %d warm-up and %d timed rounds%n", name, rows, parameters, epochs, perFit,
+        perFit == 1 ? "" : "s", chunked ? " (chunked)" : "",
+        fits == 1 ? "" : ", " + fits + " fits at once", timing.warmupRounds(), runs);
     out.printf(Locale.ROOT, "  ns_per_epoch    = %.1f (median; min %.1f, max %.1f)%n",
         timing.medianNsPerEpoch(), perEpoch[0], perEpoch[perEpoch.length - 1]);
     out.printf(Locale.ROOT, "  ms_per_fit      = %.3f%n", round / 1e6);
-    out.printf(Locale.ROOT, "  fits_per_second = %.1f%n", threads * 1e9 / round);
+    out.printf(Locale.ROOT, "  fits_per_second = %.1f%n", fits * 1e9 / round);
     out.printf(Locale.ROOT, "  compile_ms      = %.2f (cold JVM)%n", compileNanos / 1e6);
     if (timing.lastFit().epochs() < epochs) {
       out.printf(Locale.ROOT, "  stopped: %s after %d epochs%n",

@@ -19,6 +19,7 @@ import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.optim.Optimizers;
 import org.symgrad.runtime.optim.Schedulers;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 import org.symgrad.runtime.train.EpochListener;
 import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.Trainer;
@@ -105,10 +106,11 @@ final class FitCommand implements Callable<Integer> {
       description = "Start from saved parameters; a --save file resumes its fit exactly.")
   Path init;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Threads for the gradient pass (default: ${DEFAULT-VALUE}); from 2 on, "
-          + "results do not depend on N.")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Sum the gradient pass in fixed chunks of 4096 rows on N threads, with "
+          + "the same result for every N, 1 included (default: the one fused loop on one "
+          + "thread, the fastest there).")
+  Integer threads;
 
   @Option(names = "--json", description = "Print the result as one JSON line, last.")
   boolean json;
@@ -122,6 +124,9 @@ final class FitCommand implements Callable<Integer> {
     Dataset dataset = ModelFiles.data(definition, modelFile, data);
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
+    if (threads != null && !(model instanceof ChunkedKernels)) {
+      err.println(SplitModelNote.of(modelFile, threads));
+    }
 
     Optimizer optim = configure(() -> Optimizers.create(optimizer, info.parameterCount(),
         optimizerArguments()));
@@ -167,7 +172,7 @@ final class FitCommand implements Callable<Integer> {
     if (logEvery < 1) {
       throw new UsageException("--log-every " + logEvery + ": must be at least 1");
     }
-    if (threads < 1) {
+    if (threads != null && threads < 1) {
       throw new UsageException("--threads " + threads + ": must be at least 1");
     }
     if (!(inputNoise >= 0) || Double.isInfinite(inputNoise)) {
@@ -203,7 +208,6 @@ final class FitCommand implements Callable<Integer> {
 
   private TrainerOptions trainerOptions(PrintWriter out, ProgressListener progress) {
     TrainerOptions.Builder options = TrainerOptions.builder()
-        .threads(threads)
         .epochs(epochs)
         .seed(seed)
         .logEvery(logEvery)
@@ -214,6 +218,9 @@ final class FitCommand implements Callable<Integer> {
         }));
     if (ProgressListener.wanted(json)) {
       options.listener(progress);
+    }
+    if (threads != null) {
+      options.threads(threads);
     }
     if (valFraction != null) {
       options.validationFraction(valFraction);

@@ -20,9 +20,9 @@ import org.symgrad.runtime.train.TrainingResult;
  * small model takes a millisecond and the JIT needs thousands of them, while one round of a
  * large model may take seconds.
  *
- * <p>A round is {@code threads} identical fits started together through {@link FitMany}, one
+ * <p>A round is {@code fits} identical fits started together through {@link FitMany}, one
  * per thread, so a round's wall time over its epochs is what one epoch costs a fit while that
- * many fits share the machine. Whole fits are timed rather than single epochs so that the
+ * many fits share the machine (the trainer's own thread count, if any, is per fit). Whole fits are timed rather than single epochs so that the
  * clock is read twice per round, not twice per epoch (an epoch of a small model takes tens of
  * nanoseconds).
  */
@@ -59,9 +59,9 @@ final class FitTimer {
     this.optimizers = optimizers;
   }
 
-  Timing time(int threads, double warmupSeconds, int runs) {
-    List<Dataset> copies = Collections.nCopies(threads, data);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+  Timing time(int fits, double warmupSeconds, int runs) {
+    List<Dataset> copies = Collections.nCopies(fits, data);
+    ExecutorService pool = Executors.newFixedThreadPool(fits);
     try {
       int warmupRounds = 0;
       long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
@@ -74,10 +74,10 @@ final class FitTimer {
       TrainingResult last = null;
       for (int i = 0; i < runs; i++) {
         long begin = System.nanoTime();
-        List<TrainingResult> fits = FitMany.fitAll(trainer, model, copies, start, optimizers,
+        List<TrainingResult> round = FitMany.fitAll(trainer, model, copies, start, optimizers,
             pool);
         rounds[i] = System.nanoTime() - begin;
-        last = fits.get(0);
+        last = round.get(0);
         // Every copy is the same fit, so they all ran the same number of epochs.
         perEpoch[i] = last.epochs() == 0 ? Double.NaN : (double) rounds[i] / last.epochs();
       }

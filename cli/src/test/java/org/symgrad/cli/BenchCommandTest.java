@@ -30,7 +30,7 @@ class BenchCommandTest {
 
   @Test
   void jsonReportHasEveryKeyWithItsType() throws Exception {
-    CommandRun run = bench(MODEL, "--json", "--threads", "2");
+    CommandRun run = bench(MODEL, "--json", "--threads", "2", "--fits", "3");
 
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.outLines()).hasSize(1);
@@ -40,6 +40,8 @@ class BenchCommandTest {
     assertThat(result.get("parameters").asInt()).isEqualTo(2);
     assertThat(result.get("epochs").asInt()).isEqualTo(20);
     assertThat(result.get("threads").asInt()).isEqualTo(2);
+    assertThat(result.get("chunked").asBoolean()).isTrue();
+    assertThat(result.get("fits").asInt()).isEqualTo(3);
     assertThat(result.get("warmup_seconds").asDouble()).isEqualTo(0.0);
     assertThat(result.get("warmup_rounds").asInt()).isEqualTo(1); // at least one round
     assertThat(result.get("runs").asInt()).isEqualTo(3);
@@ -66,6 +68,24 @@ class BenchCommandTest {
   }
 
   @Test
+  void withoutOptionsOneFitRunsItsOneLoop() throws Exception {
+    JsonNode result = Json.MAPPER.readTree(bench(MODEL, "--json").lastOutLine());
+
+    assertThat(result.get("threads").asInt()).isEqualTo(1);
+    assertThat(result.get("chunked").asBoolean()).isFalse();
+    assertThat(result.get("fits").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void textReportNamesThreadsPerFitAndFitsAtOnce() {
+    CommandRun run = bench(MODEL, "--threads", "2", "--fits", "3");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.outLines().get(0)).isEqualTo("bench thermometer: 11 rows, 2 parameters, "
+        + "20 epochs per fit, 2 threads (chunked), 3 fits at once, 1 warm-up and 3 timed rounds");
+  }
+
+  @Test
   void dataOptionReplacesTheModelsData() throws Exception {
     Path csv = folder.resolve("more.csv");
     Files.writeString(csv, "t_u,t_c\n35.7,0.5\n55.9,14.0\n58.2,15.0\n81.9,28.0\n56.3,11.0\n"
@@ -77,7 +97,8 @@ class BenchCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--epochs=0", "--threads=0", "--runs=0", "--warmup=-1", "--warmup=NaN"})
+  @ValueSource(strings = {"--epochs=0", "--threads=0", "--fits=0", "--runs=0", "--warmup=-1",
+      "--warmup=NaN"})
   void impossibleCountsAreBadInput(String option) {
     CommandRun run = CommandRun.of("bench", MODEL, option);
 

@@ -62,6 +62,14 @@ public final class SGD implements Optimizer {
   @Override
   public void step(double[] params, double loss, double[] grad, Objective objective) {
     Check.sizes(name(), size, params, grad);
+    if (!maximize && weightDecay == 0 && momentum == 0) {
+      // Plain SGD, most fits' optimizer: the general loop below with its tests taken out.
+      for (int i = 0; i < size; i++) {
+        params[i] = Math.fma(-lr, grad[i], params[i]);
+      }
+      hasMomentumBuffer = false; // as below, with momentum 0
+      return;
+    }
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       if (weightDecay != 0) {

@@ -1,8 +1,10 @@
 package org.symgrad.runtime.parallel;
 
 import java.util.Arrays;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.Batch;
 
@@ -18,28 +20,36 @@ import org.symgrad.runtime.Batch;
  * is one chunk, and {@code 0 + p0 = p0} (sums start at +0, so never -0): the result is the
  * one-loop fused kernel's, bit for bit.
  *
- * <p>Chunk {@code c} goes to thread {@code c mod threads}; the caller's thread is thread 0, and
- * {@code threads - 1} daemon workers wait on a barrier between calls. Buffers are allocated when
- * a batch needs more chunks than any before, so repeated calls allocate nothing but the
- * barrier's small per-trip object. Not for concurrent use: one caller at a time (a fit); {@link
- * #close} stops the workers.
+ * <p>Who sums what: the caller's thread and up to {@code threads - 1} helpers from the JVM's
+ * shared pool of daemon workers ({@link ChunkWorkers}) claim chunks one at a time from a
+ * counter until none is left; the caller then waits for the chunks still being summed. A
+ * helper that is busy with another fit, or wakes late, simply claims fewer chunks, so no call
+ * waits for a thread that has not started its work. One thread (or one chunk) sums on the
+ * caller's thread alone and touches no other thread.
+ *
+ * <p>Nothing is allocated per call once the buffers have grown: they are allocated when a batch
+ * needs more chunks than any before, and the pool only when it grows. Not for concurrent use:
+ * one caller at a time (a fit); separate objectives may run at once and share the pool.
  */
-public final class ParallelObjective implements AutoCloseable {
+public final class ParallelObjective {
   /** Rows per chunk: a multiple of 8, so that 8-lane vector sums fit whole chunks. */
   public static final int CHUNK_ROWS = 4096;
 
   private final ChunkedKernels kernels;
   private final int threads;
   private final double[] totals;
-  private final CyclicBarrier start;
-  private final CyclicBarrier done;
-  private final Thread[] workers;
   private double[][] partials = new double[0][];
-  // What the current call's chunks read; written before the start barrier, read after it.
+
+  // The current call, written by the caller before claims publishes its generation.
   private double @Nullable [] params;
   private @Nullable Batch batch;
-  private volatile boolean closed;
-  private volatile @Nullable Throwable failure;
+  private int chunks;
+  private @Nullable Thread caller;
+  // High 32 bits: the call's generation; low 32 bits: the next chunk to claim. A helper's
+  // claim is a compare-and-set on both, so it can never claim a chunk of a later call.
+  private final AtomicLong claims = new AtomicLong();
+  private final AtomicInteger finished = new AtomicInteger();
+  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
   public ParallelObjective(ChunkedKernels kernels, int threads) {
     if (threads < 1) {
@@ -48,15 +58,6 @@ public final class ParallelObjective implements AutoCloseable {
     this.kernels = kernels;
     this.threads = threads;
     this.totals = new double[kernels.sumCount()];
-    this.start = new CyclicBarrier(threads);
-    this.done = new CyclicBarrier(threads);
-    this.workers = new Thread[threads - 1];
-    for (int w = 1; w < threads; w++) {
-      int worker = w;
-      workers[w - 1] = new Thread(() -> work(worker), "symgrad-chunks-" + w);
-      workers[w - 1].setDaemon(true);
-      workers[w - 1].start();
-    }
   }
 
   /** The thread count. */
@@ -67,31 +68,19 @@ public final class ParallelObjective implements AutoCloseable {
   /** The objective over {@code batch}, gradient to {@code grad}: the fused pass, chunked. */
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
-    int chunks = Math.max(1, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS);
-    if (partials.length < chunks) {
-      partials = new double[chunks][kernels.sumCount()];
+    int count = chunkCount(rows);
+    if (partials.length < count) {
+      partials = new double[count][kernels.sumCount()];
     }
-    if (threads == 1 || chunks == 1) {
-      sumChunks(params, batch, 0, 1, chunks);
+    if (threads == 1 || count == 1) {
+      for (int c = 0; c < count; c++) {
+        sumChunk(params, batch, c, partials[c]);
+      }
     } else {
-      this.params = params;
-      this.batch = batch;
-      await(start);
-      try {
-        sumChunks(params, batch, 0, threads, chunks);
-      } finally {
-        await(done);
-        this.params = null;
-        this.batch = null;
-      }
-      Throwable failed = failure;
-      if (failed != null) {
-        failure = null;
-        throw new IllegalStateException("a chunk of the batch failed", failed);
-      }
+      sumOnThreads(params, batch, count);
     }
     Arrays.fill(totals, 0.0);
-    for (int c = 0; c < chunks; c++) {
+    for (int c = 0; c < count; c++) {
       double[] partial = partials[c];
       for (int i = 0; i < totals.length; i++) {
         totals[i] += partial[i];
@@ -100,51 +89,68 @@ public final class ParallelObjective implements AutoCloseable {
     return kernels.finish(params, totals, rows, grad);
   }
 
-  // Chunks first, first + stride, … of the batch's chunks.
-  private void sumChunks(double[] params, Batch batch, int first, int stride, int chunks) {
-    int rows = batch.size();
-    for (int c = first; c < chunks; c += stride) {
-      int from = c * CHUNK_ROWS;
-      kernels.sums(params, batch, from, Math.min(rows, from + CHUNK_ROWS), partials[c]);
+  private void sumOnThreads(double[] params, Batch batch, int count) {
+    this.params = params;
+    this.batch = batch;
+    this.chunks = count;
+    this.caller = Thread.currentThread();
+    finished.set(0);
+    long generation = (claims.get() >>> 32) + 1;
+    claims.set(generation << 32); // publishes the fields above to helpers
+    ChunkWorkers.SHARED.offer(this, generation, Math.min(threads, count) - 1);
+    help(generation);
+    while (finished.get() < count) {
+      LockSupport.park(this);
+    }
+    this.params = null; // so that the objective holds no batch between calls
+    this.batch = null;
+    this.caller = null;
+    Throwable failed = failure.getAndSet(null);
+    if (failed != null) {
+      throw new IllegalStateException("a chunk of the batch failed", failed);
     }
   }
 
-  private void work(int worker) {
+  /**
+   * Claims and sums chunks of call {@code generation} until none is left or a later call has
+   * begun. Called by the caller and by helpers; never throws: a chunk's failure is kept for
+   * the caller.
+   */
+  void help(long generation) {
     while (true) {
-      await(start);
-      if (closed) {
+      long claim = claims.get();
+      int chunk = (int) claim;
+      if ((claim >>> 32) != generation || chunk >= chunks) {
         return;
       }
-      try {
-        double[] p = java.util.Objects.requireNonNull(params);
-        Batch b = java.util.Objects.requireNonNull(batch);
-        sumChunks(p, b, worker, threads, Math.max(1, (b.size() + CHUNK_ROWS - 1) / CHUNK_ROWS));
-      } catch (Throwable t) {
-        failure = t;
+      // Read before the claim: a successful claim proves they were this call's.
+      double[] p = params;
+      Batch b = batch;
+      double[][] buffers = partials;
+      int count = chunks;
+      Thread waiting = caller;
+      // Reads that are not this call's come from a later call: the bound or the claim fails,
+      // and the next round returns at the generation check.
+      if (chunk >= buffers.length || !claims.compareAndSet(claim, claim + 1)) {
+        continue;
       }
-      await(done);
+      try {
+        sumChunk(p, b, chunk, buffers[chunk]);
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      }
+      if (finished.incrementAndGet() == count && waiting != Thread.currentThread()) {
+        LockSupport.unpark(waiting);
+      }
     }
   }
 
-  private static void await(CyclicBarrier barrier) {
-    try {
-      barrier.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while summing chunks", e);
-    } catch (BrokenBarrierException e) {
-      throw new IllegalStateException("a chunk worker stopped", e);
-    }
+  private void sumChunk(double[] params, Batch batch, int chunk, double[] sums) {
+    int from = chunk * CHUNK_ROWS;
+    kernels.sums(params, batch, from, Math.min(batch.size(), from + CHUNK_ROWS), sums);
   }
 
-  /** Stops the workers; the objective cannot be used afterwards. */
-  @Override
-  public void close() {
-    if (closed || threads == 1) {
-      closed = true;
-      return;
-    }
-    closed = true;
-    await(start); // workers see closed and return
+  private static int chunkCount(int rows) {
+    return Math.max(1, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS);
   }
 }

@@ -14,11 +14,16 @@ import org.symgrad.runtime.parallel.ParallelObjective;
 /**
  * One fit: the state that lives while a {@link Trainer} trains, and the epoch loop.
  *
- * <p>Everything the loop writes is allocated in the constructor; an epoch allocates nothing
- * unless a listener is registered (its report) or the history outgrows its first 4096 epochs.
+ * <p>Everything the loop writes is allocated in the constructor, the loss history included
+ * (sized to the epoch budget up to {@link #PREALLOCATED_HISTORY} epochs), and handed to the
+ * result without a copy when full; an epoch allocates nothing unless a listener is registered
+ * (its report) or a budget beyond that size makes the history grow. What the options leave
+ * out (validation, scheduler, patience, listeners, shuffles, noise) is decided once, not
+ * asked each epoch, so a plain full-batch epoch is the kernel, the step and one store.
  */
 final class FitRun {
-  private static final int FIRST_HISTORY_CAPACITY = 4096;
+  /** Epochs of history allocated up front: 512 KiB, so a huge budget cannot exhaust memory. */
+  static final int PREALLOCATED_HISTORY = 1 << 16;
 
   private final TrainerOptions options;
   private final CompiledModel model;
@@ -28,13 +33,19 @@ final class FitRun {
   private final EpochBatches batches;
   private final long seed;
   private final int firstEpoch;
+  // Decided once per fit.
+  private final boolean validating;
+  private final boolean listening;
+  private final int patience;
+  private final boolean plainBatches; // one full batch, no noise: the same batch every epoch
 
   private final double[] params;
   private final double[] grad;
   private final double[] epochStart; // mini-batches only: what a divergence falls back to
   private final double[] bestParams; // with validation only
   private final Objective objective;
-  // threads >= 2 and a model with ChunkedKernels: the chunked pass; else null, the one loop.
+  // A thread count set and a model with ChunkedKernels: the chunked pass; else null, the one
+  // fused loop (see TrainerOptions.chunked).
   private final ParallelObjective parallel;
   private Batch current; // the batch being stepped on, which the objective re-evaluates
 
@@ -65,7 +76,11 @@ final class FitRun {
     bestParams = split.hasValidation() ? params.clone() : null;
     batches = new EpochBatches(split.train(), model.info().inputColumns().size(),
         options.batchSize(), options.inputNoise(), seed);
-    parallel = options.threads() > 1 && model instanceof ChunkedKernels chunked
+    validating = split.hasValidation();
+    listening = !options.listeners().isEmpty();
+    patience = options.patience();
+    plainBatches = options.batchSize() == 0 && options.inputNoise() == 0;
+    parallel = options.chunked() && model instanceof ChunkedKernels chunked
         ? new ParallelObjective(chunked, options.threads()) : null;
     objective = (at, gradient) -> lossAndGradient(at, current, gradient);
 
@@ -88,8 +103,11 @@ final class FitRun {
       }
     }
     firstEpoch = done + 1;
-    trainHistory = new double[Math.min(options.epochs(), FIRST_HISTORY_CAPACITY)];
-    valHistory = split.hasValidation() ? new double[trainHistory.length] : null;
+    trainHistory = new double[Math.min(options.epochs(), PREALLOCATED_HISTORY)];
+    valHistory = validating ? new double[trainHistory.length] : null;
+    if (plainBatches) {
+      current = batches.get(0); // the batch of every epoch
+    }
   }
 
   private double lossAndGradient(double[] at, Batch batch, double[] gradient) {
@@ -98,13 +116,40 @@ final class FitRun {
   }
 
   TrainingResult run() {
-    try {
-      return epochs();
-    } finally {
-      if (parallel != null) {
-        parallel.close();
+    boolean onlySteps = plainBatches && !validating && scheduler == null && patience == 0
+        && !listening && trainHistory.length >= options.epochs();
+    return onlySteps ? steps() : epochs();
+  }
+
+  /**
+   * {@link #epochs} for a fit that only steps: plain batches, no validation, scheduler,
+   * patience or listeners, and a history with room for every epoch. It does what that loop
+   * does for such a fit, in the same order, with the state in locals until the end, so an
+   * epoch is the kernel, the step and one store, like a hand-written loop.
+   */
+  private TrainingResult steps() {
+    double[] p = params;
+    double[] g = grad;
+    Batch batch = current;
+    double[] history = trainHistory;
+    int budget = options.epochs();
+    double last = lastTrainLoss;
+    Divergence divergence = null;
+    int k = 0;
+    for (; k < budget; k++) {
+      double loss = lossAndGradient(p, batch, g);
+      if (!Double.isFinite(loss)) {
+        divergence = new Divergence(firstEpoch + k, loss, Double.isNaN(last) ? null : last);
+        break;
       }
+      optimizer.step(p, loss, g, objective);
+      last = 0.0 + loss; // trainPlain's loss, to the bit
+      history[recorded + k] = last;
     }
+    done += k;
+    recorded += k;
+    lastTrainLoss = last;
+    return finish(divergence == null ? StopReason.COMPLETED : StopReason.DIVERGED, divergence);
   }
 
   private TrainingResult epochs() {
@@ -112,8 +157,8 @@ final class FitRun {
     StopReason reason = StopReason.COMPLETED;
     Divergence divergence = null;
     for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-      double lr = optimizer.learningRate();
-      double trainLoss = train(epoch);
+      double lr = listening ? optimizer.learningRate() : Double.NaN; // reports only
+      double trainLoss = plainBatches ? trainPlain() : train(epoch);
       if (!Double.isFinite(trainLoss)) {
         reason = StopReason.DIVERGED;
         divergence = new Divergence(
@@ -124,7 +169,7 @@ final class FitRun {
       lastTrainLoss = trainLoss;
 
       // The no_grad pass: model.loss reads params and writes nothing.
-      double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : Double.NaN;
+      double valLoss = validating ? model.loss(params, split.validation()) : Double.NaN;
       record(trainLoss, valLoss);
       if (valLoss < bestValLoss) { // never for NaN, so never without validation
         bestValLoss = valLoss;
@@ -132,10 +177,10 @@ final class FitRun {
         System.arraycopy(params, 0, bestParams, 0, params.length);
       }
       if (scheduler != null) {
-        scheduler.step(split.hasValidation() ? valLoss : trainLoss);
+        scheduler.step(validating ? valLoss : trainLoss);
       }
-      boolean stop = options.patience() > 0 && epoch - bestEpoch >= options.patience();
-      if (!options.listeners().isEmpty()) {
+      boolean stop = patience > 0 && epoch - bestEpoch >= patience;
+      if (listening) {
         report(epoch, stop ? epoch : lastEpoch, trainLoss, valLoss, lr);
       }
       if (stop) {
@@ -144,6 +189,19 @@ final class FitRun {
       }
     }
     return finish(reason, divergence);
+  }
+
+  /**
+   * {@link #train} for plain batches: one step on the unchanging full batch. Nothing to undo
+   * on divergence, since the step is not taken.
+   */
+  private double trainPlain() {
+    double loss = lossAndGradient(params, current, grad);
+    if (!Double.isFinite(loss)) {
+      return loss;
+    }
+    optimizer.step(params, loss, grad, objective);
+    return 0.0 + loss; // train's (0 + loss) / 1, to the bit: -0 becomes +0
   }
 
   /**
@@ -201,7 +259,7 @@ final class FitRun {
   private void report(int epoch, int lastEpoch, double trainLoss, double valLoss, double lr) {
     boolean log = epoch <= 3 || epoch % options.logEvery() == 0 || epoch == lastEpoch;
     EpochReport report = new EpochReport(epoch, lastEpoch, trainLoss,
-        split.hasValidation() ? valLoss : null, lr, log,
+        validating ? valLoss : null, lr, log,
         options.reportParameters() ? params.clone() : null);
     for (EpochListener listener : options.listeners()) {
       listener.onEpoch(report);
@@ -220,9 +278,14 @@ final class FitRun {
     }
     double trainLoss = model.loss(params, split.train());
     Double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : null;
-    History history = new History(firstEpoch, Arrays.copyOf(trainHistory, recorded),
-        valHistory == null ? null : Arrays.copyOf(valHistory, recorded));
+    History history = History.adopt(firstEpoch, trimmed(trainHistory),
+        valHistory == null ? null : trimmed(valHistory));
     return new TrainingResult(params, trainLoss, valLoss, done, reason, divergence,
-        split.hasValidation() ? bestEpoch : null, history, checkpoint);
+        validating ? bestEpoch : null, history, checkpoint);
+  }
+
+  // The recorded part of a history array: the array itself when the fit ran its whole budget.
+  private double[] trimmed(double[] history) {
+    return recorded == history.length ? history : Arrays.copyOf(history, recorded);
   }
 }

@@ -21,13 +21,27 @@ public final class History {
    * @param valLosses one per epoch, or null when there is no validation set
    */
   public History(int firstEpoch, double[] trainLosses, double @Nullable [] valLosses) {
+    this(firstEpoch, trainLosses.clone(), valLosses == null ? null : valLosses.clone(), true);
+  }
+
+  // Keeps the arrays; `owned` only tells this constructor from the public one.
+  private History(int firstEpoch, double[] trainLosses, double @Nullable [] valLosses,
+      boolean owned) {
     if (valLosses != null && valLosses.length != trainLosses.length) {
       throw new IllegalArgumentException(
           trainLosses.length + " training losses but " + valLosses.length + " validation losses");
     }
     this.firstEpoch = firstEpoch;
-    this.trainLosses = trainLosses.clone();
-    this.valLosses = valLosses == null ? null : valLosses.clone();
+    this.trainLosses = trainLosses;
+    this.valLosses = valLosses;
+  }
+
+  /**
+   * A history that keeps the arrays it is given, which the caller must never touch again: a
+   * fit's history is its largest allocation, so it is not copied on the way out.
+   */
+  static History adopt(int firstEpoch, double[] trainLosses, double @Nullable [] valLosses) {
+    return new History(firstEpoch, trainLosses, valLosses, true);
   }
 
   /** The number of the first epoch recorded (1, or one past a resumed checkpoint's epoch). */

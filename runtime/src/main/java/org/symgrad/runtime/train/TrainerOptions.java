@@ -38,10 +38,10 @@ public final class TrainerOptions {
   private final @Nullable Function<Optimizer, LrScheduler> scheduler; // null: none
   private final List<EpochListener> listeners;
   private final boolean reportParameters;
-  private final int threads;
+  private final int threads; // 0: not set, the one fused loop
 
   private TrainerOptions(Builder b) {
-    if (b.threads < 1) {
+    if (b.threads != null && b.threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + b.threads);
     }
     if (b.epochs < 0) {
@@ -77,7 +77,7 @@ public final class TrainerOptions {
     scheduler = b.scheduler;
     listeners = List.copyOf(b.listeners);
     reportParameters = b.reportParameters;
-    threads = b.threads;
+    threads = b.threads == null ? 0 : b.threads;
   }
 
   /** Every option at its default. */
@@ -102,7 +102,7 @@ public final class TrainerOptions {
     b.scheduler = scheduler;
     b.listeners.addAll(listeners);
     b.reportParameters = reportParameters;
-    b.threads = threads;
+    b.threads = threads == 0 ? null : threads;
     return b;
   }
 
@@ -167,14 +167,25 @@ public final class TrainerOptions {
     return reportParameters;
   }
 
-  /**
-   * Threads for the gradient pass: 1 (the default) runs the compiled model's one fused loop;
-   * from 2 on, a model implementing {@code ChunkedKernels} is summed in fixed chunks of
-   * {@code ParallelObjective.CHUNK_ROWS} rows, whose results are the same bits for every
-   * thread count from 2 on (a model without those kernels runs its one loop).
-   */
+  /** Threads for the gradient pass: the count set, or 1 when none was (see {@link #chunked}). */
   public int threads() {
-    return threads;
+    return threads == 0 ? 1 : threads;
+  }
+
+  /**
+   * Whether a thread count was set, which makes the gradient pass the chunked one: a model
+   * implementing {@code ChunkedKernels} is summed in fixed chunks of {@code
+   * ParallelObjective.CHUNK_ROWS} rows added in chunk order, on {@link #threads()} threads,
+   * and gives the same bits for every thread count, 1 included. Without a count, the pass is
+   * the compiled model's one fused loop on the fit's thread: the fastest on one thread, the
+   * same bits as the chunked pass for batches of up to one chunk, and equal to rounding above.
+   *
+   * <p>A model without {@code ChunkedKernels} (one whose kernels were split into helper
+   * methods) always runs its one fused loop on the fit's thread, whatever the count: its bits
+   * do not depend on the thread count either, but it is not parallel.
+   */
+  public boolean chunked() {
+    return threads != 0;
   }
 
   @Override
@@ -184,7 +195,7 @@ public final class TrainerOptions {
         + ", batch " + (batchSize == 0 ? "full" : batchSize) + ", patience "
         + (patience == 0 ? "off" : patience) + ", log every " + logEvery + ", input noise "
         + inputNoise + (scheduler == null ? "" : ", scheduler") + ", " + listeners.size()
-        + " listeners" + (threads == 1 ? "" : ", " + threads + " threads") + "]";
+        + " listeners" + (threads == 0 ? "" : ", chunked on " + threads + " threads") + "]";
   }
 
   /** Collects options; {@link #build()} checks them. */
@@ -199,18 +210,25 @@ public final class TrainerOptions {
     private @Nullable Function<Optimizer, LrScheduler> scheduler;
     private final List<EpochListener> listeners = new ArrayList<>();
     private boolean reportParameters;
-    private int threads = 1;
+    private @Nullable Integer threads; // null: the one fused loop
 
     private Builder() {}
 
     /**
-     * Threads for the gradient pass, at least 1; default 1, the one fused loop. From 2 on,
-     * each batch is cut into chunks of a fixed size summed in a fixed order, so 2 and 7
-     * threads give identical fits; they equal the one-loop fit bit for bit only while a batch
+     * Threads for the gradient pass, at least 1. Setting any count, 1 included, cuts each
+     * batch into chunks of a fixed size summed in a fixed order, so 1, 2 and 7 threads give
+     * identical fits (see {@link TrainerOptions#chunked()}). Unset (the default), the pass is
+     * the model's one fused loop, which equals the chunked fit bit for bit only while a batch
      * has at most one chunk ({@code ParallelObjective.CHUNK_ROWS} rows).
      */
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    /** Back to the default: no thread count, the one fused loop on the fit's thread. */
+    public Builder defaultThreads() {
+      this.threads = null;
       return this;
     }
 

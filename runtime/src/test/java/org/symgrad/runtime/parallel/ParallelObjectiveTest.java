@@ -3,7 +3,13 @@ package org.symgrad.runtime.parallel;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,14 +36,13 @@ class ParallelObjectiveTest {
   @Test
   void repeatedCallsGiveTheSameBits() {
     Batch batch = data(100_000, 2);
-    try (ParallelObjective objective = new ParallelObjective(new Thermometer(), 3)) {
-      double[] first = new double[2];
-      double[] again = new double[2];
-      double loss = objective.lossAndGradient(PARAMS, batch, first);
-      for (int i = 0; i < 5; i++) {
-        assertThat(objective.lossAndGradient(PARAMS, batch, again)).isEqualTo(loss);
-        assertThat(again).isEqualTo(first);
-      }
+    ParallelObjective objective = new ParallelObjective(new Thermometer(), 3);
+    double[] first = new double[2];
+    double[] again = new double[2];
+    double loss = objective.lossAndGradient(PARAMS, batch, first);
+    for (int i = 0; i < 5; i++) {
+      assertThat(objective.lossAndGradient(PARAMS, batch, again)).isEqualTo(loss);
+      assertThat(again).isEqualTo(first);
     }
   }
 
@@ -68,22 +73,64 @@ class ParallelObjectiveTest {
   }
 
   @Test
-  void aChunkThatFailsOnAWorkerFailsTheCallOnTheCallersThread() {
-    // 10 000 rows on 2 threads: chunks 0 and 2 on the caller, chunk 1 (rows 4096…) on the worker.
-    ChunkedKernels failing = new Thermometer() {
+  void aFailingChunkFailsTheCallOnTheCallersThreadAndOnlyThatCall() {
+    // 10 000 rows: chunk 1 (rows 4096…) fails once, on whichever thread claims it.
+    AtomicBoolean failed = new AtomicBoolean();
+    ChunkedKernels failingOnce = new Thermometer() {
       @Override
       public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
-        if (from == ParallelObjective.CHUNK_ROWS) {
+        if (from == ParallelObjective.CHUNK_ROWS && failed.compareAndSet(false, true)) {
           throw new ArithmeticException("chunk at " + from);
         }
         super.sums(params, batch, from, to, sums);
       }
     };
-    try (ParallelObjective objective = new ParallelObjective(failing, 2)) {
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> objective.lossAndGradient(PARAMS, data(10_000, 5), new double[2]));
-      assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("chunk at 4096");
+    Batch batch = data(10_000, 5);
+    ParallelObjective objective = new ParallelObjective(failingOnce, 2);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> objective.lossAndGradient(PARAMS, batch, new double[2]));
+    assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("chunk at 4096");
+
+    double[] grad = new double[2];
+    double loss = objective.lossAndGradient(PARAMS, batch, grad);
+    Result expected = run(batch, 1);
+    assertThat(Double.doubleToLongBits(loss)).isEqualTo(expected.lossBits);
+    assertThat(bits(grad)).isEqualTo(expected.gradBits);
+  }
+
+  @Test
+  void objectivesOnSeveralThreadsAtOnceShareTheWorkersAndKeepTheirBits() throws Exception {
+    // Calls of different sizes back to back, from 4 fits at once: a helper that wakes late
+    // for one call must never sum a chunk of the next.
+    Batch[] batches = {data(9_000, 6), data(30_000, 7), data(5_000, 8)};
+    Result[] expected = new Result[batches.length];
+    for (int b = 0; b < batches.length; b++) {
+      expected[b] = run(batches[b], 1);
     }
+    ExecutorService fits = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int f = 0; f < 4; f++) {
+        int threads = 2 + f;
+        running.add(fits.submit(() -> {
+          ParallelObjective objective = new ParallelObjective(new Thermometer(), threads);
+          double[] grad = new double[2];
+          for (int call = 0; call < 60; call++) {
+            int b = call % batches.length;
+            double loss = objective.lossAndGradient(PARAMS, batches[b], grad);
+            assertThat(Double.doubleToLongBits(loss)).isEqualTo(expected[b].lossBits);
+            assertThat(bits(grad)).isEqualTo(expected[b].gradBits);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> fit : running) {
+        fit.get();
+      }
+    } finally {
+      fits.shutdown();
+    }
+    assertThat(ChunkWorkers.SHARED.started()).isAtMost(6);
   }
 
   @Test
@@ -96,11 +143,10 @@ class ParallelObjectiveTest {
   private record Result(long lossBits, long[] gradBits) {}
 
   private static Result run(Batch batch, int threads) {
-    try (ParallelObjective objective = new ParallelObjective(new Thermometer(), threads)) {
-      double[] grad = new double[2];
-      double loss = objective.lossAndGradient(PARAMS, batch, grad);
-      return new Result(Double.doubleToLongBits(loss), bits(grad));
-    }
+    ParallelObjective objective = new ParallelObjective(new Thermometer(), threads);
+    double[] grad = new double[2];
+    double loss = objective.lossAndGradient(PARAMS, batch, grad);
+    return new Result(Double.doubleToLongBits(loss), bits(grad));
   }
 
   // Readings like the thermometer's, t_u in [20, 90), so sums grow large and rounding shows.

@@ -1,0 +1,98 @@
+package org.symgrad.runtime.parallel;
+
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The daemon threads that help {@link ParallelObjective} calls sum chunks, shared by every fit
+ * in the JVM.
+ *
+ * <p>Why shared: when each fit started its own threads and stopped them at its end, thousands
+ * of short fits started thousands of threads. A worker here, once started, parks while idle and
+ * serves any later call of any fit. The pool grows to the largest number of helpers one call
+ * has asked for and never shrinks, so a JVM holds at most (largest thread count − 1) of them,
+ * however many fits it runs; they are daemons, so they never keep the JVM alive.
+ *
+ * <p>A call that finds no idle worker (other fits hold them) is not delayed: its caller sums
+ * the chunks no helper claims itself, and the bits do not depend on who summed what.
+ */
+final class ChunkWorkers {
+  /** The one pool of the JVM. */
+  static final ChunkWorkers SHARED = new ChunkWorkers();
+
+  /** The prefix of the workers' thread names, so a thread dump says whose they are. */
+  static final String NAME_PREFIX = "symgrad-chunks-";
+
+  private final Object lock = new Object();
+  private Worker[] idle = new Worker[0];
+  private int idleCount;
+  private int started;
+
+  /**
+   * Asks up to {@code wanted} idle workers to help {@code call} of generation {@code
+   * generation}, first starting workers while fewer than {@code wanted} exist. Allocates
+   * nothing once the pool has grown to {@code wanted}.
+   */
+  void offer(ParallelObjective call, long generation, int wanted) {
+    synchronized (lock) {
+      while (started < wanted) {
+        Worker worker = new Worker(NAME_PREFIX + (++started));
+        push(worker);
+        worker.start();
+      }
+      for (int n = Math.min(wanted, idleCount); n > 0; n--) {
+        Worker worker = idle[--idleCount];
+        idle[idleCount] = null;
+        worker.assign(call, generation);
+      }
+    }
+  }
+
+  /** How many workers have been started: at most the largest {@code wanted} so far. */
+  int started() {
+    synchronized (lock) {
+      return started;
+    }
+  }
+
+  private void push(Worker worker) {
+    if (idleCount == idle.length) {
+      idle = Arrays.copyOf(idle, Math.max(4, idle.length * 2));
+    }
+    idle[idleCount++] = worker;
+  }
+
+  private final class Worker extends Thread {
+    // The call to help, or null while idle; generation is written before it and read after.
+    private volatile @Nullable ParallelObjective call;
+    private long generation;
+
+    Worker(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    void assign(ParallelObjective call, long generation) {
+      this.generation = generation;
+      this.call = call;
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        ParallelObjective current = call;
+        if (current == null) {
+          LockSupport.park(this);
+          continue;
+        }
+        current.help(generation); // records its chunks' failures for the caller; never throws
+        call = null; // so an idle worker holds no fit's data
+        synchronized (lock) {
+          push(this);
+        }
+      }
+    }
+  }
+}

@@ -15,31 +15,38 @@ import org.symgrad.runtime.train.TrainingResult;
 
 /**
  * {@code TrainerOptions.threads}: through the compiled thermometer at 100 000 rows (25
- * chunks), 2 and 7 threads give the same fit to the bit, and both are the one-loop fit to
- * within rounding.
+ * chunks), 1, 2 and 7 threads give the same fit to the bit, and all are the default one-loop
+ * fit (no thread count set) to within rounding.
  */
 class ThreadedFitTest {
   private static final int ROWS = 100_000;
 
   @Test
-  void twoAndSevenThreadsFitTheSameBits() {
+  void oneTwoAndSevenThreadsFitTheSameBits() {
     CompiledModel model = Symgrad.compile(HandBuiltModels.thermometerNormalized());
     assertThat(model).isInstanceOf(ChunkedKernels.class);
     Dataset data = data();
     TrainingResult two = fit(model, data, 2);
     TrainingResult seven = fit(model, data, 7);
     TrainingResult one = fit(model, data, 1);
+    TrainingResult oneLoop = fit(model, data, TrainerOptions.builder());
 
-    assertThat(bits(seven.params())).isEqualTo(bits(two.params()));
-    assertThat(Double.doubleToRawLongBits(seven.trainLoss()))
-        .isEqualTo(Double.doubleToRawLongBits(two.trainLoss()));
-    assertThat(two.params()[0]).isWithin(1e-9).of(one.params()[0]);
-    assertThat(two.params()[1]).isWithin(1e-9).of(one.params()[1]);
+    for (TrainingResult chunked : List.of(one, seven)) {
+      assertThat(bits(chunked.params())).isEqualTo(bits(two.params()));
+      assertThat(Double.doubleToRawLongBits(chunked.trainLoss()))
+          .isEqualTo(Double.doubleToRawLongBits(two.trainLoss()));
+    }
+    assertThat(two.params()[0]).isWithin(1e-9).of(oneLoop.params()[0]);
+    assertThat(two.params()[1]).isWithin(1e-9).of(oneLoop.params()[1]);
   }
 
   private static TrainingResult fit(CompiledModel model, Dataset data, int threads) {
-    Trainer trainer = new Trainer(TrainerOptions.builder().epochs(50).validationFraction(0)
-        .threads(threads).build());
+    return fit(model, data, TrainerOptions.builder().threads(threads));
+  }
+
+  private static TrainingResult fit(
+      CompiledModel model, Dataset data, TrainerOptions.Builder options) {
+    Trainer trainer = new Trainer(options.epochs(50).validationFraction(0).build());
     return trainer.fit(model, data, new double[] {1.0, 0.0}, new SGD(2, 1e-2, 0, 0, 0, false, false));
   }
 

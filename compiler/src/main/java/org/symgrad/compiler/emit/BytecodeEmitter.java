@@ -93,15 +93,10 @@ public final class BytecodeEmitter {
     if (scratch > 0) {
       writeScratch(writer, internalName, scratch);
     }
-    boolean anyVectorised = false;
     for (Kernel kernel : program.kernels()) {
       boolean vectorised = vector && Vectorisable.kernel(kernel);
-      anyVectorised |= vectorised;
       new KernelWriter(writer, internalName, kernel,
           lines != null && !vectorised ? lines.kernel(kernel.kind()) : null, vectorised).write();
-    }
-    if (anyVectorised) {
-      VectorLoopWriter.writeSumOfLanes(writer);
     }
     writer.visitEnd();
     try {

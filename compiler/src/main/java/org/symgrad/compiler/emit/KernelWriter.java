@@ -137,7 +137,7 @@ final class KernelWriter {
     });
     emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
     if (vectorised) {
-      new VectorLoopWriter(code, owner, kernel, writer, columnSlots, sumLocals)
+      new VectorLoopWriter(code, kernel, writer, columnSlots, sumLocals)
           .write(fromSlot, rowsSlot, rowSlot);
     } else {
       zeroSums(writer, scratchSlot, sumLocals);

@@ -123,9 +123,6 @@ public final class SourceEmitter {
       }
       type.addMethods(source.methods());
     }
-    if (anyVectorised) {
-      type.addMethod(VectorLoopSource.sumOfLanes());
-    }
     JavaFile.Builder builder = JavaFile.builder(packageName, type.build());
     if (anyVectorised) {
       builder.addStaticImport(VectorLoopSource.DOUBLE_VECTOR, VectorLoopSource.SPECIES);

@@ -2,12 +2,10 @@ package org.symgrad.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
@@ -28,7 +26,8 @@ import org.symgrad.compiler.lower.Value;
  *   DoubleVector t_uHi = DoubleVector.fromArray(SPECIES_256, t_uColumn, row + 4);
  *   …
  * }
- * double lossSum = sumOfLanes(lossSumLo, lossSumHi);
+ * DoubleVector lossSumLanes = lossSumLo.add(lossSumHi);
+ * double lossSum = (lossSumLanes.lane(0) + lossSumLanes.lane(1)) + (lossSumLanes.lane(2) + …);
  * for (; row < rows; row++) { …the scalar body… }
  * }</pre>
  */
@@ -84,20 +83,6 @@ final class VectorLoopSource {
     };
   }
 
-  /** The class's {@code sumOfLanes}, which {@link VectorLoopWriter#writeSumOfLanes} writes. */
-  static MethodSpec sumOfLanes() {
-    return MethodSpec.methodBuilder(VectorLoopWriter.SUM_OF_LANES)
-        .addJavadoc("A sum's 8 lanes in a fixed order: {@code reduceLanes}' order is "
-            + "unspecified.\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(double.class)
-        .addParameter(DOUBLE_VECTOR, "low")
-        .addParameter(DOUBLE_VECTOR, "high")
-        .addStatement("$T lanes = low.add(high)", DOUBLE_VECTOR)
-        .addStatement("return (lanes.lane(0) + lanes.lane(1)) + (lanes.lane(2) + lanes.lane(3))")
-        .build();
-  }
-
   /** The loops, after the prologue; the epilogue follows. */
   void write(CodeBlock.Builder code) {
     code.add("// Rows $L at a time as two vectors of $L lanes, the same on every machine; "
@@ -138,11 +123,15 @@ final class VectorLoopSource {
       }
     }
     code.endControlFlow();
+    code.add("// Each sum's 8 lanes in a fixed order: reduceLanes' order is unspecified.\n");
     for (Accumulator sum : kernel.sums()) {
       String[] halves = partials.get(sum);
-      writer.statement(code, "double " + sums.get(sum) + " = ", "$L($L, $L)",
-          VectorLoopWriter.SUM_OF_LANES, halves[0], halves[1]);
+      String lanes = names.allocate(sums.get(sum) + "Lanes");
+      declare(code, lanes, CodeBlock.of("$L.add($L)", halves[0], halves[1]));
+      writer.statement(code, "double " + sums.get(sum) + " = ",
+          "($L.lane(0) + $L.lane(1))$W+ ($L.lane(2) + $L.lane(3))", lanes, lanes, lanes, lanes);
     }
+    code.add("// The last rows, fewer than $L, one at a time.\n", VectorLoopWriter.STEP);
     writer.anchor("for (; " + row);
     code.beginControlFlow("for (; $L < $L; $L++)", row, fixed.rows(), row);
     writer.inRowLoop(true);

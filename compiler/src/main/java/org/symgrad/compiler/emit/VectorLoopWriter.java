@@ -1,12 +1,9 @@
 package org.symgrad.compiler.emit;
 
-import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
-import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
-import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
@@ -26,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
@@ -38,9 +34,13 @@ import org.symgrad.compiler.lower.Value;
  * Writes the row loop of a {@linkplain Vectorisable vectorisable} kernel with the Vector API,
  * as {@link VectorLoopSource} writes it in Java: rows 8 at a time as two {@code DoubleVector}s
  * of {@code SPECIES_256} (4 lanes each whatever the machine), each sum kept in two vectors;
- * then each sum's 8 lanes added in a fixed order by {@code sumOfLanes}; then the last rows, fewer
+ * then each sum's 8 lanes added in a fixed order; then the last rows, fewer
  * than 8, by the scalar body. Every value the rows read from outside the loop (a parameter, a
  * literal) is broadcast once before it.
+ *
+ * <p>The lanes are added where the loop ends rather than in a helper method: a vector passed
+ * to a call the JIT has not inlined must be boxed, and C2 then boxes the sums at every step of
+ * the loop (a million rows ran 3 times slower than the scalar loop that way).
  *
  * <p>Each lane computes the scalar body's operations in its order, so a row's terms are the
  * scalar kernel's bits; the sums differ from it by rounding only, and are the same on every
@@ -52,9 +52,6 @@ final class VectorLoopWriter {
   static final int LANES = 4;
   /** Rows a step of the vector loop takes: two vectors, so two additions per sum overlap. */
   static final int STEP = 2 * LANES;
-  /** The generated class's helper that adds a sum's 8 lanes in a fixed order. */
-  static final String SUM_OF_LANES = "sumOfLanes";
-
   static final String VECTOR = "jdk/incubator/vector/DoubleVector";
   private static final String VECTOR_TYPE = "L" + VECTOR + ";";
   private static final String SPECIES_TYPE = "Ljdk/incubator/vector/VectorSpecies;";
@@ -62,7 +59,6 @@ final class VectorLoopWriter {
   private static final String UNARY = "()" + VECTOR_TYPE;
 
   private final MethodVisitor code;
-  private final String owner;
   private final Kernel kernel;
   private final InstructionWriter scalar;
   private final Map<Integer, Integer> columnSlots;
@@ -80,10 +76,9 @@ final class VectorLoopWriter {
    * @param columnSlots the local of each column array
    * @param sumLocals the local of each scalar sum, which the vectors' totals start
    */
-  VectorLoopWriter(MethodVisitor code, String owner, Kernel kernel, InstructionWriter scalar,
+  VectorLoopWriter(MethodVisitor code, Kernel kernel, InstructionWriter scalar,
       Map<Integer, Integer> columnSlots, Map<Accumulator, Integer> sumLocals) {
     this.code = code;
-    this.owner = owner;
     this.kernel = kernel;
     this.scalar = scalar;
     this.columnSlots = columnSlots;
@@ -148,11 +143,20 @@ final class VectorLoopWriter {
     code.visitIincInsn(rowSlot, STEP);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
-    for (Accumulator sum : kernel.sums()) { // sN = sumOfLanes(sNLo, sNHi)
+    for (Accumulator sum : kernel.sums()) { // sN = (l0 + l1) + (l2 + l3) of sNLo.add(sNHi)
       code.visitVarInsn(ALOAD, partials.get(0).get(sum));
       code.visitVarInsn(ALOAD, partials.get(1).get(sum));
-      code.visitMethodInsn(INVOKESTATIC, owner, SUM_OF_LANES,
-          "(" + VECTOR_TYPE + VECTOR_TYPE + ")D", false);
+      code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "add", BINARY, false);
+      int lanes = storeVector();
+      for (int pair = 0; pair < 2; pair++) {
+        for (int lane = 2 * pair; lane < 2 * pair + 2; lane++) {
+          code.visitVarInsn(ALOAD, lanes);
+          code.visitInsn(ICONST_0 + lane);
+          code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "lane", "(I)D", false);
+        }
+        code.visitInsn(DADD);
+      }
+      code.visitInsn(DADD);
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     // for (; row < rows; row++): the scalar body
@@ -168,32 +172,6 @@ final class VectorLoopWriter {
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, tailTest);
     code.visitLabel(tailDone);
-  }
-
-  /**
-   * {@code private static double sumOfLanes(DoubleVector low, DoubleVector high)}: {@code
-   * (l0 + l1) + (l2 + l3)} of {@code low.add(high)}, as {@link VectorLoopSource} writes it.
-   */
-  static void writeSumOfLanes(ClassWriter classWriter) {
-    MethodVisitor sum = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, SUM_OF_LANES,
-        "(" + VECTOR_TYPE + VECTOR_TYPE + ")D", null, null);
-    sum.visitCode();
-    sum.visitVarInsn(ALOAD, 0);
-    sum.visitVarInsn(ALOAD, 1);
-    sum.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "add", BINARY, false);
-    sum.visitVarInsn(ASTORE, 2);
-    for (int pair = 0; pair < 2; pair++) {
-      for (int lane = 2 * pair; lane < 2 * pair + 2; lane++) {
-        sum.visitVarInsn(ALOAD, 2);
-        sum.visitInsn(ICONST_0 + lane);
-        sum.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "lane", "(I)D", false);
-      }
-      sum.visitInsn(DADD);
-    }
-    sum.visitInsn(DADD);
-    sum.visitInsn(DRETURN);
-    sum.visitMaxs(0, 0);
-    sum.visitEnd();
   }
 
   // One body instruction over 4 rows: row + 4 * half to row + 4 * half + 3.

@@ -10,11 +10,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.symgrad.bench.baseline.HandWritten;
 import org.symgrad.bench.vector.VectorReference;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.emit.VectorMode;
+import org.symgrad.runtime.CompiledModel;
 
 /**
- * The hand-written Vector API loop ({@link VectorReference}) on the same data as {@link
- * KernelBench}: the hardware limit for large batches. Its fork gets the incubator module.
+ * The compiled kernel with Vector API row loops ({@code VectorMode.ON}) beside the hand-written
+ * Vector API loop ({@link VectorReference}, the hardware limit for large batches), and the
+ * scalar compiled kernel and hand-written loop, on the same data as {@link KernelBench}, in one
+ * fork that has the incubator module.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -25,18 +31,40 @@ public class VectorApiBench {
   public int rows;
 
   private Problem problem;
+  private CompiledModel vectorised;
   private double[] params;
   private double[] grad;
 
   @Setup
   public void setUp() {
     problem = Problem.thermometer(rows);
+    vectorised = compileVectorised(problem);
     params = new double[] {5.37, -17.3};
     grad = new double[2];
+  }
+
+  /** The problem's model compiled with vector row loops; needs the incubator module. */
+  static CompiledModel compileVectorised(Problem problem) {
+    return Symgrad.compile(problem.definition, VectorMode.ON);
   }
 
   @Benchmark
   public double vectorApi() {
     return VectorReference.lossAndGradient(params, problem.tu, problem.tc, problem.rows, grad);
+  }
+
+  @Benchmark
+  public double compiledVector() {
+    return vectorised.lossAndGradient(params, problem.batch, grad);
+  }
+
+  @Benchmark
+  public double compiledScalar() {
+    return problem.model.lossAndGradient(params, problem.batch, grad);
+  }
+
+  @Benchmark
+  public double handWritten() {
+    return HandWritten.lossAndGradient(params, problem.tu, problem.tc, problem.rows, grad);
   }
 }

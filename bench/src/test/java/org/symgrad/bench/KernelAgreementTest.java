@@ -12,6 +12,7 @@ import org.symgrad.bench.baseline.IrTransliteration;
 import org.symgrad.bench.baseline.ModelGradient;
 import org.symgrad.bench.baseline.TreeWalkingInterpreter;
 import org.symgrad.bench.vector.VectorReference;
+import org.symgrad.runtime.CompiledModel;
 
 /**
  * Every contender of {@link KernelBench} computes what the compiled kernel computes, so the
@@ -78,7 +79,7 @@ class KernelAgreementTest {
 
   @ParameterizedTest
   @ValueSource(ints = {11, 1000, 10_003})
-  void hipparchusAndTheSplitSumLoopsAgreeToRounding(int rows) {
+  void hipparchusTheSplitSumAndTheVectorLoopsAgreeToRounding(int rows) {
     Problem p = Problem.thermometer(rows);
     Result compiled = compiled(p);
     Result hipparchus = run((params, grad) -> HipparchusPeer.lossAndGradient(params, p.tu, p.tc,
@@ -87,7 +88,10 @@ class KernelAgreementTest {
         p.rows, grad));
     Result split = run((params, grad) -> HandWrittenSplitSums.lossAndGradient(params, p.tu, p.tc,
         p.rows, grad));
-    for (Result other : new Result[] {hipparchus, vector, split}) {
+    CompiledModel vectorKernel = VectorApiBench.compileVectorised(p);
+    Result compiledVector = run((params, grad) -> vectorKernel.lossAndGradient(params, p.batch,
+        grad));
+    for (Result other : new Result[] {hipparchus, vector, split, compiledVector}) {
       assertClose(other.loss(), compiled.loss());
       assertClose(other.grad()[0], compiled.grad()[0]);
       assertClose(other.grad()[1], compiled.grad()[1]);

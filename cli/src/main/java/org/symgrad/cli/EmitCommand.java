@@ -54,6 +54,12 @@ final class EmitCommand implements Callable<Integer> {
           + ".class file with --out. Its line numbers point into the source.")
   boolean bytecode;
 
+  @Option(names = "--vector",
+      description = "Write the summing row loops with the Vector API (jdk.incubator.vector), "
+          + "as SYMGRAD_VECTOR=on runs them; the source then needs --add-modules "
+          + "jdk.incubator.vector to compile and run.")
+  boolean vector;
+
   @Override
   public Integer call() {
     checkNames();
@@ -61,14 +67,14 @@ final class EmitCommand implements Callable<Integer> {
     String name = className != null ? className : SourceEmitter.className(model.name());
     PrintWriter stdout = spec.commandLine().getOut();
     if (bytecode) {
-      byte[] classFile = Symgrad.emitClass(model, packageName, name);
+      byte[] classFile = Symgrad.emitClass(model, packageName, name, vector);
       if (out == null) {
         stdout.print(listing(classFile));
       } else {
         stdout.println(write(out, name + ".class", classFile));
       }
     } else {
-      String source = Symgrad.emitSource(model, packageName, name);
+      String source = Symgrad.emitSource(model, packageName, name, vector);
       if (out == null) {
         stdout.print(source);
       } else {

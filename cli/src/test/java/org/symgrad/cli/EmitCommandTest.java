@@ -39,6 +39,17 @@ class EmitCommandTest {
   }
 
   @Test
+  void vectorWritesTheSummingLoopsWithTheVectorApi() {
+    CommandRun run = CommandRun.of("emit", THERMOMETER, "--vector");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("import static jdk.incubator.vector.DoubleVector.SPECIES_256;");
+    assertThat(run.out()).contains("DoubleVector lossSumLanes = lossSumLo.add(lossSumHi);");
+    // predict has nothing to sum and keeps its scalar loop.
+    assertThat(run.out()).contains("for (int row = 0; row < rows; row++) {");
+  }
+
+  @Test
   void classAndPackageCanBeChosen() {
     CommandRun run = CommandRun.of("emit", THERMOMETER, "--package", "org.example",
         "--class", "Celsius");

@@ -5,6 +5,7 @@ import org.symgrad.compiler.emit.BytecodeEmitter;
 import org.symgrad.compiler.emit.ModelClassDefiner;
 import org.symgrad.compiler.emit.SourceEmitter;
 import org.symgrad.compiler.emit.SourceLines;
+import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -65,7 +66,16 @@ public final class Symgrad {
    * @throws SymgradException when the model does not fit in JVM methods
    */
   public static String emitSource(ModelDefinition model, String packageName, String className) {
-    return SourceEmitter.emitText(lower(model), packageName, className);
+    return emitSource(model, packageName, className, false);
+  }
+
+  /**
+   * The same; with {@code vector}, the row loops that can be are written with the Vector API
+   * (see {@link VectorMode}), and the source needs {@code --add-modules jdk.incubator.vector}.
+   */
+  public static String emitSource(ModelDefinition model, String packageName, String className,
+      boolean vector) {
+    return SourceEmitter.emitWithLines(lower(model), packageName, className, vector).text();
   }
 
   /**
@@ -76,14 +86,35 @@ public final class Symgrad {
    * @throws SymgradException when the model does not fit in JVM methods
    */
   public static byte[] emitClass(ModelDefinition model, String packageName, String className) {
-    Program program = lower(model);
-    SourceLines lines = SourceEmitter.emitWithLines(program, packageName, className).lines();
-    String binaryName = packageName.isEmpty() ? className : packageName + "." + className;
-    return BytecodeEmitter.emit(program, binaryName.replace('.', '/'), lines);
+    return emitClass(model, packageName, className, false);
   }
 
-  /** {@code model} compiled to bytecode and loaded as a hidden class; thread-safe. */
+  /** The same, with the Vector API's row loops when {@code vector}, as {@link #emitSource}. */
+  public static byte[] emitClass(ModelDefinition model, String packageName, String className,
+      boolean vector) {
+    Program program = lower(model);
+    SourceLines lines =
+        SourceEmitter.emitWithLines(program, packageName, className, vector).lines();
+    String binaryName = packageName.isEmpty() ? className : packageName + "." + className;
+    return BytecodeEmitter.emit(program, binaryName.replace('.', '/'), lines, vector);
+  }
+
+  /**
+   * {@code model} compiled to bytecode and loaded as a hidden class; thread-safe. Its row
+   * loops run on the Vector API as the system property {@value VectorMode#PROPERTY} says: off
+   * unless set to {@code auto} or {@code on}.
+   */
   public static CompiledModel compile(ModelDefinition model) {
     return ModelClassDefiner.define(lower(model));
+  }
+
+  /**
+   * {@code model} compiled with vector kernels as {@code mode} says.
+   *
+   * @throws IllegalStateException for {@link VectorMode#ON} in a JVM started without {@code
+   *     --add-modules jdk.incubator.vector}
+   */
+  public static CompiledModel compile(ModelDefinition model, VectorMode mode) {
+    return ModelClassDefiner.define(lower(model), mode);
   }
 }

@@ -32,6 +32,8 @@ import javax.tools.ToolProvider;
 public final class InMemoryJavaCompiler {
   private static final List<String> OPTIONS =
       List.of("-Xlint:all", "-Werror", "-proc:none", "-g", "--release", "17");
+  // javac's "using incubating module(s)", which every compilation with one prints.
+  private static final String INCUBATING = "compiler.warn.incubating.modules";
 
   private InMemoryJavaCompiler() {}
 
@@ -47,6 +49,16 @@ public final class InMemoryJavaCompiler {
    * @throws AssertionError with javac's messages when any source does not compile cleanly
    */
   public static ClassLoader compileAll(Map<String, String> sources) {
+    return compileAll(sources, false);
+  }
+
+  /**
+   * The same, with {@code --add-modules jdk.incubator.vector} when {@code vectorModule}, for
+   * vector kernels. javac then always warns that an incubating module is in use, which no
+   * option silences: that one warning is let through, without {@code -Werror}, and any other
+   * still fails.
+   */
+  public static ClassLoader compileAll(Map<String, String> sources, boolean vectorModule) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no system Java compiler: run the tests on a JDK");
@@ -58,13 +70,20 @@ public final class InMemoryJavaCompiler {
     List<JavaFileObject> units = new ArrayList<>();
     sources.forEach((name, text) -> units.add(new Source(name, text)));
     List<String> options = new ArrayList<>(OPTIONS);
+    if (vectorModule) {
+      options.remove("-Werror");
+      options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+    }
     options.add("-classpath");
     options.add(testClassPath());
     boolean ok = javac.getTask(null, new ClassesInMemory(standard, classes), diagnostics,
         options, null, units).call();
-    if (!ok || !diagnostics.getDiagnostics().isEmpty()) {
+    List<Diagnostic<? extends JavaFileObject>> problems = diagnostics.getDiagnostics().stream()
+        .filter(d -> !INCUBATING.equals(d.getCode()))
+        .toList();
+    if (!ok || !problems.isEmpty()) {
       StringBuilder message = new StringBuilder("javac failed:\n");
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      for (Diagnostic<? extends JavaFileObject> d : problems) {
         message.append(d.getSource() == null ? "" : d.getSource().getName())
             .append(':').append(d.getLineNumber()).append(": ")
             .append(d.getMessage(Locale.ROOT)).append('\n');

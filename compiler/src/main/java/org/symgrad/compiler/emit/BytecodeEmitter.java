@@ -67,6 +67,16 @@ public final class BytecodeEmitter {
    */
   public static byte[] emit(Program program, String internalName,
       @Nullable SourceLines lines) {
+    return emit(program, internalName, lines, false);
+  }
+
+  /**
+   * The class file, as above; with {@code vector}, every {@linkplain Vectorisable vectorisable}
+   * kernel runs its rows on the Vector API ({@link VectorLoopWriter}), and the class links
+   * against {@code jdk.incubator.vector}. Those kernels get no line numbers.
+   */
+  public static byte[] emit(Program program, String internalName,
+      @Nullable SourceLines lines, boolean vector) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
         "java/lang/Object", program.isChunked()
@@ -84,8 +94,9 @@ public final class BytecodeEmitter {
       writeScratch(writer, internalName, scratch);
     }
     for (Kernel kernel : program.kernels()) {
+      boolean vectorised = vector && Vectorisable.kernel(kernel);
       new KernelWriter(writer, internalName, kernel,
-          lines != null ? lines.kernel(kernel.kind()) : null).write();
+          lines != null && !vectorised ? lines.kernel(kernel.kind()) : null, vectorised).write();
     }
     writer.visitEnd();
     try {

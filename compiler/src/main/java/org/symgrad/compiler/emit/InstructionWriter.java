@@ -220,7 +220,7 @@ final class InstructionWriter {
     }
   }
 
-  private void push(Value value) {
+  void push(Value value) {
     if (value instanceof Value.Temp temp) {
       Integer slot = tempSlots.get(temp.index());
       if (slot == null) {
@@ -230,6 +230,13 @@ final class InstructionWriter {
     } else {
       pushDouble(((Value.Literal) value).value());
     }
+  }
+
+  /** {@code size} fresh local slots, for a local that the caller manages itself. */
+  int reserve(int size) {
+    int fresh = nextSlot;
+    nextSlot += size;
+    return fresh;
   }
 
   // Temporaries take slots in the order they are defined, so a method needs only as many

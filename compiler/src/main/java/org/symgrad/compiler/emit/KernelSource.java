@@ -29,9 +29,16 @@ final class KernelSource {
   private final Map<Integer, String> columns = new TreeMap<>(); // column order, as KernelWriter
   private final List<MethodSpec> methods = new ArrayList<>();
   private final List<List<String>> anchors = new ArrayList<>();
+  private final boolean vectorised;
 
   KernelSource(Kernel kernel, ModelInfo info) {
+    this(kernel, info, false);
+  }
+
+  /** With {@code vectorised}, the row loop is {@link VectorLoopSource}'s. */
+  KernelSource(Kernel kernel, ModelInfo info, boolean vectorised) {
     this.kernel = kernel;
+    this.vectorised = vectorised;
     for (int i = 0; i < kernel.sums().size(); i++) {
       sumSlots.put(kernel.sums().get(i), i);
     }
@@ -168,7 +175,9 @@ final class KernelSource {
     columns.forEach((column, name) -> writer.statement(code, "double[] " + name + " = ",
         "$L.column($L)", fixed.batch(), column));
     kernel.prologue().forEach(instr -> writer.instruction(code, instr));
-    if (kernel.isSplit()) {
+    if (vectorised) {
+      new VectorLoopSource(kernel, writer, names, fixed, columns, sums).write(code);
+    } else if (kernel.isSplit()) {
       if (!kernel.sums().isEmpty()) {
         code.add("// the sums s0 to s$L, each commented where it is added to\n",
             kernel.sums().size() - 1);
@@ -182,7 +191,7 @@ final class KernelSource {
         writer.statement(code, "double " + sums.get(sum) + " = ", "0.0");
       }
     }
-    if (kernel.kind() != Kernel.Kind.FINISH) {
+    if (kernel.kind() != Kernel.Kind.FINISH && !vectorised) {
       String start = fixed.from() != null ? fixed.from() : "0";
       writer.anchor("for (int " + fixed.row() + " = " + start + ";");
       code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), start, fixed.row(),

@@ -51,16 +51,24 @@ final class KernelWriter {
   private final String owner;
   private final Kernel kernel;
   private final SourceLines.KernelLines lines; // null: no line numbers
+  private final boolean vectorised;
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private MethodVisitor code;
 
   /** {@code lines} may be null: then the methods carry no line numbers. */
   KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
       SourceLines.KernelLines lines) {
+    this(classWriter, owner, kernel, lines, false);
+  }
+
+  /** With {@code vectorised}, the row loop is {@link VectorLoopWriter}'s. */
+  KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
+      SourceLines.KernelLines lines, boolean vectorised) {
     this.classWriter = classWriter;
     this.owner = owner;
     this.kernel = kernel;
     this.lines = lines;
+    this.vectorised = vectorised;
     for (int i = 0; i < kernel.sums().size(); i++) {
       sumSlots.put(kernel.sums().get(i), i);
     }
@@ -128,9 +136,14 @@ final class KernelWriter {
       code.visitVarInsn(ASTORE, slot);
     });
     emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
-    zeroSums(writer, scratchSlot, sumLocals);
-    if (kind != Kernel.Kind.FINISH) {
-      writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
+    if (vectorised) {
+      new VectorLoopWriter(code, kernel, writer, columnSlots, sumLocals)
+          .write(fromSlot, rowsSlot, rowSlot);
+    } else {
+      zeroSums(writer, scratchSlot, sumLocals);
+      if (kind != Kernel.Kind.FINISH) {
+        writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
+      }
     }
     emitAll(writer, kernel.epilogue(), SourceLines.KernelLines::epilogue);
     if (kind == Kernel.Kind.PREDICT || kind == Kernel.Kind.SUMS) {

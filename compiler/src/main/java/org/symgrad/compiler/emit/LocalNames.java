@@ -18,9 +18,11 @@ import javax.lang.model.SourceVersion;
 final class LocalNames {
   // Names that are not keywords but that a local must not take: the contextual keywords, and
   // the simple names method bodies use as qualifiers (a local called Math would shadow
-  // java.lang.Math in Math.exp(t3); SCRATCH is the split models' field).
+  // java.lang.Math in Math.exp(t3); SCRATCH is the split models' field, SPECIES_256 the vector
+  // kernels' static import).
   private static final Set<String> RESERVED = Set.of("var", "yield", "record", "sealed",
-      "permits", "Math", "Functions", "Double", "Arrays", "SCRATCH");
+      "permits", "Math", "Functions", "Double", "Arrays", "SCRATCH", "DoubleVector",
+      "SPECIES_256");
 
   private final Set<String> taken = new HashSet<>();
   private final int irTemps;

@@ -47,10 +47,22 @@ public final class ModelClassDefiner {
 
   private ModelClassDefiner() {}
 
-  /** The model {@code program} describes, as a new instance of a new hidden class. */
+  /**
+   * The model {@code program} describes, as a new instance of a new hidden class, with vector
+   * kernels as the system property {@value VectorMode#PROPERTY} says (off by default).
+   */
   public static CompiledModel define(Program program) {
+    return define(program, VectorMode.fromProperty());
+  }
+
+  /**
+   * The same, with vector kernels as {@code mode} says.
+   *
+   * @throws IllegalStateException for {@link VectorMode#ON} in a JVM without the Vector API
+   */
+  public static CompiledModel define(Program program, VectorMode mode) {
     String internalName = internalName(program);
-    byte[] bytes = classFile(program);
+    byte[] bytes = classFile(program, mode.vectorises());
     dumpIfAsked(internalName, bytes);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -70,13 +82,17 @@ public final class ModelClassDefiner {
    * #LINE_NUMBERS_PROPERTY} is {@code false}.
    */
   static byte[] classFile(Program program) {
+    return classFile(program, false);
+  }
+
+  private static byte[] classFile(Program program, boolean vector) {
     if (!wantsLineNumbers(program)) {
-      return BytecodeEmitter.emit(program, internalName(program));
+      return BytecodeEmitter.emit(program, internalName(program), null, vector);
     }
     String className = SourceEmitter.className(program.info().name());
-    SourceLines lines =
-        SourceEmitter.emitWithLines(program, Symgrad.GENERATED_PACKAGE, className).lines();
-    return BytecodeEmitter.emit(program, internalName(program), lines);
+    SourceLines lines = SourceEmitter.emitWithLines(program, Symgrad.GENERATED_PACKAGE,
+        className, vector).lines();
+    return BytecodeEmitter.emit(program, internalName(program), lines, vector);
   }
 
   // Rendering the source costs more than emitting the bytecode: about 3x the compile time of

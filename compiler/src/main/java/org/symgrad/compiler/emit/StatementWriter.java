@@ -188,7 +188,7 @@ final class StatementWriter {
             operand(args.get(1)));
   }
 
-  private String operand(Value value) {
+  String operand(Value value) {
     return value instanceof Value.Temp temp
         ? temps.get(temp.index())
         : JavaLiterals.of(((Value.Literal) value).value());

@@ -1,0 +1,182 @@
+package org.symgrad.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Operation;
+import org.symgrad.compiler.lower.Value;
+
+/**
+ * Writes the row loop of a {@linkplain Vectorisable vectorisable} kernel in Java with the
+ * Vector API, statement for statement what {@link VectorLoopWriter} writes as bytecode:
+ *
+ * <pre>{@code
+ * DoubleVector wLanes = DoubleVector.broadcast(SPECIES_256, w);
+ * DoubleVector lossSumLo = DoubleVector.zero(SPECIES_256);
+ * int row = 0;
+ * for (int last = rows - 8; row <= last; row += 8) {
+ *   DoubleVector t_uLo = DoubleVector.fromArray(SPECIES_256, t_uColumn, row);
+ *   …
+ *   DoubleVector t_uHi = DoubleVector.fromArray(SPECIES_256, t_uColumn, row + 4);
+ *   …
+ * }
+ * DoubleVector lossSumLanes = lossSumLo.add(lossSumHi);
+ * double lossSum = (lossSumLanes.lane(0) + lossSumLanes.lane(1)) + (lossSumLanes.lane(2) + …);
+ * for (; row < rows; row++) { …the scalar body… }
+ * }</pre>
+ */
+final class VectorLoopSource {
+  static final ClassName DOUBLE_VECTOR = ClassName.get("jdk.incubator.vector", "DoubleVector");
+  /** Statically imported by a class with vector kernels. */
+  static final String SPECIES = "SPECIES_256";
+  private static final String[] HALVES = {"Lo", "Hi"};
+
+  private final Kernel kernel;
+  private final StatementWriter writer;
+  private final LocalNames names;
+  private final StatementWriter.Names fixed;
+  private final Map<Integer, String> columns;
+  private final Map<Accumulator, String> sums;
+  private final Map<Value, String> broadcasts = new LinkedHashMap<>();
+  private final Map<Integer, String> bodyTemps = new HashMap<>();
+
+  /**
+   * @param writer the method's scalar statements, whose temporaries are named already
+   * @param sums the local of each scalar sum, which the vectors' totals start
+   */
+  VectorLoopSource(Kernel kernel, StatementWriter writer, LocalNames names,
+      StatementWriter.Names fixed, Map<Integer, String> columns,
+      Map<Accumulator, String> sums) {
+    this.kernel = kernel;
+    this.writer = writer;
+    this.names = names;
+    this.fixed = fixed;
+    this.columns = columns;
+    this.sums = sums;
+    for (Instr instr : kernel.body()) {
+      Value.Temp to = Instr.defined(instr);
+      if (to != null) {
+        bodyTemps.put(to.index(), writer.operand(to));
+      }
+    }
+  }
+
+  /** The lane-wise method of {@code operation}, one of {@link Vectorisable#LANE_WISE}. */
+  static String method(Operation operation) {
+    return switch (operation) {
+      case ADD -> "add";
+      case SUB -> "sub";
+      case MUL -> "mul";
+      case DIV -> "div";
+      case NEG -> "neg";
+      case SQRT -> "sqrt";
+      case ABS -> "abs";
+      case MIN -> "min";
+      case MAX -> "max";
+      default -> throw new IllegalArgumentException(operation + " is not written lane-wise");
+    };
+  }
+
+  /** The loops, after the prologue; the epilogue follows. */
+  void write(CodeBlock.Builder code) {
+    code.add("// Rows $L at a time as two vectors of $L lanes, the same on every machine; "
+        + "then the rest.\n", VectorLoopWriter.STEP, VectorLoopWriter.LANES);
+    for (Instr instr : kernel.body()) {
+      for (Value operand : VectorLoopWriter.operands(instr)) {
+        if (!isBodyTemp(operand) && !broadcasts.containsKey(operand)) {
+          String name = names.allocate(operand instanceof Value.Temp
+              ? writer.operand(operand) + "Lanes" : "literal" + broadcasts.size());
+          broadcasts.put(operand, name);
+          declare(code, name, CodeBlock.of("$T.broadcast($L, $L)", DOUBLE_VECTOR, SPECIES,
+              writer.operand(operand)));
+        }
+      }
+    }
+    Map<Accumulator, String[]> partials = new HashMap<>();
+    for (Accumulator sum : kernel.sums()) {
+      code.add("// $L = $L\n", StatementWriter.sumTitle(sum),
+          StatementWriter.oneLine(sum.derivative()));
+      String[] halves = new String[2];
+      for (int half = 0; half < 2; half++) {
+        halves[half] = names.allocate(sums.get(sum) + HALVES[half]);
+        declare(code, halves[half], CodeBlock.of("$T.zero($L)", DOUBLE_VECTOR, SPECIES));
+      }
+      partials.put(sum, halves);
+    }
+    String row = fixed.row();
+    writer.statement(code, "int " + row + " = ", "$L",
+        fixed.from() != null ? fixed.from() : "0");
+    String last = names.allocate("last");
+    writer.anchor("for (int " + last + " = ");
+    code.beginControlFlow("for (int $L = $L - $L; $L <= $L; $L += $L)", last, fixed.rows(),
+        VectorLoopWriter.STEP, row, last, row, VectorLoopWriter.STEP);
+    List<Map<Integer, String>> halfTemps = List.of(new HashMap<>(), new HashMap<>());
+    for (int half = 0; half < 2; half++) {
+      for (Instr instr : kernel.body()) {
+        writeLanes(code, instr, half, halfTemps.get(half), partials);
+      }
+    }
+    code.endControlFlow();
+    code.add("// Each sum's 8 lanes in a fixed order: reduceLanes' order is unspecified.\n");
+    for (Accumulator sum : kernel.sums()) {
+      String[] halves = partials.get(sum);
+      String lanes = names.allocate(sums.get(sum) + "Lanes");
+      declare(code, lanes, CodeBlock.of("$L.add($L)", halves[0], halves[1]));
+      writer.statement(code, "double " + sums.get(sum) + " = ",
+          "($L.lane(0) + $L.lane(1))$W+ ($L.lane(2) + $L.lane(3))", lanes, lanes, lanes, lanes);
+    }
+    code.add("// The last rows, fewer than $L, one at a time.\n", VectorLoopWriter.STEP);
+    writer.anchor("for (; " + row);
+    code.beginControlFlow("for (; $L < $L; $L++)", row, fixed.rows(), row);
+    writer.inRowLoop(true);
+    kernel.body().forEach(instr -> writer.instruction(code, instr));
+    writer.inRowLoop(false);
+    code.endControlFlow();
+  }
+
+  private void writeLanes(CodeBlock.Builder code, Instr instr, int half,
+      Map<Integer, String> temps, Map<Accumulator, String[]> partials) {
+    if (instr instanceof Instr.LoadColumn load) {
+      String offset = half == 0 ? fixed.row() : fixed.row() + " + " + VectorLoopWriter.LANES;
+      declare(code, define(load.to(), half, temps), CodeBlock.of("$T.fromArray($L, $L, $L)",
+          DOUBLE_VECTOR, SPECIES, columns.get(load.column()), offset));
+    } else if (instr instanceof Instr.Compute compute) {
+      String method = method(compute.operation());
+      String first = vector(compute.args().get(0), temps);
+      CodeBlock value = compute.args().size() == 1
+          ? CodeBlock.of("$L.$L()", first, method)
+          : CodeBlock.of("$L.$L($L)", first, method, vector(compute.args().get(1), temps));
+      declare(code, define(compute.to(), half, temps), value);
+    } else if (instr instanceof Instr.Accumulate accumulate) {
+      String partial = partials.get(accumulate.sum())[half];
+      writer.statement(code, partial + " = ", "$L.add($L)", partial,
+          vector(accumulate.value(), temps));
+    } else {
+      throw new IllegalStateException("no vector source for " + instr);
+    }
+  }
+
+  private String define(Value.Temp temp, int half, Map<Integer, String> temps) {
+    String name = names.allocate(bodyTemps.get(temp.index()) + HALVES[half]);
+    temps.put(temp.index(), name);
+    return name;
+  }
+
+  private String vector(Value value, Map<Integer, String> temps) {
+    return isBodyTemp(value) ? temps.get(((Value.Temp) value).index()) : broadcasts.get(value);
+  }
+
+  private boolean isBodyTemp(Value value) {
+    return value instanceof Value.Temp temp && bodyTemps.containsKey(temp.index());
+  }
+
+  private void declare(CodeBlock.Builder code, String name, CodeBlock value) {
+    writer.statement(code, "DoubleVector " + name + " = ", "$L", value);
+  }
+}

@@ -1,0 +1,69 @@
+package org.symgrad.compiler.emit;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether compiled models run their row loops on the Vector API ({@code jdk.incubator.vector}),
+ * four rows an instruction at a fixed 256-bit species (see {@link VectorLoopWriter}).
+ *
+ * <p>A vectorised kernel sums its rows in eight lanes, so its sums are rounded in another
+ * order than the scalar loop's: the same on every machine and from both emitters, but not the
+ * scalar kernel's bits. That is why it is asked for rather than taken whenever the JVM has the
+ * module: {@code -Dsymgrad.vector=off} (the default), {@code auto} (vectorise when the module is
+ * in the boot layer, {@code java --add-modules jdk.incubator.vector}, and run the scalar kernel
+ * otherwise) or {@code on} (vectorise, and refuse to compile without the module).
+ */
+public enum VectorMode {
+  /** The scalar kernels, whatever the JVM has. */
+  OFF,
+  /** Vector kernels when the JVM has the module, else the scalar ones. */
+  AUTO,
+  /** Vector kernels; compiling without the module is an error. */
+  ON;
+
+  /** The system property that picks the mode for {@code Symgrad.compile}. */
+  public static final String PROPERTY = "symgrad.vector";
+
+  /** The incubator module the vector kernels link against. */
+  public static final String MODULE = "jdk.incubator.vector";
+
+  /** The mode {@value #PROPERTY} names; {@link #OFF} when it is unset. */
+  public static VectorMode fromProperty() {
+    String value = System.getProperty(PROPERTY, "off").strip().toUpperCase(Locale.ROOT);
+    try {
+      return valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("-D" + PROPERTY + "=" + System.getProperty(PROPERTY)
+          + ": expected off, auto or on", e);
+    }
+  }
+
+  /**
+   * Whether this JVM can run vector kernels: {@value #MODULE} is in the boot layer and this
+   * module reads it. A class naming its types without that would fail to link.
+   */
+  public static boolean moduleAvailable() {
+    Optional<Module> vector = ModuleLayer.boot().findModule(MODULE);
+    return vector.isPresent() && VectorMode.class.getModule().canRead(vector.get());
+  }
+
+  /**
+   * Whether to emit vector kernels in this JVM.
+   *
+   * @throws IllegalStateException for {@link #ON} when the module is missing
+   */
+  public boolean vectorises() {
+    return switch (this) {
+      case OFF -> false;
+      case AUTO -> moduleAvailable();
+      case ON -> {
+        if (!moduleAvailable()) {
+          throw new IllegalStateException("vector kernels (" + PROPERTY + "=on) need the "
+              + "JVM's incubator module: run java with --add-modules " + MODULE);
+        }
+        yield true;
+      }
+    };
+  }
+}

@@ -134,17 +134,13 @@ class VectorKernelsTest {
     Batch batch = thermometerData(100_003);
     double[] params = {5.37, -17.3};
     double[] expectedGrad = new double[2];
-    double expected;
-    try (ParallelObjective one = new ParallelObjective(vector, 1)) {
-      expected = one.lossAndGradient(params, batch, expectedGrad);
-    }
+    double expected = new ParallelObjective(vector, 1).lossAndGradient(params, batch, expectedGrad);
     for (int threads : new int[] {2, 7}) {
       double[] grad = new double[2];
-      try (ParallelObjective many = new ParallelObjective(vector, threads)) {
-        assertWithMessage("%s threads", threads)
-            .that(Double.doubleToRawLongBits(many.lossAndGradient(params, batch, grad)))
-            .isEqualTo(Double.doubleToRawLongBits(expected));
-      }
+      ParallelObjective many = new ParallelObjective(vector, threads);
+      assertWithMessage("%s threads", threads)
+          .that(Double.doubleToRawLongBits(many.lossAndGradient(params, batch, grad)))
+          .isEqualTo(Double.doubleToRawLongBits(expected));
       for (int k = 0; k < 2; k++) {
         assertWithMessage("gradient %s with %s threads", k, threads)
             .that(Double.doubleToRawLongBits(grad[k]))
@@ -156,9 +152,8 @@ class VectorKernelsTest {
     double[] fusedGrad = new double[2];
     double[] chunkedGrad = new double[2];
     double fused = ((CompiledModel) vector).lossAndGradient(params, oneChunk, fusedGrad);
-    try (ParallelObjective two = new ParallelObjective(vector, 2)) {
-      assertThat(two.lossAndGradient(params, oneChunk, chunkedGrad)).isEqualTo(fused);
-    }
+    ParallelObjective two = new ParallelObjective(vector, 2);
+    assertThat(two.lossAndGradient(params, oneChunk, chunkedGrad)).isEqualTo(fused);
     assertThat(chunkedGrad).usingExactEquality().containsExactly(fusedGrad[0], fusedGrad[1]);
   }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.symgrad.compiler.emit.ModelClassDefiner;
+import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.CompiledModel;
@@ -24,7 +25,9 @@ import org.symgrad.runtime.CompiledModel;
  * derivatives' texts). It is made of records all the way down, so two programs are equal
  * exactly when they would compile to the same class: comments, blank lines and spacing around
  * declarations do not matter; the texts the class reports back ({@code info().modelText()}, the
- * loss as written) do, so {@code w*x + b} and {@code w * x + b} are two entries.
+ * loss as written) do, so {@code w*x + b} and {@code w * x + b} are two entries. The key
+ * also holds whether the class runs its row loops on the Vector API ({@link VectorMode}), since
+ * that changes the bits it computes.
  * A hit still parses and lowers (tens of microseconds for small models) but skips emitting and
  * defining the class, the expensive part.
  *
@@ -41,7 +44,7 @@ public final class ModelCache {
   public static final int DEFAULT_CAPACITY = 256;
 
   private final int capacity;
-  private final LinkedHashMap<Program, CompiledModel> entries; // guarded by this
+  private final LinkedHashMap<Key, CompiledModel> entries; // guarded by this
   private long hits; // guarded by this
   private long misses; // guarded by this
 
@@ -59,27 +62,44 @@ public final class ModelCache {
     // Access order, so that eviction drops the least recently used.
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Program, CompiledModel> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, CompiledModel> eldest) {
         return size() > ModelCache.this.capacity;
       }
     };
   }
 
-  /** {@code model} compiled, or the instance compiled before from an equal program. */
+  /**
+   * {@code model} compiled as {@link Symgrad#compile(ModelDefinition)} compiles it (vector
+   * kernels as the system property {@value VectorMode#PROPERTY} says), or the instance
+   * compiled before from an equal program with the same kernels.
+   */
   public CompiledModel compile(ModelDefinition model) {
+    return compile(model, VectorMode.fromProperty());
+  }
+
+  /**
+   * {@code model} compiled with vector kernels as {@code mode} says, or the instance compiled
+   * before from an equal program with the same kernels.
+   *
+   * @throws IllegalStateException for {@link VectorMode#ON} in a JVM without the Vector API
+   */
+  public CompiledModel compile(ModelDefinition model, VectorMode mode) {
     Objects.requireNonNull(model, "model");
     Program program = Symgrad.lower(model);
+    boolean vector = mode.vectorises();
+    Key key = new Key(program, vector);
     synchronized (this) {
-      CompiledModel cached = entries.get(program);
+      CompiledModel cached = entries.get(key);
       if (cached != null) {
         hits++;
         return cached;
       }
       misses++;
     }
-    CompiledModel compiled = ModelClassDefiner.define(program);
+    CompiledModel compiled =
+        ModelClassDefiner.define(program, vector ? VectorMode.ON : VectorMode.OFF);
     synchronized (this) {
-      CompiledModel first = entries.putIfAbsent(program, compiled);
+      CompiledModel first = entries.putIfAbsent(key, compiled);
       return first != null ? first : compiled;
     }
   }
@@ -108,6 +128,9 @@ public final class ModelCache {
   public synchronized void clear() {
     entries.clear();
   }
+
+  /** What a class is compiled from: the program, and whether its row loops are vectorised. */
+  private record Key(Program program, boolean vector) {}
 
   @Override
   public synchronized String toString() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.runtime.Batch;
@@ -39,6 +40,20 @@ class ModelCacheTest {
     assertThat(cache.misses()).isEqualTo(1);
     assertThat(cache.hits()).isEqualTo(1);
     assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void vectorAndScalarKernelsOfOneModelAreTwoEntries() {
+    // The compiler's tests run with --add-modules jdk.incubator.vector, so AUTO vectorises.
+    assertThat(VectorMode.AUTO.vectorises()).isTrue();
+    ModelCache cache = new ModelCache();
+    CompiledModel scalar = cache.compile(parse(LINEAR), VectorMode.OFF);
+    CompiledModel vector = cache.compile(parse(LINEAR), VectorMode.AUTO);
+
+    assertThat(vector).isNotSameInstanceAs(scalar);
+    assertThat(cache.compile(parse(LINEAR), VectorMode.ON)).isSameInstanceAs(vector);
+    assertThat(cache.compile(parse(LINEAR), VectorMode.OFF)).isSameInstanceAs(scalar);
+    assertThat(cache.size()).isEqualTo(2);
   }
 
   @Test

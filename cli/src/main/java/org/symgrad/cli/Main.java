@@ -1,7 +1,9 @@
 package org.symgrad.cli;
 
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.emit.VectorMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,10 +32,30 @@ public final class Main {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
+    String vectorProblem = vectorModeProblem();
+    if (vectorProblem != null) {
+      err.println("symgrad: " + vectorProblem);
+      err.flush();
+      return BAD_INPUT;
+    }
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Why the JVM cannot compile models as -Dsymgrad.vector asks (a bad value, or {@code on}
+   * without the incubator module), or null: a setting of the user's, so said before any
+   * command runs, as bad input rather than a failure inside one.
+   */
+  private static @Nullable String vectorModeProblem() {
+    try {
+      VectorMode.fromProperty().vectorises();
+      return null;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return e.getMessage();
+    }
   }
 
   // What a user may have got wrong gets its message; anything else is symgrad's bug.

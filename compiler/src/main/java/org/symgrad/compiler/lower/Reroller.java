@@ -337,13 +337,14 @@ final class Reroller {
     List<Step> steps = new ArrayList<>();
     List<Instr> consumed = new ArrayList<>();
     Map<Integer, Integer> seen = new java.util.HashMap<>();
-    return walk(value, s, steps, consumed, seen) < 0 ? null : new Term(steps, consumed);
+    return walk(value, s, steps, consumed, seen, 0) < 0 ? null : new Term(steps, consumed);
   }
 
-  // Adds value's steps after its operands'; returns its step, or -1 when the term is too big.
+  // Adds value's steps after its operands'; returns its step, or -1 when the term is too big
+  // (in steps, or in depth: the walk must not overflow the stack on a deep expression).
   private int walk(Value value, int s, List<Step> steps, List<Instr> consumed,
-      Map<Integer, Integer> seen) {
-    if (steps.size() >= MAX_STEPS) {
+      Map<Integer, Integer> seen, int depth) {
+    if (steps.size() >= MAX_STEPS || depth >= MAX_STEPS) {
       return -1;
     }
     if (!(value instanceof Temp temp)) {
@@ -370,7 +371,7 @@ final class Reroller {
       }
       int[] args = new int[c.args().size()];
       for (int i = 0; i < args.length; i++) {
-        args[i] = walk(c.args().get(i), s, steps, consumed, seen);
+        args[i] = walk(c.args().get(i), s, steps, consumed, seen, depth + 1);
         if (args[i] < 0) {
           return -1;
         }

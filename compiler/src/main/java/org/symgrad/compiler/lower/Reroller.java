@@ -92,7 +92,7 @@ final class Reroller {
     boolean scratch = kernel.kind() != Kernel.Kind.FINISH && sections.get(KernelBuilder.BODY)
         .stream().anyMatch(Reroller::addsByIndex);
     sumsByIndex = scratch || kernel.kind() == Kernel.Kind.FINISH;
-    index(sections);
+    // No new index: what the body pass changed, the other sections' terms never reach.
     for (int s : new int[] {KernelBuilder.PROLOGUE, KernelBuilder.EPILOGUE}) {
       sections.set(s, rollSinks(sections.get(s), s));
     }

@@ -329,7 +329,11 @@ final class Splitter {
       }
       return new int[0];
     }
-    return Instr.operands(instr).stream()
+    List<Value> values = Instr.operands(instr);
+    if (values.size() == 1) { // a sink's value
+      return values.get(0) instanceof Temp t ? new int[] {t.index()} : new int[0];
+    }
+    return values.stream() // a loop's reads, already without repeats
         .filter(Temp.class::isInstance)
         .mapToInt(v -> ((Temp) v).index())
         .distinct()

@@ -11,11 +11,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.symgrad.bench.baseline.HandWrittenMlp;
 import org.symgrad.bench.baseline.HandWrittenWideLinear;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.emit.ModelClassDefiner;
+import org.symgrad.compiler.lower.Lowering;
+import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.parse.ModelParser;
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
 
 /**
- * Models with vector parameters: the 13-unit MLP and the 1000-feature linear model. Only their
- * hand-written limits for now; the compiled variants ({@link HandWrittenMlp#MODEL}, {@link
- * HandWrittenWideLinear#model}) join this class when the compiler has vector parameters.
+ * Models with vector parameters against their hand-written limits: the 13-unit MLP, and the
+ * wide linear model at 1000 and 10 000 features, compiled as symgrad compiles them (index sums
+ * as loops) and, for the wide model, also fully unrolled as before loops (split into helpers),
+ * so that one run shows what the loops buy.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,6 +36,8 @@ public class ArrayModelBench {
     public int rows;
 
     Problem problem;
+    CompiledModel compiled;
+    Batch batch;
     double[] params;
     double[] grad = new double[HandWrittenMlp.PARAMETERS];
     double[] hidden = new double[HandWrittenMlp.HIDDEN];
@@ -35,27 +45,44 @@ public class ArrayModelBench {
     @Setup
     public void setUp() {
       problem = Problem.thermometer(rows);
+      compiled = Symgrad.compile(ModelParser.parse(HandWrittenMlp.MODEL, "mlp13.sg"));
+      batch = problem.data.batchFor(compiled.info(), true);
       params = new java.util.Random(LinearData.SEED).doubles(HandWrittenMlp.PARAMETERS, -1, 1)
           .toArray();
     }
   }
 
-  /** 1000 features × 1000 rows (8 MB of columns). */
+  /** {@code features} columns × {@link #ROWS} rows, stored as symgrad stores data. */
   @State(Scope.Thread)
   public static class Wide {
-    static final int FEATURES = 1000;
-    static final int ROWS = 1000;
+    static final int ROWS = 500;
+
+    @Param({"1000", "10000"})
+    public int features;
 
     double[][] x;
     double[] y;
-    double[] params = new double[FEATURES + 1];
-    double[] grad = new double[FEATURES + 1];
+    double[] params;
+    double[] grad;
     double[] residual = new double[ROWS];
+    Batch batch;
+    CompiledModel compiled;
+    CompiledModel unrolled;
 
     @Setup
     public void setUp() {
-      x = HandWrittenWideLinear.features(FEATURES, ROWS, LinearData.SEED);
+      x = HandWrittenWideLinear.features(features, ROWS, LinearData.SEED);
       y = HandWrittenWideLinear.target(x, LinearData.SEED);
+      params = new java.util.Random(LinearData.SEED).doubles(features + 1, -0.1, 0.1)
+          .toArray();
+      grad = new double[features + 1];
+      double[][] columns = java.util.Arrays.copyOf(x, features + 1);
+      columns[features] = y;
+      batch = Batch.of(columns, ROWS);
+      ModelDefinition model = ModelParser.parse(HandWrittenWideLinear.model(features),
+          "wide.sg");
+      compiled = Symgrad.compile(model);
+      unrolled = ModelClassDefiner.define(Lowering.lower(model, 7900, Integer.MAX_VALUE));
     }
   }
 
@@ -66,8 +93,23 @@ public class ArrayModelBench {
   }
 
   @Benchmark
-  public double wide1000HandWritten(Wide s) {
+  public double mlp13Compiled(Mlp s) {
+    return s.compiled.lossAndGradient(s.params, s.batch, s.grad);
+  }
+
+  @Benchmark
+  public double wideHandWritten(Wide s) {
     return HandWrittenWideLinear.lossAndGradient(s.params, s.x, s.y, Wide.ROWS, s.grad,
         s.residual);
+  }
+
+  @Benchmark
+  public double wideCompiled(Wide s) {
+    return s.compiled.lossAndGradient(s.params, s.batch, s.grad);
+  }
+
+  @Benchmark
+  public double wideUnrolled(Wide s) {
+    return s.unrolled.lossAndGradient(s.params, s.batch, s.grad);
   }
 }

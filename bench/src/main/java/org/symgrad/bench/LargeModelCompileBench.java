@@ -48,6 +48,14 @@ public class LargeModelCompileBench {
     return Symgrad.compile(ModelParser.parse(WIDE_LINEAR, "wide.sg"));
   }
 
+  /** The same model without loops, as it compiled before them: straight-line code in helpers. */
+  @Benchmark
+  public CompiledModel wideLinear10000Unrolled() {
+    return org.symgrad.compiler.emit.ModelClassDefiner.define(
+        org.symgrad.compiler.lower.Lowering.lower(ModelParser.parse(WIDE_LINEAR, "wide.sg"),
+            7900, Integer.MAX_VALUE));
+  }
+
   @Benchmark
   public CompiledModel mlp100x10() {
     return Symgrad.compile(ModelParser.parse(MLP_100, "mlp.sg"));

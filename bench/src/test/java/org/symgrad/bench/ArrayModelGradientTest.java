@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.symgrad.bench.baseline.HandWrittenMlp;
 import org.symgrad.bench.baseline.HandWrittenWideLinear;
 
-/** The hand-written MLP and wide linear model: their gradients against central differences. */
+/**
+ * The hand-written MLP and wide linear model: their gradients against central differences, and
+ * the compiled models of {@link ArrayModelBench} against them.
+ */
 class ArrayModelGradientTest {
 
   @Test
@@ -51,6 +54,43 @@ class ArrayModelGradientTest {
     HandWrittenWideLinear.lossAndGradient(params, x, y, rows, grad, residual);
     checkAgainstDifferences(params, grad, at -> HandWrittenWideLinear.lossAndGradient(at, x, y,
         rows, new double[features + 1], residual));
+  }
+
+  @Test
+  void compiledWideModelsComputeWhatTheHandWrittenLoopComputes() {
+    for (int features : new int[] {20, 1000}) {
+      ArrayModelBench.Wide s = new ArrayModelBench.Wide();
+      s.features = features;
+      s.setUp();
+      double expected = HandWrittenWideLinear.lossAndGradient(s.params, s.x, s.y,
+          ArrayModelBench.Wide.ROWS, s.grad, s.residual);
+      double[] expectedGrad = s.grad.clone();
+      for (var model : java.util.List.of(s.compiled, s.unrolled)) {
+        double[] grad = new double[features + 1];
+        double loss = model.lossAndGradient(s.params, s.batch, grad);
+        // The hand-written loop adds column by column, the kernel row by row.
+        assertThat(loss).isWithin(1e-12 * expected).of(expected);
+        for (int k = 0; k <= features; k++) {
+          assertThat(grad[k]).isWithin(1e-9 * Math.abs(expectedGrad[k]) + 1e-15)
+              .of(expectedGrad[k]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void compiledMlpComputesWhatTheHandWrittenLoopComputes() {
+    ArrayModelBench.Mlp s = new ArrayModelBench.Mlp();
+    s.rows = 11;
+    s.setUp();
+    double expected = HandWrittenMlp.lossAndGradient(s.params, s.problem.tu, s.problem.tc,
+        s.problem.rows, s.grad, s.hidden);
+    double[] grad = new double[HandWrittenMlp.PARAMETERS];
+    assertThat(s.compiled.lossAndGradient(s.params, s.batch, grad))
+        .isWithin(1e-12 * expected).of(expected);
+    for (int k = 0; k < grad.length; k++) {
+      assertThat(grad[k]).isWithin(1e-9 * Math.abs(s.grad[k]) + 1e-15).of(s.grad[k]);
+    }
   }
 
   private static void checkAgainstDifferences(double[] params, double[] grad,

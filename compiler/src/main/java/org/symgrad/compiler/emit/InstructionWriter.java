@@ -15,6 +15,9 @@ import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP2;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.I2D;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
@@ -29,6 +32,7 @@ import static org.objectweb.asm.Opcodes.SIPUSH;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
@@ -60,6 +64,8 @@ final class InstructionWriter {
   private final Map<Integer, Integer> tempSlots = new HashMap<>();
   private int nextSlot;
   private boolean inRowLoop;
+  private int loopIndex = -1; // the slot of the innermost Loop's j
+
 
   /**
    * @param sumSlots for a split kernel, where each sum lives in the scratch array
@@ -168,6 +174,48 @@ final class InstructionWriter {
     } else if (instr instanceof Instr.Return ret) {
       push(ret.value());
       code.visitInsn(DRETURN);
+    } else if (instr instanceof Instr.Loop loop) {
+      emitLoop(loop);
+    } else if (instr instanceof Instr.LoadParamAt load) {
+      code.visitVarInsn(ALOAD, frame.params());
+      pushIndex(load.index());
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadColumnAt load) { // batch.column(c)[row]
+      code.visitVarInsn(ALOAD, frame.batch());
+      pushIndex(load.column());
+      code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
+      code.visitVarInsn(ILOAD, frame.row());
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.LoadSumAt load) {
+      if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
+        code.visitVarInsn(ALOAD, frame.batch());
+        pushIndex(new Instr.Index(load.first().index(), load.stride()));
+      } else {
+        code.visitVarInsn(ALOAD, frame.scratch());
+        pushIndex(new Instr.Index(sumSlot(load.first()), load.stride()));
+      }
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.AccumulateAt accumulate) { // scratch[i] += v
+      code.visitVarInsn(ALOAD, frame.scratch());
+      pushIndex(new Instr.Index(sumSlot(accumulate.first()), accumulate.stride()));
+      code.visitInsn(DUP2);
+      code.visitInsn(DALOAD);
+      push(accumulate.value());
+      code.visitInsn(DADD);
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.StoreGradientAt store) {
+      code.visitVarInsn(ALOAD, frame.array());
+      pushIndex(store.index());
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.StoreSumAt store) {
+      code.visitVarInsn(ALOAD, frame.array());
+      pushIndex(store.index());
+      push(store.value());
+      code.visitInsn(DASTORE);
     } else {
       throw new IllegalStateException("no bytecode for " + instr);
     }
@@ -195,6 +243,51 @@ final class InstructionWriter {
     code.visitVarInsn(ALOAD, frame.scratch());
     code.visitMethodInsn(INVOKESTATIC, owner, kernel.helperName(helper),
         helperDescriptor(kernel), false);
+  }
+
+  // [t = -0.0;] for (int j = 0; j < count; j++) { body [t += added;] }, as javac writes it.
+  private void emitLoop(Instr.Loop loop) {
+    if (loop.to() != null) {
+      pushDouble(-0.0);
+      store(loop.to());
+    }
+    int outer = loopIndex;
+    loopIndex = nextSlot++;
+    Label test = new Label();
+    Label done = new Label();
+    code.visitInsn(ICONST_0);
+    code.visitVarInsn(ISTORE, loopIndex);
+    code.visitLabel(test);
+    code.visitVarInsn(ILOAD, loopIndex);
+    pushInt(loop.count());
+    code.visitJumpInsn(IF_ICMPGE, done);
+    loop.body().forEach(this::emit);
+    if (loop.to() != null) {
+      push(loop.to());
+      push(loop.added());
+      code.visitInsn(DADD);
+      store(loop.to());
+    }
+    code.visitIincInsn(loopIndex, 1);
+    code.visitJumpInsn(GOTO, test);
+    code.visitLabel(done);
+    loopIndex = outer;
+  }
+
+  // first + stride * j, written j * stride + first as the source does.
+  private void pushIndex(Instr.Index index) {
+    if (loopIndex < 0) {
+      throw new IllegalStateException("an indexed instruction outside a loop");
+    }
+    code.visitVarInsn(ILOAD, loopIndex);
+    if (index.stride() != 1) {
+      pushInt(index.stride());
+      code.visitInsn(IMUL);
+    }
+    if (index.first() != 0) {
+      pushInt(index.first());
+      code.visitInsn(IADD);
+    }
   }
 
   private void loadScratch(int slot) {

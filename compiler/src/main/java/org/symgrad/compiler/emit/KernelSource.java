@@ -69,12 +69,17 @@ final class KernelSource {
       }
       List<Integer> method = new ArrayList<>();
       for (String anchor : anchors.get(m)) {
+        // A statement inside a loop is checked but has no line of its own: its loop's has.
+        boolean inner = anchor.startsWith(StatementWriter.INNER);
+        String start = inner ? anchor.substring(StatementWriter.INNER.length()) : anchor;
         at = nextCodeLine(fileLines, at + 1);
-        if (!fileLines.get(at).strip().startsWith(anchor)) {
-          throw new IllegalStateException("expected '" + anchor + "…' at line " + (at + 1)
+        if (!fileLines.get(at).strip().startsWith(start)) {
+          throw new IllegalStateException("expected '" + start + "…' at line " + (at + 1)
               + " of the generated source, found '" + fileLines.get(at).strip() + "'");
         }
-        method.add(at + 1);
+        if (!inner) {
+          method.add(at + 1);
+        }
       }
       found.add(method);
     }
@@ -83,13 +88,13 @@ final class KernelSource {
     int next = 0;
     boolean chunked = KernelWriter.isChunked(kernel.kind());
     int rowsLine = chunked ? 0 : main.get(next++);
-    int scratchLine = kernel.isSplit() ? main.get(next++) : 0;
+    int scratchLine = kernel.sumsInScratch() ? main.get(next++) : 0;
     Map<Integer, Integer> columnLines = new HashMap<>();
     for (int column : columns.keySet()) {
       columnLines.put(column, main.get(next++));
     }
     List<Integer> prologue = main.subList(next, next += kernel.prologue().size());
-    int sumStatements = kernel.isSplit() ? Math.min(1, kernel.sums().size())
+    int sumStatements = kernel.sumsInScratch() ? Math.min(1, kernel.sums().size())
         : kernel.sums().size();
     List<Integer> sumLines = main.subList(next, next += sumStatements);
     int loop = kernel.kind() == Kernel.Kind.FINISH ? 0 : main.get(next++);
@@ -118,7 +123,7 @@ final class KernelSource {
     String from = kernel.kind() == Kernel.Kind.SUMS ? names.fixed("from") : null;
     String rows = names.fixed(kernel.kind() == Kernel.Kind.SUMS ? "to" : "rows");
     String row = names.fixed("row");
-    String scratch = helper || kernel.isSplit() ? names.fixed("scratch") : null;
+    String scratch = helper || kernel.sumsInScratch() ? names.fixed("scratch") : null;
     return new StatementWriter.Names(params, batch, array, rows, row, scratch, from);
   }
 
@@ -134,7 +139,7 @@ final class KernelSource {
         .sorted()
         .forEach(c -> columns.put(c, names.allocate(columnName(info, c) + "Column")));
     Map<Accumulator, String> sums = new HashMap<>();
-    if (!kernel.isSplit()) {
+    if (!kernel.sumsInScratch()) {
       kernel.sums().forEach(sum -> sums.put(sum, names.allocate(sumName(sum))));
     }
     StatementWriter writer = new StatementWriter(kernel, fixed, names, columns, sums, sumSlots);
@@ -168,7 +173,7 @@ final class KernelSource {
     if (!KernelWriter.isChunked(kernel.kind())) {
       writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
     }
-    if (kernel.isSplit()) {
+    if (kernel.sumsInScratch()) {
       writer.statement(code, "double[] " + fixed.scratch() + " = ", "$L.get()",
           BytecodeEmitter.SCRATCH_FIELD);
     }
@@ -177,7 +182,7 @@ final class KernelSource {
     kernel.prologue().forEach(instr -> writer.instruction(code, instr));
     if (vectorised) {
       new VectorLoopSource(kernel, writer, names, fixed, columns, sums).write(code);
-    } else if (kernel.isSplit()) {
+    } else if (kernel.sumsInScratch()) {
       if (!kernel.sums().isEmpty()) {
         code.add("// the sums s0 to s$L, each commented where it is added to\n",
             kernel.sums().size() - 1);

@@ -94,7 +94,7 @@ final class KernelWriter {
     int arraySlot = kind == Kernel.Kind.SUMS ? 5 : kind == Kernel.Kind.FINISH ? 4 : ARRAY_OUT;
     int rowsSlot = kind == Kernel.Kind.SUMS ? 4 : kind == Kernel.Kind.FINISH ? 3 : next++;
     int rowSlot = next++;
-    int scratchSlot = kernel.isSplit() ? next++ : -1;
+    int scratchSlot = kernel.sumsInScratch() ? next++ : -1;
     // Column arrays, in column order as the generated source lists them, and sums in locals.
     Map<Integer, Integer> columnSlots = new TreeMap<>();
     for (Instr instr : kernel.body()) {
@@ -103,7 +103,7 @@ final class KernelWriter {
       }
     }
     Map<Accumulator, Integer> sumLocals = new HashMap<>();
-    if (!kernel.isSplit()) {
+    if (!kernel.sumsInScratch()) {
       for (Accumulator sum : kernel.sums()) {
         sumLocals.put(sum, next);
         next += 2;
@@ -119,7 +119,7 @@ final class KernelWriter {
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
-    if (kernel.isSplit()) { // double[] scratch = SCRATCH.get();
+    if (kernel.sumsInScratch()) { // double[] scratch = SCRATCH.get();
       line(SourceLines.KernelLines::scratch);
       code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
           BytecodeEmitter.THREAD_LOCAL_DESCRIPTOR);
@@ -158,10 +158,10 @@ final class KernelWriter {
     return kind == Kernel.Kind.SUMS || kind == Kernel.Kind.FINISH;
   }
 
-  // double sN = 0.0 for each sum; a split kernel's: Arrays.fill(scratch, 0, sums, 0.0).
+  // double sN = 0.0 for each sum; sums in scratch: Arrays.fill(scratch, 0, sums, 0.0).
   private void zeroSums(InstructionWriter writer, int scratchSlot,
       Map<Accumulator, Integer> sumLocals) {
-    if (kernel.isSplit()) {
+    if (kernel.sumsInScratch()) {
       if (!kernel.sums().isEmpty()) {
         line(l -> l.sums().get(0));
         code.visitVarInsn(ALOAD, scratchSlot);

@@ -43,6 +43,8 @@ final class StatementWriter {
   private final Map<Integer, String> temps = new HashMap<>();
   private final List<String> anchors = new ArrayList<>();
   private boolean inRowLoop;
+  private int loopDepth;
+  private String loopIndex; // the name of the loops' j, once the method has a loop
 
   /**
    * @param names the method's names, with its fixed ones taken already
@@ -62,7 +64,12 @@ final class StatementWriter {
   /** Names the temporaries {@code code} defines: IR numbers first, then the model's labels. */
   void nameTemps(List<Instr> code) {
     List<Value.Temp> defined = new ArrayList<>();
-    for (Instr instr : code) {
+    List<Instr> all = new ArrayList<>(code);
+    for (int i = 0; i < all.size(); i++) {
+      Instr instr = all.get(i);
+      if (instr instanceof Instr.Loop loop) {
+        all.addAll(loop.body()); // a loop's temporaries are the method's too
+      }
       Value.Temp to = Instr.defined(instr);
       if (to != null && !temps.containsKey(to.index())) {
         temps.put(to.index(), to.label() == null ? names.temp(to.index()) : null);
@@ -72,6 +79,12 @@ final class StatementWriter {
     defined.stream().filter(t -> t.label() != null)
         .forEach(t -> temps.put(t.index(), names.allocate(t.label())));
   }
+
+  /**
+   * Marks an anchor of a statement inside a loop's code, which has no line of its own in
+   * {@link SourceLines}: its loop's instruction has one line.
+   */
+  static final String INNER = "\0";
 
   /** The statement starts, in the order they were written. */
   List<String> anchors() {
@@ -88,7 +101,7 @@ final class StatementWriter {
    * lossSum += }) is how the rendered file's line is recognised.
    */
   void statement(CodeBlock.Builder code, String prefix, String format, Object... args) {
-    anchors.add(prefix);
+    anchors.add(loopDepth > 0 ? INNER + prefix : prefix);
     code.addStatement(CodeBlock.builder().add("$L", prefix).add(format, args).build());
   }
 
@@ -155,9 +168,67 @@ final class StatementWriter {
       statement(code, kernel.helperName(call.helper()) + "(", "$L)", String.join(", ", args));
     } else if (instr instanceof Instr.Return ret) {
       statement(code, "return ", "$L", operand(ret.value()));
+    } else if (instr instanceof Instr.Loop loop) {
+      loop(code, loop);
+    } else if (instr instanceof Instr.LoadParamAt load) {
+      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), index(load.index())));
+    } else if (instr instanceof Instr.LoadColumnAt load) {
+      define(code, load.to(), CodeBlock.of("$L.column($L)[$L]", fixed.batch(),
+          index(load.column()), fixed.row()));
+    } else if (instr instanceof Instr.LoadSumAt load) {
+      define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
+          ? CodeBlock.of("$L[$L]", fixed.batch(),
+              index(new Instr.Index(load.first().index(), load.stride())))
+          : CodeBlock.of("$L[$L]", fixed.scratch(),
+              index(new Instr.Index(sumSlots.get(load.first()), load.stride()))));
+    } else if (instr instanceof Instr.AccumulateAt accumulate) {
+      Accumulator first = accumulate.first();
+      code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
+          loopIndex, oneLine(first.derivative()));
+      statement(code, fixed.scratch() + "["
+          + index(new Instr.Index(sumSlots.get(first), accumulate.stride())) + "] += ", "$L",
+          operand(accumulate.value()));
+    } else if (instr instanceof Instr.StoreGradientAt store) {
+      statement(code, fixed.array() + "[" + index(store.index()) + "] = ", "$L",
+          operand(store.value()));
+    } else if (instr instanceof Instr.StoreSumAt store) {
+      statement(code, fixed.array() + "[" + index(store.index()) + "] = ", "$L",
+          operand(store.value()));
     } else {
       throw new IllegalStateException("no source for " + instr);
     }
+  }
+
+  // [double t = -0.0;] for (int j = 0; j < count; j++) { body [t += added;] }: a sum starts at
+  // -0.0, the one double that adding leaves every number as it is, so its first term's bits.
+  private void loop(CodeBlock.Builder code, Instr.Loop loop) {
+    if (loopIndex == null) {
+      loopIndex = names.allocate("j");
+    }
+    String j = loopIndex;
+    String header = "for (int " + j + " = 0;";
+    if (loop.to() != null) {
+      code.add("// $L terms added in order, from -0.0, which keeps the first term's bits\n",
+          loop.count());
+      define(code, loop.to(), CodeBlock.of("-0.0"));
+      anchors.add(INNER + header);
+    } else {
+      anchor(loopDepth > 0 ? INNER + header : header);
+    }
+    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, loop.count(), j);
+    loopDepth++;
+    loop.body().forEach(inner -> instruction(code, inner));
+    if (loop.to() != null) {
+      statement(code, temps.get(loop.to().index()) + " += ", "$L", operand(loop.added()));
+    }
+    loopDepth--;
+    code.endControlFlow();
+  }
+
+  // first + stride * j as j * stride + first, the order the bytecode computes it in.
+  private String index(Instr.Index index) {
+    return loopIndex + (index.stride() == 1 ? "" : " * " + index.stride())
+        + (index.first() == 0 ? "" : " + " + index.first());
   }
 
   /** {@code loss} or {@code dLoss/dw[3]}: what a sum adds up, for its comment. */

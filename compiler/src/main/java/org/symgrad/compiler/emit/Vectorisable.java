@@ -36,7 +36,7 @@ final class Vectorisable {
         && kind != Kernel.Kind.SUMS) {
       return false;
     }
-    if (kernel.isSplit() || kernel.body().isEmpty()) {
+    if (kernel.isSplit() || kernel.sumsInScratch() || kernel.body().isEmpty()) {
       return false;
     }
     for (Instr instr : kernel.body()) {

@@ -59,6 +59,28 @@ final class CodeSize {
       return 1 + 1 + 1 + 1 + SMALL_LOCAL + SMALL_LOCAL + SMALL_LOCAL + 3;
     } else if (instr instanceof Instr.Return) {
       return VALUE + 1;
+    } else if (instr instanceof Instr.LoadParamAt i) {
+      return 1 + index(i.index()) + 1 + LOCAL;
+    } else if (instr instanceof Instr.LoadColumnAt i) {
+      return 1 + index(i.column()) + 3 + SMALL_LOCAL + 1 + LOCAL;
+    } else if (instr instanceof Instr.LoadSumAt i) {
+      return LOCAL + index(new Instr.Index(i.first().index(), i.stride())) + 1 + LOCAL;
+    } else if (instr instanceof Instr.AccumulateAt i) {
+      return LOCAL + index(new Instr.Index(i.first().index(), i.stride())) + 2 + VALUE + 2;
+    } else if (instr instanceof Instr.StoreGradientAt i) {
+      return LOCAL + index(i.index()) + VALUE + 1;
+    } else if (instr instanceof Instr.StoreSumAt i) {
+      return LOCAL + index(i.index()) + VALUE + 1;
+    } else if (instr instanceof Instr.Loop loop) {
+      // j = 0; test: iload, count, if_icmpge; the body; wide iinc, goto; a sum's -0.0 and +=
+      int size = 1 + LOCAL + LOCAL + INDEX + 3 + 6 + 3;
+      if (loop.to() != null) {
+        size += VALUE + LOCAL + LOCAL + VALUE + 1 + LOCAL;
+      }
+      for (Instr inner : loop.body()) {
+        size += of(inner);
+      }
+      return size;
     }
     throw new IllegalArgumentException("no size for " + instr);
   }
@@ -66,6 +88,11 @@ final class CodeSize {
   /** The bytes of pushing index {@code value}: a reload of an unknown slot is given -1. */
   private static int index(int value) {
     return value >= 0 && value <= Short.MAX_VALUE ? INDEX : LARGE_INDEX;
+  }
+
+  /** The bytes of pushing {@code first + stride * j}: iload j, stride, imul, first, iadd. */
+  private static int index(Instr.Index index) {
+    return LOCAL + index(index.stride()) + 1 + index(Math.abs(index.first())) + 1;
   }
 
   /** The bytes of a method holding {@code sections}, with its fixed code and sums. */

@@ -22,6 +22,14 @@ public sealed interface Instr {
       return i.to();
     } else if (instr instanceof Reload i) {
       return i.to();
+    } else if (instr instanceof LoadParamAt i) {
+      return i.to();
+    } else if (instr instanceof LoadColumnAt i) {
+      return i.to();
+    } else if (instr instanceof LoadSumAt i) {
+      return i.to();
+    } else if (instr instanceof Loop i) {
+      return i.to();
     }
     return null;
   }
@@ -139,5 +147,157 @@ public sealed interface Instr {
     public String toString() {
       return "return " + value;
     }
+  }
+
+  /**
+   * A counted loop, {@code for (int j = 0; j < count; j++) body}, standing for {@code count}
+   * copies of the same instructions that differed only in the indices the {@code …At}
+   * instructions of its body compute from {@code j} (see {@link Reroller}). Its body reads
+   * temporaries defined before it and its own, which it defines afresh on every pass.
+   *
+   * <p>With {@code to}, the loop is a sum: {@code to = -0.0} before it, {@code to = to + added}
+   * at the end of every pass, which adds the terms in the order the unrolled chain {@code ((a0
+   * + a1) + a2) + …} did; {@code -0.0 + a} is {@code a} for every double, so starting there
+   * changes no bit.
+   */
+  record Loop(@Nullable Temp to, int count, List<Instr> body, @Nullable Value added)
+      implements Instr {
+    public Loop {
+      body = List.copyOf(body);
+      if ((to == null) != (added == null)) {
+        throw new IllegalArgumentException("a sum loop has both a result and a term");
+      }
+      if (count < 1) {
+        throw new IllegalArgumentException("a loop runs at least once: " + count);
+      }
+    }
+
+    /** The temporaries defined before the loop that its body reads, in order, once each. */
+    public List<Temp> reads() {
+      java.util.Set<Integer> own = new java.util.HashSet<>();
+      java.util.Map<Integer, Temp> outer = new java.util.LinkedHashMap<>();
+      for (Instr instr : body) {
+        for (Value value : Instr.operands(instr)) {
+          if (value instanceof Temp t && !own.contains(t.index())) {
+            outer.putIfAbsent(t.index(), t);
+          }
+        }
+        Temp defined = Instr.defined(instr);
+        if (defined != null) {
+          own.add(defined.index());
+        }
+      }
+      if (added instanceof Temp t && !own.contains(t.index())) {
+        outer.putIfAbsent(t.index(), t);
+      }
+      return List.copyOf(outer.values());
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder(to == null ? "" : to + " = ")
+          .append("loop j < ").append(count).append(':');
+      body.forEach(i -> text.append("\n  ").append(i.toString().replace("\n", "\n  ")));
+      if (to != null) {
+        text.append("\n  ").append(to).append(" += ").append(added);
+      }
+      return text.toString();
+    }
+  }
+
+  /** The index {@code first + stride * j} of an instruction inside a {@link Loop}. */
+  record Index(int first, int stride) {
+    public int at(int j) {
+      return first + stride * j;
+    }
+
+    @Override
+    public String toString() {
+      return (stride == 1 ? "j" : stride + "j") + (first == 0 ? "" : "+" + first);
+    }
+  }
+
+  /** {@code to = params[index]}, in a loop. */
+  record LoadParamAt(Temp to, Index index) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = param " + index;
+    }
+  }
+
+  /** {@code to = column(index)[row]}, in a loop inside the row loop. */
+  record LoadColumnAt(Temp to, Index column) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = column " + column;
+    }
+  }
+
+  /**
+   * {@code to} = the sum {@code stride * j} places after {@code first} in the kernel's sums (and
+   * in {@link Accumulator#index()}: the {@link Reroller} makes sure both progress alike).
+   */
+  record LoadSumAt(Temp to, Accumulator first, int stride) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = " + first + " + " + new Index(0, stride);
+    }
+  }
+
+  /** {@code sum += value} for the sum {@code stride * j} places after {@code first}. */
+  record AccumulateAt(Accumulator first, int stride, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return first + " + " + new Index(0, stride) + " += " + value;
+    }
+  }
+
+  /** {@code grad[index] = value}, in a loop. */
+  record StoreGradientAt(Index index, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "grad " + index + " = " + value;
+    }
+  }
+
+  /** {@code sums[index] = value}, in a loop. */
+  record StoreSumAt(Index index, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "sums " + index + " = " + value;
+    }
+  }
+
+  /**
+   * The operands {@code instr} reads, in order, repeats included; a loop's are its {@link
+   * Loop#reads()}.
+   */
+  static List<Value> operands(Instr instr) {
+    if (instr instanceof Compute i) {
+      return i.args();
+    } else if (instr instanceof Loop i) {
+      return List.copyOf(i.reads());
+    }
+    Value value = null;
+    if (instr instanceof Accumulate i) {
+      value = i.value();
+    } else if (instr instanceof StoreGradient i) {
+      value = i.value();
+    } else if (instr instanceof StoreSum i) {
+      value = i.value();
+    } else if (instr instanceof StoreOutput i) {
+      value = i.value();
+    } else if (instr instanceof Return i) {
+      value = i.value();
+    } else if (instr instanceof Spill i) {
+      value = i.value();
+    } else if (instr instanceof AccumulateAt i) {
+      value = i.value();
+    } else if (instr instanceof StoreGradientAt i) {
+      value = i.value();
+    } else if (instr instanceof StoreSumAt i) {
+      value = i.value();
+    }
+    return value == null ? List.of() : List.of(value);
   }
 }

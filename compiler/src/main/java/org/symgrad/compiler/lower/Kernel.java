@@ -11,8 +11,9 @@ import java.util.List;
  * mostly {@link Instr.Call} {@linkplain Helper helpers}, private methods with the kernel's own
  * arguments plus the row count, the row and a scratch array, through which values pass from one
  * method to the next ({@link Instr.Spill}, {@link Instr.Reload}). The sums of a split kernel
- * live in that array, sum {@code i} at {@code scratch[i]}, set to 0 before the loop; an unsplit
- * kernel keeps them in locals and has no scratch array.
+ * live in that array, sum {@code i} at {@code scratch[i]}, set to 0 before the loop, and so do
+ * those of a kernel whose {@link Instr.Loop loops} add to sums by index; any other kernel keeps
+ * them in locals and has no scratch array.
  *
  * @param kind which method of {@code CompiledModel} this is
  * @param prologue before the row loop
@@ -21,7 +22,7 @@ import java.util.List;
  * @param sums the accumulators, each set to 0 before the loop
  * @param temps how many temporaries the kernel numbers ({@code t0} to {@code t(temps-1)})
  * @param helpers the helper methods, by index; empty unless split
- * @param scratchSize how many doubles the scratch array holds; 0 unless split
+ * @param scratchSize how many doubles the scratch array holds; 0 when the kernel has none
  */
 public record Kernel(
     Kind kind,
@@ -77,8 +78,8 @@ public record Kernel(
     epilogue = List.copyOf(epilogue);
     sums = List.copyOf(sums);
     helpers = List.copyOf(helpers);
-    if (helpers.isEmpty() != (scratchSize == 0)) {
-      throw new IllegalArgumentException("a kernel has helpers exactly when it has scratch");
+    if (!helpers.isEmpty() && scratchSize == 0) {
+      throw new IllegalArgumentException("a split kernel passes values through scratch");
     }
   }
 
@@ -93,6 +94,14 @@ public record Kernel(
     return !helpers.isEmpty();
   }
 
+  /**
+   * Whether the sums live in the scratch array, sum {@code i} at {@code scratch[i]}: in a split
+   * kernel, and in one whose loops add to sums by index ({@link Instr.AccumulateAt}).
+   */
+  public boolean sumsInScratch() {
+    return scratchSize > 0;
+  }
+
   /** The name of helper {@code index}'s method: {@code lossAndGradientPart3}. */
   public String helperName(int index) {
     return kind.methodName() + "Part" + index;
@@ -102,17 +111,22 @@ public record Kernel(
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(kind.methodName()).append(":\n");
-    if (isSplit()) {
+    if (sumsInScratch()) {
       text.append("  (scratch ").append(scratchSize).append(", sums s0… in scratch 0…)\n");
     }
-    prologue.forEach(i -> text.append("  ").append(i).append('\n'));
+    prologue.forEach(i -> line(text, "  ", i));
     text.append("  for each row:\n");
-    body.forEach(i -> text.append("    ").append(i).append('\n'));
-    epilogue.forEach(i -> text.append("  ").append(i).append('\n'));
+    body.forEach(i -> line(text, "    ", i));
+    epilogue.forEach(i -> line(text, "  ", i));
     for (Helper helper : helpers) {
       text.append(kind.methodName()).append(" part ").append(helper.index()).append(":\n");
-      helper.code().forEach(i -> text.append("  ").append(i).append('\n'));
+      helper.code().forEach(i -> line(text, "  ", i));
     }
     return text.toString();
+  }
+
+  // A loop's body lines are indented under it.
+  private static void line(StringBuilder text, String indent, Instr instr) {
+    text.append(indent).append(instr.toString().replace("\n", "\n" + indent)).append('\n');
   }
 }

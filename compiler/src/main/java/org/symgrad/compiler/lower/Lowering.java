@@ -49,7 +49,16 @@ public final class Lowering {
    * limit for compiling them.
    */
   public static Program lower(ModelDefinition model, int methodLimit) {
-    return lower(model, methodLimit, true);
+    return lower(model, methodLimit, Reroller.DEFAULT_MIN_RUN);
+  }
+
+  /**
+   * The program, with runs of at least {@code loopsFrom} like instructions rolled into loops
+   * ({@link Reroller}); {@link Integer#MAX_VALUE} rolls none. For tests that compare loops with
+   * the straight-line code, and benchmarks.
+   */
+  public static Program lower(ModelDefinition model, int methodLimit, int loopsFrom) {
+    return lower(model, methodLimit, true, loopsFrom);
   }
 
   /**
@@ -57,6 +66,11 @@ public final class Lowering {
    * give the same bits.
    */
   static Program lower(ModelDefinition model, int methodLimit, boolean factorSums) {
+    return lower(model, methodLimit, factorSums, Reroller.DEFAULT_MIN_RUN);
+  }
+
+  private static Program lower(ModelDefinition model, int methodLimit, boolean factorSums,
+      int loopsFrom) {
     Graph g = model.graph();
     Simplifier simplifier = new Simplifier(g);
     Node sampleLoss = simplifier.simplify(model.sampleLoss());
@@ -136,21 +150,23 @@ public final class Lowering {
 
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), outputs.size());
-    Kernel fusedKernel = Splitter.split(fused.build(Kernel.Kind.LOSS_AND_GRADIENT), methodLimit);
+    java.util.function.UnaryOperator<Kernel> fitted = kernel ->
+        Splitter.split(Reroller.reroll(kernel, loopsFrom), methodLimit);
+    Kernel fusedKernel = fitted.apply(fused.build(Kernel.Kind.LOSS_AND_GRADIENT));
     Kernel sumsKernel = null;
     Kernel finishKernel = null;
     if (!fusedKernel.isSplit()) {
       // Chunked only while both halves fit one method each; split models keep the one loop.
-      Kernel s = Splitter.split(chunkSums.build(Kernel.Kind.SUMS), methodLimit);
-      Kernel f = Splitter.split(finish.build(Kernel.Kind.FINISH), methodLimit);
+      Kernel s = fitted.apply(chunkSums.build(Kernel.Kind.SUMS));
+      Kernel f = fitted.apply(finish.build(Kernel.Kind.FINISH));
       if (!s.isSplit() && !f.isSplit()) {
         sumsKernel = s;
         finishKernel = f;
       }
     }
     return new Program(modelInfo, model.source(),
-        Splitter.split(predict.build(Kernel.Kind.PREDICT), methodLimit),
-        Splitter.split(loss.build(Kernel.Kind.LOSS), methodLimit),
+        fitted.apply(predict.build(Kernel.Kind.PREDICT)),
+        fitted.apply(loss.build(Kernel.Kind.LOSS)),
         fusedKernel, derivatives, sumsKernel, finishKernel, params.size() + 1);
   }
 

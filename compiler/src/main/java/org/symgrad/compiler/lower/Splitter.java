@@ -117,8 +117,9 @@ final class Splitter {
    * split into helpers of at most that.
    */
   static Kernel split(Kernel kernel, int limit) {
-    int size = CodeSize.ofMethod(
-        List.of(kernel.prologue(), kernel.body(), kernel.epilogue()), kernel.sums().size());
+    // Sums in scratch are zeroed by one Arrays.fill, which METHOD_OVERHEAD covers.
+    int size = CodeSize.ofMethod(List.of(kernel.prologue(), kernel.body(), kernel.epilogue()),
+        kernel.sumsInScratch() ? 0 : kernel.sums().size());
     return size <= limit ? kernel : new Splitter(kernel, limit).run();
   }
 
@@ -328,20 +329,14 @@ final class Splitter {
       }
       return new int[0];
     }
-    Value value = null;
-    if (instr instanceof Instr.Accumulate i) {
-      value = i.value();
-    } else if (instr instanceof Instr.StoreGradient i) {
-      value = i.value();
-    } else if (instr instanceof Instr.StoreSum i) {
-      value = i.value();
-    } else if (instr instanceof Instr.StoreOutput i) {
-      value = i.value();
-    } else if (instr instanceof Instr.Return i) {
-      value = i.value();
-    } else if (instr instanceof Instr.Spill i) {
-      value = i.value();
+    List<Value> values = Instr.operands(instr);
+    if (values.size() == 1) { // a sink's value
+      return values.get(0) instanceof Temp t ? new int[] {t.index()} : new int[0];
     }
-    return value instanceof Temp t ? new int[] {t.index()} : new int[0];
+    return values.stream() // a loop's reads, already without repeats
+        .filter(Temp.class::isInstance)
+        .mapToInt(v -> ((Temp) v).index())
+        .distinct()
+        .toArray();
   }
 }

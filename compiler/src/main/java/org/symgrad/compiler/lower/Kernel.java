@@ -13,7 +13,8 @@ import java.util.List;
  * method to the next ({@link Instr.Spill}, {@link Instr.Reload}). The sums of a split kernel
  * live in that array, sum {@code i} at {@code scratch[i]}, set to 0 before the loop, and so do
  * those of a kernel whose {@link Instr.Loop loops} add to sums by index; any other kernel keeps
- * them in locals and has no scratch array.
+ * them in locals and has no scratch array. A blocked kernel ({@link Interchanger}) also keeps
+ * per-row values there, after the sums: {@link #blockRows()} places each.
  *
  * @param kind which method of {@code CompiledModel} this is
  * @param prologue before the row loop

@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * Rewrites a checkpoint with {@link CheckpointFile#writeAtomically}, the write {@code fit
  * --save} makes, as fast as it can and with a new epoch each time, until it is killed: so
  * that a kill at a random moment almost always lands in the middle of a write. Prints {@code
- * writing} before the first. Run by {@code reliability.SaveCrashTest}.
+ * writing} before the first and {@code wrote 2} after the second, so a test can wait for
+ * progress however loaded the machine is; nothing after that, so a reader that stops reading
+ * never blocks it on a full pipe. Run by {@code reliability.SaveCrashTest}.
  *
  * <pre>
  * java -cp … org.symgrad.cli.CheckpointRewriter CHECKPOINT.json
@@ -24,9 +26,13 @@ public final class CheckpointRewriter {
     int epoch = root.get("epoch").asInt();
     System.out.println("writing");
     System.out.flush();
-    while (true) {
+    for (int written = 1; ; written++) {
       root.put("epoch", ++epoch);
       CheckpointFile.writeAtomically(file, Json.line(root) + "\n");
+      if (written == 2) {
+        System.out.println("wrote 2");
+        System.out.flush();
+      }
     }
   }
 }

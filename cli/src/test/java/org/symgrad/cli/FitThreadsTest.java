@@ -30,25 +30,28 @@ class FitThreadsTest {
 
   @Test
   void aSplitModelSaysThreadsChangeNothing() throws Exception {
-    // 3000 inputs written out as scalar code: far beyond one method, so the kernels are split.
-    int n = 3000;
+    // A 100-unit network over 10 inputs: its runs of ten stay unrolled, too large for one
+    // method, so its kernels are split. (A wide linear model no longer is: its sums are loops.)
+    int n = 10;
     StringBuilder header = new StringBuilder();
     StringBuilder row = new StringBuilder();
-    for (int j = 0; j < n; j++) {
-      header.append('x').append(j).append(',');
-      row.append(j % 7).append(',');
+    for (int k = 0; k < n; k++) {
+      header.append('x').append(k).append(',');
+      row.append(k % 7).append(',');
     }
-    Path csv = folder.resolve("wide.csv");
+    Path csv = folder.resolve("network.csv");
     Files.writeString(csv, header + "y\n" + row + "1\n" + row + "2\n");
-    Path model = folder.resolve("wide.sg");
-    Files.writeString(model, "input x[" + n + "]\ntarget y\nparam w[" + n + "] = 0.0\n"
-        + "param b = 0.0\nmodel sum(j, w[j] * x[j]) + b\nloss mse\n");
+    Path model = folder.resolve("network.sg");
+    Files.writeString(model, "input x[" + n + "]\ntarget y\nparam W[100, " + n + "] = 0.01\n"
+        + "param c[100] = 0.0\nparam v[100] = 0.01\nparam b = 0.0\n"
+        + "let h[j] = tanh(sum(k, W[j, k] * x[k]) + c[j])\n"
+        + "model sum(j, v[j] * h[j]) + b\nloss mse\n");
 
     CommandRun run = CommandRun.of("fit", model.toString(), "--data", csv.toString(),
         "--epochs", "2", "--threads", "2", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    assertThat(run.err()).contains("wide.sg is large enough that its kernels are split into "
+    assertThat(run.err()).contains("network.sg is large enough that its kernels are split into "
         + "helper methods, which run as one loop on one thread: --threads 2 changes neither "
         + "its speed nor its result.");
   }

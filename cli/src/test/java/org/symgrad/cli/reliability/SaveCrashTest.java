@@ -73,13 +73,14 @@ class SaveCrashTest {
     int epoch = loadableEpoch();
     Random random = new Random();
     for (int kill = 0; kill < 8; kill++) {
+      // After two whole writes, so that each run makes progress on a loaded machine too.
       runAndKill("org.symgrad.cli.CheckpointRewriter", List.of(checkpoint.toString()),
-          "writing", 20 + random.nextInt(300));
+          "wrote 2", random.nextInt(300));
       int now = loadableEpoch();
-      assertWithMessage("epoch after kill %s", kill).that(now).isAtLeast(epoch);
+      // The two writes it reported are on disk, whatever the kill cut short after them.
+      assertWithMessage("epoch after kill %s", kill).that(now).isAtLeast(epoch + 2);
       epoch = now;
     }
-    assertWithMessage("epochs written").that(epoch).isGreaterThan(8);
   }
 
   /**

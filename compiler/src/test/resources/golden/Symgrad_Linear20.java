@@ -26,7 +26,7 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
       "y",
       1);
 
-  private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(22);
+  private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(534);
 
   public Symgrad_Linear20() {
   }
@@ -62,27 +62,37 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
-    // loss = (pred - y)^2
-    double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
-      // 20 terms added in order, from -0.0, which keeps the first term's bits
-      double t79 = -0.0;
+    // the sums s0 to s0, each commented where it is added to
+    Arrays.fill(scratch, 0, 1, 0.0);
+    // 256 rows at a time, each column read along the block
+    for (int block = 0; block < rows; block += 256) {
+      int blockEnd = Math.min(block + 256, rows);
+      for (int row = block; row < blockEnd; row++) {
+        scratch[row - block + 1] = -0.0;
+      }
       for (int j = 0; j < 20; j++) {
         double t87 = params[j];
-        double t88 = batch.column(j)[row];
-        double t89 = t87 * t88;
-        t79 += t89;
+        for (int row = block; row < blockEnd; row++) {
+          double t88 = batch.column(j)[row];
+          double t89 = t87 * t88;
+          scratch[row - block + 1] += t89;
+        }
       }
-      double pred = t79 + b;
-      double y = yColumn[row];
-      double t82 = pred - y;
-      double t83 = t82 * t82;
-      lossSum += t83;
+      for (int row = block; row < blockEnd; row++) {
+        double t79 = scratch[row - block + 1];
+        double pred = t79 + b;
+        double y = yColumn[row];
+        double t82 = pred - y;
+        double t83 = t82 * t82;
+        // loss = (pred - y)^2
+        scratch[0] += t83;
+      }
     }
     double t84 = (double) rows;
-    double t85 = lossSum;
+    double t85 = scratch[0];
     double t86 = t85 / t84;
     return t86;
   }
@@ -95,29 +105,43 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
     double b = params[20];
     // the sums s0 to s21, each commented where it is added to
     Arrays.fill(scratch, 0, 22, 0.0);
-    for (int row = 0; row < rows; row++) {
-      // 20 terms added in order, from -0.0, which keeps the first term's bits
-      double t79 = -0.0;
+    // 256 rows at a time, each column read along the block
+    for (int block = 0; block < rows; block += 256) {
+      int blockEnd = Math.min(block + 256, rows);
+      for (int row = block; row < blockEnd; row++) {
+        scratch[row - block + 22] = -0.0;
+      }
       for (int j = 0; j < 20; j++) {
         double t170 = params[j];
-        double t171 = batch.column(j)[row];
-        double t172 = t170 * t171;
-        t79 += t172;
+        for (int row = block; row < blockEnd; row++) {
+          double t171 = batch.column(j)[row];
+          double t172 = t170 * t171;
+          scratch[row - block + 22] += t172;
+        }
       }
-      double pred = t79 + b;
-      double y = yColumn[row];
-      double t82 = pred - y;
-      double t83 = t82 * t82;
-      // loss = (pred - y)^2
-      scratch[0] += t83;
+      for (int row = block; row < blockEnd; row++) {
+        double t79 = scratch[row - block + 22];
+        double pred = t79 + b;
+        double y = yColumn[row];
+        double t82 = pred - y;
+        double t83 = t82 * t82;
+        // loss = (pred - y)^2
+        scratch[0] += t83;
+        // dLoss/db = 2 * (pred - y)
+        scratch[21] += t82;
+        scratch[row - block + 278] = t82;
+      }
       for (int j = 0; j < 20; j++) {
-        double t173 = batch.column(j)[row];
-        double t174 = t82 * t173;
+        double t178 = scratch[j + 1];
+        for (int row = block; row < blockEnd; row++) {
+          double t82 = scratch[row - block + 278];
+          double t173 = batch.column(j)[row];
+          double t174 = t82 * t173;
+          t178 += t174;
+        }
         // the sums from dLoss/dw[0] on, one per j; the first: 2 * (pred - y) * x0
-        scratch[j + 1] += t174;
+        scratch[j + 1] = t178;
       }
-      // dLoss/db = 2 * (pred - y)
-      scratch[21] += t82;
     }
     double t104 = (double) rows;
     double t105 = scratch[0];
@@ -138,29 +162,43 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
     double b = params[20];
     // the sums s0 to s21, each commented where it is added to
     Arrays.fill(scratch, 0, 22, 0.0);
-    for (int row = from; row < to; row++) {
-      // 20 terms added in order, from -0.0, which keeps the first term's bits
-      double t79 = -0.0;
+    // 256 rows at a time, each column read along the block
+    for (int block = from; block < to; block += 256) {
+      int blockEnd = Math.min(block + 256, to);
+      for (int row = block; row < blockEnd; row++) {
+        scratch[row - block + 22] = -0.0;
+      }
       for (int j = 0; j < 20; j++) {
         double t126 = params[j];
-        double t127 = batch.column(j)[row];
-        double t128 = t126 * t127;
-        t79 += t128;
+        for (int row = block; row < blockEnd; row++) {
+          double t127 = batch.column(j)[row];
+          double t128 = t126 * t127;
+          scratch[row - block + 22] += t128;
+        }
       }
-      double pred = t79 + b;
-      double y = yColumn[row];
-      double t82 = pred - y;
-      double t83 = t82 * t82;
-      // loss = (pred - y)^2
-      scratch[0] += t83;
+      for (int row = block; row < blockEnd; row++) {
+        double t79 = scratch[row - block + 22];
+        double pred = t79 + b;
+        double y = yColumn[row];
+        double t82 = pred - y;
+        double t83 = t82 * t82;
+        // loss = (pred - y)^2
+        scratch[0] += t83;
+        // dLoss/db = 2 * (pred - y)
+        scratch[21] += t82;
+        scratch[row - block + 278] = t82;
+      }
       for (int j = 0; j < 20; j++) {
-        double t129 = batch.column(j)[row];
-        double t130 = t82 * t129;
+        double t132 = scratch[j + 1];
+        for (int row = block; row < blockEnd; row++) {
+          double t82 = scratch[row - block + 278];
+          double t129 = batch.column(j)[row];
+          double t130 = t82 * t129;
+          t132 += t130;
+        }
         // the sums from dLoss/dw[0] on, one per j; the first: 2 * (pred - y) * x0
-        scratch[j + 1] += t130;
+        scratch[j + 1] = t132;
       }
-      // dLoss/db = 2 * (pred - y)
-      scratch[21] += t82;
     }
     for (int j = 0; j < 22; j++) {
       double t131 = scratch[j];

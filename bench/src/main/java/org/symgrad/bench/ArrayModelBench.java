@@ -22,8 +22,9 @@ import org.symgrad.runtime.CompiledModel;
 /**
  * Models with vector parameters against their hand-written limits: the 13-unit MLP, and the
  * wide linear model at 1000 and 10 000 features, compiled as symgrad compiles them (index sums
- * as loops) and, for the wide model, also fully unrolled as before loops (split into helpers),
- * so that one run shows what the loops buy.
+ * as loops, rows in blocks) and, for the wide model, also with its rows one at a time as before
+ * blocks, and fully unrolled as before loops (split into helpers), so that one run shows what
+ * each step buys.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -68,6 +69,7 @@ public class ArrayModelBench {
     Batch batch;
     CompiledModel compiled;
     CompiledModel unrolled;
+    CompiledModel rowByRow;
 
     @Setup
     public void setUp() {
@@ -83,6 +85,8 @@ public class ArrayModelBench {
           "wide.sg");
       compiled = Symgrad.compile(model);
       unrolled = ModelClassDefiner.define(Lowering.lower(model, 7900, Integer.MAX_VALUE));
+      // Loops from 16 instances, as Symgrad.compile rolls them, but rows one at a time.
+      rowByRow = ModelClassDefiner.define(Lowering.lower(model, 7900, 16, false));
     }
   }
 
@@ -106,6 +110,11 @@ public class ArrayModelBench {
   @Benchmark
   public double wideCompiled(Wide s) {
     return s.compiled.lossAndGradient(s.params, s.batch, s.grad);
+  }
+
+  @Benchmark
+  public double wideRowByRow(Wide s) {
+    return s.rowByRow.lossAndGradient(s.params, s.batch, s.grad);
   }
 
   @Benchmark

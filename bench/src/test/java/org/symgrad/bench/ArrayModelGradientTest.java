@@ -65,10 +65,10 @@ class ArrayModelGradientTest {
       double expected = HandWrittenWideLinear.lossAndGradient(s.params, s.x, s.y,
           ArrayModelBench.Wide.ROWS, s.grad, s.residual);
       double[] expectedGrad = s.grad.clone();
-      for (var model : java.util.List.of(s.compiled, s.unrolled)) {
+      for (var model : java.util.List.of(s.compiled, s.rowByRow, s.unrolled)) {
         double[] grad = new double[features + 1];
         double loss = model.lossAndGradient(s.params, s.batch, grad);
-        // The hand-written loop adds column by column, the kernel row by row.
+        // The hand-written loop adds in other orders: the residual from b, the gradients from 0.
         assertThat(loss).isWithin(1e-12 * expected).of(expected);
         for (int k = 0; k <= features; k++) {
           assertThat(grad[k]).isWithin(1e-9 * Math.abs(expectedGrad[k]) + 1e-15)

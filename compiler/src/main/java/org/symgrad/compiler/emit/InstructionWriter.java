@@ -25,6 +25,7 @@ import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.IMUL;
 import static org.objectweb.asm.Opcodes.IOR;
 import static org.objectweb.asm.Opcodes.ISHL;
+import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.SIPUSH;
@@ -51,10 +52,13 @@ final class InstructionWriter {
   /**
    * Where one method keeps the values its instructions use; -1 for what it lacks. A {@code
    * finish} kernel keeps its {@code sums} argument in {@code batch}, a {@code sums} kernel its
-   * {@code to} in {@code rows} and its {@code sums} array in {@code array}.
+   * {@code to} in {@code rows} and its {@code sums} array in {@code array}. A blocked kernel
+   * keeps its block's first row in {@code block} and the row after its last in {@code
+   * blockEnd}.
    */
   record Frame(int params, int batch, int array, int rows, int row, int scratch,
-      Map<Integer, Integer> columns, Map<Accumulator, Integer> sums, int firstTemp) {}
+      Map<Integer, Integer> columns, Map<Accumulator, Integer> sums, int firstTemp, int block,
+      int blockEnd) {}
 
   private final MethodVisitor code;
   private final String owner;
@@ -176,6 +180,23 @@ final class InstructionWriter {
       code.visitInsn(DRETURN);
     } else if (instr instanceof Instr.Loop loop) {
       emitLoop(loop);
+    } else if (instr instanceof Instr.RowLoop loop) {
+      emitRowLoop(loop);
+    } else if (instr instanceof Instr.LoadRowSlot load) { // scratch[row - block + slot]
+      pushRowSlot(load.slot());
+      code.visitInsn(DALOAD);
+      store(load.to());
+    } else if (instr instanceof Instr.StoreRowSlot store) {
+      pushRowSlot(store.slot());
+      push(store.value());
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.AccumulateRowSlot accumulate) { // as javac writes +=
+      pushRowSlot(accumulate.slot());
+      code.visitInsn(DUP2);
+      code.visitInsn(DALOAD);
+      push(accumulate.value());
+      code.visitInsn(DADD);
+      code.visitInsn(DASTORE);
     } else if (instr instanceof Instr.LoadParamAt load) {
       code.visitVarInsn(ALOAD, frame.params());
       pushIndex(load.index());
@@ -205,6 +226,11 @@ final class InstructionWriter {
       code.visitInsn(DALOAD);
       push(accumulate.value());
       code.visitInsn(DADD);
+      code.visitInsn(DASTORE);
+    } else if (instr instanceof Instr.SetSumAt set) { // scratch[i] = v
+      code.visitVarInsn(ALOAD, frame.scratch());
+      pushIndex(new Instr.Index(sumSlot(set.first()), set.stride()));
+      push(set.value());
       code.visitInsn(DASTORE);
     } else if (instr instanceof Instr.StoreGradientAt store) {
       code.visitVarInsn(ALOAD, frame.array());
@@ -272,6 +298,38 @@ final class InstructionWriter {
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
     loopIndex = outer;
+  }
+
+  // for (row = block; row < blockEnd; row++) { body [t += added;] }
+  private void emitRowLoop(Instr.RowLoop loop) {
+    Label test = new Label();
+    Label done = new Label();
+    code.visitVarInsn(ILOAD, frame.block());
+    code.visitVarInsn(ISTORE, frame.row());
+    code.visitLabel(test);
+    code.visitVarInsn(ILOAD, frame.row());
+    code.visitVarInsn(ILOAD, frame.blockEnd());
+    code.visitJumpInsn(IF_ICMPGE, done);
+    loop.body().forEach(this::emit);
+    if (loop.to() != null) {
+      push(loop.to());
+      push(loop.added());
+      code.visitInsn(DADD);
+      store(loop.to());
+    }
+    code.visitIincInsn(frame.row(), 1);
+    code.visitJumpInsn(GOTO, test);
+    code.visitLabel(done);
+  }
+
+  // scratch, row - block + slot: the array and index of this row's place in a slot.
+  private void pushRowSlot(int slot) {
+    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitVarInsn(ILOAD, frame.row());
+    code.visitVarInsn(ILOAD, frame.block());
+    code.visitInsn(ISUB);
+    pushInt(slot);
+    code.visitInsn(IADD);
   }
 
   // first + stride * j, written j * stride + first as the source does.

@@ -124,7 +124,10 @@ final class KernelSource {
     String rows = names.fixed(kernel.kind() == Kernel.Kind.SUMS ? "to" : "rows");
     String row = names.fixed("row");
     String scratch = helper || kernel.sumsInScratch() ? names.fixed("scratch") : null;
-    return new StatementWriter.Names(params, batch, array, rows, row, scratch, from);
+    String block = kernel.isBlocked() ? names.fixed("block") : null;
+    String blockEnd = kernel.isBlocked() ? names.fixed("blockEnd") : null;
+    return new StatementWriter.Names(params, batch, array, rows, row, scratch, from, block,
+        blockEnd);
   }
 
   private MethodSpec writeMain(ModelInfo info) {
@@ -132,7 +135,7 @@ final class KernelSource {
     StatementWriter.Names fixed = fixedNames(names, false);
     // IR numbers are kept by LocalNames; then the arrays and sums; the model's names last, so
     // it is they that give way (a parameter called t3 becomes t3_).
-    kernel.body().stream()
+    kernel.rowInstructions().stream()
         .filter(Instr.LoadColumn.class::isInstance)
         .map(i -> ((Instr.LoadColumn) i).column())
         .distinct()
@@ -196,7 +199,9 @@ final class KernelSource {
         writer.statement(code, "double " + sums.get(sum) + " = ", "0.0");
       }
     }
-    if (kernel.kind() != Kernel.Kind.FINISH && !vectorised) {
+    if (kernel.isBlocked()) {
+      writeBlockLoop(code, writer, fixed);
+    } else if (kernel.kind() != Kernel.Kind.FINISH && !vectorised) {
       String start = fixed.from() != null ? fixed.from() : "0";
       writer.anchor("for (int " + fixed.row() + " = " + start + ";");
       code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), start, fixed.row(),
@@ -209,6 +214,23 @@ final class KernelSource {
     kernel.epilogue().forEach(instr -> writer.instruction(code, instr));
     anchors.add(writer.anchors());
     return builder.addCode(code.build()).build();
+  }
+
+  // for (int block = 0; block < rows; block += blockRows) { int blockEnd = …; body }
+  private void writeBlockLoop(CodeBlock.Builder code, StatementWriter writer,
+      StatementWriter.Names fixed) {
+    String start = fixed.from() != null ? fixed.from() : "0";
+    writer.anchor("for (int " + fixed.block() + " = " + start + ";");
+    code.add("// $L rows at a time, each column read along the block\n", kernel.blockRows());
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", fixed.block(), start,
+        fixed.block(), fixed.rows(), fixed.block(), kernel.blockRows());
+    writer.statement(code, StatementWriter.INNER + "int " + fixed.blockEnd() + " = ",
+        CodeBlock.of("int $L = $T.min($L + $L, $L)", fixed.blockEnd(), Math.class,
+            fixed.block(), kernel.blockRows(), fixed.rows()));
+    writer.inRowLoop(true);
+    kernel.body().forEach(instr -> writer.instruction(code, instr));
+    writer.inRowLoop(false);
+    code.endControlFlow();
   }
 
   private MethodSpec writeHelper(Kernel.Helper helper) {

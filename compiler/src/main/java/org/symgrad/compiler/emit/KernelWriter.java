@@ -10,6 +10,7 @@ import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -95,9 +96,11 @@ final class KernelWriter {
     int rowsSlot = kind == Kernel.Kind.SUMS ? 4 : kind == Kernel.Kind.FINISH ? 3 : next++;
     int rowSlot = next++;
     int scratchSlot = kernel.sumsInScratch() ? next++ : -1;
+    int blockSlot = kernel.isBlocked() ? next++ : -1;
+    int blockEndSlot = kernel.isBlocked() ? next++ : -1;
     // Column arrays, in column order as the generated source lists them, and sums in locals.
     Map<Integer, Integer> columnSlots = new TreeMap<>();
-    for (Instr instr : kernel.body()) {
+    for (Instr instr : kernel.rowInstructions()) {
       if (instr instanceof Instr.LoadColumn load && !columnSlots.containsKey(load.column())) {
         columnSlots.put(load.column(), next++);
       }
@@ -111,7 +114,7 @@ final class KernelWriter {
     }
     InstructionWriter writer = new InstructionWriter(code, owner, kernel,
         new InstructionWriter.Frame(PARAMS, BATCH, arraySlot, rowsSlot, rowSlot, scratchSlot,
-            columnSlots, sumLocals, next), sumSlots);
+            columnSlots, sumLocals, next, blockSlot, blockEndSlot), sumSlots);
 
     if (!isChunked(kind)) {
       line(SourceLines.KernelLines::rows);
@@ -141,7 +144,9 @@ final class KernelWriter {
           .write(fromSlot, rowsSlot, rowSlot);
     } else {
       zeroSums(writer, scratchSlot, sumLocals);
-      if (kind != Kernel.Kind.FINISH) {
+      if (kernel.isBlocked()) {
+        writeBlockLoop(writer, fromSlot, rowsSlot, blockSlot, blockEndSlot);
+      } else if (kind != Kernel.Kind.FINISH) {
         writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
       }
     }
@@ -206,6 +211,39 @@ final class KernelWriter {
     code.visitLabel(done);
   }
 
+  // for (block = 0, or from; block < rows, or to; block += blockRows) {
+  //   blockEnd = Math.min(block + blockRows, rows); body }
+  private void writeBlockLoop(InstructionWriter writer, int fromSlot, int rowsSlot,
+      int blockSlot, int blockEndSlot) {
+    Label test = new Label();
+    Label done = new Label();
+    line(SourceLines.KernelLines::loop);
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+    } else {
+      code.visitInsn(ICONST_0);
+    }
+    code.visitVarInsn(ISTORE, blockSlot);
+    code.visitLabel(test);
+    line(SourceLines.KernelLines::loop);
+    code.visitVarInsn(ILOAD, blockSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitJumpInsn(IF_ICMPGE, done);
+    code.visitVarInsn(ILOAD, blockSlot);
+    writer.pushInt(kernel.blockRows());
+    code.visitInsn(IADD);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+    code.visitVarInsn(ISTORE, blockEndSlot);
+    writer.inRowLoop(true);
+    emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
+    writer.inRowLoop(false);
+    line(SourceLines.KernelLines::loop);
+    code.visitIincInsn(blockSlot, kernel.blockRows());
+    code.visitJumpInsn(GOTO, test);
+    code.visitLabel(done);
+  }
+
   // private static void partN(double[] params, Batch batch, [double[] array,] int rows,
   //     int row, double[] scratch)
   private void writeHelper(Kernel.Helper helper) {
@@ -221,7 +259,7 @@ final class KernelWriter {
     int scratch = next++;
     InstructionWriter writer = new InstructionWriter(code, owner, kernel,
         new InstructionWriter.Frame(params, batch, array, rows, row, scratch, Map.of(), Map.of(),
-            next), sumSlots);
+            next, -1, -1), sumSlots);
     writer.inRowLoop(true);
     emitAll(writer, helper.code(), l -> l.helpers().get(helper.index()));
     code.visitInsn(RETURN);

@@ -29,10 +29,12 @@ final class StatementWriter {
   /**
    * The names of a method's arguments and fixed locals; null for what it lacks. {@code finish}
    * names its sums array {@code batch}; {@code sums} its end row {@code rows}, its start row
-   * {@code from} (null in every other kernel) and its sums array {@code array}.
+   * {@code from} (null in every other kernel) and its sums array {@code array}. A blocked
+   * kernel names its block's first row {@code block} and the row after its last {@code
+   * blockEnd}.
    */
   record Names(String params, String batch, String array, String rows, String row,
-      String scratch, String from) {}
+      String scratch, String from, String block, String blockEnd) {}
 
   private final Kernel kernel;
   private final Names fixed;
@@ -69,6 +71,8 @@ final class StatementWriter {
       Instr instr = all.get(i);
       if (instr instanceof Instr.Loop loop) {
         all.addAll(loop.body()); // a loop's temporaries are the method's too
+      } else if (instr instanceof Instr.RowLoop loop) {
+        all.addAll(loop.body());
       }
       Value.Temp to = Instr.defined(instr);
       if (to != null && !temps.containsKey(to.index())) {
@@ -170,6 +174,16 @@ final class StatementWriter {
       statement(code, "return ", "$L", operand(ret.value()));
     } else if (instr instanceof Instr.Loop loop) {
       loop(code, loop);
+    } else if (instr instanceof Instr.RowLoop loop) {
+      rowLoop(code, loop);
+    } else if (instr instanceof Instr.LoadRowSlot load) {
+      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.scratch(), rowSlot(load.slot())));
+    } else if (instr instanceof Instr.StoreRowSlot store) {
+      statement(code, fixed.scratch() + "[" + rowSlot(store.slot()) + "] = ", "$L",
+          operand(store.value()));
+    } else if (instr instanceof Instr.AccumulateRowSlot accumulate) {
+      statement(code, fixed.scratch() + "[" + rowSlot(accumulate.slot()) + "] += ", "$L",
+          operand(accumulate.value()));
     } else if (instr instanceof Instr.LoadParamAt load) {
       define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), index(load.index())));
     } else if (instr instanceof Instr.LoadColumnAt load) {
@@ -188,6 +202,13 @@ final class StatementWriter {
       statement(code, fixed.scratch() + "["
           + index(new Instr.Index(sumSlots.get(first), accumulate.stride())) + "] += ", "$L",
           operand(accumulate.value()));
+    } else if (instr instanceof Instr.SetSumAt set) {
+      Accumulator first = set.first();
+      code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
+          loopIndex, oneLine(first.derivative()));
+      statement(code, fixed.scratch() + "["
+          + index(new Instr.Index(sumSlots.get(first), set.stride())) + "] = ", "$L",
+          operand(set.value()));
     } else if (instr instanceof Instr.StoreGradientAt store) {
       statement(code, fixed.array() + "[" + index(store.index()) + "] = ", "$L",
           operand(store.value()));
@@ -223,6 +244,26 @@ final class StatementWriter {
     }
     loopDepth--;
     code.endControlFlow();
+  }
+
+  // for (int row = block; row < blockEnd; row++) { body [t += added;] }
+  private void rowLoop(CodeBlock.Builder code, Instr.RowLoop loop) {
+    String header = "for (int " + fixed.row() + " = " + fixed.block() + ";";
+    anchor(loopDepth > 0 ? INNER + header : header);
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), fixed.block(),
+        fixed.row(), fixed.blockEnd(), fixed.row());
+    loopDepth++;
+    loop.body().forEach(inner -> instruction(code, inner));
+    if (loop.to() != null) {
+      statement(code, temps.get(loop.to().index()) + " += ", "$L", operand(loop.added()));
+    }
+    loopDepth--;
+    code.endControlFlow();
+  }
+
+  // This row's place in a per-row slot: row - block + slot, as the bytecode computes it.
+  private String rowSlot(int slot) {
+    return fixed.row() + " - " + fixed.block() + " + " + slot;
   }
 
   // first + stride * j as j * stride + first, the order the bytecode computes it in.

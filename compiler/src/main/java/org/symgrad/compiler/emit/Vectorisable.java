@@ -27,8 +27,8 @@ final class Vectorisable {
 
   /**
    * Whether {@code kernel}'s row loop can be written with vectors: a loop that only sums ({@code
-   * loss}, {@code lossAndGradient}, {@code sums}), in one method, whose rows only load columns,
-   * compute with {@link #LANE_WISE} operations and add to sums.
+   * loss}, {@code lossAndGradient}, {@code sums}), in one method, row by row (not blocked),
+   * whose rows only load columns, compute with {@link #LANE_WISE} operations and add to sums.
    */
   static boolean kernel(Kernel kernel) {
     Kernel.Kind kind = kernel.kind();
@@ -36,7 +36,8 @@ final class Vectorisable {
         && kind != Kernel.Kind.SUMS) {
       return false;
     }
-    if (kernel.isSplit() || kernel.sumsInScratch() || kernel.body().isEmpty()) {
+    if (kernel.isSplit() || kernel.isBlocked() || kernel.sumsInScratch()
+        || kernel.body().isEmpty()) {
       return false;
     }
     for (Instr instr : kernel.body()) {

@@ -25,6 +25,10 @@ final class CodeSize {
   private static final int LARGE_INDEX = 10; // past 32767: sipush, bipush, ishl, sipush, ior
   private static final int LOCAL = 4; // dstore or aload (wide)
   private static final int SMALL_LOCAL = 2; // iload, aload of a low slot
+  // aload scratch, iload row, iload block, isub, the slot, iadd
+  private static final int ROW_SLOT = LOCAL + 2 * SMALL_LOCAL + 1 + INDEX + 1;
+  /** The block loop around a blocked body: block = from; the test; blockEnd = min(…); step. */
+  static final int BLOCK_OVERHEAD = 40;
 
   private CodeSize() {}
 
@@ -81,6 +85,24 @@ final class CodeSize {
         size += of(inner);
       }
       return size;
+    } else if (instr instanceof Instr.RowLoop loop) {
+      // row = block; test: iload, iload blockEnd, if_icmpge; the body; iinc, goto
+      int size = 2 * SMALL_LOCAL + 2 * SMALL_LOCAL + 3 + 6 + 3;
+      if (loop.to() != null) {
+        size += VALUE + VALUE + 1 + LOCAL;
+      }
+      for (Instr inner : loop.body()) {
+        size += of(inner);
+      }
+      return size;
+    } else if (instr instanceof Instr.LoadRowSlot i) {
+      return ROW_SLOT + 1 + LOCAL;
+    } else if (instr instanceof Instr.StoreRowSlot i) {
+      return ROW_SLOT + VALUE + 1;
+    } else if (instr instanceof Instr.AccumulateRowSlot i) {
+      return ROW_SLOT + 2 + VALUE + 2;
+    } else if (instr instanceof Instr.SetSumAt i) {
+      return LOCAL + index(new Instr.Index(i.first().index(), i.stride())) + VALUE + 1;
     }
     throw new IllegalArgumentException("no size for " + instr);
   }

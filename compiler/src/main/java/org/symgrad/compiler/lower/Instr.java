@@ -30,6 +30,8 @@ public sealed interface Instr {
       return i.to();
     } else if (instr instanceof Loop i) {
       return i.to();
+    } else if (instr instanceof LoadRowSlot i) {
+      return i.to();
     }
     return null;
   }
@@ -269,6 +271,81 @@ public sealed interface Instr {
   }
 
   /**
+   * {@code for (row = block; row < blockEnd; row++) body}: the rows of the current block, in a
+   * kernel whose row loop runs block by block ({@link Kernel#blockRows()}, {@link
+   * Interchanger}). Its body reads temporaries defined before it and defines its own afresh on
+   * every pass, as a {@link Loop}'s does.
+   *
+   * <p>With {@code to}, a temporary defined before it, the loop adds to it along the rows:
+   * {@code to = to + added} at the end of every pass.
+   */
+  record RowLoop(@Nullable Temp to, List<Instr> body, @Nullable Value added) implements Instr {
+    public RowLoop {
+      body = List.copyOf(body);
+      if ((to == null) != (added == null)) {
+        throw new IllegalArgumentException("a sum over rows has both a result and a term");
+      }
+    }
+
+    /** A row loop that carries nothing. */
+    public RowLoop(List<Instr> body) {
+      this(null, body, null);
+    }
+
+    /** The temporaries defined before the loop that it reads, in order, once each. */
+    public List<Temp> reads() {
+      List<Temp> reads = new java.util.ArrayList<>(new Loop(to, 1, body, added).reads());
+      if (to != null && !reads.contains(to)) {
+        reads.add(0, to);
+      }
+      return List.copyOf(reads);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder("for each row of the block")
+          .append(to == null ? ":" : ", into " + to + ":");
+      body.forEach(i -> text.append("\n  ").append(i.toString().replace("\n", "\n  ")));
+      if (to != null) {
+        text.append("\n  ").append(to).append(" += ").append(added);
+      }
+      return text.toString();
+    }
+  }
+
+  /** {@code sum = value} for the sum {@code stride * j} places after {@code first}. */
+  record SetSumAt(Accumulator first, int stride, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return first + " + " + new Index(0, stride) + " = " + value;
+    }
+  }
+
+  /** {@code to = scratch[slot + row - block]}: this row's value of a per-row slot. */
+  record LoadRowSlot(Temp to, int slot) implements Instr {
+    @Override
+    public String toString() {
+      return to + " = row slot " + slot;
+    }
+  }
+
+  /** {@code scratch[slot + row - block] = value}. */
+  record StoreRowSlot(int slot, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "row slot " + slot + " = " + value;
+    }
+  }
+
+  /** {@code scratch[slot + row - block] += value}: one more term of this row's sum. */
+  record AccumulateRowSlot(int slot, Value value) implements Instr {
+    @Override
+    public String toString() {
+      return "row slot " + slot + " += " + value;
+    }
+  }
+
+  /**
    * The operands {@code instr} reads, in order, repeats included; a loop's are its {@link
    * Loop#reads()}.
    */
@@ -276,6 +353,8 @@ public sealed interface Instr {
     if (instr instanceof Compute i) {
       return i.args();
     } else if (instr instanceof Loop i) {
+      return List.copyOf(i.reads());
+    } else if (instr instanceof RowLoop i) {
       return List.copyOf(i.reads());
     }
     Value value = null;
@@ -296,6 +375,12 @@ public sealed interface Instr {
     } else if (instr instanceof StoreGradientAt i) {
       value = i.value();
     } else if (instr instanceof StoreSumAt i) {
+      value = i.value();
+    } else if (instr instanceof StoreRowSlot i) {
+      value = i.value();
+    } else if (instr instanceof AccumulateRowSlot i) {
+      value = i.value();
+    } else if (instr instanceof SetSumAt i) {
       value = i.value();
     }
     return value == null ? List.of() : List.of(value);

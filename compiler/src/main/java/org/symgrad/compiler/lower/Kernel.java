@@ -13,7 +13,8 @@ import java.util.List;
  * method to the next ({@link Instr.Spill}, {@link Instr.Reload}). The sums of a split kernel
  * live in that array, sum {@code i} at {@code scratch[i]}, set to 0 before the loop, and so do
  * those of a kernel whose {@link Instr.Loop loops} add to sums by index; any other kernel keeps
- * them in locals and has no scratch array.
+ * them in locals and has no scratch array. A blocked kernel ({@link Interchanger}) also keeps
+ * per-row values there, after the sums: {@link #blockRows()} places each.
  *
  * @param kind which method of {@code CompiledModel} this is
  * @param prologue before the row loop
@@ -23,6 +24,9 @@ import java.util.List;
  * @param temps how many temporaries the kernel numbers ({@code t0} to {@code t(temps-1)})
  * @param helpers the helper methods, by index; empty unless split
  * @param scratchSize how many doubles the scratch array holds; 0 when the kernel has none
+ * @param blockRows 0 when the body runs once per row; else the body runs once per block of
+ *     that many rows (the last may be shorter), and its {@link Instr.RowLoop row loops} visit
+ *     the block's rows (see {@link Interchanger})
  */
 public record Kernel(
     Kind kind,
@@ -32,7 +36,8 @@ public record Kernel(
     List<Accumulator> sums,
     int temps,
     List<Helper> helpers,
-    int scratchSize) {
+    int scratchSize,
+    int blockRows) {
 
   /** The methods of {@code CompiledModel} that kernels implement. */
   public enum Kind {
@@ -81,12 +86,38 @@ public record Kernel(
     if (!helpers.isEmpty() && scratchSize == 0) {
       throw new IllegalArgumentException("a split kernel passes values through scratch");
     }
+    if (blockRows > 0 && (!helpers.isEmpty() || scratchSize == 0)) {
+      throw new IllegalArgumentException("a blocked kernel is one method with a scratch array");
+    }
+  }
+
+  /** A kernel whose body runs once per row. */
+  public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
+      List<Accumulator> sums, int temps, List<Helper> helpers, int scratchSize) {
+    this(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize, 0);
   }
 
   /** A kernel in one method. */
   public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
       List<Accumulator> sums, int temps) {
     this(kind, prologue, body, epilogue, sums, temps, List.of(), 0);
+  }
+
+  /** Whether the body runs once per block of {@link #blockRows()} rows. */
+  public boolean isBlocked() {
+    return blockRows > 0;
+  }
+
+  /**
+   * The body's instructions with those of its top-level {@link Instr.RowLoop row loops} in
+   * their place: where the method's loads of a column at the row are.
+   */
+  public List<Instr> rowInstructions() {
+    List<Instr> instructions = new java.util.ArrayList<>();
+    for (Instr instr : body) {
+      instructions.addAll(instr instanceof Instr.RowLoop loop ? loop.body() : List.of(instr));
+    }
+    return instructions;
   }
 
   /** Whether the kernel is split into helpers, with its sums in the scratch array. */
@@ -115,7 +146,8 @@ public record Kernel(
       text.append("  (scratch ").append(scratchSize).append(", sums s0… in scratch 0…)\n");
     }
     prologue.forEach(i -> line(text, "  ", i));
-    text.append("  for each row:\n");
+    text.append(isBlocked() ? "  for each block of " + blockRows + " rows:\n"
+        : "  for each row:\n");
     body.forEach(i -> line(text, "    ", i));
     epilogue.forEach(i -> line(text, "  ", i));
     for (Helper helper : helpers) {

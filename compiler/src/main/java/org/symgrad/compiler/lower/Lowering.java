@@ -58,7 +58,16 @@ public final class Lowering {
    * the straight-line code, and benchmarks.
    */
   public static Program lower(ModelDefinition model, int methodLimit, int loopsFrom) {
-    return lower(model, methodLimit, true, loopsFrom);
+    return lower(model, methodLimit, true, loopsFrom, true);
+  }
+
+  /**
+   * As {@link #lower(ModelDefinition, int, int)}, with {@code blocks} false keeping every row
+   * loop row by row ({@link Interchanger} off): for tests and benchmarks comparing the two.
+   */
+  public static Program lower(ModelDefinition model, int methodLimit, int loopsFrom,
+      boolean blocks) {
+    return lower(model, methodLimit, true, loopsFrom, blocks);
   }
 
   /**
@@ -66,11 +75,11 @@ public final class Lowering {
    * give the same bits.
    */
   static Program lower(ModelDefinition model, int methodLimit, boolean factorSums) {
-    return lower(model, methodLimit, factorSums, Reroller.DEFAULT_MIN_RUN);
+    return lower(model, methodLimit, factorSums, Reroller.DEFAULT_MIN_RUN, true);
   }
 
   private static Program lower(ModelDefinition model, int methodLimit, boolean factorSums,
-      int loopsFrom) {
+      int loopsFrom, boolean blocks) {
     Graph g = model.graph();
     Simplifier simplifier = new Simplifier(g);
     Node sampleLoss = simplifier.simplify(model.sampleLoss());
@@ -150,8 +159,10 @@ public final class Lowering {
 
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), outputs.size());
-    java.util.function.UnaryOperator<Kernel> fitted = kernel ->
-        Splitter.split(Reroller.reroll(kernel, loopsFrom), methodLimit);
+    java.util.function.UnaryOperator<Kernel> fitted = kernel -> {
+      Kernel split = Splitter.split(Reroller.reroll(kernel, loopsFrom), methodLimit);
+      return blocks ? Interchanger.interchange(split, methodLimit) : split;
+    };
     Kernel fusedKernel = fitted.apply(fused.build(Kernel.Kind.LOSS_AND_GRADIENT));
     Kernel sumsKernel = null;
     Kernel finishKernel = null;

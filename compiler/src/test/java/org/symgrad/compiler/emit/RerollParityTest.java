@@ -25,11 +25,14 @@ import org.symgrad.runtime.CompiledModel;
  * Loops give the straight-line code's bits: random vector models lowered with every run of two
  * or more rolled into a loop (in one method, and split into tiny helpers) against the same
  * models fully unrolled, and the javac-compiled source of rolled models against their bytecode.
+ * Batches of a few rows and of several blocks of rows, the last one short, so that kernels
+ * whose rows run in blocks ({@code Interchanger}) are tested across block boundaries too.
  */
 class RerollParityTest {
   private static final int LIMIT = 7900;
   private static final int TINY_METHODS = 300;
   private static final int ALWAYS = 2;
+  private static final int MIN_BLOCKED = 60;
 
   @Property(tries = 60)
   void loopsGiveTheUnrolledBits(@ForAll long seed) {
@@ -44,13 +47,34 @@ class RerollParityTest {
     CompiledModel loopedSplit = ModelClassDefiner.define(
         Lowering.lower(model, TINY_METHODS, ALWAYS));
     Random random = new Random(seed);
+    CompiledModel rowByRow = ModelClassDefiner.define(
+        Lowering.lower(model, LIMIT, ALWAYS, false));
     for (int trial = 0; trial < 4; trial++) {
       double[] params = VectorModels.params(unrolled.info(), seed + trial);
-      Batch batch = VectorModels.batch(model, random, 1 + random.nextInt(9));
+      Batch batch = VectorModels.batch(model, random, rows(random, trial));
       String context = text + "trial " + trial;
       BitParity.assertSameBits(unrolled, looped, params, batch, context);
       BitParity.assertSameBits(unrolled, loopedSplit, params, batch, context + " split");
+      BitParity.assertSameBits(unrolled, rowByRow, params, batch, context + " row by row");
     }
+  }
+
+  // A few rows, or more than two blocks with a short last one.
+  private static int rows(Random random, int trial) {
+    return trial % 2 == 0 ? 1 + random.nextInt(9) : 2 * 256 + 1 + random.nextInt(255);
+  }
+
+  // So that the property tests blocks of rows at all: most random models have the shape.
+  @Test
+  void manyRandomModelsRunTheirRowsInBlocks() {
+    int blocked = 0;
+    for (long seed = 0; seed < 100; seed++) {
+      if (Lowering.lower(RandomVectorModels.model(seed), LIMIT, ALWAYS).toString()
+          .contains("for each block of")) {
+        blocked++;
+      }
+    }
+    assertThat(blocked).isAtLeast(MIN_BLOCKED);
   }
 
   // So that the property does not compare straight-line code with itself: a sum whose terms
@@ -88,7 +112,7 @@ class RerollParityTest {
       Random random = new Random(name.hashCode());
       for (int trial = 0; trial < 4; trial++) {
         double[] params = VectorModels.params(bytecode.info(), trial);
-        Batch batch = VectorModels.batch(models.get(name), random, 1 + random.nextInt(9));
+        Batch batch = VectorModels.batch(models.get(name), random, rows(random, trial));
         BitParity.assertSameBits(bytecode, source, params, batch, name + " trial " + trial);
       }
     }

@@ -30,7 +30,7 @@ class RerollerTest {
         param b
         model sum(j, w[j] * x[j]) + b
         """);
-    assertThat(Lowering.lower(linear, LIMIT, ALWAYS).lossAndGradient().toString())
+    assertThat(Lowering.lower(linear, LIMIT, ALWAYS, false).lossAndGradient().toString())
         .isEqualTo("""
             lossAndGradient:
               (scratch 5, sums s0… in scratch 0…)

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.runtime.CompiledModel;
@@ -95,15 +96,27 @@ public final class ModelClassDefiner {
     return BytecodeEmitter.emit(program, internalName(program), lines, vector);
   }
 
-  // Rendering the source costs more than emitting the bytecode: about 3x the compile time of
-  // a 10 000-feature model, whose 150 000-line source nobody steps through. So by default
-  // only models up to LINE_NUMBERS_UP_TO temporaries get lines; "true" or "false" decides.
+  // Rendering the source costs more than emitting the bytecode: about three quarters of a
+  // small model's compile, and 3x the compile time of a 10 000-feature model, whose
+  // 150 000-line source nobody steps through. Line numbers only serve a debugger or a stack
+  // trace with hidden frames shown, so by default only a JVM run for one of those renders
+  // them, for models up to LINE_NUMBERS_UP_TO temporaries; "true" or "false" decides.
   private static boolean wantsLineNumbers(Program program) {
-    String asked = System.getProperty(LINE_NUMBERS_PROPERTY, "");
+    return wantsLineNumbers(System.getProperty(LINE_NUMBERS_PROPERTY, ""),
+        () -> JvmFlags.DEBUGGABLE, program.lossAndGradient().temps());
+  }
+
+  /**
+   * The line-number policy: {@code asked} ({@code "true"} or {@code "false"}) decides;
+   * otherwise line numbers when the fused kernel has at most {@link #LINE_NUMBERS_UP_TO}
+   * temporaries and the JVM is {@code debuggable} (asked last: the first look at the JVM's
+   * arguments costs tens of milliseconds).
+   */
+  static boolean wantsLineNumbers(String asked, BooleanSupplier debuggable, int temps) {
     if ("true".equalsIgnoreCase(asked) || "false".equalsIgnoreCase(asked)) {
       return Boolean.parseBoolean(asked);
     }
-    return program.lossAndGradient().temps() <= LINE_NUMBERS_UP_TO;
+    return temps <= LINE_NUMBERS_UP_TO && debuggable.getAsBoolean();
   }
 
   private static String internalName(Program program) {

@@ -75,7 +75,14 @@ class HiddenClassLinesTest {
     assertThat(dumped).hasSize(1);
     byte[] bytes = Files.readAllBytes(dumped.get(0));
     assertThat(bytes).isEqualTo(ModelClassDefiner.classFile(program));
-    assertThat(sourceFile(bytes)).isEqualTo(CLASS + ".java");
+    // This JVM is not debuggable, so no lines by default: the source is the model's file.
+    assertThat(sourceFile(bytes)).isEqualTo(definition.source());
+    System.setProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, "true");
+    try {
+      assertThat(sourceFile(ModelClassDefiner.classFile(program))).isEqualTo(CLASS + ".java");
+    } finally {
+      System.clearProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);
+    }
   }
 
   private static String sourceFile(byte[] classFile) {

@@ -90,13 +90,17 @@ public final class ParallelObjective {
   }
 
   private void sumOnThreads(double[] params, Batch batch, int count) {
+    long generation = (claims.get() >>> 32) + 1;
+    // Close the claims before touching the fields: a helper that read the last call's claim
+    // word and was then descheduled could otherwise read this call's fields, win its
+    // compare-and-set on the unchanged word and count a chunk twice into 'finished'.
+    claims.set((generation << 32) | Integer.MAX_VALUE);
     this.params = params;
     this.batch = batch;
     this.chunks = count;
     this.caller = Thread.currentThread();
     finished.set(0);
-    long generation = (claims.get() >>> 32) + 1;
-    claims.set(generation << 32); // publishes the fields above to helpers
+    claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
     ChunkWorkers.SHARED.offer(this, generation, Math.min(threads, count) - 1);
     help(generation);
     while (finished.get() < count) {

@@ -3,10 +3,14 @@ package org.symgrad.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.symgrad.compiler.Symgrad;
@@ -92,13 +96,14 @@ final class CheckpointFile {
     try {
       Files.createDirectories(target.getParent());
       temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(temporary, text);
+      writeDurably(temporary, text);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      syncDirectory(target.getParent());
     } catch (IOException e) {
       throw new UsageException(file + ": error: cannot write: " + e.getMessage());
     } finally {
@@ -109,6 +114,29 @@ final class CheckpointFile {
           // the rename took it, or there is nothing more to do
         }
       }
+    }
+  }
+
+  // The bytes reach the disk before the rename, so that a power cut after it cannot leave the
+  // new name on an empty or half-written file.
+  private static void writeDurably(Path file, String text) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true);
+    }
+  }
+
+  // The rename itself is durable once the directory is synced. Not every platform can open a
+  // directory (Windows cannot); there the rename is as durable as the file system makes it.
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort, see above
     }
   }
 

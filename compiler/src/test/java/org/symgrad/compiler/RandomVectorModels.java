@@ -67,7 +67,8 @@ public final class RandomVectorModels {
    * A one-hidden-layer network of seed {@code seed} whose repetition is at the outer level: 16
    * to 55 units over 2 to 15 inputs, so that each unit's inner sum is shorter than the loop
    * threshold while the units themselves are more than it, as in a 100-unit network over 10
-   * inputs. The activation, the output's expression per unit, the loss and a penalty vary.
+   * inputs. The activation, the output's expression in each unit's {@code h[j]}, the loss and
+   * a penalty vary.
    */
   public static String nestedText(long seed) {
     Random random = new Random(seed);
@@ -82,8 +83,8 @@ public final class RandomVectorModels {
         .append("param b = 0.5\n")
         .append("let h[j] = ").append(UNARY.get(random.nextInt(UNARY.size())))
         .append("(sum(k, W[j, k] * x[k]) + c[j])\n")
-        .append("model sum(j, v[j] * ")
-        .append(expression(random, 1, "h[j]", "h[j]", "c[j]")).append(") + b\n")
+        .append("model sum(j, v[j] * (h[j] ").append(BINARY.get(random.nextInt(BINARY.size())))
+        .append(' ').append(expression(random, 1, "h[j]", "c[j]", "h[j]")).append(")) + b\n")
         .append("loss ").append(LOSSES.get(random.nextInt(LOSSES.size()))).append('\n');
     if (random.nextBoolean()) {
       text.append("penalty 0.01 * sum(j, v[j]^2)\n");

@@ -135,7 +135,7 @@ final class Interchanger {
   }
 
   private Kernel blocked() {
-    int first = kernel.sums().size();
+    int first = kernel.firstFreeSlot();
     for (Instr.Loop gather : gathers) {
       slots.put(gather.to().index(), first + slots.size() * BLOCK_ROWS);
     }

@@ -59,6 +59,70 @@ class RerollParityTest {
     }
   }
 
+  // Networks whose units outnumber the threshold while each unit's inner sum falls short of
+  // it: rolled at the default threshold and at every run of two, against the unrolled code.
+  @Property(tries = 20)
+  void nestedShapesGiveTheUnrolledBits(@ForAll long seed) {
+    ModelDefinition model = RandomVectorModels.nested(seed);
+    String text = RandomVectorModels.nestedText(seed);
+    Program atDefault = Lowering.lower(model, LIMIT);
+    Program always = Lowering.lower(model, LIMIT, ALWAYS);
+    assertVerifies(atDefault, text);
+    assertVerifies(always, text);
+    CompiledModel unrolled = ModelClassDefiner.define(
+        Lowering.lower(model, LIMIT, Integer.MAX_VALUE));
+    CompiledModel rolledAtDefault = ModelClassDefiner.define(atDefault);
+    CompiledModel rolledAlways = ModelClassDefiner.define(always);
+    Random random = new Random(seed);
+    for (int trial = 0; trial < 4; trial++) {
+      double[] params = VectorModels.params(unrolled.info(), seed + trial);
+      Batch batch = VectorModels.batch(model, random, rows(random, trial));
+      String context = text + "trial " + trial;
+      BitParity.assertSameBits(unrolled, rolledAtDefault, params, batch, context + " default");
+      BitParity.assertSameBits(unrolled, rolledAlways, params, batch, context + " always");
+    }
+  }
+
+  // So that the nested property does not compare straight-line code with itself: at the
+  // default threshold most such networks' units become loops. Those left (about one in
+  // eight) compute a per-unit value of the parameters alone (atan(c[j])), which the lowering
+  // hoists out of the row loop, where the units are not rolled.
+  @Test
+  void nearlyEveryNestedModelRollsItsUnits() {
+    int rolled = 0;
+    for (long seed = 0; seed < 100; seed++) {
+      Program program = Lowering.lower(RandomVectorModels.nested(seed), LIMIT);
+      if (program.lossAndGradient().toString().contains(" + j += ")) {
+        rolled++;
+      }
+    }
+    assertThat(rolled).isAtLeast(80);
+  }
+
+  @Test
+  void sourceOfNestedShapesGivesTheBytecodesBits() {
+    Map<String, Program> programs = new LinkedHashMap<>();
+    Map<String, ModelDefinition> models = new LinkedHashMap<>();
+    for (long seed = 0; seed < 4; seed++) {
+      ModelDefinition model = RandomVectorModels.nested(seed);
+      models.put("Symgrad_Nested" + seed, model);
+      programs.put("Symgrad_Nested" + seed, Lowering.lower(model, LIMIT));
+      models.put("Symgrad_NestedAlways" + seed, model);
+      programs.put("Symgrad_NestedAlways" + seed, Lowering.lower(model, LIMIT, ALWAYS));
+    }
+    ClassLoader loader = SourceBitIdentityTest.compileAll(programs);
+    for (String name : programs.keySet()) {
+      CompiledModel bytecode = ModelClassDefiner.define(programs.get(name));
+      CompiledModel source = SourceBitIdentityTest.instantiate(loader, name);
+      Random random = new Random(name.hashCode());
+      for (int trial = 0; trial < 4; trial++) {
+        double[] params = VectorModels.params(bytecode.info(), trial);
+        Batch batch = VectorModels.batch(models.get(name), random, rows(random, trial));
+        BitParity.assertSameBits(bytecode, source, params, batch, name + " trial " + trial);
+      }
+    }
+  }
+
   // A few rows, or more than two blocks with a short last one.
   private static int rows(Random random, int trial) {
     return trial % 2 == 0 ? 1 + random.nextInt(9) : 2 * 256 + 1 + random.nextInt(255);

@@ -24,7 +24,7 @@ import org.symgrad.runtime.CompiledModel;
  * wide linear model at 1000 and 10 000 features, compiled as symgrad compiles them (index sums
  * as loops, rows in blocks) and, for the wide model, also with its rows one at a time as before
  * blocks, and fully unrolled as before loops (split into helpers), so that one run shows what
- * each step buys; and a 100-unit network, its units as loops against unrolled.
+ * each step buys.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -88,57 +88,6 @@ public class ArrayModelBench {
       // Loops from 16 instances, as Symgrad.compile rolls them, but rows one at a time.
       rowByRow = ModelClassDefiner.define(Lowering.lower(model, 7900, 16, false));
     }
-  }
-
-  /**
-   * A 100-unit network over 10 inputs on {@link #ROWS} synthetic rows: as symgrad compiles it
-   * (its units as loops over j) and unrolled, split into helpers, as it compiled before.
-   */
-  @State(Scope.Thread)
-  public static class Network {
-    static final int ROWS = 1000;
-
-    Batch batch;
-    double[] params;
-    double[] grad;
-    CompiledModel compiled;
-    CompiledModel unrolled;
-
-    @Setup
-    public void setUp() {
-      ModelDefinition model = ModelParser.parse("""
-          input  x[10]
-          target y
-          param  W1[100, 10] = linear_init(10)
-          param  b1[100] = linear_init(10)
-          param  w2[100] = linear_init(100)
-          param  b2 = linear_init(100)
-          let    h[j] = tanh(sum(k, W1[j, k] * x[k]) + b1[j])
-          model  sum(j, w2[j] * h[j]) + b2
-          """, "mlp100.sg");
-      java.util.Random random = new java.util.Random(LinearData.SEED);
-      double[][] columns = new double[11][ROWS];
-      for (double[] column : columns) {
-        for (int r = 0; r < ROWS; r++) {
-          column[r] = random.nextGaussian();
-        }
-      }
-      batch = Batch.of(columns, ROWS);
-      compiled = Symgrad.compile(model);
-      unrolled = ModelClassDefiner.define(Lowering.lower(model, 7900, Integer.MAX_VALUE));
-      params = compiled.info().initialParameters(LinearData.SEED);
-      grad = new double[params.length];
-    }
-  }
-
-  @Benchmark
-  public double network100Compiled(Network s) {
-    return s.compiled.lossAndGradient(s.params, s.batch, s.grad);
-  }
-
-  @Benchmark
-  public double network100Unrolled(Network s) {
-    return s.unrolled.lossAndGradient(s.params, s.batch, s.grad);
   }
 
   @Benchmark

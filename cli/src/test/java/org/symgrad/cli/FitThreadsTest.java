@@ -30,10 +30,9 @@ class FitThreadsTest {
 
   @Test
   void aSplitModelSaysThreadsChangeNothing() throws Exception {
-    // A 100-unit network over 20 inputs: its units' sums are loops, which are not rolled
-    // again, too large for one method, so its kernels are split. (A wide linear model no
-    // longer is: its sums are loops; nor is the network over 10 inputs: its units are.)
-    int n = 20;
+    // A 100-unit network over 10 inputs: its runs of ten stay unrolled, too large for one
+    // method, so its kernels are split. (A wide linear model no longer is: its sums are loops.)
+    int n = 10;
     StringBuilder header = new StringBuilder();
     StringBuilder row = new StringBuilder();
     for (int k = 0; k < n; k++) {

@@ -63,40 +63,6 @@ public final class RandomVectorModels {
     return text.toString();
   }
 
-  /**
-   * A one-hidden-layer network of seed {@code seed} whose repetition is at the outer level: 16
-   * to 55 units over 2 to 15 inputs, so that each unit's inner sum is shorter than the loop
-   * threshold while the units themselves are more than it, as in a 100-unit network over 10
-   * inputs. The activation, the output's expression in each unit's {@code h[j]}, the loss and
-   * a penalty vary.
-   */
-  public static String nestedText(long seed) {
-    Random random = new Random(seed);
-    int units = 16 + random.nextInt(40);
-    int inputs = 2 + random.nextInt(14);
-    StringBuilder text = new StringBuilder()
-        .append("input x[").append(inputs).append("]\ntarget y\n")
-        .append("param W[").append(units).append(", ").append(inputs)
-        .append("] = uniform(-1, 1)\n")
-        .append("param c[").append(units).append("] = uniform(-1, 1)\n")
-        .append("param v[").append(units).append("] = uniform(-1, 1)\n")
-        .append("param b = 0.5\n")
-        .append("let h[j] = ").append(UNARY.get(random.nextInt(UNARY.size())))
-        .append("(sum(k, W[j, k] * x[k]) + c[j])\n")
-        .append("model sum(j, v[j] * (h[j] ").append(BINARY.get(random.nextInt(BINARY.size())))
-        .append(' ').append(expression(random, 1, "h[j]", "c[j]", "h[j]")).append(")) + b\n")
-        .append("loss ").append(LOSSES.get(random.nextInt(LOSSES.size()))).append('\n');
-    if (random.nextBoolean()) {
-      text.append("penalty 0.01 * sum(j, v[j]^2)\n");
-    }
-    return text.toString();
-  }
-
-  /** The model of {@link #nestedText(long)}. */
-  public static ModelDefinition nested(long seed) {
-    return ModelParser.parse(nestedText(seed), "nested" + Math.abs(seed) + ".sg");
-  }
-
   /** The model of seed {@code seed}. */
   public static ModelDefinition model(long seed) {
     return ModelParser.parse(text(seed), "random" + Math.abs(seed) + ".sg");

@@ -242,16 +242,6 @@ final class InstructionWriter {
       pushIndex(store.index());
       push(store.value());
       code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.StoreSlotAt store) {
-      code.visitVarInsn(ALOAD, frame.scratch());
-      pushIndex(new Instr.Index(store.slot(), 1));
-      push(store.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.LoadSlotAt load) {
-      code.visitVarInsn(ALOAD, frame.scratch());
-      pushIndex(new Instr.Index(load.slot(), 1));
-      code.visitInsn(DALOAD);
-      store(load.to());
     } else {
       throw new IllegalStateException("no bytecode for " + instr);
     }

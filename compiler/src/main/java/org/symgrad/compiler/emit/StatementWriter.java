@@ -215,12 +215,6 @@ final class StatementWriter {
     } else if (instr instanceof Instr.StoreSumAt store) {
       statement(code, fixed.array() + "[" + index(store.index()) + "] = ", "$L",
           operand(store.value()));
-    } else if (instr instanceof Instr.StoreSlotAt store) {
-      statement(code, fixed.scratch() + "[" + index(new Instr.Index(store.slot(), 1)) + "] = ",
-          "$L", operand(store.value()));
-    } else if (instr instanceof Instr.LoadSlotAt load) {
-      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.scratch(),
-          index(new Instr.Index(load.slot(), 1))));
     } else {
       throw new IllegalStateException("no source for " + instr);
     }

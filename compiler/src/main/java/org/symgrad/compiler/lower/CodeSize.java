@@ -75,10 +75,6 @@ final class CodeSize {
       return LOCAL + index(i.index()) + VALUE + 1;
     } else if (instr instanceof Instr.StoreSumAt i) {
       return LOCAL + index(i.index()) + VALUE + 1;
-    } else if (instr instanceof Instr.StoreSlotAt i) {
-      return LOCAL + index(new Instr.Index(i.slot(), 1)) + VALUE + 1;
-    } else if (instr instanceof Instr.LoadSlotAt i) {
-      return LOCAL + index(new Instr.Index(i.slot(), 1)) + 1 + LOCAL;
     } else if (instr instanceof Instr.Loop loop) {
       // j = 0; test: iload, count, if_icmpge; the body; wide iinc, goto; a sum's -0.0 and +=
       int size = 1 + LOCAL + LOCAL + INDEX + 3 + 6 + 3;

@@ -32,8 +32,6 @@ public sealed interface Instr {
       return i.to();
     } else if (instr instanceof LoadRowSlot i) {
       return i.to();
-    } else if (instr instanceof LoadSlotAt i) {
-      return i.to();
     }
     return null;
   }
@@ -348,25 +346,6 @@ public sealed interface Instr {
   }
 
   /**
-   * {@code scratch[slot + j] = value}, in a loop over units: hands unit j's value to a later
-   * loop over the same units ({@link LaneRoller}).
-   */
-  record StoreSlotAt(int slot, Value value) implements Instr {
-    @Override
-    public String toString() {
-      return "scratch " + new Index(slot, 1) + " = " + value;
-    }
-  }
-
-  /** {@code to = scratch[slot + j]}: unit j's value from an earlier loop over the units. */
-  record LoadSlotAt(Temp to, int slot) implements Instr {
-    @Override
-    public String toString() {
-      return to + " = scratch " + new Index(slot, 1);
-    }
-  }
-
-  /**
    * The operands {@code instr} reads, in order, repeats included; a loop's are its {@link
    * Loop#reads()}.
    */
@@ -402,8 +381,6 @@ public sealed interface Instr {
     } else if (instr instanceof AccumulateRowSlot i) {
       value = i.value();
     } else if (instr instanceof SetSumAt i) {
-      value = i.value();
-    } else if (instr instanceof StoreSlotAt i) {
       value = i.value();
     }
     return value == null ? List.of() : List.of(value);

@@ -135,7 +135,7 @@ final class Interchanger {
   }
 
   private Kernel blocked() {
-    int first = kernel.firstFreeSlot();
+    int first = kernel.sums().size();
     for (Instr.Loop gather : gathers) {
       slots.put(gather.to().index(), first + slots.size() * BLOCK_ROWS);
     }

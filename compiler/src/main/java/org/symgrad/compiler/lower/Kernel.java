@@ -120,26 +120,6 @@ public record Kernel(
     return instructions;
   }
 
-  /**
-   * The first scratch slot that neither a sum nor a loop's per-unit values ({@link
-   * Instr.StoreSlotAt}) take: where the splitter's and the interchanger's slots start.
-   */
-  public int firstFreeSlot() {
-    int free = sums.size();
-    for (List<Instr> section : List.of(prologue, body, epilogue)) {
-      for (Instr instr : section) {
-        if (instr instanceof Instr.Loop loop) {
-          for (Instr inner : loop.body()) {
-            if (inner instanceof Instr.StoreSlotAt store) {
-              free = Math.max(free, store.slot() + loop.count());
-            }
-          }
-        }
-      }
-    }
-    return free;
-  }
-
   /** Whether the kernel is split into helpers, with its sums in the scratch array. */
   public boolean isSplit() {
     return !helpers.isEmpty();

@@ -34,7 +34,7 @@ final class Reroller {
   /** No runs are rolled: the straight-line kernel, for tests comparing the two. */
   static final int NEVER = Integer.MAX_VALUE;
   // Terms larger than this are not matched: it bounds the work and the depth of the walk.
-  static final int MAX_STEPS = 64;
+  private static final int MAX_STEPS = 64;
 
   private enum Kind { LITERAL, INVARIANT, PARAM, COLUMN, SUM, COMPUTE }
 
@@ -74,11 +74,7 @@ final class Reroller {
     if (minRun == NEVER || kernel.isSplit()) {
       return kernel;
     }
-    Kernel rolled = new Reroller(kernel, minRun).run();
-    Kernel units = LaneRoller.roll(rolled, minRun);
-    // The units' loops add to sums by index, so the sums now live in scratch, where the
-    // epilogue can read them by index too.
-    return units == rolled ? rolled : new Reroller(units, minRun).run();
+    return new Reroller(kernel, minRun).run();
   }
 
   private Kernel run() {
@@ -102,9 +98,7 @@ final class Reroller {
     }
     dropUnreadLoads(sections);
     return new Kernel(kernel.kind(), sections.get(0), sections.get(1), sections.get(2),
-        kernel.sums(), temps, List.of(),
-        scratch ? Math.max(Math.max(1, kernel.sums().size()), kernel.scratchSize())
-            : kernel.scratchSize());
+        kernel.sums(), temps, List.of(), scratch ? Math.max(1, kernel.sums().size()) : 0);
   }
 
   private static boolean addsByIndex(Instr instr) {

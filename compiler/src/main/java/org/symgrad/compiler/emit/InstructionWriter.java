@@ -143,15 +143,9 @@ final class InstructionWriter {
         code.visitInsn(DASTORE);
       }
     } else if (instr instanceof Instr.StoreGradient store) {
-      code.visitVarInsn(ALOAD, frame.array());
-      pushInt(store.index());
-      push(store.value());
-      code.visitInsn(DASTORE);
+      storeInArray(store.index(), store.value());
     } else if (instr instanceof Instr.StoreSum store) {
-      code.visitVarInsn(ALOAD, frame.array());
-      pushInt(store.index());
-      push(store.value());
-      code.visitInsn(DASTORE);
+      storeInArray(store.index(), store.value());
     } else if (instr instanceof Instr.StoreOutput store) {
       code.visitVarInsn(ALOAD, frame.array());
       code.visitVarInsn(ILOAD, frame.row());
@@ -233,15 +227,9 @@ final class InstructionWriter {
       push(set.value());
       code.visitInsn(DASTORE);
     } else if (instr instanceof Instr.StoreGradientAt store) {
-      code.visitVarInsn(ALOAD, frame.array());
-      pushIndex(store.index());
-      push(store.value());
-      code.visitInsn(DASTORE);
+      storeInArrayAt(store.index(), store.value());
     } else if (instr instanceof Instr.StoreSumAt store) {
-      code.visitVarInsn(ALOAD, frame.array());
-      pushIndex(store.index());
-      push(store.value());
-      code.visitInsn(DASTORE);
+      storeInArrayAt(store.index(), store.value());
     } else {
       throw new IllegalStateException("no bytecode for " + instr);
     }
@@ -333,6 +321,22 @@ final class InstructionWriter {
   }
 
   // first + stride * j, written j * stride + first as the source does.
+  // array[index] = value, into the kernel's output array (grad or sums)
+  private void storeInArray(int index, Value value) {
+    code.visitVarInsn(ALOAD, frame.array());
+    pushInt(index);
+    push(value);
+    code.visitInsn(DASTORE);
+  }
+
+  // array[first + stride * j] = value, in a loop
+  private void storeInArrayAt(Instr.Index index, Value value) {
+    code.visitVarInsn(ALOAD, frame.array());
+    pushIndex(index);
+    push(value);
+    code.visitInsn(DASTORE);
+  }
+
   private void pushIndex(Instr.Index index) {
     if (loopIndex < 0) {
       throw new IllegalStateException("an indexed instruction outside a loop");

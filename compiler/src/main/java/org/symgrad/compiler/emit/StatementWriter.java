@@ -149,11 +149,9 @@ final class StatementWriter {
               : fixed.scratch() + "[" + sumSlots.get(accumulate.sum()) + "]") + " += ", "$L",
           operand(accumulate.value()));
     } else if (instr instanceof Instr.StoreGradient store) {
-      statement(code, fixed.array() + "[" + store.index() + "] = ", "$L",
-          operand(store.value()));
+      storeInArray(code, String.valueOf(store.index()), store.value());
     } else if (instr instanceof Instr.StoreSum store) {
-      statement(code, fixed.array() + "[" + store.index() + "] = ", "$L",
-          operand(store.value()));
+      storeInArray(code, String.valueOf(store.index()), store.value());
     } else if (instr instanceof Instr.StoreOutput store) {
       String index = store.outputs() == 1 ? fixed.row() : fixed.row() + " * " + store.outputs()
           + (store.output() == 0 ? "" : " + " + store.output());
@@ -210,11 +208,9 @@ final class StatementWriter {
           + index(new Instr.Index(sumSlots.get(first), set.stride())) + "] = ", "$L",
           operand(set.value()));
     } else if (instr instanceof Instr.StoreGradientAt store) {
-      statement(code, fixed.array() + "[" + index(store.index()) + "] = ", "$L",
-          operand(store.value()));
+      storeInArray(code, index(store.index()), store.value());
     } else if (instr instanceof Instr.StoreSumAt store) {
-      statement(code, fixed.array() + "[" + index(store.index()) + "] = ", "$L",
-          operand(store.value()));
+      storeInArray(code, index(store.index()), store.value());
     } else {
       throw new IllegalStateException("no source for " + instr);
     }
@@ -267,6 +263,11 @@ final class StatementWriter {
   }
 
   // first + stride * j as j * stride + first, the order the bytecode computes it in.
+  // array[index] = value, into the kernel's output array (grad or sums)
+  private void storeInArray(CodeBlock.Builder code, String index, Value value) {
+    statement(code, fixed.array() + "[" + index + "] = ", "$L", operand(value));
+  }
+
   private String index(Instr.Index index) {
     return loopIndex + (index.stride() == 1 ? "" : " * " + index.stride())
         + (index.first() == 0 ? "" : " + " + index.first());

@@ -34,7 +34,7 @@ class RerollParityTest {
   private static final int ALWAYS = 2;
   private static final int MIN_BLOCKED = 60;
 
-  @Property(tries = 60)
+  @Property(tries = 200)
   void loopsGiveTheUnrolledBits(@ForAll long seed) {
     ModelDefinition model = RandomVectorModels.model(seed);
     String text = RandomVectorModels.text(seed);

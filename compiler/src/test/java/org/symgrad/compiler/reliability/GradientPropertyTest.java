@@ -47,15 +47,24 @@ class GradientPropertyTest {
       double[] params = ModelRecipe.params(random);
       Batch batch = ModelRecipe.batch(random, 1 + random.nextInt(4));
       if (smooth(definition, recipe, params, batch)) {
-        check(model, definition, recipe, params, batch);
-        Statistics.collect("judged");
+        int judged = check(model, definition, recipe, params, batch);
+        collectAndGuard(judged > 0 ? "judged" : "no partial judged");
         return;
       }
     }
-    Statistics.collect("no smooth point found");
+    collectAndGuard("no smooth point found");
   }
 
-  private static void check(CompiledModel model, ModelDefinition definition, ModelRecipe recipe,
+  // Without this guard the property would pass having checked nothing if the smoothness
+  // filter or the two-step agreement rejected every point.
+  private static void collectAndGuard(String outcome) {
+    Statistics.label("models").collect(outcome);
+    Statistics.label("models").coverage(
+        coverage -> coverage.check("judged").percentage(p -> p >= 50.0));
+  }
+
+  /** Checks every partial the differences can judge; returns how many were judged. */
+  private static int check(CompiledModel model, ModelDefinition definition, ModelRecipe recipe,
       double[] params, Batch batch) {
     double[] grad = new double[3];
     double loss = model.loss(params.clone(), batch);
@@ -68,6 +77,7 @@ class GradientPropertyTest {
     double expected = graphLoss(definition, recipe, params, batch);
     assertWithMessage("compiled loss vs the graph evaluated row by row for\n%s", context)
         .that(loss).isWithin(1e-9 * Math.max(1, Math.abs(expected))).of(expected);
+    int judged = 0;
     for (int k = 0; k < 3; k++) {
       double h = STEP * Math.max(1, Math.abs(params[k]));
       double coarse = centralDifference(model, params, batch, k, h);
@@ -80,7 +90,9 @@ class GradientPropertyTest {
       assertWithMessage("d loss / d %s: compiled vs central differences, for\n%s",
           recipe.parameters().get(k), context)
           .that(grad[k]).isWithin(10 * TOLERANCE * scale).of(fine);
+      judged++;
     }
+    return judged;
   }
 
   private static boolean smooth(ModelDefinition definition, ModelRecipe recipe, double[] params,

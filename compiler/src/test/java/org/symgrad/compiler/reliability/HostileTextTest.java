@@ -2,9 +2,7 @@ package org.symgrad.compiler.reliability;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -121,19 +119,18 @@ class HostileTextTest {
     model("input x\ntarget y\nparam w\nmodel w * " + text);
   }
 
+  // How the time grows with the input is measured in bench/ (ParseScalingBench), not here.
   @Example
-  void hugeInputsAreHandledInLinearTime() {
+  void hugeInputsParseOrAreRefused() {
     List<String> texts = List.of(
         "9".repeat(MEGA), "0." + "0".repeat(MEGA) + "1", "1e" + "9".repeat(MEGA),
         "x".repeat(MEGA), "q".repeat(MEGA) + "(x)", "\0".repeat(MEGA), " ".repeat(MEGA),
         "x+".repeat(MEGA / 8) + "x", "x+".repeat(MEGA / 8) + "@", "x+\n".repeat(MEGA / 8) + "#",
         "(".repeat(MEGA) + ")".repeat(MEGA), "max(x" + ",x".repeat(MEGA / 8) + ")");
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      for (String text : texts) {
-        expression(text);
-        model("input x\ntarget y\nparam w\nmodel w * (" + text + ")\n");
-      }
-    });
+    for (String text : texts) {
+      expression(text);
+      model("input x\ntarget y\nparam w\nmodel w * (" + text + ")\n");
+    }
   }
 
   @Example

@@ -60,8 +60,14 @@ class SplitTest {
   }
 
   @Test
-  void theSameSeedGivesTheSamePermutation() {
-    assertThat(Split.permutation(100, 42)).isEqualTo(Split.permutation(100, 42));
+  void thePermutationDependsOnTheSeedAloneNotOnEarlierDrawsOrTheThread() throws Exception {
+    int[] first = Split.permutation(100, 42);
+    Split.permutation(100, 7); // a draw in between must not move a shared generator
+    Split.of(TestData.line(50), MODEL.info(), 0.5, 11);
+    int[] onAnotherThread =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> Split.permutation(100, 42)).get();
+
+    assertThat(onAnotherThread).isEqualTo(first);
   }
 
   @Test

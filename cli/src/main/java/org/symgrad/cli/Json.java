@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The JSON the command prints: one object on one line, non-finite numbers as the strings
- * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as DESIGN.md's contract says.
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as the contract in docs/design.md says.
  */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();

@@ -15,14 +15,17 @@ import org.symgrad.runtime.train.Trainer;
 import org.symgrad.runtime.train.TrainerOptions;
 import org.symgrad.runtime.train.TrainingResult;
 
-/** The README's Java quick start, as written there, so it cannot rot. */
+/**
+ * The README's Java quick start: {@code ReadmeSnippetsTest} checks that the README shows the
+ * lines between the markers exactly, and this test runs them.
+ */
 class QuickStartTest {
 
   @Test
   void readmeQuickStartFitsTheThermometer() {
     double[] tU = HandBuiltModels.T_U;
     double[] tC = HandBuiltModels.T_C;
-    // --- README: Java quick start ---
+    // --- README: java-quick-start ---
     ModelDefinition definition = Symgrad.parseFile(Path.of("../samples/thermometer/thermometer.sg"));
     CompiledModel model = Symgrad.compile(definition);
     Dataset data = new Dataset(List.of("t_u", "t_c"), new double[][] {tU, tC});

@@ -14,7 +14,7 @@ public final class HandWrittenMlp {
   public static final int HIDDEN = 13;
   public static final int PARAMETERS = 3 * HIDDEN + 1;
 
-  /** The same model in the model language of DESIGN.md, for the compiled variant to come. */
+  /** The same model in the model language of docs/design.md, for the compiled variant to come. */
   public static final String MODEL = String.join("\n",
       "input   t_u",
       "target  t_c",

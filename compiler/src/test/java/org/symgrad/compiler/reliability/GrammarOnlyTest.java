@@ -44,7 +44,7 @@ class GrammarOnlyTest {
 
   @Test
   void theCallableFunctionsAreExactlyTheGrammars() {
-    // DESIGN.md's list; sign is internal (the derivative of abs and relu).
+    // docs/design.md's list; sign is internal (the derivative of abs and relu).
     Set<String> grammar = new TreeSet<>(List.of("exp", "log", "sqrt", "sin", "cos", "tan",
         "tanh", "sinh", "cosh", "asin", "acos", "atan", "abs", "sigmoid", "relu", "softplus",
         "log1p", "expm1", "pow", "min", "max"));

@@ -18,6 +18,7 @@ import org.symgrad.runtime.train.TrainingResult
 import java.util.Locale
 
 /** samples/thermometer/thermometer.sg, line for line. */
+// --- README: kotlin-model ---
 val thermometer = model("thermometer") {
     val t_u = input("t_u")
     target("t_c")
@@ -27,9 +28,11 @@ val thermometer = model("thermometer") {
     predict(w * t_un + b)
     loss(mse)
 }
+// --- end ---
 
 /** Fits [thermometer] to the book's data, printing to [out] as `symgrad fit` does. */
 fun fitThermometer(out: (String) -> Unit = ::println): TrainingResult {
+    // --- README: kotlin-fit ---
     val model = thermometer.compile()
     val options = TrainerOptions.builder()
         .epochs(5000)
@@ -38,6 +41,7 @@ fun fitThermometer(out: (String) -> Unit = ::println): TrainingResult {
         .build()
     val sgd = Optimizers.create("sgd", model.info.parameterCount(), mapOf("lr" to "0.01"))
     val result = Trainer(options).fit(model, bookData(), model.info.initialParameters(0), sgd)
+    // --- end ---
 
     out("stopped: ${result.stopReason.label()} after ${result.epochs} epochs")
     model.info.parameters.forEach { out("  ${it.name} = ${result.params[it.offset]}") }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.symgrad.runtime.testing.TorchFits;
 
 /** {@code symgrad fit} end to end on the shipped thermometer models. */
 class FitCommandTest {
@@ -14,10 +15,12 @@ class FitCommandTest {
   static final String NORMALIZED = SAMPLES.resolve("thermometer.sg").toString();
   static final String RAW = SAMPLES.resolve("thermometer_raw.sg").toString();
 
-  // PyTorch 1.13, float64, SGD(lr=1e-2), 5000 steps from [1, 0] on the normalised model.
-  private static final double TORCH_W = 5.367089798058013;
-  private static final double TORCH_B = -17.301222521007173;
-  private static final double TORCH_LOSS = 2.9276466828202614;
+  // PyTorch 1.13, float64, SGD(lr=1e-2), 5000 steps from [1, 0] on the normalised model,
+  // as make_fits.py recorded it (runtime/src/test/resources/torch/fits.tsv).
+  private static final TorchFits TORCH = TorchFits.of("thermometer_sgd_5000");
+  private static final double TORCH_W = TORCH.params()[0];
+  private static final double TORCH_B = TORCH.params()[1];
+  private static final double TORCH_LOSS = TORCH.loss();
 
   @TempDir
   Path folder;

@@ -198,7 +198,7 @@ class HostileCsvTest {
 
   // Only what is read or refused is checked here; timings belong in bench/, not in tests.
   @Test
-  void hugeLinesAreReadOrRefused() {
+  void hugeLinesAreReadOrRefused() throws Exception {
     String digits = "1".repeat(1 << 20);
     // A number of a million digits and then a letter: refused, and quoted only in part.
     String message = refusedAt("x,y\n1," + digits + "x\n", 2, 3);

@@ -18,8 +18,8 @@ import scala.Tuple2;
  * one data set (it calls the same {@code trainer.fit}), so a group's result is bit for bit
  * that of a single-JVM fit of the same rows.
  *
- * <p>Rows arrive as {@code (key, order, column values…)}, where {@code order} is the row's
- * place in the input ({@code monotonically_increasing_id}); a group's rows are sorted by it,
+ * <p>Rows arrive as {@link GroupRow}s, whose {@code order} is the row's place in the input
+ * ({@code monotonically_increasing_id}); a group's rows are sorted by it,
  * since a shuffle does not keep their order. Whatever goes wrong with one group (a null or
  * NaN value, too few rows for the split, a divergence) becomes that group's error; the task
  * goes on with the next group.
@@ -45,7 +45,7 @@ final class GroupFitter implements Serializable {
   }
 
   /** Fits every group of a partition, one at a time, yielding one result row each. */
-  Iterator<Row> fitAll(Iterator<Tuple2<Object, Iterable<Row>>> groups) {
+  Iterator<Row> fitAll(Iterator<Tuple2<Object, Iterable<GroupRow>>> groups) {
     CompiledModel model = ExecutorModels.get(modelText, sourceName);
     Trainer trainer = new Trainer(spec.trainerOptions());
     double[] start = spec.initialParameters(model.info());
@@ -57,14 +57,14 @@ final class GroupFitter implements Serializable {
 
       @Override
       public Row next() {
-        Tuple2<Object, Iterable<Row>> group = groups.next();
+        Tuple2<Object, Iterable<GroupRow>> group = groups.next();
         return result.row(group._1(), fit(model, trainer, start, group._1(), group._2()));
       }
     };
   }
 
   private FitOutcome fit(CompiledModel model, Trainer trainer, double[] start, Object key,
-      Iterable<Row> rows) {
+      Iterable<GroupRow> rows) {
     String name = "group " + (key == null ? "null" : "'" + key + "'") + " of column '"
         + groupColumn + "'";
     try {
@@ -82,19 +82,19 @@ final class GroupFitter implements Serializable {
   }
 
   /** The group's rows in input order, refusing an empty or NaN value by column and row. */
-  Dataset dataset(Iterable<Row> rows) {
-    List<Row> ordered = new ArrayList<>();
+  Dataset dataset(Iterable<GroupRow> rows) {
+    List<GroupRow> ordered = new ArrayList<>();
     rows.forEach(ordered::add);
-    ordered.sort(Comparator.comparingLong(row -> row.getLong(1)));
+    ordered.sort(Comparator.comparingLong(GroupRow::order));
     double[][] values = new double[columns.size()][ordered.size()];
     for (int r = 0; r < ordered.size(); r++) {
-      Row row = ordered.get(r);
+      GroupRow row = ordered.get(r);
       for (int c = 0; c < values.length; c++) {
-        if (row.isNullAt(c + 2)) {
+        if (row.isEmpty(c)) {
           throw new IllegalArgumentException("column '" + columns.get(c) + "' is empty in row "
               + (r + 1) + " of the group");
         }
-        double value = row.getDouble(c + 2);
+        double value = row.values()[c];
         if (Double.isNaN(value)) {
           throw new IllegalArgumentException("column '" + columns.get(c) + "' is NaN in row "
               + (r + 1) + " of the group");

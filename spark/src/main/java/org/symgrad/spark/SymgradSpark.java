@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
+import scala.Tuple2;
 
 /**
  * symgrad on Apache Spark: many small fits, one per group of rows, and one fit over more rows
@@ -76,9 +77,10 @@ public final class SymgradSpark {
     selected.add(InputColumns.quote(groupColumn));
     selected.add(monotonically_increasing_id().as(ORDER));
     selected.addAll(Arrays.asList(InputColumns.asDoubles(columns)));
-    JavaPairRDD<Object, Iterable<Row>> groups = data.select(selected.toArray(Column[]::new))
+    JavaPairRDD<Object, Iterable<GroupRow>> groups = data.select(selected.toArray(Column[]::new))
         .javaRDD()
-        .groupBy(row -> row.get(0));
+        .mapToPair(row -> new Tuple2<>(row.get(0), GroupRow.of(row)))
+        .groupByKey();
     GroupFitter fitter = new GroupFitter(modelText, sourceName, spec, columns, groupColumn,
         result);
     JavaRDD<Row> rows = groups.mapPartitions(fitter::fitAll);

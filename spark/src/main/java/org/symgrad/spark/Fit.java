@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.SymgradException;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.train.StopReason;
@@ -121,7 +120,7 @@ public final class Fit implements Callable<Integer> {
     OutputFiles.format(out, "--out");
     String text = Files.readString(modelFile);
     String source = modelFile.getFileName().toString();
-    ModelInfo info = Symgrad.compile(Symgrad.parse(text, source)).info();
+    ModelInfo info = ExecutorModels.get(text, source).info(); // a bad model stops here
 
     SparkSession.Builder builder = SparkSession.builder().appName("symgrad-spark " + source);
     if (master != null) {

@@ -102,7 +102,8 @@ public final class Fit implements Callable<Integer> {
     fit.err = err;
     CommandLine line = new CommandLine(fit).setOut(out).setErr(err);
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      err.println("symgrad-spark: " + message(e));
+      // A parse error starts with its file:line:column and carries its carets already.
+      err.println(e instanceof SymgradException ? e.getMessage() : "symgrad-spark: " + message(e));
       return BAD_INPUT;
     });
     return line.execute(args);
@@ -119,7 +120,7 @@ public final class Fit implements Callable<Integer> {
         patience);
     OutputFiles.format(out, "--out");
     String text = Files.readString(modelFile);
-    String source = modelFile.getFileName().toString();
+    String source = modelFile.toString(); // messages name the file as the user wrote it
     ModelInfo info = ExecutorModels.get(text, source).info(); // a bad model stops here
 
     SparkSession.Builder builder = SparkSession.builder().appName("symgrad-spark " + source);
@@ -206,9 +207,6 @@ public final class Fit implements Callable<Integer> {
 
   /** What a user reads: a parse error's places and carets, or the first useful message. */
   static String message(Throwable e) {
-    if (e instanceof SymgradException parse) {
-      return parse.getMessage();
-    }
     if (e instanceof java.nio.file.NoSuchFileException missing) {
       return missing.getFile() + ": no such file";
     }

@@ -80,6 +80,20 @@ class FitCommandTest {
   }
 
   @Test
+  void aModelThatDoesNotParseIsReportedAtItsLineAndColumn() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.sg"),
+        TestSpark.THERMOMETER.replace("w * t_un", "w * * t_un"));
+
+    int code = run(bad.toString(), "--data", data.toString(), "--out",
+        dir.resolve("never.csv").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith(bad + ":6:");
+    assertThat(err.toString()).contains("^");
+    assertThat(Files.exists(dir.resolve("never.csv"))).isFalse();
+  }
+
+  @Test
   void miniBatchesAndBadFlagsAreRefusedWithExitCodeTwo() {
     int batch = run(model.toString(), "--data", data.toString(), "--out",
         dir.resolve("x.csv").toString(), "--batch-size", "8");

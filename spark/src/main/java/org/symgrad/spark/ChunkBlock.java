@@ -1,13 +1,16 @@
 package org.symgrad.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Consecutive rows of one chunk of the training or the validation rows: the unit that
  * partitions sum. Chunk {@code c} of a part holds its rows {@code [c * CHUNK_ROWS, (c + 1) *
  * CHUNK_ROWS)}, counted in input order, exactly as {@code ParallelObjective} cuts a batch; a
- * block starts at {@code offset} within its chunk. Pieces of one chunk that two input
- * partitions hold are {@link #merge merged} into one block before any sum is taken.
+ * block starts at {@code offset} within its chunk. Pieces of one chunk that several input
+ * partitions hold are {@link #join joined} into one block before any sum is taken.
  *
  * @param validation whether the rows are validation rows
  * @param chunk the chunk's index within its part
@@ -28,19 +31,35 @@ record ChunkBlock(boolean validation, int chunk, int offset, double[][] columns)
     return (validation ? 1L << 32 : 0L) | chunk;
   }
 
-  /** Two adjacent pieces of one chunk as one block, in row order. */
-  static ChunkBlock merge(ChunkBlock a, ChunkBlock b) {
-    ChunkBlock first = a.offset() <= b.offset() ? a : b;
-    ChunkBlock second = first == a ? b : a;
-    if (first.offset() + first.rows() != second.offset()) {
-      throw new IllegalStateException("chunk " + a.chunk() + ": pieces at " + first.offset()
-          + "+" + first.rows() + " and " + second.offset() + " are not adjacent");
+  /**
+   * The pieces of one chunk, in whatever order a shuffle delivers them, as one block in row
+   * order.
+   *
+   * @throws IllegalStateException if the pieces leave a gap or overlap (a bug, not bad data)
+   */
+  static ChunkBlock join(Iterable<ChunkBlock> pieces) {
+    List<ChunkBlock> sorted = new ArrayList<>();
+    pieces.forEach(sorted::add);
+    sorted.sort(Comparator.comparingInt(ChunkBlock::offset));
+    ChunkBlock first = sorted.get(0);
+    int rows = 0;
+    for (ChunkBlock piece : sorted) {
+      if (piece.offset() != first.offset() + rows) {
+        throw new IllegalStateException("chunk " + first.chunk() + ": a piece at "
+            + piece.offset() + " after rows " + first.offset() + ".." + (first.offset() + rows));
+      }
+      rows += piece.rows();
     }
-    double[][] joined = new double[first.columns().length][];
-    for (int c = 0; c < joined.length; c++) {
-      joined[c] = new double[first.rows() + second.rows()];
-      System.arraycopy(first.columns()[c], 0, joined[c], 0, first.rows());
-      System.arraycopy(second.columns()[c], 0, joined[c], first.rows(), second.rows());
+    if (sorted.size() == 1) {
+      return first;
+    }
+    double[][] joined = new double[first.columns().length][rows];
+    int at = 0;
+    for (ChunkBlock piece : sorted) {
+      for (int c = 0; c < joined.length; c++) {
+        System.arraycopy(piece.columns()[c], 0, joined[c], at, piece.rows());
+      }
+      at += piece.rows();
     }
     return new ChunkBlock(first.validation(), first.chunk(), first.offset(), joined);
   }

@@ -20,8 +20,10 @@ import scala.Tuple2;
  * row when it is among the trainer's held-out indices, otherwise it is training row {@code i
  * - (validation rows before i)}, which is its place in the trainer's training batch. Each
  * input partition holds consecutive rows, so it yields whole chunks and, at its two ends, at
- * most one piece per part of a chunk that it shares with its neighbour; {@code reduceByKey}
- * joins those pieces. After that no block crosses a chunk boundary, whatever the partitioning.
+ * most one piece per part of a chunk that it shares with its neighbours (a small partition
+ * may hold only the middle of a chunk); {@code groupByKey} brings a chunk's pieces together,
+ * in whatever order, and {@link ChunkBlock#join} puts them in row order. After that each
+ * block is one whole chunk, whatever the partitioning.
  */
 final class ChunkBlocks {
   static final int CHUNK_ROWS = ParallelObjective.CHUNK_ROWS;
@@ -36,8 +38,8 @@ final class ChunkBlocks {
     JavaPairRDD<Long, ChunkBlock> pieces = rows.zipWithIndex()
         .mapPartitionsToPair(part -> pieces(part, validationRows.value(), width).iterator());
     JavaRDD<ChunkBlock> blocks = pieces
-        .reduceByKey(ChunkBlock::merge, rows.getNumPartitions())
-        .values()
+        .groupByKey(rows.getNumPartitions())
+        .map(chunk -> ChunkBlock.join(chunk._2()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     blocks.count(); // materialise once, so that epochs only read
     return blocks;

@@ -1,0 +1,220 @@
+package org.symgrad.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.symgrad.compiler.SymgradException;
+import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.train.StopReason;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code symgrad-spark MODEL.sg --data PATH [--group-by COL] --out PATH [fit flags]}: the
+ * command of the {@code ./symgrad-spark} launcher, and the main class for {@code
+ * spark-submit}. With {@code --group-by}, one fit per group; without it, one data-parallel fit
+ * of all rows. Exit codes as {@code symgrad fit}'s: 0 done, 2 bad input, 3 diverged (the
+ * data-parallel fit; a per-group divergence is that group's error).
+ */
+@Command(name = "symgrad-spark", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Fit MODEL.sg on Apache Spark: one fit per group of rows, or one fit of "
+        + "all rows, data-parallel.")
+public final class Fit implements Callable<Integer> {
+  static final int BAD_INPUT = 2;
+  static final int DIVERGED = 3;
+
+  @Parameters(index = "0", paramLabel = "MODEL.sg", description = "The model file.")
+  Path modelFile;
+
+  @Option(names = "--data", required = true, paramLabel = "PATH",
+      description = "The rows: a .csv file or directory with a header, or .parquet.")
+  String data;
+
+  @Option(names = "--group-by", paramLabel = "COL",
+      description = "Fit each group of rows with one value of COL (default: one data-parallel "
+          + "fit of all rows).")
+  String groupBy;
+
+  @Option(names = "--out", required = true, paramLabel = "PATH",
+      description = "Where the results go: .csv (a Spark output directory) or .parquet; "
+          + "never overwritten.")
+  String out;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "The Spark master (default: spark-submit's, else local[*]).")
+  String master;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+      description = "A torch.optim class name, any case (default: ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--lr", paramLabel = "RATE",
+      description = "Learning rate (default: the optimizer's PyTorch default; 0.01 for SGD).")
+  Double lr;
+
+  @Option(names = "--opt", paramLabel = "NAME=VALUE",
+      description = "An optimizer argument by its PyTorch name. Repeatable.")
+  List<String> optimizerOptions = new ArrayList<>();
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",
+      description = "Epochs per fit (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--val-fraction", paramLabel = "F",
+      description = "Fraction of each fit's rows held out (default: 0.2, or 0 under 5 rows).")
+  Double valFraction;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+      description = "Seed of the split and the initialisers (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--early-stopping", paramLabel = "P",
+      description = "Stop when the validation loss has not improved for P epochs.")
+  Integer patience;
+
+  @Option(names = "--batch-size", paramLabel = "N", hidden = true)
+  Integer batchSize;
+
+  @Option(names = "--quiet", description = "Print nothing but errors.")
+  boolean quiet;
+
+  private PrintWriter err;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command; returns its exit code. Messages, never stack traces, go to {@code err}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Fit fit = new Fit();
+    fit.err = err;
+    CommandLine line = new CommandLine(fit).setOut(out).setErr(err);
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // A parse error starts with its file:line:column and carries its carets already.
+      err.println(e instanceof SymgradException ? e.getMessage() : "symgrad-spark: " + message(e));
+      return BAD_INPUT;
+    });
+    return line.execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (batchSize != null) {
+      throw new IllegalArgumentException("--batch-size: mini-batch training is not supported "
+          + "on Spark; every fit steps on its full batch (the data-parallel fit sums the "
+          + "gradient over all rows each epoch)");
+    }
+    FitSpec spec = new FitSpec(optimizer, optimizerArguments(), epochs, valFraction, seed,
+        patience);
+    OutputFiles.format(out, "--out");
+    String text = Files.readString(modelFile);
+    String source = modelFile.toString(); // messages name the file as the user wrote it
+    ModelInfo info = ExecutorModels.get(text, source).info(); // a bad model stops here
+
+    SparkSession.Builder builder = SparkSession.builder().appName("symgrad-spark " + source);
+    if (master != null) {
+      builder.master(master);
+    } else if (System.getProperty("spark.master") == null) {
+      builder.master("local[*]"); // not under spark-submit, which sets the master
+    }
+    boolean owned = SparkSession.getDefaultSession().isEmpty(); // else a caller's, kept
+    SparkSession spark = builder.getOrCreate();
+    try {
+      if (OutputFiles.exists(spark, out)) {
+        throw new IllegalArgumentException("--out " + out + " already exists; symgrad-spark "
+            + "never overwrites a result: remove it or choose another path");
+      }
+      Dataset<Row> rows = OutputFiles.read(spark, data);
+      return groupBy != null ? fitGroups(spark, rows, text, source, spec, info)
+          : fitAll(spark, rows, text, source, spec, info);
+    } finally {
+      if (owned) {
+        spark.stop();
+      }
+    }
+  }
+
+  private int fitGroups(SparkSession spark, Dataset<Row> rows, String text, String source,
+      FitSpec spec, ModelInfo info) {
+    // Cached, so that sorting and counting do not fit every group again.
+    Dataset<Row> fits = SymgradSpark.fitGroups(rows, text, source, groupBy, spec).cache();
+    try {
+      Dataset<Row> sorted = fits.orderBy(InputColumns.quote(groupBy).asc_nulls_first());
+      OutputFiles.write(sorted, info, out);
+      long groups = fits.count();
+      long failed = fits.where(functions.col(ResultColumns.ERROR).isNotNull()).count();
+      if (!quiet) {
+        err.println("symgrad-spark: fitted " + groups + (groups == 1 ? " group" : " groups")
+            + (failed == 0 ? "" : ", " + failed + " with an error (see the error column)")
+            + "; results in " + out);
+      }
+    } finally {
+      fits.unpersist();
+    }
+    return 0;
+  }
+
+  private int fitAll(SparkSession spark, Dataset<Row> rows, String text, String source,
+      FitSpec spec, ModelInfo info) {
+    SparkFitResult result = SymgradSpark.fit(rows, text, source, spec);
+    ResultColumns columns = new ResultColumns(info, null);
+    Dataset<Row> frame = spark.createDataFrame(List.of(columns.row(null, result.outcome())),
+        columns.schema());
+    OutputFiles.write(frame, info, out);
+    if (result.stopReason() == StopReason.DIVERGED) {
+      err.println("symgrad-spark: " + result.outcome().error() + "; try a smaller --lr");
+      return DIVERGED;
+    }
+    if (!quiet) {
+      err.println("symgrad-spark: " + result.stopReason().label() + " after "
+          + result.epochs() + " epochs, train loss " + result.trainLoss() + "; result in "
+          + out);
+    }
+    return 0;
+  }
+
+  private Map<String, String> optimizerArguments() {
+    Map<String, String> arguments = new LinkedHashMap<>();
+    for (String option : optimizerOptions) {
+      int equals = option.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalArgumentException("--opt " + option
+            + ": expected NAME=VALUE, as in momentum=0.9");
+      }
+      arguments.put(option.substring(0, equals).trim(), option.substring(equals + 1).trim());
+    }
+    if (lr != null) {
+      if (arguments.containsKey("lr")) {
+        throw new IllegalArgumentException("the learning rate is given twice: --lr and --opt "
+            + "lr=…");
+      }
+      arguments.put("lr", Double.toString(lr));
+    }
+    return arguments;
+  }
+
+  /** What a user reads: a parse error's places and carets, or the first useful message. */
+  static String message(Throwable e) {
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      return missing.getFile() + ": no such file";
+    }
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+      cause = cause.getCause();
+    }
+    String text = cause.getMessage();
+    return text == null ? cause.getClass().getSimpleName() : text;
+  }
+}

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
@@ -158,7 +159,7 @@ final class ExpressionParser {
 
   private Tensor parseTokens() {
     if (tokens.get(0).is(Kind.END)) {
-      throw source.error(Code.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
+      throw source.error(ErrorCode.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
           "write a number, a name, a call or a parenthesized expression");
     }
     boolean expectOperand = true;
@@ -220,7 +221,7 @@ final class ExpressionParser {
         String hint = names.isDeclared(name)
             ? Texts.quote(name) + " is not a function; write " + name + " * (…) for a product"
             : Texts.didYouMean(name, FUNCTIONS) + "known functions: " + Texts.join(FUNCTIONS);
-        throw source.error(Code.UNKNOWN_FUNCTION, token,
+        throw source.error(ErrorCode.UNKNOWN_FUNCTION, token,
             "unknown function " + Texts.quote(name), hint);
       }
       next++;
@@ -228,7 +229,7 @@ final class ExpressionParser {
       return true;
     }
     if (function(name) != null) {
-      throw source.error(Code.FUNCTION_WITHOUT_CALL, token,
+      throw source.error(ErrorCode.FUNCTION_WITHOUT_CALL, token,
           "function " + Texts.quote(name) + " used without arguments",
           "call it: " + signature(function(name)));
     }
@@ -258,7 +259,7 @@ final class ExpressionParser {
       if (wrong.is(Kind.ERROR)) {
         throw wrong.error();
       }
-      throw source.error(Code.WRONG_ARITY, wrong, "sum takes an index and an expression",
+      throw source.error(ErrorCode.WRONG_ARITY, wrong, "sum takes an index and an expression",
           "write it as sum(j, w[j] * x[j]): the index, a comma, then what to add up");
     }
     indices.bind(index);
@@ -287,7 +288,7 @@ final class ExpressionParser {
         reduceToBracket();
         Pending bracket = pending.peek();
         if (bracket == null) {
-          throw source.error(Code.UNMATCHED_PARENTHESIS, token, "unmatched ')'",
+          throw source.error(ErrorCode.UNMATCHED_PARENTHESIS, token, "unmatched ')'",
               "there is no '(' for it to close");
         }
         if (bracket instanceof Call call) {
@@ -306,12 +307,12 @@ final class ExpressionParser {
         if (bracket != null) {
           Token open = bracket instanceof Call call ? call.open()
               : bracket instanceof Sum sum ? sum.open() : ((Group) bracket).open();
-          throw source.error(Code.UNCLOSED_PARENTHESIS, open, "unclosed '(': expected ')'",
+          throw source.error(ErrorCode.UNCLOSED_PARENTHESIS, open, "unclosed '(': expected ')'",
               "the expression ends before this '(' is closed");
         }
         return operands.pop();
       }
-      case NUMBER, NAME, LPAREN -> throw source.error(Code.MISSING_OPERATOR, token,
+      case NUMBER, NAME, LPAREN -> throw source.error(ErrorCode.MISSING_OPERATOR, token,
           "missing operator between " + previous().quoted() + " and " + token.quoted(),
           "insert an operator, such as '*', between them");
       case EQUALS -> throw unexpected(token, "'=' is not an operator; an expression has none");
@@ -367,7 +368,7 @@ final class ExpressionParser {
     int count = operands.size() - call.base();
     Op op = call.op();
     if (count != op.arity()) {
-      throw source.error(Code.WRONG_ARITY, call.name().start(),
+      throw source.error(ErrorCode.WRONG_ARITY, call.name().start(),
           close.end() - call.name().start(),
           arityMessage(op.functionName(), op.arity(), count), "call it as " + signature(op));
     }
@@ -418,7 +419,7 @@ final class ExpressionParser {
     String message = token.is(Kind.END)
         ? "unexpected end of expression"
         : "unexpected " + token.quoted();
-    return source.error(Code.UNEXPECTED_TOKEN, token, message, hint);
+    return source.error(ErrorCode.UNEXPECTED_TOKEN, token, message, hint);
   }
 
   /** {@code tokens} followed by an {@link Kind#END} at {@code endOffset}: a sub-expression. */

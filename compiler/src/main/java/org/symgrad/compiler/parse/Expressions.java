@@ -1,7 +1,7 @@
 package org.symgrad.compiler.parse;
 
 import java.util.Objects;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 

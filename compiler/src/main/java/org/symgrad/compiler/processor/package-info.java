@@ -8,7 +8,7 @@
  * org.symgrad.compiler.processor.InlineModel}) and read by the model parser, so annotations
  * and {@code .sg} files accept exactly the same language and report the same error codes;
  * the processor then moves each error back onto the annotation value it came from. Its own
- * codes are SG6xx ({@link org.symgrad.compiler.processor.ProcessorCode}).
+ * codes are SG6xx ({@link org.symgrad.compiler.diagnostic.ErrorCode}).
  */
 @NullMarked
 package org.symgrad.compiler.processor;

@@ -182,6 +182,7 @@ public final class ModelBuilder {
             + "' is already " + other + " of model '" + this.name + "': a column has one role");
       }
     }
+    checkBudget(name, columns.size());
     declare(name, Role.INPUT);
     columns.forEach(column -> columnOwners.put(column, name));
     inputColumns.put(name, columns);
@@ -242,6 +243,7 @@ public final class ModelBuilder {
   public Tensor param(String name, List<Integer> shape, Initializer initializer) {
     checkInitializer(name, initializer);
     checkShape(name, shape);
+    checkBudget(name, Shapes.size(shape));
     declare(name, Role.PARAM);
     ParameterInfo info = new ParameterInfo(name, shape, parameterSize, initializer);
     parameters.add(info);
@@ -608,6 +610,17 @@ public final class ModelBuilder {
     if (size > Shapes.MAX_ELEMENTS) {
       throw new IllegalArgumentException("parameter '" + name + "' has more than "
           + Shapes.MAX_ELEMENTS + " elements: symgrad writes arrays out element by element");
+    }
+  }
+
+  // As a model file: every element of every param and input counts, used or not.
+  private void checkBudget(String name, int size) {
+    long total = (long) parameterSize + inputs.size() + size;
+    if (total > Shapes.MAX_ELEMENTS) {
+      throw new IllegalArgumentException("the params and inputs of model '" + this.name
+          + "' up to '" + name + "' have " + total + " elements, more than "
+          + Shapes.MAX_ELEMENTS + " in one model: each is a variable with its own gradient,"
+          + " whether the model uses it or not");
     }
   }
 

@@ -53,6 +53,7 @@ final class ModelReader {
   }
 
   ModelDefinition read() {
+    checkElementBudget();
     // Params and inputs first: expressions may use them whatever their line.
     int offset = 0;
     for (Declaration declaration : declarations.all()) {
@@ -119,6 +120,35 @@ final class ModelReader {
         penaltyLine == null ? "" : penaltyLine.text(),
         outputs,
         targetClasses);
+  }
+
+  /**
+   * Every element of a param is a variable with its own gradient, and every column of an
+   * input one more variable, used or not: what they cost is paid by their number. Counted from
+   * the declared shapes, before any node is made, so that a model over the limit is refused
+   * at once rather than after the work.
+   */
+  private void checkElementBudget() {
+    long total = 0;
+    for (Declaration declaration : declarations.all()) {
+      Keyword keyword = declaration.keyword();
+      if (keyword == Keyword.PARAM || keyword == Keyword.INPUT) {
+        total += keyword == Keyword.INPUT ? Math.max(1, declaration.columns().size())
+            : Shapes.size(declaration.shape());
+        if (total > Shapes.MAX_ELEMENTS) {
+          errors.add(source.diagnostic(ErrorCode.TOO_LARGE, declaration.name().start(),
+              declaration.name().length(), "the params and inputs declared up to "
+                  + declaration.name().quoted() + " have " + total + " elements, more than "
+                  + Shapes.MAX_ELEMENTS + " in one model",
+              "each element is a variable with its own gradient, written out one by one,"
+                  + " whether the model uses it or not; declare only the elements it uses"));
+          List<Diagnostic> sorted = new ArrayList<>(errors);
+          sorted.sort(Comparator.comparingInt(Diagnostic::line)
+              .thenComparingInt(Diagnostic::column));
+          throw new SymgradException(sorted);
+        }
+      }
+    }
   }
 
   // A param's element variables are known from its line; its initializer may still fail.

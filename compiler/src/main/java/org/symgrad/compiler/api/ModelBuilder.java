@@ -17,6 +17,7 @@ import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.model.Shapes;
+import org.symgrad.compiler.parse.IndexedNodes;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ParameterInfo;
@@ -406,7 +407,7 @@ public final class ModelBuilder {
         }
       };
       List<String> order = statement.indices().stream().map(Index::name).toList();
-      org.symgrad.compiler.parse.Tensor written =
+      IndexedNodes written =
           TensorWriter.write(graph, statement.expr(), leaves, order);
       String let = statement.let();
       switch (statement.part()) {

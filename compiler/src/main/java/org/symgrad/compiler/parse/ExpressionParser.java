@@ -25,7 +25,7 @@ import org.symgrad.compiler.parse.Token.Kind;
  * index := name | whole number           a name bound by an enclosing sum or by the line
  * </pre>
  *
- * <p>Operands are {@link Tensor}s: {@code w[j]} stands for all of w's elements along the
+ * <p>Operands are {@link IndexedNodes}: {@code w[j]} stands for all of w's elements along the
  * index {@code j}, operators apply element by element, and {@code sum(j, …)} adds along
  * {@code j}, so an expression over arrays is expanded into scalar nodes as it is read (see
  * {@link Indices} for how an index gets its range).
@@ -102,7 +102,7 @@ final class ExpressionParser {
   private final Names names;
   private final List<Token> lineIndices;
   private final Indices indices;
-  private final Deque<Tensor> operands = new ArrayDeque<>();
+  private final Deque<IndexedNodes> operands = new ArrayDeque<>();
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int next;
 
@@ -137,18 +137,18 @@ final class ExpressionParser {
     if (!lineIndices.isEmpty()) {
       throw new IllegalStateException("an expression over indices is not a scalar");
     }
-    return parseTensor().node();
+    return parseIndexed().node();
   }
 
   /**
    * The elements the tokens denote, over the line's indices in their order (a scalar when it
    * binds none), or a {@link SymgradException} at the first error.
    */
-  Tensor parseTensor() {
+  IndexedNodes parseIndexed() {
     for (Token index : lineIndices) {
       indices.bind(index);
     }
-    Tensor result = parseTokens();
+    IndexedNodes result = parseTokens();
     List<String> order = new ArrayList<>();
     for (int i = lineIndices.size() - 1; i >= 0; i--) {
       indices.unbind(); // checks that each was used
@@ -157,7 +157,7 @@ final class ExpressionParser {
     return result.arrange(order);
   }
 
-  private Tensor parseTokens() {
+  private IndexedNodes parseTokens() {
     if (tokens.get(0).is(Kind.END)) {
       throw source.error(ErrorCode.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
           "write a number, a name, a call or a parenthesized expression");
@@ -171,7 +171,7 @@ final class ExpressionParser {
       if (expectOperand) {
         expectOperand = operand(token);
       } else {
-        Tensor result = operator(token);
+        IndexedNodes result = operator(token);
         if (result != null) {
           return result;
         }
@@ -183,7 +183,7 @@ final class ExpressionParser {
   /** Handles a token where an operand must start; returns whether one is still expected. */
   private boolean operand(Token token) {
     switch (token.kind()) {
-      case NUMBER -> operands.push(Tensor.scalar(graph.constant(token.number())));
+      case NUMBER -> operands.push(IndexedNodes.scalar(graph.constant(token.number())));
       case NAME -> {
         return name(token);
       }
@@ -270,7 +270,7 @@ final class ExpressionParser {
   /**
    * Handles a token after a complete operand; returns the expression at its end, else null.
    */
-  private Tensor operator(Token token) {
+  private IndexedNodes operator(Token token) {
     switch (token.kind()) {
       case PLUS, MINUS -> binary(token, SUM);
       case STAR, SLASH -> binary(token, PRODUCT);
@@ -345,11 +345,11 @@ final class ExpressionParser {
       operands.push(operands.pop().map(this::negate));
       return;
     }
-    Tensor right = operands.pop();
-    Tensor left = operands.pop();
+    IndexedNodes right = operands.pop();
+    IndexedNodes left = operands.pop();
     Token operator = ((Binary) top).token();
     indices.checkSize(left, right, operator);
-    operands.push(Tensor.combine(left, right, switch (operator.kind()) {
+    operands.push(IndexedNodes.combine(left, right, switch (operator.kind()) {
       case PLUS -> graph::add;
       case MINUS -> (a, b) -> graph.add(a, negate(b));
       case STAR -> graph::mul;
@@ -376,10 +376,10 @@ final class ExpressionParser {
     if (count == 1) {
       operands.push(operands.pop().map(x -> graph.apply(op, x)));
     } else {
-      Tensor second = operands.pop();
-      Tensor first = operands.pop();
+      IndexedNodes second = operands.pop();
+      IndexedNodes first = operands.pop();
       indices.checkSize(first, second, call.name());
-      operands.push(Tensor.combine(first, second, (a, b) -> graph.apply(op, a, b)));
+      operands.push(IndexedNodes.combine(first, second, (a, b) -> graph.apply(op, a, b)));
     }
   }
 

@@ -41,7 +41,7 @@ final class Indices {
   }
 
   /** What {@code name[…]} read: its elements over the indices used, and the token after it. */
-  record Indexed(Tensor tensor, int next) {}
+  record Indexed(IndexedNodes tensor, int next) {}
 
   private final SourceText source;
   private final ExpressionParser.Names names;
@@ -88,7 +88,7 @@ final class Indices {
    * What a name without brackets stands for: a number. An index or a whole array there is an
    * error.
    */
-  Tensor plain(Token token, ExpressionParser.Names names) {
+  IndexedNodes plain(Token token, ExpressionParser.Names names) {
     String name = token.text();
     if (isBound(name)) {
       throw source.error(ErrorCode.INDEX_AS_VALUE, token,
@@ -104,12 +104,12 @@ final class Indices {
           "index it, as in " + name + "[" + (rank == 1 ? "j" : "j, k") + "] inside sum(j, …), or "
               + name + "[" + "0, ".repeat(rank - 1) + "0]");
     }
-    return Tensor.scalar(declared.node());
+    return IndexedNodes.scalar(declared.node());
   }
 
   /** An operation over many indices at once can expand to more terms than anyone means. */
-  void checkSize(Tensor a, Tensor b, Token at) {
-    long size = Tensor.combinedSize(a, b);
+  void checkSize(IndexedNodes a, IndexedNodes b, Token at) {
+    long size = IndexedNodes.combinedSize(a, b);
     if (size > Shapes.MAX_ELEMENTS) {
       throw source.error(ErrorCode.TOO_LARGE, at, "this operation expands to " + size
               + " terms, more than " + Shapes.MAX_ELEMENTS,
@@ -172,7 +172,7 @@ final class Indices {
   }
 
   // The elements of `array` the written indices pick, over the distinct index names in order.
-  private Tensor select(Token name, Declared array, List<Token> written) {
+  private IndexedNodes select(Token name, Declared array, List<Token> written) {
     List<Integer> shape = array.shape();
     List<String> axes = new ArrayList<>();
     List<Integer> extents = new ArrayList<>();
@@ -208,7 +208,7 @@ final class Indices {
         position[axis] = 0;
       }
     }
-    return Tensor.of(axes, extent, elements);
+    return IndexedNodes.of(axes, extent, elements);
   }
 
   // Records a use of `index` for an axis of `extent`: the first gives the index its range.

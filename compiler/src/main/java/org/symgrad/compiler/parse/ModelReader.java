@@ -200,8 +200,8 @@ final class ModelReader {
   private Declared expression(Declaration declaration, Context context, String role) {
     ModelScope scope = scope(context, declaration.line());
     try {
-      Tensor tensor = new ExpressionParser(source, declaration.body(), graph, scope,
-          declaration.indices()).parseTensor();
+      IndexedNodes tensor = new ExpressionParser(source, declaration.body(), graph, scope,
+          declaration.indices()).parseIndexed();
       return scope.usedFailedDeclaration() ? null
           : new Declared(role, tensor.extents(), tensor.elements());
     } catch (AbandonedExpression e) {

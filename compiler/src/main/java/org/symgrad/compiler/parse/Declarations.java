@@ -10,6 +10,7 @@ import java.util.Set;
 import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
+import org.symgrad.compiler.model.NameRules;
 import org.symgrad.compiler.parse.Token.Kind;
 
 /**
@@ -22,9 +23,6 @@ import org.symgrad.compiler.parse.Token.Kind;
  * reports every bad line.
  */
 final class Declarations {
-  /** Names that cannot be declared: they mean something in loss expressions or grammar. */
-  private static final Set<String> LOSS_NAMES = Set.of("pred", "target");
-
   private final SourceText source;
   private final List<Diagnostic> errors;
   private final List<Declaration> all = new ArrayList<>();
@@ -276,19 +274,19 @@ final class Declarations {
 
   private void checkNotReserved(Keyword keyword, Token name) {
     String text = name.text();
-    // "target target" is allowed: in a loss, 'target' means the target column either way.
-    boolean targetNamedTarget = keyword == Keyword.TARGET && text.equals("target");
-    if (LOSS_NAMES.contains(text) && !targetNamedTarget) {
+    NameRules.Reserved reserved = NameRules.reserved(text, keyword == Keyword.TARGET);
+    if (reserved == NameRules.Reserved.LOSS_NAME) {
       throw source.error(ErrorCode.RESERVED_NAME, name, Texts.quote(text) + " is reserved",
           "in a loss expression, 'pred' is the prediction and 'target' the target column");
     }
-    if (ExpressionParser.function(text) != null || text.equals("sum")) {
+    if (reserved != null) {
       throw source.error(ErrorCode.RESERVED_NAME, name,
-          Texts.quote(text) + " is " + (text.equals("sum") ? "reserved for index sums"
-              : "the name of a function"),
+          Texts.quote(text) + " is " + (reserved == NameRules.Reserved.SUM
+              ? "reserved for index sums" : "the name of a function"),
           "choose another name");
     }
   }
+
 
   private void declareName(Declaration declaration) {
     Token name = declaration.name();

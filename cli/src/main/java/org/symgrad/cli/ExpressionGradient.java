@@ -2,7 +2,6 @@ package org.symgrad.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,10 @@ final class ExpressionGradient {
   ExpressionGradient(String text) {
     graph = new Graph();
     simplifier = new Simplifier(graph);
-    expression = simplifier.simplify(Expressions.parse(text, graph));
-    Node parsed = expression;
-    variables = new ArrayList<>(ReverseDiff.reachable(parsed).stream()
-        .filter(Node::isVariable).sorted(Comparator.comparingInt(Node::id)).toList());
+    Expressions.Parsed parsed = Expressions.parseWithVariables(text, graph);
+    expression = simplifier.simplify(parsed.node());
+    // From the text, not the simplified node: x in "x^0" is still a variable, of derivative 0.
+    variables = new ArrayList<>(parsed.variables());
     gradient = new LinkedHashMap<>();
     ReverseDiff.gradient(graph, expression, variables)
         .forEach((variable, d) -> gradient.put(variable, simplifier.simplify(d)));

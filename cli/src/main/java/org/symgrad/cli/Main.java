@@ -2,7 +2,7 @@ package org.symgrad.cli;
 
 import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.emit.VectorMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

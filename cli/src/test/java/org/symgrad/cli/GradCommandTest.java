@@ -20,6 +20,20 @@ class GradCommandTest {
   }
 
   @Test
+  void aVariableThatSimplifiesAwayIsStillInTheGradientWithZero() throws Exception {
+    JsonNode power = Json.MAPPER.readTree(
+        CommandRun.of("grad", "x^0", "--at", "x=1", "--json").lastOutLine());
+    assertThat(power.get("gradient").get("x").asDouble()).isEqualTo(0.0);
+    assertThat(power.get("derivative").get("x").asText()).isEqualTo("0");
+
+    JsonNode product = Json.MAPPER.readTree(
+        CommandRun.of("grad", "0*x + y", "--at", "x=2,y=3", "--json").lastOutLine());
+    assertThat(product.get("value").asDouble()).isEqualTo(3.0);
+    assertThat(product.get("gradient").get("x").asDouble()).isEqualTo(0.0);
+    assertThat(product.get("gradient").get("y").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
   void linearModelDerivativeByWeightIsTheInput() throws Exception {
     CommandRun run = CommandRun.of("grad", "w * t_u + b", "--at", "w=1,t_u=35.7,b=0", "--json");
 

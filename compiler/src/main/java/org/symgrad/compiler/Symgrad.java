@@ -1,6 +1,7 @@
 package org.symgrad.compiler;
 
 import java.nio.file.Path;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.emit.BytecodeEmitter;
 import org.symgrad.compiler.emit.ModelClassDefiner;
 import org.symgrad.compiler.emit.SourceEmitter;

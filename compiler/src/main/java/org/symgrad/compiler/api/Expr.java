@@ -1,8 +1,6 @@
 package org.symgrad.compiler.api;
 
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,86 +118,8 @@ public final class Expr {
       case ELEMENT -> Objects.hash(kind, name, subscripts);
       case SUM -> Objects.hash(kind, index, Objects.requireNonNull(body).hash);
     };
-    this.free = freeIndices();
-    this.bound = boundIndices();
-  }
-
-  // Scalar expressions, the most by far, share the empty map and set.
-  private Map<String, Range> freeIndices() {
-    switch (kind) {
-      case ELEMENT -> {
-        Tensor array = Objects.requireNonNull(tensor);
-        Map<String, Range> ranges = new LinkedHashMap<>();
-        for (int d = 0; d < subscripts.size(); d++) {
-          if (subscripts.get(d) instanceof Index i) {
-            agree(ranges, i.name(), new Range(array.shape().get(d), leafText()));
-          }
-        }
-        return ranges.isEmpty() ? Map.of() : ranges;
-      }
-      case SUM -> {
-        Expr summed = Objects.requireNonNull(body);
-        String bound = Objects.requireNonNull(index).name();
-        if (summed.bound.contains(bound)) {
-          throw new IllegalArgumentException("index '" + bound + "' is already bound by a sum"
-              + " inside sum(" + bound + ", …); give one of them another name");
-        }
-        if (!summed.free.containsKey(bound)) {
-          throw new IllegalArgumentException("index '" + bound + "' is not used in sum("
-              + bound + ", " + summed + "), so its range is unknown: an index takes its range"
-              + " from the arrays it indexes, as j in w[j]");
-        }
-        if (summed.free.size() == 1) {
-          return Map.of();
-        }
-        Map<String, Range> rest = new LinkedHashMap<>(summed.free);
-        rest.remove(bound);
-        return rest;
-      }
-      case APPLY -> {
-        if (inputs.size() == 1 || (inputs.get(0).free.isEmpty() && inputs.get(1).free.isEmpty())) {
-          return inputs.get(0).free;
-        }
-        Map<String, Range> ranges = new LinkedHashMap<>(inputs.get(0).free);
-        inputs.get(1).free.forEach((i, range) -> agree(ranges, i, range));
-        long size = 1;
-        for (Range range : ranges.values()) {
-          size *= range.extent();
-        }
-        if (size > Shapes.MAX_ELEMENTS) {
-          throw new IllegalArgumentException("this operation expands to " + size + " terms,"
-              + " more than " + Shapes.MAX_ELEMENTS + ": symgrad writes index sums out term by"
-              + " term; use fewer indices in one product");
-        }
-        return ranges;
-      }
-      default -> {
-        return Map.of();
-      }
-    }
-  }
-
-  private Set<String> boundIndices() {
-    if (kind == Kind.SUM) {
-      Set<String> all = new LinkedHashSet<>(Objects.requireNonNull(body).bound);
-      all.add(Objects.requireNonNull(index).name());
-      return all;
-    }
-    if (kind != Kind.APPLY || inputs.stream().allMatch(e -> e.bound.isEmpty())) {
-      return inputs.isEmpty() ? Set.of() : inputs.get(0).bound;
-    }
-    Set<String> all = new LinkedHashSet<>();
-    inputs.forEach(e -> all.addAll(e.bound));
-    return all;
-  }
-
-  private static void agree(Map<String, Range> ranges, String index, Range range) {
-    Range first = ranges.putIfAbsent(index, range);
-    if (first != null && first.extent() != range.extent()) {
-      throw new IllegalArgumentException("index '" + index + "' ranges over " + range.extent()
-          + " in " + range.where() + " but over " + first.extent() + " in " + first.where()
-          + ": an index has one range wherever it is used");
-    }
+    this.free = IndexRanges.free(this);
+    this.bound = IndexRanges.bound(this);
   }
 
   // --- leaves ---------------------------------------------------------------------------
@@ -522,7 +442,8 @@ public final class Expr {
     };
   }
 
-  private String leafText() {
+  /** How a leaf reads, for messages: {@code W[j, 0]}. */
+  String leafText() {
     return leafText(Map.of());
   }
 

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.graph.ExpressionPrinter;
+import org.symgrad.compiler.api.BuilderScope.Role;
+import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.model.Shapes;
+import org.symgrad.compiler.parse.IndexedNodes;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ParameterInfo;
@@ -63,43 +65,13 @@ public final class ModelBuilder {
   /** The source name of a built model's messages and generated code. */
   public static final String SOURCE = "<builder>";
 
-  private enum Role {
-    INPUT("input", "an input"),
-    TARGET("target", "the target"),
-    PARAM("parameter", "a parameter"),
-    LET("let", "a let");
 
-    final String noun;
-    final String description;
-
-    Role(String noun, String description) {
-      this.noun = noun;
-      this.description = description;
-    }
-  }
-
-  private enum Part { LET, PREDICTION, PENALTY }
-
-  /**
-   * A line with an expression, in the order given: a let (named {@code let}), the prediction
-   * or the penalty; {@code where} says which in messages.
-   */
-  private record Statement(Part part, String where, Expr expr, @Nullable String let,
-      List<Index> indices) {
-    Statement(Part part, String where, Expr expr, @Nullable String let) {
-      this(part, where, expr, let, List.of());
-    }
-  }
 
   private final String name;
   private String source = SOURCE;
   private @Nullable String data;
-  private final Map<String, Role> roles = new LinkedHashMap<>();
+  private final BuilderScope scope;
   private final List<String> inputs = new ArrayList<>();
-  // Arrays by name: vector params and inputs, lets over indices.
-  private final Map<String, Tensor> tensors = new LinkedHashMap<>();
-  private final Map<String, List<String>> inputColumns = new LinkedHashMap<>();
-  private final Map<String, String> columnOwners = new LinkedHashMap<>();
   private int parameterSize;
   private @Nullable String target;
   private final List<ParameterInfo> parameters = new ArrayList<>();
@@ -115,6 +87,7 @@ public final class ModelBuilder {
       throw new IllegalArgumentException("a model needs a name");
     }
     this.name = name;
+    this.scope = new BuilderScope(name);
   }
 
   /** Where the model comes from, for messages; default {@value #SOURCE}. */
@@ -132,7 +105,7 @@ public final class ModelBuilder {
 
   /** {@code input NAME}: a data column the model reads. */
   public Expr input(String name) {
-    declare(name, Role.INPUT);
+    scope.declare(name, Role.INPUT);
     inputs.add(name);
     return Expr.variable(name);
   }
@@ -168,33 +141,20 @@ public final class ModelBuilder {
   }
 
   private Tensor vectorInput(String name, List<String> columns) {
-    Names.check(name, "input", false);
-    for (String column : columns) {
-      Names.check(column, "column", false);
-      String other = roles.containsKey(column) ? roles.get(column).description
-          : columnOwners.containsKey(column) ? "a column of input '" + columnOwners.get(column)
-              + "'"
-          : column.equals(name) ? "the input's own name"
-          : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
-          : null;
-      if (other != null) {
-        throw new IllegalArgumentException("column '" + column + "' of input '" + name
-            + "' is already " + other + " of model '" + this.name + "': a column has one role");
-      }
-    }
-    declare(name, Role.INPUT);
-    columns.forEach(column -> columnOwners.put(column, name));
-    inputColumns.put(name, columns);
+    scope.checkColumns(name, columns);
+    checkBudget(name, columns.size());
+    scope.declareColumns(name, columns);
     inputs.addAll(columns);
     Tensor tensor = new Tensor(name, List.of(columns.size()), "input");
-    tensors.put(name, tensor);
+    scope.addTensor(tensor);
     return tensor;
   }
+
 
   /** {@code target NAME}: the data column to predict, which only the loss can use. */
   public ModelBuilder target(String name) {
     requireUnset(target, "target", name);
-    declare(name, Role.TARGET);
+    scope.declare(name, Role.TARGET);
     target = name;
     return this;
   }
@@ -216,8 +176,8 @@ public final class ModelBuilder {
    *     uniform range wider than the largest double
    */
   public Expr param(String name, Initializer initializer) {
-    checkInitializer(name, initializer);
-    declare(name, Role.PARAM);
+    BuilderChecks.checkInitializer(name, initializer);
+    scope.declare(name, Role.PARAM);
     parameters.add(ParameterInfo.scalar(name, parameterSize++, initializer));
     return Expr.variable(name);
   }
@@ -240,14 +200,15 @@ public final class ModelBuilder {
    *     Initializer)}), an extent below 1, too many elements, or an initializer a file refuses
    */
   public Tensor param(String name, List<Integer> shape, Initializer initializer) {
-    checkInitializer(name, initializer);
-    checkShape(name, shape);
-    declare(name, Role.PARAM);
+    BuilderChecks.checkInitializer(name, initializer);
+    BuilderChecks.checkShape(name, shape);
+    checkBudget(name, Shapes.size(shape));
+    scope.declare(name, Role.PARAM);
     ParameterInfo info = new ParameterInfo(name, shape, parameterSize, initializer);
     parameters.add(info);
     parameterSize += info.size();
     Tensor tensor = new Tensor(name, shape, "parameter");
-    tensors.put(name, tensor);
+    scope.addTensor(tensor);
     return tensor;
   }
 
@@ -287,8 +248,8 @@ public final class ModelBuilder {
    */
   public Expr let(String name, Expr value) {
     Objects.requireNonNull(value, "value");
-    requireNoFreeIndex(value, "let '" + name + "'");
-    declare(name, Role.LET);
+    BuilderChecks.requireNoFreeIndex(value, "let '" + name + "'");
+    scope.declare(name, Role.LET);
     statements.add(new Statement(Part.LET, "let '" + name + "'", value, name));
     return value;
   }
@@ -331,12 +292,12 @@ public final class ModelBuilder {
     }
     for (String free : value.free().keySet()) {
       if (!indices.contains(Index.of(free))) {
-        throw unbound(free, value, where, "add it to the let's indices");
+        throw BuilderChecks.unbound(free, value, where, "add it to the let's indices");
       }
     }
-    declare(name, Role.LET);
+    scope.declare(name, Role.LET);
     Tensor tensor = new Tensor(name, shape, "let");
-    tensors.put(name, tensor);
+    scope.addTensor(tensor);
     statements.add(new Statement(Part.LET, where, value, name, List.copyOf(indices)));
     return tensor;
   }
@@ -344,7 +305,7 @@ public final class ModelBuilder {
   /** {@code model EXPR}: the prediction, in params, inputs and lets. */
   public ModelBuilder predict(Expr prediction) {
     requireUnset(this.prediction, "prediction", prediction);
-    requireNoFreeIndex(Objects.requireNonNull(prediction, "prediction"), "the prediction");
+    BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(prediction, "prediction"), "the prediction");
     this.prediction = prediction;
     statements.add(new Statement(Part.PREDICTION, "the prediction", prediction, null));
     return this;
@@ -374,7 +335,7 @@ public final class ModelBuilder {
     }
     for (String free : value.free().keySet()) {
       if (!free.equals(index.name())) {
-        throw unbound(free, value, where, "");
+        throw BuilderChecks.unbound(free, value, where, "");
       }
     }
     this.prediction = value;
@@ -398,7 +359,7 @@ public final class ModelBuilder {
   /** {@code penalty EXPR}: a term in params only, added once to the mean loss. */
   public ModelBuilder penalty(Expr penalty) {
     requireUnset(this.penalty, "penalty", penalty);
-    requireNoFreeIndex(Objects.requireNonNull(penalty, "penalty"), "the penalty");
+    BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(penalty, "penalty"), "the penalty");
     this.penalty = penalty;
     statements.add(new Statement(Part.PENALTY, "the penalty", penalty, null));
     return this;
@@ -420,9 +381,9 @@ public final class ModelBuilder {
     Node penaltyNode = null;
     // The parser makes the inputs' and params' variables first, in declaration order, an
     // array's row-major; node ids order the kernel's instructions, so the builder does the same.
-    roles.forEach((declared, role) -> {
+    scope.roles().forEach((declared, role) -> {
       if (role == Role.INPUT || role == Role.PARAM) {
-        elements(graph, declared);
+        scope.elements(graph, declared);
       }
     });
     List<Node> outputs = List.of();
@@ -434,19 +395,19 @@ public final class ModelBuilder {
         @Override
         public Node scalar(Expr leaf) {
           usesInput[0] |= leaf.kind() == Expr.Kind.VARIABLE
-              && roles.get(leaf.name()) == Role.INPUT;
-          return resolve(graph, leaf, statement);
+              && scope.role(leaf.name()) == Role.INPUT;
+          return scope.resolve(graph, leaf, statement);
         }
 
         @Override
         public List<Node> elements(Expr element) {
           String array = element.name();
-          usesInput[0] |= roles.get(array) == Role.INPUT || inputLets.contains(array);
-          return resolveArray(graph, element, statement, arrayLets, inputLets);
+          usesInput[0] |= scope.role(array) == Role.INPUT || inputLets.contains(array);
+          return scope.resolveArray(graph, element, statement, arrayLets, inputLets);
         }
       };
       List<String> order = statement.indices().stream().map(Index::name).toList();
-      org.symgrad.compiler.parse.Tensor written =
+      IndexedNodes written =
           TensorWriter.write(graph, statement.expr(), leaves, order);
       String let = statement.let();
       switch (statement.part()) {
@@ -458,7 +419,7 @@ public final class ModelBuilder {
             if (usesInput[0]) {
               inputLets.add(let);
             }
-            List<Integer> shape = tensors.get(let).shape();
+            List<Integer> shape = scope.tensor(let).shape();
             for (int i = 0; i < written.elements().size(); i++) {
               lets.put(Shapes.elementName(let, shape, i), written.elements().get(i));
             }
@@ -472,104 +433,20 @@ public final class ModelBuilder {
       }
     }
     Objects.requireNonNull(predictionNode);
-    Loss chosen = chooseLoss(outputs.size());
+    Loss chosen = BuilderChecks.chooseLoss(loss, outputName != null, outputs.size(), name);
     Node sampleLoss = chosen.write(graph, outputs, targetName);
     // Texts call the lets by their names, as the file would have them written.
     Map<Node, String> letNames = new IdentityHashMap<>();
     lets.forEach((let, node) -> letNames.putIfAbsent(node, let));
     return new ModelDefinition(name, source, Optional.ofNullable(data), graph, inputs,
         targetName, parameters, lets, predictionNode,
-        text(Part.PREDICTION, predictionNode, letNames), sampleLoss, chosen.text(),
+        Statement.text(statements, Part.PREDICTION, predictionNode, letNames, outputName), sampleLoss, chosen.text(),
         penaltyNode == null ? graph.constant(0.0) : penaltyNode,
-        penaltyNode == null ? "" : text(Part.PENALTY, penaltyNode, letNames), outputs,
+        penaltyNode == null ? "" : Statement.text(statements, Part.PENALTY, penaltyNode,
+            letNames, outputName), outputs,
         chosen == Loss.CROSS_ENTROPY ? outputs.size() : 0);
   }
 
-  /** The loss, mse by default; cross_entropy for class scores, and only there. */
-  private Loss chooseLoss(int outputCount) {
-    if (outputName == null) {
-      if (loss == Loss.CROSS_ENTROPY) {
-        throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
-            + " scores, but model '" + name + "' has one output: predict(\"score\", k, …),"
-            + " one score per class");
-      }
-      return loss == null ? Loss.MSE : loss;
-    }
-    if (loss == null) {
-      throw new IllegalStateException("model '" + name + "' has " + outputCount + " outputs,"
-          + " so it needs a loss: cross_entropy for class scores");
-    }
-    if (loss != Loss.CROSS_ENTROPY) {
-      throw new IllegalStateException(loss.text() + " compares one prediction with the"
-          + " target, but model '" + name + "' has " + outputCount + " outputs; for classes,"
-          + " use cross_entropy");
-    }
-    if (outputCount < 2) {
-      throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
-          + " scores, but model '" + name + "' has a vector of one; for two classes,"
-          + " bce_logits on one score is the same");
-    }
-    return loss;
-  }
-
-  /**
-   * The text of the prediction or the penalty: its nodes printed, each let by its name; or,
-   * when it has sums or arrays, which the nodes have written out, the expression as given,
-   * each scalar let by its name.
-   */
-  private String text(Part part, Node node, Map<Node, String> letNames) {
-    Statement statement = statements.stream().filter(s -> s.part() == part).findFirst()
-        .orElseThrow();
-    Expr expr = statement.expr();
-    if (!hasArrays(expr)) {
-      return ExpressionPrinter.print(node, letNames);
-    }
-    String output = part == Part.PREDICTION && outputName != null
-        ? outputName + "[" + statement.indices().get(0) + "] = " : "";
-    Map<Expr, String> scalarLets = new IdentityHashMap<>();
-    for (Statement s : statements) {
-      if (s.part() == Part.LET && s.indices().isEmpty() && s.expr() != expr) {
-        scalarLets.putIfAbsent(s.expr(), s.let());
-      }
-    }
-    return output + Expr.text(expr, scalarLets);
-  }
-
-  // Whether any element or sum is in expr; iterative, as an expression may be deep.
-  private static boolean hasArrays(Expr expr) {
-    java.util.Deque<Expr> pending = new java.util.ArrayDeque<>();
-    Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    pending.push(expr);
-    while (!pending.isEmpty()) {
-      Expr e = pending.pop();
-      if (e.kind() == Expr.Kind.ELEMENT || e.kind() == Expr.Kind.SUM) {
-        return true;
-      }
-      for (Expr input : e.inputs()) {
-        if (seen.add(input)) {
-          pending.push(input);
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The variables of a param or an input: one, or its elements' or columns', in order. */
-  private List<Node> elements(Graph graph, String declared) {
-    List<String> columns = inputColumns.get(declared);
-    if (columns != null) {
-      return columns.stream().map(graph::variable).toList();
-    }
-    Tensor tensor = tensors.get(declared);
-    if (tensor == null) {
-      return List.of(graph.variable(declared));
-    }
-    List<Node> nodes = new ArrayList<>();
-    for (int i = 0; i < Shapes.size(tensor.shape()); i++) {
-      nodes.add(graph.variable(Shapes.elementName(declared, tensor.shape(), i)));
-    }
-    return nodes;
-  }
 
   /** The model built and compiled to bytecode: {@code Symgrad.compile(build())}. */
   public CompiledModel compile() {
@@ -578,73 +455,21 @@ public final class ModelBuilder {
 
   // --- checks ---------------------------------------------------------------------------
 
-  private void declare(String name, Role role) {
-    Names.check(name, role.noun, role == Role.TARGET);
-    String owner = columnOwners.get(name);
-    if (owner != null) {
-      throw new IllegalArgumentException("'" + name + "' is already a column of input '"
-          + owner + "' of model '" + this.name + "'; a column has one role");
+  // As a model file: every element of every param and input counts, used or not.
+  private void checkBudget(String name, int size) {
+    long total = (long) parameterSize + inputs.size() + size;
+    if (total > Shapes.MAX_ELEMENTS) {
+      throw new IllegalArgumentException("the params and inputs of model '" + this.name
+          + "' up to '" + name + "' have " + total + " elements, more than "
+          + Shapes.MAX_ELEMENTS + " in one model: each is a variable with its own gradient,"
+          + " whether the model uses it or not");
     }
-    Role first = roles.putIfAbsent(name, role);
-    if (first != null) {
-      throw new IllegalArgumentException("'" + name + "' is declared twice: it is already "
-          + first.description + " of model '" + this.name + "'");
-    }
-  }
-
-  private static void checkShape(String name, List<Integer> shape) {
-    if (shape.isEmpty()) {
-      throw new IllegalArgumentException("parameter '" + name + "' has an empty shape: for a"
-          + " number, call param(name, initializer)");
-    }
-    long size = 1;
-    for (Integer extent : shape) {
-      if (extent == null || extent < 1) {
-        throw new IllegalArgumentException("parameter '" + name + "' has extent " + extent
-            + ": each extent is a whole number of at least 1");
-      }
-      size = Math.min(size * extent, Shapes.MAX_ELEMENTS + 1L);
-    }
-    if (size > Shapes.MAX_ELEMENTS) {
-      throw new IllegalArgumentException("parameter '" + name + "' has more than "
-          + Shapes.MAX_ELEMENTS + " elements: symgrad writes arrays out element by element");
-    }
-  }
-
-  private static void requireNoFreeIndex(Expr expr, String where) {
-    if (!expr.free().isEmpty()) {
-      String free = expr.free().keySet().iterator().next();
-      throw unbound(free, expr, where, "");
-    }
-  }
-
-  private static IllegalArgumentException unbound(String index, Expr expr, String where,
-      String orOnTheLine) {
-    return new IllegalArgumentException("unbound index '" + index + "' in " + where + ": "
-        + expr + " is over " + String.join(", ", expr.free().keySet()) + "; bind it with sum("
-        + index + ", …)" + (orOnTheLine.isEmpty() ? "" : " or " + orOnTheLine));
   }
 
   private void requireUnset(@Nullable Object current, String what, @Nullable Object next) {
     if (current != null) {
       throw new IllegalStateException("model '" + name + "' has its " + what + " already ("
           + current + "), so it cannot be set to " + next);
-    }
-  }
-
-  private static void checkInitializer(String name, Initializer initializer) {
-    boolean finite;
-    if (initializer instanceof Initializer.Constant c) {
-      finite = Double.isFinite(c.value());
-    } else if (initializer instanceof Initializer.Uniform u) {
-      finite = Double.isFinite(u.low()) && Double.isFinite(u.high() - u.low());
-    } else {
-      Initializer.Normal n = (Initializer.Normal) initializer;
-      finite = Double.isFinite(n.mean()) && Double.isFinite(n.std());
-    }
-    if (!finite) {
-      throw new IllegalArgumentException("the initializer of parameter '" + name + "' is "
-          + initializer + ": its numbers must be finite, as a model file's must");
     }
   }
 
@@ -663,76 +488,4 @@ public final class ModelBuilder {
     }
   }
 
-  /** The node of a variable, or {@code pred} or {@code target}, where {@code statement} uses it. */
-  private Node resolve(Graph graph, Expr leaf, Statement statement) {
-    String where = statement.where();
-    if (leaf.kind() != Expr.Kind.VARIABLE) {
-      throw new IllegalStateException("'" + leaf.name() + "' is only meaningful in a loss,"
-          + " but " + where + " of model '" + name + "' uses it");
-    }
-    String variable = leaf.name();
-    Role role = roles.get(variable);
-    boolean isPenalty = statement.part() == Part.PENALTY;
-    Tensor array = tensors.get(variable);
-    if (array != null) {
-      throw new IllegalStateException("'" + variable + "' in " + where + " of model '" + name
-          + "' is " + array.description() + ", where a number is needed: index it, as in "
-          + variable + example(array.shape().size()));
-    }
-    if (role == Role.PARAM || (role == Role.INPUT && !isPenalty)) {
-      return graph.variable(variable);
-    }
-    if (role == null) {
-      throw new IllegalStateException("unknown name '" + variable + "' in " + where
-          + " of model '" + name + "'; declared " + (isPenalty ? "parameters" : "names") + ": "
-          + String.join(", ", usable(isPenalty)));
-    }
-    if (isPenalty) {
-      throw new IllegalStateException("the penalty of model '" + name + "' can use parameters"
-          + " only, but '" + variable + "' is " + role.description);
-    }
-    throw new IllegalStateException(where + " of model '" + name + "' cannot use '" + variable
-        + "', " + role.description + (role == Role.TARGET
-            ? ": the model predicts it from the inputs and params"
-            : ": use the expression that let() returned"));
-  }
-
-  /** The elements of an element's array, where {@code statement} uses it. */
-  private List<Node> resolveArray(Graph graph, Expr element, Statement statement,
-      Map<String, List<Node>> arrayLets, Set<String> inputLets) {
-    String array = element.name();
-    String where = statement.where();
-    if (tensors.get(array) != element.tensor()) {
-      throw new IllegalStateException(where + " of model '" + name + "' uses "
-          + element.tensor().description() + ", which is not an array of this model");
-    }
-    Role role = roles.get(array);
-    if (statement.part() == Part.PENALTY && (role == Role.INPUT || inputLets.contains(array))) {
-      throw new IllegalStateException("the penalty of model '" + name + "' can use parameters"
-          + " only, but '" + array + "' is " + (role == Role.INPUT ? "an input"
-              : "a let that depends on an input"));
-    }
-    List<Node> lets = arrayLets.get(array);
-    return lets != null ? lets : elements(graph, array);
-  }
-
-  // [j], [j, k], [j, k, l], …
-  private static String example(int rank) {
-    StringBuilder text = new StringBuilder("[");
-    for (int d = 0; d < rank; d++) {
-      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
-    }
-    return text.append(']').toString();
-  }
-
-  private List<String> usable(boolean penaltyOnly) {
-    List<String> names = new ArrayList<>();
-    roles.forEach((name, role) -> {
-      if (role == Role.PARAM || (role == Role.INPUT && !penaltyOnly)) {
-        names.add(name);
-      }
-    });
-    names.sort(null);
-    return names.isEmpty() ? List.of("none") : names;
-  }
 }

@@ -1,12 +1,12 @@
 package org.symgrad.compiler.api;
 
-import java.util.regex.Pattern;
-import org.symgrad.compiler.graph.Op;
+import org.symgrad.compiler.model.NameRules;
 
-/** The names a builder accepts: those a model file accepts, for the same reasons. */
+/**
+ * The names a builder accepts: those a model file accepts ({@link NameRules}), in the
+ * builder's words.
+ */
 final class Names {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private Names() {}
 
   /**
@@ -17,18 +17,21 @@ final class Names {
    * @throws IllegalArgumentException saying why it could not
    */
   static void check(String name, String what, boolean isTarget) {
-    if (!NAME.matcher(name).matches()) {
+    if (!NameRules.isName(name)) {
       throw new IllegalArgumentException("bad " + what + " name '" + name
           + "': a name is a letter or '_' followed by letters, digits and '_'");
     }
-    if (name.equals("pred") || (name.equals("target") && !isTarget)) {
+    NameRules.Reserved reserved = NameRules.reserved(name, isTarget);
+    if (reserved == NameRules.Reserved.LOSS_NAME) {
       throw new IllegalArgumentException("'" + name + "' is reserved: in a loss, 'pred' is the"
           + " prediction and 'target' the target column");
     }
-    if (Op.forFunction(name) != null || name.equals("sum")) {
+    if (reserved != null) {
       throw new IllegalArgumentException("'" + name + "' is "
-          + (name.equals("sum") ? "reserved for index sums" : "the name of a function")
+          + (reserved == NameRules.Reserved.SUM ? "reserved for index sums"
+              : "the name of a function")
           + "; choose another " + what + " name");
     }
   }
+
 }

@@ -9,13 +9,13 @@ import java.util.Map;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
-import org.symgrad.compiler.parse.Tensor;
+import org.symgrad.compiler.parse.IndexedNodes;
 
 /**
  * Writes an {@link Expr} with indices into a {@link Graph} as the parser writes its text: each
- * operand is a {@link Tensor}, one node per value of its free indices; operators apply element
- * by element over the union of their operands' indices ({@link Tensor#combine}), {@code sum}
- * adds along its index ({@link Tensor#sum}). These are the parser's own routines, applied in
+ * operand is a {@link IndexedNodes}, one node per value of its free indices; operators apply element
+ * by element over the union of their operands' indices ({@link IndexedNodes#combine}), {@code sum}
+ * adds along its index ({@link IndexedNodes#sum}). These are the parser's own routines, applied in
  * the parser's order (operands before their users, the left first, and a subtrahend negated
  * element by element within the subtraction), so a builder model has the nodes of its text in
  * the same order, and the same kernel. A scalar expression is a tensor of one element, written
@@ -38,8 +38,8 @@ final class TensorWriter {
   private TensorWriter() {}
 
   /** {@code root}'s elements, over its free indices in {@code order}, which holds them all. */
-  static Tensor write(Graph graph, Expr root, Leaves leaves, List<String> order) {
-    Map<Expr, Tensor> written = new IdentityHashMap<>();
+  static IndexedNodes write(Graph graph, Expr root, Leaves leaves, List<String> order) {
+    Map<Expr, IndexedNodes> written = new IdentityHashMap<>();
     Deque<Expr> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
@@ -75,23 +75,23 @@ final class TensorWriter {
     };
   }
 
-  private static Tensor tensor(Graph graph, Expr expr, List<Expr> operands,
-      Map<Expr, Tensor> written, Leaves leaves) {
+  private static IndexedNodes tensor(Graph graph, Expr expr, List<Expr> operands,
+      Map<Expr, IndexedNodes> written, Leaves leaves) {
     return switch (expr.kind()) {
-      case CONSTANT -> Tensor.scalar(graph.constant(expr.value()));
-      case VARIABLE, PREDICTION, TARGET -> Tensor.scalar(leaves.scalar(expr));
+      case CONSTANT -> IndexedNodes.scalar(graph.constant(expr.value()));
+      case VARIABLE, PREDICTION, TARGET -> IndexedNodes.scalar(leaves.scalar(expr));
       case ELEMENT -> select(expr, leaves.elements(expr));
       case SUM -> written.get(expr.body()).sum(expr.index().name(), graph);
       case APPLY -> {
         Op op = expr.op();
-        Tensor first = written.get(operands.get(0));
+        IndexedNodes first = written.get(operands.get(0));
         if (operands.size() == 1) {
           yield first.map(op == Op.NEG ? x -> negate(graph, x) : x -> graph.apply(op, x));
         }
-        Tensor second = written.get(operands.get(1));
+        IndexedNodes second = written.get(operands.get(1));
         yield expr.isSubtraction()
-            ? Tensor.combine(first, second, (a, b) -> graph.add(a, negate(graph, b)))
-            : Tensor.combine(first, second, (a, b) -> graph.apply(op, a, b));
+            ? IndexedNodes.combine(first, second, (a, b) -> graph.add(a, negate(graph, b)))
+            : IndexedNodes.combine(first, second, (a, b) -> graph.apply(op, a, b));
       }
     };
   }
@@ -105,7 +105,7 @@ final class TensorWriter {
    * The elements an element expression picks, over its distinct indices in order of
    * appearance; as the parser's {@code Indices.select}.
    */
-  private static Tensor select(Expr expr, List<Node> all) {
+  private static IndexedNodes select(Expr expr, List<Node> all) {
     List<Integer> shape = expr.tensor().shape();
     List<Object> subscripts = expr.subscripts();
     List<String> axes = new ArrayList<>();
@@ -145,6 +145,6 @@ final class TensorWriter {
         position[axis] = 0;
       }
     }
-    return Tensor.of(axes, extent, elements);
+    return IndexedNodes.of(axes, extent, elements);
   }
 }

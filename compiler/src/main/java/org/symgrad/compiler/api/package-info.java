@@ -7,6 +7,10 @@
  * <p>A builder writes the same nodes, in the same order, as the parser does for the same
  * model written as text, so both give the same {@link
  * org.symgrad.compiler.model.ModelDefinition}, the same kernel IR and the same bits.
+ *
+ * <p>On top of the pipeline: may import {@code parse}, {@code model}, {@code graph}, {@code
+ * diagnostic} and the front door, {@link org.symgrad.compiler.Symgrad}; never {@code diff},
+ * {@code simplify}, {@code lower} or {@code emit}.
  */
 @NullMarked
 package org.symgrad.compiler.api;

@@ -21,8 +21,9 @@ import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
-import org.symgrad.compiler.Diagnostic;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Program;
 
@@ -103,12 +104,12 @@ public final class BytecodeEmitter {
       return writer.toByteArray();
     } catch (MethodTooLargeException e) {
       // The lowering splits kernels well below this; reaching it is a bug, reported as such.
-      throw new SymgradException(new Diagnostic("SG501", program.source(), 1, 1, 1,
+      throw new SymgradException(new Diagnostic(ErrorCode.METHOD_TOO_LARGE, program.source(), 1, 1, 1,
           "model '" + program.info().name() + "' is too large for one JVM method ("
               + e.getMethodName() + " needs " + e.getCodeSize() + " bytes, the limit is 65535)",
           null, "please report this: symgrad should have split the method"));
     } catch (ClassTooLargeException e) {
-      throw new SymgradException(new Diagnostic("SG502", program.source(), 1, 1, 1,
+      throw new SymgradException(new Diagnostic(ErrorCode.CLASS_TOO_LARGE, program.source(), 1, 1, 1,
           "model '" + program.info().name() + "' is too large for one JVM class (its constant "
               + "pool needs " + e.getConstantPoolCount() + " entries, the limit is 65535)",
           null, "use fewer distinct numbers and terms, or split the model in two"));

@@ -3,6 +3,7 @@ package org.symgrad.compiler.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.parse.Token.Kind;
 
 /**
@@ -37,7 +38,7 @@ record ConstantCall(Token name, Token close, List<Double> arguments) {
       Token token = tokens.get(i);
       switch (token.kind()) {
         case ERROR -> throw token.error();
-        case END -> throw source.error(Code.UNCLOSED_PARENTHESIS, open,
+        case END -> throw source.error(ErrorCode.UNCLOSED_PARENTHESIS, open,
             "unclosed '(': expected ')'", "the line ends before this '(' is closed");
         case LPAREN -> depth++;
         case RPAREN, COMMA -> {
@@ -47,7 +48,7 @@ record ConstantCall(Token name, Token close, List<Double> arguments) {
           }
           boolean empty = from == i;
           if (empty && !(token.is(Kind.RPAREN) && values.isEmpty() && from == 2)) {
-            throw source.error(Code.UNEXPECTED_TOKEN, token, "unexpected " + token.quoted(),
+            throw source.error(ErrorCode.UNEXPECTED_TOKEN, token, "unexpected " + token.quoted(),
                 "expected an argument");
           }
           if (!empty) {
@@ -61,7 +62,7 @@ record ConstantCall(Token name, Token close, List<Double> arguments) {
               throw after.error();
             }
             if (!after.is(Kind.END)) {
-              throw source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+              throw source.error(ErrorCode.UNEXPECTED_AFTER_DECLARATION, after,
                   "unexpected " + after.quoted() + " after "
                       + Texts.quote(tokens.get(0).text() + "(…)"),
                   whole + " stands alone");

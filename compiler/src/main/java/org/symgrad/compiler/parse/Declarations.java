@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.symgrad.compiler.Diagnostic;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
+import org.symgrad.compiler.model.NameRules;
 import org.symgrad.compiler.parse.Token.Kind;
 
 /**
@@ -21,9 +23,6 @@ import org.symgrad.compiler.parse.Token.Kind;
  * reports every bad line.
  */
 final class Declarations {
-  /** Names that cannot be declared: they mean something in loss expressions or grammar. */
-  private static final Set<String> LOSS_NAMES = Set.of("pred", "target");
-
   private final SourceText source;
   private final List<Diagnostic> errors;
   private final List<Declaration> all = new ArrayList<>();
@@ -99,7 +98,7 @@ final class Declarations {
       return;
     }
     if (!Lexer.isNameStart(text.charAt(start))) {
-      throw source.error(Code.UNKNOWN_DECLARATION, start, 1,
+      throw source.error(ErrorCode.UNKNOWN_DECLARATION, start, 1,
           "expected a declaration, found " + Texts.describe(text.codePointAt(start)),
           "a line starts with one of: " + Texts.join(Keyword.SPELLINGS));
     }
@@ -110,7 +109,7 @@ final class Declarations {
     Token word = Token.of(Kind.NAME, start, wordEnd, text.substring(start, wordEnd));
     Keyword keyword = Keyword.of(word.text());
     if (keyword == null) {
-      throw source.error(Code.UNKNOWN_DECLARATION, word,
+      throw source.error(ErrorCode.UNKNOWN_DECLARATION, word,
           "unknown declaration " + word.quoted(),
           Texts.didYouMean(word.text(), Keyword.SPELLINGS)
               + "a line starts with one of: " + Texts.join(Keyword.SPELLINGS));
@@ -164,7 +163,7 @@ final class Declarations {
       throw name.error();
     }
     if (!name.is(Kind.NAME)) {
-      throw source.error(Code.EXPECTED_NAME, name,
+      throw source.error(ErrorCode.EXPECTED_NAME, name,
           "expected a name after " + word.quoted() + ", found " + name.quoted(),
           "a name is a letter or '_' followed by letters, digits and '_'");
     }
@@ -182,7 +181,7 @@ final class Declarations {
     try {
       if (tokens.get(1).is(Kind.LBRACKET)) {
         switch (keyword) {
-          case TARGET -> throw source.error(Code.NOT_SUPPORTED_YET, tokens.get(1),
+          case TARGET -> throw source.error(ErrorCode.NOT_SUPPORTED_YET, tokens.get(1),
               "vector targets are not supported",
               "the target is one column: a number, or for cross_entropy a class 0, 1, …");
           case LET -> {
@@ -213,7 +212,7 @@ final class Declarations {
             declared, shape.get(0));
       } else if (keyword == Keyword.INPUT || keyword == Keyword.TARGET) {
         if (!after.is(Kind.END)) {
-          problem = source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+          problem = source.error(ErrorCode.UNEXPECTED_AFTER_DECLARATION, after,
               "unexpected " + after.quoted() + " after " + Texts.quote(declared),
               keyword == Keyword.INPUT && !shape.isEmpty()
                   ? "name its columns after '=': " + declared + " = a, b, …"
@@ -230,7 +229,7 @@ final class Declarations {
         problem = after.is(Kind.END)
             ? incomplete(tokens.get(at - 1), Texts.quote(declared)
                 + " needs '=' and an expression", "write it as: " + example)
-            : source.error(Code.UNEXPECTED_AFTER_DECLARATION, after,
+            : source.error(ErrorCode.UNEXPECTED_AFTER_DECLARATION, after,
                 "unexpected " + after.quoted() + " after " + Texts.quote(declared),
                 "write it as: " + example);
       }
@@ -261,7 +260,7 @@ final class Declarations {
       Declaration owner = columnOwners.get(column);
       if (other != null || owner != null) {
         Declaration first = other != null ? other : owner;
-        throw source.error(Code.BAD_COLUMNS, input.name(),
+        throw source.error(ErrorCode.BAD_COLUMNS, input.name(),
             "column " + Texts.quote(column) + " of " + input.name().quoted() + " is already "
                 + (other != null ? "declared as " + other.keyword().role()
                     : "a column of input " + owner.name().quoted()),
@@ -275,25 +274,25 @@ final class Declarations {
 
   private void checkNotReserved(Keyword keyword, Token name) {
     String text = name.text();
-    // "target target" is allowed: in a loss, 'target' means the target column either way.
-    boolean targetNamedTarget = keyword == Keyword.TARGET && text.equals("target");
-    if (LOSS_NAMES.contains(text) && !targetNamedTarget) {
-      throw source.error(Code.RESERVED_NAME, name, Texts.quote(text) + " is reserved",
+    NameRules.Reserved reserved = NameRules.reserved(text, keyword == Keyword.TARGET);
+    if (reserved == NameRules.Reserved.LOSS_NAME) {
+      throw source.error(ErrorCode.RESERVED_NAME, name, Texts.quote(text) + " is reserved",
           "in a loss expression, 'pred' is the prediction and 'target' the target column");
     }
-    if (ExpressionParser.function(text) != null || text.equals("sum")) {
-      throw source.error(Code.RESERVED_NAME, name,
-          Texts.quote(text) + " is " + (text.equals("sum") ? "reserved for index sums"
-              : "the name of a function"),
+    if (reserved != null) {
+      throw source.error(ErrorCode.RESERVED_NAME, name,
+          Texts.quote(text) + " is " + (reserved == NameRules.Reserved.SUM
+              ? "reserved for index sums" : "the name of a function"),
           "choose another name");
     }
   }
+
 
   private void declareName(Declaration declaration) {
     Token name = declaration.name();
     Declaration owner = columnOwners.get(name.text());
     if (owner != null) {
-      throw source.error(Code.BAD_COLUMNS, name,
+      throw source.error(ErrorCode.BAD_COLUMNS, name,
           name.quoted() + " is already a column of input " + owner.name().quoted(),
           "on line " + owner.line() + "; a column has one role");
     }
@@ -301,10 +300,10 @@ final class Declarations {
     if (first != null) {
       Keyword role = declaration.keyword();
       throw role == first.keyword()
-          ? source.error(Code.DUPLICATE_NAME, name,
+          ? source.error(ErrorCode.DUPLICATE_NAME, name,
               "duplicate " + role.spelling() + " " + name.quoted(),
               name.quoted() + " is first declared on line " + first.line())
-          : source.error(Code.CONFLICTING_ROLES, name,
+          : source.error(ErrorCode.CONFLICTING_ROLES, name,
               name.quoted() + " is already declared as " + first.keyword().role(),
               "on line " + first.line() + "; a name has one role");
     }
@@ -320,14 +319,14 @@ final class Declarations {
   private void checkFirst(Keyword keyword, Token word) {
     Declaration first = singles.get(keyword);
     if (first != null) {
-      throw source.error(Code.DUPLICATE_DECLARATION, word,
+      throw source.error(ErrorCode.DUPLICATE_DECLARATION, word,
           "duplicate " + Texts.quote(keyword.spelling()) + " declaration",
           "a model file has one; the first is on line " + first.line());
     }
   }
 
   private SymgradException incomplete(Token at, String message, String hint) {
-    return source.error(Code.INCOMPLETE_DECLARATION, at, message, hint);
+    return source.error(ErrorCode.INCOMPLETE_DECLARATION, at, message, hint);
   }
 
   private static int skipSpace(String text, int from, int end) {

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
@@ -24,7 +25,7 @@ import org.symgrad.compiler.parse.Token.Kind;
  * index := name | whole number           a name bound by an enclosing sum or by the line
  * </pre>
  *
- * <p>Operands are {@link Tensor}s: {@code w[j]} stands for all of w's elements along the
+ * <p>Operands are {@link IndexedNodes}: {@code w[j]} stands for all of w's elements along the
  * index {@code j}, operators apply element by element, and {@code sum(j, …)} adds along
  * {@code j}, so an expression over arrays is expanded into scalar nodes as it is read (see
  * {@link Indices} for how an index gets its range).
@@ -101,7 +102,7 @@ final class ExpressionParser {
   private final Names names;
   private final List<Token> lineIndices;
   private final Indices indices;
-  private final Deque<Tensor> operands = new ArrayDeque<>();
+  private final Deque<IndexedNodes> operands = new ArrayDeque<>();
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int next;
 
@@ -136,18 +137,18 @@ final class ExpressionParser {
     if (!lineIndices.isEmpty()) {
       throw new IllegalStateException("an expression over indices is not a scalar");
     }
-    return parseTensor().node();
+    return parseIndexed().node();
   }
 
   /**
    * The elements the tokens denote, over the line's indices in their order (a scalar when it
    * binds none), or a {@link SymgradException} at the first error.
    */
-  Tensor parseTensor() {
+  IndexedNodes parseIndexed() {
     for (Token index : lineIndices) {
       indices.bind(index);
     }
-    Tensor result = parseTokens();
+    IndexedNodes result = parseTokens();
     List<String> order = new ArrayList<>();
     for (int i = lineIndices.size() - 1; i >= 0; i--) {
       indices.unbind(); // checks that each was used
@@ -156,9 +157,9 @@ final class ExpressionParser {
     return result.arrange(order);
   }
 
-  private Tensor parseTokens() {
+  private IndexedNodes parseTokens() {
     if (tokens.get(0).is(Kind.END)) {
-      throw source.error(Code.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
+      throw source.error(ErrorCode.EMPTY_EXPRESSION, tokens.get(0), "empty expression",
           "write a number, a name, a call or a parenthesized expression");
     }
     boolean expectOperand = true;
@@ -170,7 +171,7 @@ final class ExpressionParser {
       if (expectOperand) {
         expectOperand = operand(token);
       } else {
-        Tensor result = operator(token);
+        IndexedNodes result = operator(token);
         if (result != null) {
           return result;
         }
@@ -182,7 +183,7 @@ final class ExpressionParser {
   /** Handles a token where an operand must start; returns whether one is still expected. */
   private boolean operand(Token token) {
     switch (token.kind()) {
-      case NUMBER -> operands.push(Tensor.scalar(graph.constant(token.number())));
+      case NUMBER -> operands.push(IndexedNodes.scalar(graph.constant(token.number())));
       case NAME -> {
         return name(token);
       }
@@ -220,7 +221,7 @@ final class ExpressionParser {
         String hint = names.isDeclared(name)
             ? Texts.quote(name) + " is not a function; write " + name + " * (…) for a product"
             : Texts.didYouMean(name, FUNCTIONS) + "known functions: " + Texts.join(FUNCTIONS);
-        throw source.error(Code.UNKNOWN_FUNCTION, token,
+        throw source.error(ErrorCode.UNKNOWN_FUNCTION, token,
             "unknown function " + Texts.quote(name), hint);
       }
       next++;
@@ -228,7 +229,7 @@ final class ExpressionParser {
       return true;
     }
     if (function(name) != null) {
-      throw source.error(Code.FUNCTION_WITHOUT_CALL, token,
+      throw source.error(ErrorCode.FUNCTION_WITHOUT_CALL, token,
           "function " + Texts.quote(name) + " used without arguments",
           "call it: " + signature(function(name)));
     }
@@ -258,7 +259,7 @@ final class ExpressionParser {
       if (wrong.is(Kind.ERROR)) {
         throw wrong.error();
       }
-      throw source.error(Code.WRONG_ARITY, wrong, "sum takes an index and an expression",
+      throw source.error(ErrorCode.WRONG_ARITY, wrong, "sum takes an index and an expression",
           "write it as sum(j, w[j] * x[j]): the index, a comma, then what to add up");
     }
     indices.bind(index);
@@ -269,7 +270,7 @@ final class ExpressionParser {
   /**
    * Handles a token after a complete operand; returns the expression at its end, else null.
    */
-  private Tensor operator(Token token) {
+  private IndexedNodes operator(Token token) {
     switch (token.kind()) {
       case PLUS, MINUS -> binary(token, SUM);
       case STAR, SLASH -> binary(token, PRODUCT);
@@ -287,7 +288,7 @@ final class ExpressionParser {
         reduceToBracket();
         Pending bracket = pending.peek();
         if (bracket == null) {
-          throw source.error(Code.UNMATCHED_PARENTHESIS, token, "unmatched ')'",
+          throw source.error(ErrorCode.UNMATCHED_PARENTHESIS, token, "unmatched ')'",
               "there is no '(' for it to close");
         }
         if (bracket instanceof Call call) {
@@ -306,12 +307,12 @@ final class ExpressionParser {
         if (bracket != null) {
           Token open = bracket instanceof Call call ? call.open()
               : bracket instanceof Sum sum ? sum.open() : ((Group) bracket).open();
-          throw source.error(Code.UNCLOSED_PARENTHESIS, open, "unclosed '(': expected ')'",
+          throw source.error(ErrorCode.UNCLOSED_PARENTHESIS, open, "unclosed '(': expected ')'",
               "the expression ends before this '(' is closed");
         }
         return operands.pop();
       }
-      case NUMBER, NAME, LPAREN -> throw source.error(Code.MISSING_OPERATOR, token,
+      case NUMBER, NAME, LPAREN -> throw source.error(ErrorCode.MISSING_OPERATOR, token,
           "missing operator between " + previous().quoted() + " and " + token.quoted(),
           "insert an operator, such as '*', between them");
       case EQUALS -> throw unexpected(token, "'=' is not an operator; an expression has none");
@@ -344,11 +345,11 @@ final class ExpressionParser {
       operands.push(operands.pop().map(this::negate));
       return;
     }
-    Tensor right = operands.pop();
-    Tensor left = operands.pop();
+    IndexedNodes right = operands.pop();
+    IndexedNodes left = operands.pop();
     Token operator = ((Binary) top).token();
     indices.checkSize(left, right, operator);
-    operands.push(Tensor.combine(left, right, switch (operator.kind()) {
+    operands.push(IndexedNodes.combine(left, right, switch (operator.kind()) {
       case PLUS -> graph::add;
       case MINUS -> (a, b) -> graph.add(a, negate(b));
       case STAR -> graph::mul;
@@ -367,7 +368,7 @@ final class ExpressionParser {
     int count = operands.size() - call.base();
     Op op = call.op();
     if (count != op.arity()) {
-      throw source.error(Code.WRONG_ARITY, call.name().start(),
+      throw source.error(ErrorCode.WRONG_ARITY, call.name().start(),
           close.end() - call.name().start(),
           arityMessage(op.functionName(), op.arity(), count), "call it as " + signature(op));
     }
@@ -375,10 +376,10 @@ final class ExpressionParser {
     if (count == 1) {
       operands.push(operands.pop().map(x -> graph.apply(op, x)));
     } else {
-      Tensor second = operands.pop();
-      Tensor first = operands.pop();
+      IndexedNodes second = operands.pop();
+      IndexedNodes first = operands.pop();
       indices.checkSize(first, second, call.name());
-      operands.push(Tensor.combine(first, second, (a, b) -> graph.apply(op, a, b)));
+      operands.push(IndexedNodes.combine(first, second, (a, b) -> graph.apply(op, a, b)));
     }
   }
 
@@ -418,7 +419,7 @@ final class ExpressionParser {
     String message = token.is(Kind.END)
         ? "unexpected end of expression"
         : "unexpected " + token.quoted();
-    return source.error(Code.UNEXPECTED_TOKEN, token, message, hint);
+    return source.error(ErrorCode.UNEXPECTED_TOKEN, token, message, hint);
   }
 
   /** {@code tokens} followed by an {@link Kind#END} at {@code endOffset}: a sub-expression. */

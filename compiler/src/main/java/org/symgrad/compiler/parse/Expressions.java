@@ -1,7 +1,11 @@
 package org.symgrad.compiler.parse;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
-import org.symgrad.compiler.SymgradException;
+import java.util.Set;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 
@@ -32,10 +36,42 @@ public final class Expressions {
    *     code, line and column; no other exception, whatever the text
    */
   public static Node parse(String text, Graph graph) {
+    return parseWithVariables(text, graph).node();
+  }
+
+  /**
+   * An expression's node and its free names: every name the text uses as a variable, in the
+   * order of their nodes' ids (first use first). Taken from the text, not from the node, so
+   * a name that the graph folds away ({@code x} in {@code x^0} or {@code 0*x + y}) is still
+   * one: its derivative is 0, and a caller such as {@code grad} must still report it.
+   *
+   * @param node the expression's node
+   * @param variables the variable nodes of every name used, each once
+   */
+  public record Parsed(Node node, List<Node> variables) {
+    public Parsed {
+      Objects.requireNonNull(node, "node");
+      variables = List.copyOf(variables);
+    }
+  }
+
+  /**
+   * As {@link #parse}, with the free names.
+   *
+   * @throws SymgradException as {@link #parse} does
+   */
+  public static Parsed parseWithVariables(String text, Graph graph) {
     SourceText source = new SourceText(SOURCE, Objects.requireNonNull(text, "text"));
-    return new ExpressionParser(
+    Set<Node> used = new LinkedHashSet<>();
+    Node node = new ExpressionParser(
             source, Lexer.lex(source, 0, text.length()), graph,
-            token -> Declared.scalar("a variable", graph.variable(token.text())))
+            token -> {
+              Node variable = graph.variable(token.text());
+              used.add(variable);
+              return Declared.scalar("a variable", variable);
+            })
         .parse();
+    return new Parsed(node,
+        used.stream().sorted(Comparator.comparingInt(Node::id)).toList());
   }
 }

@@ -4,7 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.Token.Kind;
@@ -40,7 +41,7 @@ final class Indices {
   }
 
   /** What {@code name[…]} read: its elements over the indices used, and the token after it. */
-  record Indexed(Tensor tensor, int next) {}
+  record Indexed(IndexedNodes tensor, int next) {}
 
   private final SourceText source;
   private final ExpressionParser.Names names;
@@ -55,12 +56,12 @@ final class Indices {
   void bind(Token name) {
     Binding outer = lookup(name.text());
     if (outer != null) {
-      throw source.error(Code.INDEX_BOUND_TWICE, name,
+      throw source.error(ErrorCode.INDEX_BOUND_TWICE, name,
           "index " + name.quoted() + " is already bound",
           "it is bound at column " + column(outer.name) + "; give this index another name");
     }
     if (names.isDeclared(name.text())) {
-      throw source.error(Code.INDEX_BOUND_TWICE, name,
+      throw source.error(ErrorCode.INDEX_BOUND_TWICE, name,
           "index " + name.quoted() + " has the name of " + names.roleOf(name.text()),
           "an index needs a name of its own, such as j or k");
     }
@@ -77,7 +78,7 @@ final class Indices {
   /** Throws unless {@code binding} has a range. */
   void requireUsed(Binding binding) {
     if (!binding.isUsed()) {
-      throw source.error(Code.UNUSED_INDEX, binding.name,
+      throw source.error(ErrorCode.UNUSED_INDEX, binding.name,
           "index " + binding.name.quoted() + " is not used, so its range is unknown",
           "an index takes its range from the arrays it indexes, as j in w[j]");
     }
@@ -87,30 +88,30 @@ final class Indices {
    * What a name without brackets stands for: a number. An index or a whole array there is an
    * error.
    */
-  Tensor plain(Token token, ExpressionParser.Names names) {
+  IndexedNodes plain(Token token, ExpressionParser.Names names) {
     String name = token.text();
     if (isBound(name)) {
-      throw source.error(Code.INDEX_AS_VALUE, token,
+      throw source.error(ErrorCode.INDEX_AS_VALUE, token,
           "index " + token.quoted() + " is used as a number",
           "an index can only stand in brackets, as in w[" + name + "]");
     }
     Declared declared = names.resolve(token);
     if (!declared.isScalar()) {
       int rank = declared.shape().size();
-      throw source.error(Code.VECTOR_AS_SCALAR, token,
+      throw source.error(ErrorCode.VECTOR_AS_SCALAR, token,
           token.quoted() + " is " + declared.role() + " of shape "
               + Shapes.text(declared.shape()) + ", where a number is needed",
           "index it, as in " + name + "[" + (rank == 1 ? "j" : "j, k") + "] inside sum(j, …), or "
               + name + "[" + "0, ".repeat(rank - 1) + "0]");
     }
-    return Tensor.scalar(declared.node());
+    return IndexedNodes.scalar(declared.node());
   }
 
   /** An operation over many indices at once can expand to more terms than anyone means. */
-  void checkSize(Tensor a, Tensor b, Token at) {
-    long size = Tensor.combinedSize(a, b);
+  void checkSize(IndexedNodes a, IndexedNodes b, Token at) {
+    long size = IndexedNodes.combinedSize(a, b);
     if (size > Shapes.MAX_ELEMENTS) {
-      throw source.error(Code.TOO_LARGE, at, "this operation expands to " + size
+      throw source.error(ErrorCode.TOO_LARGE, at, "this operation expands to " + size
               + " terms, more than " + Shapes.MAX_ELEMENTS,
           "symgrad writes index sums out term by term; use fewer indices in one product");
     }
@@ -118,7 +119,7 @@ final class Indices {
 
   /** Vector syntax in a free expression, where every name is a scalar variable. */
   static SymgradException noArrays(SourceText source, Token at, String what) {
-    return source.error(Code.NOT_SUPPORTED_YET, at, what + " a model file",
+    return source.error(ErrorCode.NOT_SUPPORTED_YET, at, what + " a model file",
         "a free expression has scalar variables only; declare arrays in a .sg model with "
             + "param w[13] or input x[4]");
   }
@@ -158,7 +159,7 @@ final class Indices {
     List<Integer> shape = array.shape();
     if (written.size() != shape.size()) {
       Token close = tokens.get(at - 1);
-      throw source.error(Code.INDEX_COUNT, name.start(), close.end() - name.start(),
+      throw source.error(ErrorCode.INDEX_COUNT, name.start(), close.end() - name.start(),
           shape.isEmpty()
               ? name.quoted() + " is " + array.role() + ", not an array: it takes no index"
               : name.quoted() + " has " + count(shape.size(), "index", "indices") + " (shape "
@@ -171,7 +172,7 @@ final class Indices {
   }
 
   // The elements of `array` the written indices pick, over the distinct index names in order.
-  private Tensor select(Token name, Declared array, List<Token> written) {
+  private IndexedNodes select(Token name, Declared array, List<Token> written) {
     List<Integer> shape = array.shape();
     List<String> axes = new ArrayList<>();
     List<Integer> extents = new ArrayList<>();
@@ -207,7 +208,7 @@ final class Indices {
         position[axis] = 0;
       }
     }
-    return Tensor.of(axes, extent, elements);
+    return IndexedNodes.of(axes, extent, elements);
   }
 
   // Records a use of `index` for an axis of `extent`: the first gives the index its range.
@@ -215,7 +216,7 @@ final class Indices {
     Binding binding = lookup(index.text());
     if (binding == null) {
       boolean declared = names.isDeclared(index.text());
-      throw source.error(Code.UNBOUND_INDEX, index,
+      throw source.error(ErrorCode.UNBOUND_INDEX, index,
           declared ? index.quoted() + " is " + names.roleOf(index.text()) + ", not an index"
               : "unknown index " + index.quoted(),
           declared ? "an index is a name bound by sum(j, …) or by the line, or a whole "
@@ -228,7 +229,7 @@ final class Indices {
       binding.firstUse = index;
       binding.firstArray = array.text();
     } else if (binding.extent != extent) {
-      throw source.error(Code.RANGE_MISMATCH, index,
+      throw source.error(ErrorCode.RANGE_MISMATCH, index,
           "index " + index.quoted() + " ranges over " + extent + " in " + array.quoted()
               + " but over " + binding.extent + " in " + Texts.quote(binding.firstArray)
               + " at column " + column(binding.firstUse),
@@ -240,11 +241,11 @@ final class Indices {
   private int wholeNumber(Token index, Token array, int extent) {
     double value = index.number();
     if (value != Math.rint(value) || value < 0) {
-      throw source.error(Code.BAD_INDEX, index, "index " + index.quoted() + " is not a whole "
+      throw source.error(ErrorCode.BAD_INDEX, index, "index " + index.quoted() + " is not a whole "
           + "number", "an index is a bound name, as j in sum(j, …), or a whole number from 0");
     }
     if (value >= extent) {
-      throw source.error(Code.INDEX_OUT_OF_RANGE, index,
+      throw source.error(ErrorCode.INDEX_OUT_OF_RANGE, index,
           "index " + index.quoted() + " is out of range for " + array.quoted(),
           "that axis has " + extent + " elements, indexed 0 to " + (extent - 1));
     }
@@ -253,10 +254,10 @@ final class Indices {
 
   private SymgradException badIndex(Token token, Token open) {
     if (token.is(Kind.END)) {
-      return source.error(Code.UNCLOSED_PARENTHESIS, open, "unclosed '[': expected ']'",
+      return source.error(ErrorCode.UNCLOSED_PARENTHESIS, open, "unclosed '[': expected ']'",
           "the expression ends before this '[' is closed");
     }
-    return source.error(Code.BAD_INDEX, token, "unexpected " + token.quoted() + " in an index",
+    return source.error(ErrorCode.BAD_INDEX, token, "unexpected " + token.quoted() + " in an index",
         "an index is a bound name, as j in sum(j, …), or a whole number; separate them with ','");
   }
 

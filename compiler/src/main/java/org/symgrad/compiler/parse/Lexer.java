@@ -2,6 +2,7 @@ package org.symgrad.compiler.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.parse.Token.Kind;
 
 /**
@@ -102,7 +103,7 @@ final class Lexer {
       String hint = points > 1
           ? "a number has at most one decimal point"
           : "write digits after the point: " + written + "0";
-      return error(source, Code.MALFORMED_NUMBER, start, i,
+      return error(source, ErrorCode.MALFORMED_NUMBER, start, i,
           "malformed number " + Texts.quote(written), hint);
     }
     // The exponent, only when digits follow: "2e" is the number 2 and the name e.
@@ -121,7 +122,7 @@ final class Lexer {
     String written = text.substring(start, i);
     double value = Double.parseDouble(written);
     if (Double.isInfinite(value) || (value == 0 && nonZero)) {
-      return error(source, Code.NUMBER_OUT_OF_RANGE, start, i,
+      return error(source, ErrorCode.NUMBER_OUT_OF_RANGE, start, i,
           "number out of range: " + Texts.quote(written),
           "a double holds magnitudes from 4.9e-324 to 1.7976931348623157e308");
     }
@@ -136,12 +137,12 @@ final class Lexer {
       length = 1;
     }
     String hint = Texts.lookalike(codePoint);
-    return error(source, Code.UNEXPECTED_CHARACTER, offset, offset + length,
+    return error(source, ErrorCode.UNEXPECTED_CHARACTER, offset, offset + length,
         "unexpected character " + Texts.describe(codePoint), hint);
   }
 
   private static Token error(
-      SourceText source, Code code, int start, int end, String message, String hint) {
+      SourceText source, ErrorCode code, int start, int end, String message, String hint) {
     return new Token(Kind.ERROR, start, end, source.text().substring(start, end), 0.0,
         source.error(code, start, end - start, message, hint));
   }

@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.symgrad.compiler.Diagnostic;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.model.ModelDefinition;
 
 /**
@@ -106,7 +107,7 @@ public final class ModelParser {
   }
 
   private static SymgradException unreadable(Path file, String sourceName, String reason) {
-    return new SymgradException(new Diagnostic(Code.UNREADABLE_FILE.id(), sourceName, 1, 1, 1,
+    return new SymgradException(new Diagnostic(ErrorCode.UNREADABLE_FILE, sourceName, 1, 1, 1,
         "cannot read " + file + ": " + reason, null, null));
   }
 

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.symgrad.compiler.Diagnostic;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.Losses;
@@ -52,6 +53,7 @@ final class ModelReader {
   }
 
   ModelDefinition read() {
+    checkElementBudget();
     // Params and inputs first: expressions may use them whatever their line.
     int offset = 0;
     for (Declaration declaration : declarations.all()) {
@@ -120,6 +122,35 @@ final class ModelReader {
         targetClasses);
   }
 
+  /**
+   * Every element of a param is a variable with its own gradient, and every column of an
+   * input one more variable, used or not: what they cost is paid by their number. Counted from
+   * the declared shapes, before any node is made, so that a model over the limit is refused
+   * at once rather than after the work.
+   */
+  private void checkElementBudget() {
+    long total = 0;
+    for (Declaration declaration : declarations.all()) {
+      Keyword keyword = declaration.keyword();
+      if (keyword == Keyword.PARAM || keyword == Keyword.INPUT) {
+        total += keyword == Keyword.INPUT ? Math.max(1, declaration.columns().size())
+            : Shapes.size(declaration.shape());
+        if (total > Shapes.MAX_ELEMENTS) {
+          errors.add(source.diagnostic(ErrorCode.TOO_LARGE, declaration.name().start(),
+              declaration.name().length(), "the params and inputs declared up to "
+                  + declaration.name().quoted() + " have " + total + " elements, more than "
+                  + Shapes.MAX_ELEMENTS + " in one model",
+              "each element is a variable with its own gradient, written out one by one,"
+                  + " whether the model uses it or not; declare only the elements it uses"));
+          List<Diagnostic> sorted = new ArrayList<>(errors);
+          sorted.sort(Comparator.comparingInt(Diagnostic::line)
+              .thenComparingInt(Diagnostic::column));
+          throw new SymgradException(sorted);
+        }
+      }
+    }
+  }
+
   // A param's element variables are known from its line; its initializer may still fail.
   private ParameterInfo parameter(Declaration param, int offset) {
     String paramName = param.nameText();
@@ -169,8 +200,8 @@ final class ModelReader {
   private Declared expression(Declaration declaration, Context context, String role) {
     ModelScope scope = scope(context, declaration.line());
     try {
-      Tensor tensor = new ExpressionParser(source, declaration.body(), graph, scope,
-          declaration.indices()).parseTensor();
+      IndexedNodes tensor = new ExpressionParser(source, declaration.body(), graph, scope,
+          declaration.indices()).parseIndexed();
       return scope.usedFailedDeclaration() ? null
           : new Declared(role, tensor.extents(), tensor.elements());
     } catch (AbandonedExpression e) {
@@ -190,8 +221,8 @@ final class ModelReader {
     if (!Double.isFinite(value)) {
       Token first = tokens.get(0);
       Token last = tokens.get(tokens.size() - 2);
-      throw source.error(context == Context.INITIALIZER ? Code.BAD_INITIALIZER
-              : Code.BAD_LOSS_ARGUMENT, first.start(), last.end() - first.start(),
+      throw source.error(context == Context.INITIALIZER ? ErrorCode.BAD_INITIALIZER
+              : ErrorCode.BAD_LOSS_ARGUMENT, first.start(), last.end() - first.start(),
           what + " is not a finite number: it evaluates to " + value,
           "write a number between -1.7976931348623157e308 and 1.7976931348623157e308");
     }
@@ -201,7 +232,7 @@ final class ModelReader {
   private void checkArity(ConstantCall call, int arity, String signature) {
     int count = call.arguments().size();
     if (count != arity) {
-      throw source.error(Code.WRONG_ARITY, call.start(), call.length(),
+      throw source.error(ErrorCode.WRONG_ARITY, call.start(), call.length(),
           ExpressionParser.arityMessage(call.name().text(), arity, count),
           "call it as " + signature);
     }
@@ -219,7 +250,7 @@ final class ModelReader {
     }
     if (!prediction.isScalar()) {
       Declaration model = declarations.single(Keyword.MODEL);
-      throw source.error(Code.LOSS_SHAPE, model.name(),
+      throw source.error(ErrorCode.LOSS_SHAPE, model.name(),
           "a model with " + prediction.elements().size() + " outputs needs a loss line",
           "for classes, add: loss cross_entropy; else a loss expression over pred[k]");
     }
@@ -235,11 +266,11 @@ final class ModelReader {
     }
     if (first.is(Kind.NAME) && PLAIN_LOSSES.contains(first.text())) {
       if (second.is(Kind.LPAREN)) {
-        throw source.error(Code.BAD_LOSS_ARGUMENT, second,
+        throw source.error(ErrorCode.BAD_LOSS_ARGUMENT, second,
             first.quoted() + " takes no arguments", "write it as: loss " + first.text());
       }
       if (!second.is(Kind.END)) {
-        throw source.error(Code.UNEXPECTED_AFTER_DECLARATION, second,
+        throw source.error(ErrorCode.UNEXPECTED_AFTER_DECLARATION, second,
             "unexpected " + second.quoted() + " after " + first.quoted(),
             "a named loss stands alone; for more, write an expression in pred and target");
       }
@@ -249,7 +280,7 @@ final class ModelReader {
         && !first.text().equals("pred") && !first.text().equals("target")
         && ExpressionParser.function(first.text()) == null
         && declarations.named(first.text()) == null && !first.text().equals("sum")) {
-      throw source.error(Code.UNKNOWN_LOSS, first, "unknown loss " + first.quoted(),
+      throw source.error(ErrorCode.UNKNOWN_LOSS, first, "unknown loss " + first.quoted(),
           Texts.didYouMean(first.text(),
               List.of("mse", "mae", "huber", "bce_logits", "cross_entropy")) + KNOWN_LOSSES);
     }
@@ -262,7 +293,7 @@ final class ModelReader {
     }
     if (!scope.usedPrediction()) {
       Token last = tokens.get(tokens.size() - 2);
-      throw source.error(Code.LOSS_WITHOUT_PREDICTION, first.start(),
+      throw source.error(ErrorCode.LOSS_WITHOUT_PREDICTION, first.start(),
           last.end() - first.start(), "the loss does not use 'pred'",
           "a loss compares the prediction 'pred' with 'target'");
     }
@@ -277,7 +308,7 @@ final class ModelReader {
     if (loss.text().equals("cross_entropy")) {
       int classes = prediction.elements().size();
       if (prediction.isScalar() || classes < 2) {
-        throw source.error(Code.LOSS_SHAPE, loss, "cross_entropy needs a vector of 2 or more "
+        throw source.error(ErrorCode.LOSS_SHAPE, loss, "cross_entropy needs a vector of 2 or more "
                 + "class scores, but the model has " + (prediction.isScalar() ? "one output"
                 : "a vector of one"),
             "write the model as: model out[k] = …, one score per class; for two classes, "
@@ -297,7 +328,7 @@ final class ModelReader {
   // The losses other than cross_entropy compare one prediction with the target.
   private Node scalarPrediction(Token loss) {
     if (!prediction.isScalar()) {
-      throw source.error(Code.LOSS_SHAPE, loss, loss.quoted() + " compares one prediction "
+      throw source.error(ErrorCode.LOSS_SHAPE, loss, loss.quoted() + " compares one prediction "
               + "with the target, but the model has " + prediction.elements().size()
               + " outputs",
           "for classes, use cross_entropy; else write a loss expression over pred[k]");
@@ -308,7 +339,7 @@ final class ModelReader {
   private Node huber(Declaration loss) {
     List<Token> tokens = loss.body();
     if (!tokens.get(1).is(Kind.LPAREN)) {
-      throw source.error(Code.BAD_LOSS_ARGUMENT, tokens.get(0), "'huber' needs its delta",
+      throw source.error(ErrorCode.BAD_LOSS_ARGUMENT, tokens.get(0), "'huber' needs its delta",
           "write it as: loss huber(1.0)");
     }
     ConstantCall call = ConstantCall.read(source, tokens,
@@ -317,7 +348,7 @@ final class ModelReader {
     checkArity(call, 1, "huber(delta)");
     double delta = call.arguments().get(0);
     if (!(delta > 0)) {
-      throw source.error(Code.BAD_LOSS_ARGUMENT, call.start(), call.length(),
+      throw source.error(ErrorCode.BAD_LOSS_ARGUMENT, call.start(), call.length(),
           "huber needs delta > 0, got " + number(delta),
           "delta is where the loss turns from quadratic to linear");
     }
@@ -346,6 +377,6 @@ final class ModelReader {
   }
 
   private Diagnostic missing(String message, String hint) {
-    return source.errorAtEnd(Code.MISSING_DECLARATION, message, hint).first();
+    return source.errorAtEnd(ErrorCode.MISSING_DECLARATION, message, hint).first();
   }
 }

@@ -3,7 +3,8 @@ package org.symgrad.compiler.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 
@@ -94,7 +95,7 @@ final class ModelScope implements ExpressionParser.Names {
     String name = token.text();
     if (context == Context.INITIALIZER || context == Context.LOSS_ARGUMENT) {
       throw source.error(
-          context == Context.INITIALIZER ? Code.BAD_INITIALIZER : Code.BAD_LOSS_ARGUMENT,
+          context == Context.INITIALIZER ? ErrorCode.BAD_INITIALIZER : ErrorCode.BAD_LOSS_ARGUMENT,
           token, (context == Context.INITIALIZER ? "an initializer" : "huber's delta")
               + " must be a constant, but uses the name " + token.quoted(),
           "write a number or an expression of numbers");
@@ -109,21 +110,21 @@ final class ModelScope implements ExpressionParser.Names {
             : failed(name);
       }
     } else if (name.equals("pred") || (name.equals("target") && !name.equals(target))) {
-      throw source.error(Code.LOSS_NAME_OUTSIDE_LOSS, token,
+      throw source.error(ErrorCode.LOSS_NAME_OUTSIDE_LOSS, token,
           token.quoted() + " is only meaningful in a loss expression",
           "in a loss expression, 'pred' is the prediction and 'target' the target column");
     }
     Declaration declaration = declarations.named(name);
     if (declaration == null) {
       List<String> allowed = allowedNames();
-      throw source.error(Code.UNKNOWN_NAME, token, "unknown name " + token.quoted(),
+      throw source.error(ErrorCode.UNKNOWN_NAME, token, "unknown name " + token.quoted(),
           context == Context.LOSS
               ? "a loss expression can use only 'pred' and 'target'"
               : Texts.didYouMean(name, allowed) + "declared names: "
                   + (allowed.isEmpty() ? "none" : Texts.join(allowed)));
     }
     if (context == Context.LOSS) {
-      throw source.error(Code.NAME_IN_LOSS, token,
+      throw source.error(ErrorCode.NAME_IN_LOSS, token,
           "a loss expression can use only 'pred' and 'target', but "
               + token.quoted() + " is " + declaration.keyword().role(),
           switch (declaration.keyword()) {
@@ -144,7 +145,7 @@ final class ModelScope implements ExpressionParser.Names {
         if (context == Context.PENALTY) {
           throw notParameters(token, token.quoted() + " is the target");
         }
-        throw source.error(Code.TARGET_IN_MODEL, token,
+        throw source.error(ErrorCode.TARGET_IN_MODEL, token,
             (context == Context.LET ? "a let" : "the model") + " cannot use the target "
                 + token.quoted(),
             "the model predicts " + token.quoted() + " from the inputs and params");
@@ -162,7 +163,7 @@ final class ModelScope implements ExpressionParser.Names {
 
   private Declared let(Token token, Declaration declaration) {
     if (declaration.line() >= line) {
-      throw source.error(Code.LET_BEFORE_DECLARATION, token,
+      throw source.error(ErrorCode.LET_BEFORE_DECLARATION, token,
           declaration.line() == line
               ? token.quoted() + " is used in its own definition"
               : token.quoted() + " is used before its declaration",
@@ -190,7 +191,7 @@ final class ModelScope implements ExpressionParser.Names {
   }
 
   private SymgradException notParameters(Token token, String reason) {
-    return source.error(Code.PENALTY_NOT_PARAMETERS, token,
+    return source.error(ErrorCode.PENALTY_NOT_PARAMETERS, token,
         "the penalty can use parameters only, but " + reason,
         "the penalty is added once to the mean loss, outside the per-sample sum");
   }

@@ -2,7 +2,8 @@ package org.symgrad.compiler.parse;
 
 import java.util.List;
 import java.util.function.Function;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.runtime.Initializer;
 
 /**
@@ -40,7 +41,7 @@ final class ParamInitializers {
       ConstantCall call = ConstantCall.read(source, tokens, constant::apply, signature);
       int arity = random.equals("linear_init") ? 1 : 2;
       if (call.arguments().size() != arity) {
-        throw source.error(Code.WRONG_ARITY, call.start(), call.length(),
+        throw source.error(ErrorCode.WRONG_ARITY, call.start(), call.length(),
             ExpressionParser.arityMessage(call.name().text(), arity, call.arguments().size()),
             "call it as " + signature);
       }
@@ -70,7 +71,7 @@ final class ParamInitializers {
 
   private static SymgradException bad(SourceText source, ConstantCall call, String message,
       String hint) {
-    return source.error(Code.BAD_INITIALIZER, call.start(), call.length(), message, hint);
+    return source.error(ErrorCode.BAD_INITIALIZER, call.start(), call.length(), message, hint);
   }
 
   private static String number(double value) {

@@ -1,8 +1,9 @@
 package org.symgrad.compiler.parse;
 
 import java.util.Arrays;
-import org.symgrad.compiler.Diagnostic;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 
 /**
  * A text being parsed and its name, which turns character offsets into the 1-based lines and
@@ -74,28 +75,28 @@ final class SourceText {
   }
 
   /** A diagnostic marking {@code length} chars at {@code offset}. */
-  Diagnostic diagnostic(Code code, int offset, int length, String message, String hint) {
+  Diagnostic diagnostic(ErrorCode code, int offset, int length, String message, String hint) {
     int line = lineOf(offset);
     int start = lineStart(line);
     String lineText = text.substring(start, lineEnd(line));
     return new Diagnostic(
-        code.id(), name, line, offset - start + 1, length, message, lineText, hint);
+        code, name, line, offset - start + 1, length, message, lineText, hint);
   }
 
-  SymgradException error(Code code, int offset, int length, String message, String hint) {
+  SymgradException error(ErrorCode code, int offset, int length, String message, String hint) {
     return new SymgradException(diagnostic(code, offset, length, message, hint));
   }
 
   /** An error marking {@code token}. */
-  SymgradException error(Code code, Token token, String message, String hint) {
+  SymgradException error(ErrorCode code, Token token, String message, String hint) {
     return error(code, token.start(), token.length(), message, hint);
   }
 
   /** An error about the whole text, placed at its end, without a caret line. */
-  SymgradException errorAtEnd(Code code, String message, String hint) {
+  SymgradException errorAtEnd(ErrorCode code, String message, String hint) {
     int line = lineOf(text.length());
     int column = text.length() - lineStart(line) + 1;
     return new SymgradException(
-        new Diagnostic(code.id(), name, line, column, 1, message, null, hint));
+        new Diagnostic(code, name, line, column, 1, message, null, hint));
   }
 }

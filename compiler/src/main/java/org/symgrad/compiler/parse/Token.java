@@ -1,6 +1,6 @@
 package org.symgrad.compiler.parse;
 
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.SymgradException;
 
 /**
  * One token of an expression or a declaration, with its place in the {@link SourceText}.

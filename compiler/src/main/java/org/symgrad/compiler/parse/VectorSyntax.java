@@ -2,6 +2,7 @@ package org.symgrad.compiler.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.Token.Kind;
 
@@ -25,7 +26,7 @@ final class VectorSyntax {
       checkNotError(token);
       if (!token.is(Kind.NUMBER) || token.number() != Math.rint(token.number())
           || token.number() < 1) {
-        throw source.error(Code.BAD_SHAPE, token, token.is(Kind.NUMBER)
+        throw source.error(ErrorCode.BAD_SHAPE, token, token.is(Kind.NUMBER)
                 ? "extent " + token.quoted() + " is not a whole number of at least 1"
                 : unexpected(token, "in the shape of " + Texts.quote(name)),
             "write the size of each axis: " + name + "[13] or " + name + "[13, 4]");
@@ -47,7 +48,7 @@ final class VectorSyntax {
     }
     if (size > Shapes.MAX_ELEMENTS) {
       Token first = tokens.get(open);
-      throw source.error(Code.BAD_SHAPE, first.start(), tokens.get(at - 1).end() - first.start(),
+      throw source.error(ErrorCode.BAD_SHAPE, first.start(), tokens.get(at - 1).end() - first.start(),
           Texts.quote(name) + " has more than " + Shapes.MAX_ELEMENTS + " elements",
           "symgrad writes arrays out element by element; this one is too large");
     }
@@ -62,14 +63,14 @@ final class VectorSyntax {
       Token token = tokens.get(at++);
       checkNotError(token);
       if (!token.is(Kind.NAME)) {
-        throw source.error(Code.BAD_INDEX, token,
+        throw source.error(ErrorCode.BAD_INDEX, token,
             unexpected(token, "in the indices of " + Texts.quote(name)),
             "name the indices the line defines, as in " + name + "[j] = … or " + name
                 + "[j, k] = …");
       }
       for (Token earlier : names) {
         if (earlier.text().equals(token.text())) {
-          throw source.error(Code.INDEX_BOUND_TWICE, token,
+          throw source.error(ErrorCode.INDEX_BOUND_TWICE, token,
               "index " + token.quoted() + " is already bound",
               "it is bound at column " + source.column(earlier.start())
                   + "; give this index another name");
@@ -98,19 +99,19 @@ final class VectorSyntax {
         + where;
   }
 
-  private static org.symgrad.compiler.SymgradException unclosedOr(SourceText source, Token at,
+  private static org.symgrad.compiler.diagnostic.SymgradException unclosedOr(SourceText source, Token at,
       Token open, String hint) {
     if (at.is(Kind.END)) {
-      return source.error(Code.UNCLOSED_PARENTHESIS, open, "unclosed '[': expected ']'",
+      return source.error(ErrorCode.UNCLOSED_PARENTHESIS, open, "unclosed '[': expected ']'",
           "the line ends before this '[' is closed");
     }
-    return source.error(Code.UNEXPECTED_TOKEN, at, "unexpected " + at.quoted(), hint);
+    return source.error(ErrorCode.UNEXPECTED_TOKEN, at, "unexpected " + at.quoted(), hint);
   }
 
   static void checkInputShape(SourceText source, List<Token> tokens, List<Integer> shape) {
     if (shape.size() != 1) {
       Token open = tokens.get(1);
-      throw source.error(Code.BAD_SHAPE, open, "an input has one axis, not " + shape.size(),
+      throw source.error(ErrorCode.BAD_SHAPE, open, "an input has one axis, not " + shape.size(),
           "an input reads one column per element: input x[4] reads x0, x1, x2, x3");
     }
   }
@@ -133,7 +134,7 @@ final class VectorSyntax {
         throw column.error();
       }
       if (!column.is(Kind.NAME)) {
-        throw source.error(Code.BAD_COLUMNS, column, (column.is(Kind.END)
+        throw source.error(ErrorCode.BAD_COLUMNS, column, (column.is(Kind.END)
                 ? "expected a column name at the end of the line"
                 : "expected a column name, found " + column.quoted()),
             "name one column for each element: " + declared + " = a, b, …");
@@ -144,14 +145,14 @@ final class VectorSyntax {
         break;
       }
       if (!after.is(Kind.COMMA)) {
-        throw source.error(Code.BAD_COLUMNS, after, "unexpected " + after.quoted()
+        throw source.error(ErrorCode.BAD_COLUMNS, after, "unexpected " + after.quoted()
             + " after column " + column.quoted(), "separate the column names with ','");
       }
     }
     if (columns.size() != count) {
       Token first = tokens.get(0);
       Token last = tokens.get(2 * columns.size() - 2);
-      throw source.error(Code.BAD_COLUMNS, first.start(), last.end() - first.start(),
+      throw source.error(ErrorCode.BAD_COLUMNS, first.start(), last.end() - first.start(),
           Texts.quote(declared) + " has " + count + " elements but names " + columns.size()
               + (columns.size() == 1 ? " column" : " columns"),
           "name one column for each element, in order");
@@ -182,12 +183,12 @@ final class VectorSyntax {
     Read<Token> read = indexNames(source, tokens, 1, name.text());
     if (read.items().size() != 1) {
       Token second = read.items().get(1);
-      throw source.error(Code.BAD_SHAPE, second, "a model's output has one index",
+      throw source.error(ErrorCode.BAD_SHAPE, second, "a model's output has one index",
           "write it as: model " + name.text() + "[k] = …");
     }
     List<Token> body = tokens.subList(read.next() + 1, tokens.size());
     if (body.get(0).is(Kind.END)) {
-      throw source.error(Code.INCOMPLETE_DECLARATION, tokens.get(read.next()),
+      throw source.error(ErrorCode.INCOMPLETE_DECLARATION, tokens.get(read.next()),
           "'model " + name.text() + "[…]' needs an expression after '='",
           "write it as: model out[k] = sum(j, W[k, j] * x[j])");
     }

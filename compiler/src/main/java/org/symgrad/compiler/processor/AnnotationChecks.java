@@ -2,6 +2,7 @@ package org.symgrad.compiler.processor;
 
 import java.util.List;
 import javax.annotation.processing.Messager;
+import org.symgrad.compiler.diagnostic.ErrorCode;
 
 /**
  * What a {@code @SymbolicModel} must be before its values are read as a model: either a
@@ -70,7 +71,7 @@ final class AnnotationChecks {
     }
 
     void invalid(String element, int index, String message) {
-      report(element, index, ProcessorCode.INVALID_ANNOTATION, message);
+      report(element, index, ErrorCode.INVALID_ANNOTATION, message);
     }
 
     // A model file has one declaration a line, and '#' starts a comment: a value holding
@@ -80,13 +81,13 @@ final class AnnotationChecks {
       if (at >= 0) {
         String where = index < 0 ? element : element + "[" + index + "]";
         String what = value.charAt(at) == '#' ? "a '#'" : "a line break";
-        report(element, index, ProcessorCode.NOT_ONE_LINE, where + " holds " + what
+        report(element, index, ErrorCode.NOT_ONE_LINE, where + " holds " + what
             + " at column " + (at + 1) + "; each value is one line of a model file, where '#' "
             + "starts a comment");
       }
     }
 
-    private void report(String element, int index, ProcessorCode code, String message) {
+    private void report(String element, int index, ErrorCode code, String message) {
       ok = false;
       annotation.error(messager, element, index, "[" + code.id() + "] " + message);
     }

@@ -3,7 +3,7 @@ package org.symgrad.compiler.processor;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.diagnostic.Diagnostic;
 
 /**
  * The text of a model file written from the inline elements of a {@code @SymbolicModel}, one
@@ -88,7 +88,7 @@ final class InlineModel {
     }
     // An error in the keyword that was added (an empty value) points at the value's start.
     int column = Math.max(1, diagnostic.column() - origin.prefix().length());
-    return new Diagnostic(diagnostic.code(), origin.where(), 1, column, diagnostic.length(),
+    return new Diagnostic(diagnostic.errorCode(), origin.where(), 1, column, diagnostic.length(),
         diagnostic.message(), origin.value(), diagnostic.hint());
   }
 }

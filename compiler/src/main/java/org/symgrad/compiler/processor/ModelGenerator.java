@@ -13,9 +13,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
-import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.emit.SourceEmitter;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -110,7 +111,7 @@ final class ModelGenerator {
         ModelResource.read(filer, packageName, annotation.string("source"));
     if (found.text() == null) {
       annotation.error(messager, "source", -1,
-          "[" + ProcessorCode.MODEL_FILE.id() + "] " + found.problem());
+          "[" + ErrorCode.MODEL_FILE.id() + "] " + found.problem());
       return null;
     }
     try {
@@ -137,7 +138,7 @@ final class ModelGenerator {
         writer.write(text);
       }
     } catch (IOException e) {
-      annotation.error(messager, "[" + ProcessorCode.WRITE_FAILED.id() + "] could not write "
+      annotation.error(messager, "[" + ErrorCode.WRITE_FAILED.id() + "] could not write "
           + name.canonicalName() + ": " + e.getMessage());
     }
   }

@@ -9,6 +9,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
+import org.symgrad.compiler.diagnostic.ErrorCode;
 
 /**
  * Generates a model class for every type annotated {@code @SymbolicModel}: for {@code
@@ -70,7 +71,7 @@ public final class SymgradProcessor extends AbstractProcessor {
     } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
       StackTraceElement[] trace = e.getStackTrace();
       processingEnv.getMessager().printMessage(Kind.ERROR, "["
-          + ProcessorCode.INTERNAL_ERROR.id() + "] symgrad's annotation processor failed on "
+          + ErrorCode.INTERNAL_ERROR.id() + "] symgrad's annotation processor failed on "
           + type.getQualifiedName() + ": " + e
           + (trace.length > 0 ? "\n  at " + trace[0] : "")
           + "\n  this is a bug in symgrad; please report it with the annotation", type);

@@ -8,7 +8,12 @@
  * org.symgrad.compiler.processor.InlineModel}) and read by the model parser, so annotations
  * and {@code .sg} files accept exactly the same language and report the same error codes;
  * the processor then moves each error back onto the annotation value it came from. Its own
- * codes are SG6xx ({@link org.symgrad.compiler.processor.ProcessorCode}).
+ * codes are SG6xx ({@link org.symgrad.compiler.diagnostic.ErrorCode}).
+ *
+ * <p>On top of the pipeline: may import the front door, {@code api}, {@code parse}, {@code
+ * model} and {@code diagnostic}. (It still reaches {@code emit} and {@code lower} for the
+ * generated source; {@code PackageMapTest} lists those arrows until the front door offers
+ * what they do.)
  */
 @NullMarked
 package org.symgrad.compiler.processor;

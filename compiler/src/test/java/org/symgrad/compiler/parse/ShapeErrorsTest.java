@@ -6,7 +6,7 @@ import static org.symgrad.compiler.parse.ModelErrorsTest.errors;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.diagnostic.Diagnostic;
 
 /** Every error about arrays, indices and shapes: code, exact message, place, caret, hint. */
 class ShapeErrorsTest {
@@ -226,7 +226,7 @@ class ShapeErrorsTest {
   @Test
   void freeExpressionsHaveNoArrays() {
     assertThat(org.junit.jupiter.api.Assertions.assertThrows(
-        org.symgrad.compiler.SymgradException.class,
+        org.symgrad.compiler.diagnostic.SymgradException.class,
         () -> Expressions.parse("sum(j, w[j])", new org.symgrad.compiler.graph.Graph()))
         .first().code()).isEqualTo("SG111");
   }

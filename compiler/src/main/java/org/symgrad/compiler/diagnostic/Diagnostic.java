@@ -1,4 +1,4 @@
-package org.symgrad.compiler;
+package org.symgrad.compiler.diagnostic;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *   known functions: abs, acos, asin, …
  * </pre>
  *
- * @param code a stable tag, {@code SG} and three digits, that tests and users can rely on
+ * @param errorCode what kind of error it is; its stable tag, {@code SG} and three digits, is
+ *     {@link #code()}
  * @param source where the text came from: a file name, or {@code <expression>}
  * @param line 1-based line
  * @param column 1-based column of the first offending character
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param hint what to do about it (known names, the expected token), or null
  */
 public record Diagnostic(
-    String code,
+    ErrorCode errorCode,
     String source,
     int line,
     int column,
@@ -33,7 +34,7 @@ public record Diagnostic(
     @Nullable String hint) {
 
   public Diagnostic {
-    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(errorCode, "errorCode");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(message, "message");
     if (line < 1 || column < 1) {
@@ -42,9 +43,14 @@ public record Diagnostic(
     length = Math.max(1, length);
   }
 
+  /** The stable tag, as printed: {@code SG103}. */
+  public String code() {
+    return errorCode.id();
+  }
+
   /** The diagnostic as the command line prints it: place, code, message, line, caret, hint. */
   public String render() {
-    return source + ':' + line + ':' + column + ": error [" + code + "] " + message + excerpt();
+    return source + ':' + line + ':' + column + ": error [" + code() + "] " + message + excerpt();
   }
 
   /**

@@ -19,25 +19,27 @@ import org.symgrad.compiler.graph.Node;
  *
  * <p>Public only so that the builder API ({@code org.symgrad.compiler.api}) expands its index
  * expressions with this very code, and so in the parser's node order; not an API of its own.
+ * The one {@code Tensor} is the builder's ({@link org.symgrad.compiler.api.Tensor}), a declared
+ * array; this is what an expression over indices stands for while it is written out.
  */
-public final class Tensor {
+public final class IndexedNodes {
   private final List<String> axes;
   private final int[] extents;
   private final Node[] elements;
 
-  private Tensor(List<String> axes, int[] extents, Node[] elements) {
+  private IndexedNodes(List<String> axes, int[] extents, Node[] elements) {
     this.axes = List.copyOf(axes);
     this.extents = extents;
     this.elements = elements;
   }
 
-  public static Tensor scalar(Node node) {
-    return new Tensor(List.of(), new int[0], new Node[] {node});
+  public static IndexedNodes scalar(Node node) {
+    return new IndexedNodes(List.of(), new int[0], new Node[] {node});
   }
 
   /** A tensor over {@code axes} of those extents; {@code elements} is taken, not copied. */
-  public static Tensor of(List<String> axes, int[] extents, Node[] elements) {
-    return new Tensor(axes, extents.clone(), elements);
+  public static IndexedNodes of(List<String> axes, int[] extents, Node[] elements) {
+    return new IndexedNodes(axes, extents.clone(), elements);
   }
 
   public List<String> axes() {
@@ -67,7 +69,7 @@ public final class Tensor {
   }
 
   /** How many nodes combining {@code a} and {@code b} makes: the product of their axes. */
-  public static long combinedSize(Tensor a, Tensor b) {
+  public static long combinedSize(IndexedNodes a, IndexedNodes b) {
     long size = a.elements.length;
     for (int i = 0; i < b.axes.size(); i++) {
       if (!a.axes.contains(b.axes.get(i))) {
@@ -78,12 +80,12 @@ public final class Tensor {
   }
 
   /** {@code op} applied to every element. */
-  public Tensor map(UnaryOperator<Node> op) {
+  public IndexedNodes map(UnaryOperator<Node> op) {
     Node[] result = new Node[elements.length];
     for (int i = 0; i < elements.length; i++) {
       result[i] = op.apply(elements[i]);
     }
-    return new Tensor(axes, extents, result);
+    return new IndexedNodes(axes, extents, result);
   }
 
   /**
@@ -91,7 +93,7 @@ public final class Tensor {
    * those of {@code b} that {@code a} lacks. An axis both have has one extent in both, since
    * an index has one range.
    */
-  public static Tensor combine(Tensor a, Tensor b, BinaryOperator<Node> op) {
+  public static IndexedNodes combine(IndexedNodes a, IndexedNodes b, BinaryOperator<Node> op) {
     List<String> axes = new ArrayList<>(a.axes);
     List<Integer> extents = new ArrayList<>();
     for (int extent : a.extents) {
@@ -125,11 +127,11 @@ public final class Tensor {
         position[axis] = 0;
       }
     }
-    return new Tensor(axes, shape, result);
+    return new IndexedNodes(axes, shape, result);
   }
 
   /** The sum along {@code axis}, added in index order: {@code ((e0 + e1) + e2) + …}. */
-  public Tensor sum(String axis, Graph graph) {
+  public IndexedNodes sum(String axis, Graph graph) {
     int reduced = axes.indexOf(axis);
     if (reduced < 0) {
       throw new IllegalArgumentException("no axis " + axis + " in " + axes);
@@ -159,11 +161,11 @@ public final class Tensor {
         restExtents[j++] = extents[i];
       }
     }
-    return new Tensor(rest, restExtents, result);
+    return new IndexedNodes(rest, restExtents, result);
   }
 
   /** The same elements with the axes in {@code order}, which holds exactly these axes. */
-  public Tensor arrange(List<String> order) {
+  public IndexedNodes arrange(List<String> order) {
     if (order.equals(axes)) {
       return this;
     }
@@ -187,7 +189,7 @@ public final class Tensor {
         position[axis] = 0;
       }
     }
-    return new Tensor(order, shape, result);
+    return new IndexedNodes(order, shape, result);
   }
 
   // For each axis of `all`, how far this tensor's flat index moves when it steps by one.

@@ -1,4 +1,4 @@
-package org.symgrad.compiler;
+package org.symgrad.compiler.diagnostic;
 
 import java.util.List;
 

@@ -1,0 +1,125 @@
+package org.symgrad.compiler.api;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.model.Shapes;
+import org.symgrad.runtime.Initializer;
+
+/**
+ * The checks a builder makes on one call's arguments, with the messages a model file's errors
+ * would give: a shape, an initializer, an expression's free indices.
+ */
+final class BuilderChecks {
+  private BuilderChecks() {}
+
+  static void checkShape(String name, List<Integer> shape) {
+    if (shape.isEmpty()) {
+      throw new IllegalArgumentException("parameter '" + name + "' has an empty shape: for a"
+          + " number, call param(name, initializer)");
+    }
+    long size = 1;
+    for (Integer extent : shape) {
+      if (extent == null || extent < 1) {
+        throw new IllegalArgumentException("parameter '" + name + "' has extent " + extent
+            + ": each extent is a whole number of at least 1");
+      }
+      size = Math.min(size * extent, Shapes.MAX_ELEMENTS + 1L);
+    }
+    if (size > Shapes.MAX_ELEMENTS) {
+      throw new IllegalArgumentException("parameter '" + name + "' has more than "
+          + Shapes.MAX_ELEMENTS + " elements: symgrad writes arrays out element by element");
+    }
+  }
+
+  static void checkInitializer(String name, Initializer initializer) {
+    boolean finite;
+    if (initializer instanceof Initializer.Constant c) {
+      finite = Double.isFinite(c.value());
+    } else if (initializer instanceof Initializer.Uniform u) {
+      finite = Double.isFinite(u.low()) && Double.isFinite(u.high() - u.low());
+    } else {
+      Initializer.Normal n = (Initializer.Normal) initializer;
+      finite = Double.isFinite(n.mean()) && Double.isFinite(n.std());
+    }
+    if (!finite) {
+      throw new IllegalArgumentException("the initializer of parameter '" + name + "' is "
+          + initializer + ": its numbers must be finite, as a model file's must");
+    }
+  }
+
+  static void requireNoFreeIndex(Expr expr, String where) {
+    if (!expr.free().isEmpty()) {
+      String free = expr.free().keySet().iterator().next();
+      throw unbound(free, expr, where, "");
+    }
+  }
+
+  static IllegalArgumentException unbound(String index, Expr expr, String where,
+      String orOnTheLine) {
+    return new IllegalArgumentException("unbound index '" + index + "' in " + where + ": "
+        + expr + " is over " + String.join(", ", expr.free().keySet()) + "; bind it with sum("
+        + index + ", …)" + (orOnTheLine.isEmpty() ? "" : " or " + orOnTheLine));
+  }
+
+  // Whether any element or sum is in expr; iterative, as an expression may be deep.
+  static boolean hasArrays(Expr expr) {
+    Deque<Expr> pending = new ArrayDeque<>();
+    Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    pending.push(expr);
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
+      if (e.kind() == Expr.Kind.ELEMENT || e.kind() == Expr.Kind.SUM) {
+        return true;
+      }
+      for (Expr input : e.inputs()) {
+        if (seen.add(input)) {
+          pending.push(input);
+        }
+      }
+    }
+    return false;
+  }
+
+  // [j], [j, k], [j, k, l], …
+  static String example(int rank) {
+    StringBuilder text = new StringBuilder("[");
+    for (int d = 0; d < rank; d++) {
+      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
+    }
+    return text.append(']').toString();
+  }
+
+  /**
+   * The loss of model {@code name}, {@code loss} as set or null: mse by default;
+   * cross_entropy for class scores (a {@code vector} of outputs), and only there.
+   */
+  static Loss chooseLoss(@Nullable Loss loss, boolean vector, int outputCount, String name) {
+    if (!vector) {
+      if (loss == Loss.CROSS_ENTROPY) {
+        throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
+            + " scores, but model '" + name + "' has one output: predict(\"score\", k, …),"
+            + " one score per class");
+      }
+      return loss == null ? Loss.MSE : loss;
+    }
+    if (loss == null) {
+      throw new IllegalStateException("model '" + name + "' has " + outputCount + " outputs,"
+          + " so it needs a loss: cross_entropy for class scores");
+    }
+    if (loss != Loss.CROSS_ENTROPY) {
+      throw new IllegalStateException(loss.text() + " compares one prediction with the"
+          + " target, but model '" + name + "' has " + outputCount + " outputs; for classes,"
+          + " use cross_entropy");
+    }
+    if (outputCount < 2) {
+      throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
+          + " scores, but model '" + name + "' has a vector of one; for two classes,"
+          + " bce_logits on one score is the same");
+    }
+    return loss;
+  }}

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.SymgradException;
 
 /**
  * How parsing time grows with the size of hostile input: the same shapes as {@code

@@ -21,7 +21,7 @@ public record Tolerances(double ftol, double xtol, double gtol, int maxIteration
     int maxEvaluations, double factor) {
 
   /** Tighter than MINPACK's √ε, so the NIST problems' parameters come out to 6 digits and more. */
-  public static final double DEFAULT_TOL = 1e-10;
+  public static final double DEFAULT_TOL = 1e-14;
 
   public Tolerances {
     check("ftol", ftol);

@@ -70,7 +70,7 @@ class NistLevenbergMarquardtTest {
   // RSS by about 2 √(n RSS) · that. It matters only where the certified RSS is itself at
   // rounding level (Lanczos1: 1.4e-25, residuals of 8e-14 against data of size 2.5).
   private static double roundingLimit(NistProblem problem) {
-    double[] y = problem.data().column("y");
+    double[] y = problem.data().column(problem.target());
     double largest = 0;
     for (double v : y) {
       largest = Math.max(largest, Math.abs(v));

@@ -13,15 +13,14 @@ import org.symgrad.runtime.Dataset;
 /**
  * One NIST StRD nonlinear regression problem read from its {@code .dat} file: the two starting
  * points, the certified parameters and residual sum of squares, and the data (response first,
- * then the predictor).
+ * then the predictors; Nelson's model is of {@code log(y)}, its target column {@code log_y}).
  */
 record NistProblem(String name, double[] start1, double[] start2, double[] certified,
-    double certifiedRss, Dataset data) {
+    double certifiedRss, String target, Dataset data) {
   static final Path DIRECTORY = Path.of("src/test/resources/nist");
   private static final Pattern PARAMETER = Pattern.compile(
       "^\\s*b(\\d+)\\s*=\\s*(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*$");
-  private static final Pattern NUMBER_ROW = Pattern.compile(
-      "^\\s*(-?[0-9.]+(?:[eE][-+]?\\d+)?)\\s+(-?[0-9.]+(?:[eE][-+]?\\d+)?)\\s*$");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9.]+(?:[eE][-+]?\\d+)?");
 
   /** The problems whose data is here, by name. */
   static List<String> available() {
@@ -59,9 +58,10 @@ record NistProblem(String name, double[] start1, double[] start2, double[] certi
     }
     List<double[]> rows = new ArrayList<>();
     for (int i = dataStart; i < lines.size(); i++) {
-      Matcher m = NUMBER_ROW.matcher(lines.get(i));
-      if (m.matches()) {
-        rows.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
+      String[] cells = lines.get(i).trim().split("\\s+");
+      if (cells.length >= 2 && java.util.Arrays.stream(cells)
+          .allMatch(c -> NUMBER.matcher(c).matches())) {
+        rows.add(java.util.Arrays.stream(cells).mapToDouble(Double::parseDouble).toArray());
       }
     }
     int p = parameters.size();
@@ -73,14 +73,26 @@ record NistProblem(String name, double[] start1, double[] start2, double[] certi
       start2[k] = parameters.get(k)[1];
       certified[k] = parameters.get(k)[2];
     }
-    double[] y = new double[rows.size()];
-    double[] x = new double[rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
+    int n = rows.size();
+    double[] y = new double[n];
+    double[] x = new double[n];
+    for (int r = 0; r < n; r++) {
       y[r] = rows.get(r)[0];
       x[r] = rows.get(r)[1];
     }
-    return new NistProblem(name, start1, start2, certified, rss,
-        new Dataset(List.of("x", "y"), new double[][] {x, y}));
+    if (rows.get(0).length == 2) {
+      return new NistProblem(name, start1, start2, certified, rss, "y",
+          new Dataset(List.of("x", "y"), new double[][] {x, y}));
+    }
+    // Nelson: two predictors, and the model is of log(y).
+    double[] x2 = new double[n];
+    double[] logY = new double[n];
+    for (int r = 0; r < n; r++) {
+      x2[r] = rows.get(r)[2];
+      logY[r] = Math.log(y[r]);
+    }
+    return new NistProblem(name, start1, start2, certified, rss, "log_y",
+        new Dataset(List.of("x1", "x2", "log_y"), new double[][] {x, x2, logY}));
   }
 
   /** NIST's log relative error: the number of correct significant digits, 15 at most. */

@@ -18,6 +18,7 @@ import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.lsq.CompiledObjective;
 import org.symgrad.runtime.optim.lsq.CompiledResiduals;
+import org.symgrad.runtime.optim.lsq.Convergence;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.SolverResult;
@@ -76,7 +77,8 @@ final class SecondOrderFit {
     summary.set("train_loss", Json.number(model.loss(fit.params(), batch)));
     summary.putNull("val_loss");
     summary.put("epochs", fit.iterations());
-    summary.put("stopped", fit.converged() ? "converged" : "completed");
+    boolean diverged = fit.reason() == Convergence.NOT_FINITE;
+    summary.put("stopped", fit.converged() ? "converged" : diverged ? "diverged" : "completed");
     summary.put("reason", fit.reason().label());
     summary.put("evaluations", fit.evaluations());
     summary.put("damped_iterations", fit.dampedIterations());
@@ -91,6 +93,13 @@ final class SecondOrderFit {
       out.println(Json.line(summary));
     } else {
       NlsSummary.print(out, fit, stats, SecondOrder.parameterNames(definition), summary);
+    }
+    if (diverged) {
+      err.println("error: the objective is not finite at the starting point ("
+          + fit.value() + "): choose other starting values (--init or the model's param "
+          + "lines)");
+      out.flush();
+      return Main.DIVERGED;
     }
     if (!fit.converged()) {
       err.println("warning: " + command.optimizer + " did not converge: "

@@ -99,4 +99,18 @@ class SecondOrderFitTest {
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown option 'momentum'");
   }
+
+  @Test
+  void aStartWhereTheObjectiveIsNotFiniteExitsAsDiverged() throws Exception {
+    Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6.1\n");
+    Path model = folder.resolve("log.sg");
+    Files.writeString(model, "data d.csv\ninput x\ntarget y\nparam a = -1\n"
+        + "model log(a * x)\nloss mse\n");
+    CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "lm", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(Main.DIVERGED);
+    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    assertThat(result.get("stopped").asText()).isEqualTo("diverged");
+    assertThat(run.err()).contains("not finite at the starting point");
+  }
 }

@@ -11,6 +11,7 @@ import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.parse.Expressions;
+import org.symgrad.compiler.second.SecondOrder;
 import org.symgrad.compiler.simplify.Simplifier;
 
 /**
@@ -90,18 +91,28 @@ final class ExpressionGradient {
     return answer;
   }
 
-  // Second derivatives: each gradient component differentiated again, once, on demand.
+  // Second derivatives, once, on demand: SecondOrder.hessian, the very entries that the
+  // Hessian kernels of fit --optimizer newton compile.
   private Map<Node, Map<Node, Node>> hessian() {
     if (hessian == null) {
-      hessian = new LinkedHashMap<>();
-      gradient.forEach((row, d) -> {
-        Map<Node, Node> columns = new LinkedHashMap<>();
-        ReverseDiff.gradient(graph, d, variables)
-            .forEach((column, dd) -> columns.put(column, simplifier.simplify(dd)));
-        hessian.put(row, columns);
-      });
+      hessian = SecondOrder.hessian(graph, expression, variables);
     }
     return hessian;
+  }
+
+  /** The simplified second derivatives, printed: {@code "k" -> {"t" -> "…"}}, upper triangle. */
+  Map<String, Map<String, String>> secondDerivatives() {
+    Map<String, Map<String, String>> printed = new LinkedHashMap<>();
+    List<Node> order = new ArrayList<>(hessian().keySet());
+    for (int i = 0; i < order.size(); i++) {
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int j = i; j < order.size(); j++) {
+        row.put(order.get(j).name(), ExpressionPrinter.print(
+            hessian().get(order.get(i)).get(order.get(j)), Map.of(), TEXT_LIMIT));
+      }
+      printed.put(order.get(i).name(), row);
+    }
+    return printed;
   }
 
   private Map<String, Double> valuesFor(Map<String, Double> point) {

@@ -47,7 +47,8 @@ final class FitCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-      description = "A torch.optim class name, any case (default: ${DEFAULT-VALUE}).")
+      description = "A torch.optim class name, any case, or lm / newton (second order) "
+          + "(default: ${DEFAULT-VALUE}).")
   String optimizer;
 
   @Option(names = "--lr", paramLabel = "RATE",
@@ -118,6 +119,9 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkRanges();
+    if (SecondOrderFit.handles(optimizer)) {
+      return new SecondOrderFit(this).run(optimizerArguments());
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelDefinition definition = ModelFiles.model(modelFile);

@@ -108,6 +108,10 @@ final class GradCommand implements Callable<Integer> {
       PrintWriter out) {
     out.println("f = " + gradient.simplified());
     gradient.derivatives().forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
+    if (hessian) {
+      gradient.secondDerivatives().forEach((row, columns) -> columns.forEach((column, d) ->
+          out.println("  d2f/d" + row + "d" + column + " = " + d)));
+    }
     for (Map<String, Double> point : points) {
       ObjectNode answer = gradient.at(point, hessian);
       out.println("at " + point.toString().replaceAll("[{}]", "") + ":");

@@ -11,6 +11,7 @@ import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
+import org.symgrad.compiler.second.SecondOrder;
 import org.symgrad.runtime.CompiledModel;
 
 /**
@@ -107,6 +108,25 @@ public final class Symgrad {
    */
   public static CompiledModel compile(ModelDefinition model) {
     return ModelClassDefiner.define(lower(model));
+  }
+
+  /**
+   * The Jacobian kernel of a least-squares {@code model}: per row, the prediction and its
+   * derivative by every parameter ({@link SecondOrder#jacobianModel}), for {@code
+   * CompiledResiduals} and Levenberg–Marquardt.
+   *
+   * @throws IllegalArgumentException when the model is not a sum of squares of residuals
+   */
+  public static CompiledModel compileJacobian(ModelDefinition model) {
+    return compile(SecondOrder.jacobianModel(model));
+  }
+
+  /**
+   * The Hessian kernel of {@code model}: per row, the row loss's Hessian and the penalty's
+   * ({@link SecondOrder#hessianModel}), for {@code CompiledObjective} and Newton.
+   */
+  public static CompiledModel compileHessian(ModelDefinition model) {
+    return compile(SecondOrder.hessianModel(model));
   }
 
   /**

@@ -1,0 +1,200 @@
+package org.symgrad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.second.SecondOrder;
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.optim.lsq.CompiledObjective;
+import org.symgrad.runtime.optim.lsq.CompiledResiduals;
+import org.symgrad.runtime.optim.lsq.Convergence;
+import org.symgrad.runtime.optim.lsq.FitStatistics;
+import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.SolverResult;
+import org.symgrad.runtime.optim.lsq.Tolerances;
+import org.symgrad.runtime.optim.lsq.TrustRegionNewton;
+
+/**
+ * {@code symgrad fit --optimizer lm|newton}: a second-order fit on every row, then, for a
+ * least-squares model, R's {@code summary(nls)}: estimates, standard errors, t values, the
+ * residual standard error and its degrees of freedom.
+ */
+final class SecondOrderFit {
+  private final FitCommand command;
+
+  SecondOrderFit(FitCommand command) {
+    this.command = command;
+  }
+
+  /** Whether {@code --optimizer name} is one of these. */
+  static boolean handles(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.equals("lm") || n.equals("newton");
+  }
+
+  int run(Map<String, String> options) {
+    refuseTorchOnlyOptions();
+    PrintWriter out = command.spec.commandLine().getOut();
+    PrintWriter err = command.spec.commandLine().getErr();
+    boolean lm = command.optimizer.toLowerCase(Locale.ROOT).equals("lm");
+    ModelDefinition definition = ModelFiles.model(command.modelFile);
+    Dataset dataset = ModelFiles.data(definition, command.modelFile, command.data);
+    String notLeastSquares = SecondOrder.leastSquaresProblem(definition);
+    if (lm && !notLeastSquares.isEmpty()) {
+      throw new UsageException(command.modelFile + ": error: " + notLeastSquares
+          + "; --optimizer newton fits any loss");
+    }
+    Tolerances tolerances = configure(() -> Tolerances.parse(options, command.epochs));
+    CompiledModel model = Symgrad.compile(definition);
+    ModelInfo info = model.info();
+    Batch batch = configure(() -> dataset.batchFor(info, true));
+    if (batch.size() == 0) {
+      throw new UsageException("error: the data has no rows to fit");
+    }
+    double[] start = start(info);
+    CompiledResiduals residuals = notLeastSquares.isEmpty()
+        ? new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch) : null;
+    SolverResult fit = lm
+        ? LevenbergMarquardt.minimize(residuals, start, tolerances)
+        : TrustRegionNewton.minimize(
+            new CompiledObjective(model, Symgrad.compileHessian(definition), batch), start,
+            tolerances);
+    FitStatistics stats = residuals == null ? null : statistics(residuals, fit, definition);
+
+    ObjectNode summary = Json.object();
+    summary.set("params", Parameters.toJson(info, fit.params()));
+    summary.set("train_loss", Json.number(model.loss(fit.params(), batch)));
+    summary.putNull("val_loss");
+    summary.put("epochs", fit.iterations());
+    boolean diverged = fit.reason() == Convergence.NOT_FINITE;
+    summary.put("stopped", fit.converged() ? "converged" : diverged ? "diverged" : "completed");
+    summary.put("reason", fit.reason().label());
+    summary.put("evaluations", fit.evaluations());
+    summary.put("damped_iterations", fit.dampedIterations());
+    if (stats != null) {
+      summary.set("stderr", Parameters.toJson(info, stats.stderr()));
+      summary.set("rss", Json.number(stats.rss()));
+      summary.set("residual_sd", Json.number(stats.residualSd()));
+      summary.put("dof", stats.dof());
+      summary.set("covariance", covariance(stats.covariance(), info.parameterCount()));
+    }
+    if (command.json) {
+      out.println(Json.line(summary));
+    } else {
+      NlsSummary.print(out, fit, stats, SecondOrder.parameterNames(definition), summary);
+    }
+    if (diverged) {
+      err.println("error: the objective is not finite at the starting point ("
+          + fit.value() + "): choose other starting values (--init or the model's param "
+          + "lines)");
+      out.flush();
+      return Main.DIVERGED;
+    }
+    if (!fit.converged()) {
+      err.println("warning: " + command.optimizer + " did not converge: "
+          + fit.reason().explanation() + " (" + fit.iterations() + " iterations, "
+          + fit.evaluations() + " evaluations); the objective reached is "
+          + fit.value() + ". Raise --epochs or --opt max_nfev=…, or loosen ftol/xtol.");
+    }
+    if (fit.dampedIterations() > 0) {
+      err.println("note: on " + fit.dampedIterations() + " iteration(s) the "
+          + (lm ? "matrix JᵀJ" : "Hessian") + " was singular or indefinite; damping chose "
+          + "the step");
+    }
+    if (stats != null && !stats.problem().isEmpty()) {
+      err.println("note: " + stats.problem());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static FitStatistics statistics(CompiledResiduals residuals, SolverResult fit,
+      ModelDefinition definition) {
+    int p = residuals.size();
+    double[] jtr = new double[p];
+    double[] jtj = new double[p * p];
+    double rss = residuals.normalEquations(fit.params(), jtr, jtj);
+    return FitStatistics.of(jtj, rss, residuals.rows(), SecondOrder.parameterNames(definition));
+  }
+
+  private static ArrayNode covariance(double[] covariance, int p) {
+    ArrayNode rows = Json.array();
+    for (int i = 0; i < p; i++) {
+      ArrayNode row = rows.addArray();
+      for (int j = 0; j < p; j++) {
+        row.add(Json.number(covariance[i * p + j]));
+      }
+    }
+    return rows;
+  }
+
+  private double[] start(ModelInfo info) {
+    if (command.init == null) {
+      return info.initialParameters(command.seed);
+    }
+    try {
+      JsonNode initial = Json.MAPPER.readTree(Files.readString(command.init));
+      return Parameters.fromJson(initial.get("params"), info, command.init.toString());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException(command.init + ": error: no such file");
+    } catch (IOException e) {
+      throw new UsageException(command.init + ": error: not valid JSON: " + e.getMessage());
+    }
+  }
+
+  // These steer epochs of torch steps; a second-order fit has none of them.
+  private void refuseTorchOnlyOptions() {
+    List<String> given = new java.util.ArrayList<>();
+    if (command.lr != null) {
+      given.add("--lr");
+    }
+    if (command.batchSize != null) {
+      given.add("--batch-size");
+    }
+    if (command.valFraction != null && command.valFraction > 0) {
+      given.add("--val-fraction");
+    }
+    if (command.scheduler != null) {
+      given.add("--scheduler");
+    }
+    if (command.patience != null) {
+      given.add("--early-stopping");
+    }
+    if (command.save != null) {
+      given.add("--save");
+    }
+    if (command.plot != null) {
+      given.add("--plot");
+    }
+    if (command.threads != null) {
+      given.add("--threads");
+    }
+    if (command.inputNoise != 0) {
+      given.add("--input-noise");
+    }
+    if (!given.isEmpty()) {
+      throw new UsageException("error: " + String.join(", ", given) + " cannot be used with "
+          + "--optimizer " + command.optimizer + ", which fits every row to a tolerance "
+          + "(--opt ftol=… xtol=… gtol=… max_nfev=…; --epochs is its iteration limit)");
+    }
+  }
+
+  private static <T> T configure(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("error: " + e.getMessage());
+    }
+  }
+}

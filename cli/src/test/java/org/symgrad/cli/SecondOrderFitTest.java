@@ -1,0 +1,116 @@
+package org.symgrad.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code symgrad fit --optimizer lm|newton} end to end: summary, JSON keys, refusals. */
+class SecondOrderFitTest {
+  private static final String DECAY = Path.of("..", "samples", "decay", "decay.sg").toString();
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void lmPrintsTheLeastSquaresKeysAndConverges() throws Exception {
+    CommandRun run = CommandRun.of("fit", FitCommandTest.RAW, "--optimizer", "lm", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    assertThat(result.get("stopped").asText()).isEqualTo("converged");
+    assertThat(result.get("epochs").asInt()).isAtMost(5);
+    assertThat(result.get("dof").asInt()).isEqualTo(9);
+    assertThat(result.get("stderr").get("w").asDouble()).isGreaterThan(0.0);
+    assertThat(result.get("stderr").get("b").asDouble()).isGreaterThan(0.0);
+    double rss = result.get("rss").asDouble();
+    assertThat(result.get("train_loss").asDouble()).isWithin(1e-12).of(rss / 11);
+    assertThat(result.get("residual_sd").asDouble()).isWithin(1e-12).of(Math.sqrt(rss / 9));
+    JsonNode covariance = result.get("covariance");
+    assertThat(covariance.size()).isEqualTo(2);
+    assertThat(covariance.get(0).get(0).asDouble())
+        .isWithin(1e-15).of(Math.pow(result.get("stderr").get("w").asDouble(), 2));
+    assertThat(covariance.get(0).get(1).asDouble()).isEqualTo(covariance.get(1).get(0).asDouble());
+  }
+
+  @Test
+  void textOutputIsAnNlsSummary() {
+    CommandRun run = CommandRun.of("fit", DECAY, "--optimizer", "lm");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("stopped: converged");
+    assertThat(run.out()).contains("Estimate   Std. Error   t value");
+    assertThat(run.out()).contains("Residual standard error:");
+    assertThat(run.out()).contains("on 28 degrees of freedom");
+  }
+
+  @Test
+  void newtonFitsALossThatLmRefuses() throws Exception {
+    String exams = Path.of("..", "samples", "logistic", "exams.sg").toString();
+    CommandRun refused = CommandRun.of("fit", exams, "--optimizer", "lm");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("this model's loss is bce_logits");
+    assertThat(refused.err()).contains("--optimizer newton");
+
+    CommandRun run = CommandRun.of("fit", exams, "--optimizer", "newton", "--json");
+    assertThat(run.exitCode()).isEqualTo(0);
+    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    assertThat(result.get("stopped").asText()).isEqualTo("converged");
+    assertThat(result.has("stderr")).isFalse();
+  }
+
+  @Test
+  void iterationLimitSaysItDidNotConverge() throws Exception {
+    CommandRun run = CommandRun.of("fit", DECAY, "--optimizer", "lm", "--epochs", "2", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    assertThat(result.get("stopped").asText()).isEqualTo("completed");
+    assertThat(run.err()).contains("did not converge");
+  }
+
+  @Test
+  void singularProblemNamesTheParameterInsteadOfNaN() throws Exception {
+    Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6.1\n4,8.2\n");
+    Path model = folder.resolve("product.sg");
+    Files.writeString(model, "data d.csv\ninput x\ntarget y\nparam a = 1\nparam b = 1\n"
+        + "model a * b * x\nloss mse\n");
+    CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "lm", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    double a = result.get("params").get("a").asDouble();
+    double b = result.get("params").get("b").asDouble();
+    assertThat(a * b).isWithin(1e-9).of((2 + 8 + 18.3 + 32.8) / 30.0);
+    assertThat(run.err()).contains("b is not identifiable apart from a");
+    assertThat(run.err()).contains("damping chose the step");
+  }
+
+  @Test
+  void torchOnlyOptionsAndUnknownOptionsAreRefused() {
+    CommandRun lr = CommandRun.of("fit", DECAY, "--optimizer", "lm", "--lr", "0.1");
+    assertThat(lr.exitCode()).isEqualTo(2);
+    assertThat(lr.err()).contains("--lr cannot be used with --optimizer lm");
+
+    CommandRun unknown = CommandRun.of("fit", DECAY, "--optimizer", "lm", "--opt", "momentum=0.9");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown option 'momentum'");
+  }
+
+  @Test
+  void aStartWhereTheObjectiveIsNotFiniteExitsAsDiverged() throws Exception {
+    Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6.1\n");
+    Path model = folder.resolve("log.sg");
+    Files.writeString(model, "data d.csv\ninput x\ntarget y\nparam a = -1\n"
+        + "model log(a * x)\nloss mse\n");
+    CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "lm", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(Main.DIVERGED);
+    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    assertThat(result.get("stopped").asText()).isEqualTo("diverged");
+    assertThat(run.err()).contains("not finite at the starting point");
+  }
+}

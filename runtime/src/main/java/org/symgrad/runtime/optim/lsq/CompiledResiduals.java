@@ -1,0 +1,94 @@
+package org.symgrad.runtime.optim.lsq;
+
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
+
+/**
+ * The residuals {@code pred - target} of a compiled least-squares model over a batch, with
+ * {@code JᵀJ} and {@code Jᵀr} summed row by row from a compiled Jacobian kernel: a model whose
+ * outputs per row are the prediction and its derivative by every parameter (the compiler's
+ * {@code SecondOrder.jacobianModel}). {@code J} is never stored whole; buffers are made once,
+ * so an evaluation allocates nothing. Not thread-safe: one per solver run.
+ */
+public final class CompiledResiduals implements ResidualProblem {
+  private final CompiledModel model;
+  private final CompiledModel jacobian;
+  private final RowChunks chunks;
+  private final int targetColumn;
+  private final int size;
+  private final int rows;
+  private final double[] out;
+
+  /**
+   * @param model the model itself (one output per row), for residuals alone
+   * @param jacobian its Jacobian kernel: {@code 1 + size} outputs per row
+   * @param batch the model's inputs then its target, as {@code Dataset.batchFor(info, true)}
+   */
+  public CompiledResiduals(CompiledModel model, CompiledModel jacobian, Batch batch) {
+    this.model = model;
+    this.jacobian = jacobian;
+    this.size = model.info().parameterCount();
+    if (model.info().outputs() != 1 || jacobian.info().outputs() != size + 1) {
+      throw new IllegalArgumentException("a Jacobian kernel has 1 + " + size
+          + " outputs per row for a model of one output; got " + jacobian.info().outputs()
+          + " for " + model.info().outputs());
+    }
+    this.targetColumn = model.info().inputColumns().size();
+    this.chunks = new RowChunks(batch);
+    this.rows = batch.size();
+    this.out = new double[chunks.largest() * (size + 1)];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public int rows() {
+    return rows;
+  }
+
+  @Override
+  public double rss(double[] x) {
+    double sum = 0;
+    for (int c = 0; c < chunks.count(); c++) {
+      Batch chunk = chunks.chunk(c);
+      model.predict(x, chunk, out);
+      double[] target = chunk.column(targetColumn);
+      for (int row = 0; row < chunk.size(); row++) {
+        double r = out[row] - target[row];
+        sum += r * r;
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public double normalEquations(double[] x, double[] jtr, double[] jtj) {
+    int p = size;
+    java.util.Arrays.fill(jtr, 0, p, 0);
+    java.util.Arrays.fill(jtj, 0, p * p, 0);
+    double sum = 0;
+    int width = p + 1;
+    for (int c = 0; c < chunks.count(); c++) {
+      Batch chunk = chunks.chunk(c);
+      jacobian.predict(x, chunk, out);
+      double[] target = chunk.column(targetColumn);
+      for (int row = 0; row < chunk.size(); row++) {
+        int base = row * width;
+        double r = out[base] - target[row];
+        sum += r * r;
+        for (int i = 0; i < p; i++) {
+          double ji = out[base + 1 + i];
+          jtr[i] += ji * r;
+          int rowStart = i * p;
+          for (int j = i; j < p; j++) {
+            jtj[rowStart + j] += ji * out[base + 1 + j];
+          }
+        }
+      }
+    }
+    return sum;
+  }
+}

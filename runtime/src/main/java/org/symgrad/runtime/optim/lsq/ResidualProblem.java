@@ -1,0 +1,23 @@
+package org.symgrad.runtime.optim.lsq;
+
+/**
+ * A least-squares problem as {@link LevenbergMarquardt} reads it: residuals {@code r(x)} over
+ * the rows, seen only through their sum of squares and the normal equations, so that {@code
+ * J} need never be stored.
+ */
+public interface ResidualProblem {
+  /** The number of parameters. */
+  int size();
+
+  /** The number of rows (residuals). */
+  int rows();
+
+  /** {@code Σ r²} at {@code x}. */
+  double rss(double[] x);
+
+  /**
+   * {@code Σ r²} at {@code x}; writes {@code Jᵀr} to {@code jtr} and {@code JᵀJ} (row-major,
+   * at least its upper triangle) to {@code jtj}.
+   */
+  double normalEquations(double[] x, double[] jtr, double[] jtj);
+}

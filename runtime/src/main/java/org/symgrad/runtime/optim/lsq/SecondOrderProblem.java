@@ -1,0 +1,21 @@
+package org.symgrad.runtime.optim.lsq;
+
+/**
+ * What a second-order solver needs of a problem: its value, and at chosen points its gradient
+ * and a symmetric matrix of second derivatives. For {@link LevenbergMarquardt} the value is
+ * half the residual sum of squares, the gradient {@code Jᵀr} and the matrix {@code JᵀJ}; for
+ * {@link TrustRegionNewton} the objective, its gradient and its exact Hessian.
+ */
+public interface SecondOrderProblem {
+  /** The number of parameters. */
+  int size();
+
+  /** The value at {@code x}; NaN or infinite where it is not defined. */
+  double value(double[] x);
+
+  /**
+   * The value at {@code x}; writes the gradient to {@code gradient} and the matrix, row-major
+   * {@code size × size} and symmetric (at least its upper triangle), to {@code hessian}.
+   */
+  double derivatives(double[] x, double[] gradient, double[] hessian);
+}

@@ -1,0 +1,178 @@
+package org.symgrad.runtime.optim.lsq;
+
+/**
+ * The trust-region loop that {@link LevenbergMarquardt} and {@link TrustRegionNewton} share:
+ * MINPACK {@code lmder}'s outer and inner iterations (Moré 1978), on a quadratic model given by
+ * a gradient and a symmetric matrix. Scaling {@code D} starts at the square roots of the
+ * matrix's diagonal (the column norms of {@code J} for least squares) and never decreases;
+ * the radius {@code Δ} bounds {@code ‖D p‖}; a step is taken when it reduces the objective by
+ * at least 1e-4 of what the model predicted.
+ */
+final class TrustRegion {
+  private static final double EPS = Math.ulp(1.0);
+
+  private TrustRegion() {}
+
+  static SolverResult minimize(SecondOrderProblem problem, double[] start, Tolerances tol,
+      boolean leastSquares) {
+    int n = problem.size();
+    if (start.length != n) {
+      throw new IllegalArgumentException(start.length + " starting values for " + n
+          + " parameters");
+    }
+    double[] x = start.clone();
+    double[] g = new double[n];
+    double[] h = new double[n * n];
+    double[] s = new double[n * n];
+    double[] b = new double[n];
+    double[] q = new double[n];
+    double[] d = new double[n];
+    double[] trial = new double[n];
+    double[] work = new double[n];
+    StepSolver solver = new StepSolver(n);
+    int evaluations = 0;
+    int iterations = 0;
+    int damped = 0;
+    double f = Double.NaN;
+    double par = 0;
+    double delta = 0;
+    double xNorm = 0;
+    boolean first = true;
+
+    while (true) {
+      if (iterations >= tol.maxIterations()) {
+        if (first) {
+          f = problem.value(x);
+          evaluations++;
+        }
+        return result(x, f, iterations, evaluations, Convergence.ITERATIONS, damped);
+      }
+      f = problem.derivatives(x, g, h);
+      iterations++;
+      if (first) {
+        evaluations++;
+        if (!Double.isFinite(f)) {
+          return result(x, f, iterations, evaluations, Convergence.NOT_FINITE, damped);
+        }
+      }
+      Dense.symmetrize(h, n);
+      if (!allFinite(g, n) || !allFinite(h, n * n)) {
+        return result(x, f, iterations, evaluations, Convergence.NOT_FINITE, damped);
+      }
+      if (first) {
+        for (int j = 0; j < n; j++) {
+          double c = Math.sqrt(Math.abs(h[j * n + j]));
+          d[j] = c == 0 ? 1 : c;
+        }
+        xNorm = Dense.scaledNorm(d, x, n, work);
+        delta = xNorm == 0 ? tol.factor() : tol.factor() * xNorm;
+      }
+      double gNorm = gradientNorm(g, h, f, n, leastSquares);
+      if (gNorm <= tol.gtol()) {
+        return result(x, f, iterations, evaluations, Convergence.GTOL, damped);
+      }
+      for (int j = 0; j < n; j++) {
+        d[j] = Math.max(d[j], Math.sqrt(Math.abs(h[j * n + j])));
+      }
+      for (int i = 0; i < n; i++) {
+        b[i] = g[i] / d[i];
+        for (int j = 0; j < n; j++) {
+          s[i * n + j] = h[i * n + j] / (d[i] * d[j]);
+        }
+      }
+      boolean dampedHere = false;
+      while (true) {
+        solver.solve(s, b, delta, par, q);
+        par = solver.lambda();
+        dampedHere |= solver.unshiftedFailed();
+        double pNorm = Dense.norm(q, n);
+        if (first) {
+          delta = Math.min(delta, pNorm);
+        }
+        for (int j = 0; j < n; j++) {
+          trial[j] = x[j] + q[j] / d[j];
+        }
+        double f1 = problem.value(trial);
+        evaluations++;
+        double scale = leastSquares ? f : Math.max(Math.abs(f), Double.MIN_NORMAL);
+        double predicted = -(Dense.dot(b, q, n) + 0.5 * Dense.quadratic(s, q, n)) / scale;
+        double dirder = Dense.dot(b, q, n) / scale;
+        boolean blewUp = !Double.isFinite(f1) || (leastSquares && f1 > 100 * f);
+        double actual = blewUp ? -1 : (f - f1) / scale;
+        double ratio = predicted != 0 ? actual / predicted : 0;
+        if (ratio <= 0.25) {
+          double temp = actual >= 0 ? 0.5 : 0.5 * dirder / (dirder + 0.5 * actual);
+          if (blewUp || !(temp >= 0.1)) {
+            temp = 0.1;
+          }
+          delta = temp * Math.min(delta, pNorm / 0.1);
+          par = par / temp;
+        } else if (par == 0 || ratio >= 0.75) {
+          delta = pNorm / 0.5;
+          par = 0.5 * par;
+        }
+        boolean accepted = ratio >= 1e-4;
+        if (accepted) {
+          System.arraycopy(trial, 0, x, 0, n);
+          f = f1;
+          xNorm = Dense.scaledNorm(d, x, n, work);
+        }
+        boolean ftolMet = Math.abs(actual) <= tol.ftol() && predicted <= tol.ftol()
+            && 0.5 * ratio <= 1;
+        boolean xtolMet = delta <= tol.xtol() * xNorm;
+        if (ftolMet || xtolMet) {
+          Convergence reason = ftolMet && xtolMet ? Convergence.FTOL_XTOL
+              : ftolMet ? Convergence.FTOL : Convergence.XTOL;
+          return result(x, f, iterations, evaluations, reason, damped + (dampedHere ? 1 : 0));
+        }
+        if (evaluations >= tol.maxEvaluations()) {
+          return result(x, f, iterations, evaluations, Convergence.EVALUATIONS,
+              damped + (dampedHere ? 1 : 0));
+        }
+        if ((Math.abs(actual) <= EPS && predicted <= EPS && 0.5 * ratio <= 1)
+            || delta <= EPS * xNorm || gNorm <= EPS) {
+          return result(x, f, iterations, evaluations, Convergence.PRECISION,
+              damped + (dampedHere ? 1 : 0));
+        }
+        if (accepted) {
+          break;
+        }
+      }
+      damped += dampedHere ? 1 : 0;
+      first = false;
+    }
+  }
+
+  // For least squares MINPACK's gnorm: the largest cosine between r and a column of J,
+  // |(Jᵀr)_j| / (‖J_j‖ ‖r‖), with ‖r‖² = 2f. Otherwise the gradient's largest entry,
+  // relative to the objective's size.
+  private static double gradientNorm(double[] g, double[] h, double f, int n,
+      boolean leastSquares) {
+    double largest = 0;
+    for (int j = 0; j < n; j++) {
+      if (leastSquares) {
+        double column = Math.sqrt(h[j * n + j]);
+        if (column != 0 && f != 0) {
+          largest = Math.max(largest, Math.abs(g[j]) / (column * Math.sqrt(2 * f)));
+        }
+      } else {
+        largest = Math.max(largest, Math.abs(g[j]) / Math.max(1, Math.abs(f)));
+      }
+    }
+    return largest;
+  }
+
+  private static boolean allFinite(double[] a, int n) {
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(a[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static SolverResult result(double[] x, double f, int iterations, int evaluations,
+      Convergence reason, int damped) {
+    return new SolverResult(x, f, iterations, evaluations, reason, damped);
+  }
+}

@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Time MODEL.sg's fit, after warm-up: the median nanoseconds per epoch.")
 final class BenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin
+  QuietOption quietOption;
+
   @Spec
   CommandSpec spec;
 
@@ -98,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The most fits a round times. */
+  static final int MOST_FITS = 1_000_000;
+
   private void checkRanges() {
     if (epochs < 1) {
       throw new UsageException("--epochs " + epochs + ": must be at least 1");
@@ -105,8 +111,9 @@ final class BenchCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new UsageException("--threads " + threads + ": must be at least 1");
     }
-    if (fits < 1) {
-      throw new UsageException("--fits " + fits + ": must be at least 1");
+    if (fits < 1 || fits > MOST_FITS) {
+      throw new UsageException("--fits " + fits + ": must be 1 to " + MOST_FITS + " (they run "
+          + "on at most " + FitTimer.MOST_THREADS + " threads, the rest queue)");
     }
     if (!(warmup >= 0 && warmup <= 3600)) {
       throw new UsageException("--warmup " + warmup + ": must be 0 to 3600 seconds");

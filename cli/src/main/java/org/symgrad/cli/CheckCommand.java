@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Check the compiled gradient of MODEL.sg against central finite differences.")
 final class CheckCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin
+  QuietOption quietOption;
+
   private static final double TOLERANCE = 1e-6;
   private static final int RANDOM_POINTS = 3;
 

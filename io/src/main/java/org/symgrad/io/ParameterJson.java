@@ -50,13 +50,14 @@ public final class ParameterJson {
         if (p.isScalar()) {
           if (value.isArray()) {
             throw new BadFileException(prefix + "\"" + p.name() + "\" is an array of "
-                + value.size() + ", the model's is one number" + theirs);
+                + value.size() + ", the model's is one number" + theirs
+                + " (a fit of another model?)");
           }
           values[p.offset()] = JsonValues.toDouble(value);
         } else {
           if (!value.isArray() || value.size() != p.size()) {
             throw new BadFileException(prefix + "\"" + p.name() + "\" must be an array of "
-                + p.size() + " numbers" + theirs);
+                + p.size() + " numbers" + theirs + " (a fit of another model?)");
           }
           for (int i = 0; i < p.size(); i++) {
             values[p.offset() + i] = JsonValues.toDouble(value.get(i));

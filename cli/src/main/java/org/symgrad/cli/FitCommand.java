@@ -176,7 +176,7 @@ final class FitCommand implements Callable<Integer> {
     }
     if (result.stopReason() == StopReason.DIVERGED) {
       err.println(DivergenceMessage.of(result, lr != null ? lr : optim.learningRate(),
-          modelFile));
+          inputNoise, modelFile));
       return Main.DIVERGED;
     }
     return 0;

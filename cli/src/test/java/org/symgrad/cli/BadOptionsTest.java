@@ -156,4 +156,26 @@ class BadOptionsTest {
     assertThat(run.err()).doesNotContain("a-secret-that-is-longer-than-forty-characters:/root");
     assertThat(run.err()).doesNotContain("daemon");
   }
+
+  @Test
+  void hugeInputNoiseIsBlamedNotTheLearningRate() {
+    CommandRun run = CommandRun.of("fit", MODEL, "--input-noise", "1e308", "--epochs", "5",
+        "--quiet");
+    assertThat(run.exitCode()).isEqualTo(Main.DIVERGED);
+    assertThat(run.err()).contains("noise of standard deviation 1.0E308 each epoch "
+        + "(--input-noise): try a smaller one");
+  }
+
+  @Test
+  void checkOnANonFiniteLossSaysTheModelIsUndefinedThere() throws Exception {
+    Path model = folder.resolve("m.sg");
+    Files.writeString(model, "input t_u\ntarget t_c\nparam w = -1\nmodel log(w) * t_u\n"
+        + "loss mse\n");
+    CommandRun run = CommandRun.of("check", model.toString(), "--data",
+        FitCommandTest.SAMPLES.resolve("thermometer.csv").toString(), "--quiet");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).startsWith("cannot check: the loss is not finite at the starting "
+        + "parameters (loss NaN)");
+    assertThat(run.out()).doesNotContain("a bug");
+  }
 }

@@ -21,6 +21,10 @@ final class CsvReader {
   private final String file;
   private final int longestRecord;
   private int next;
+  // The decoded block being read: next is block[at - 1], or END / NOT_UTF8.
+  private char[] block = new char[0];
+  private int at;
+  private int blockEnd;
   private long line = 1;
   private long column = 1;
 
@@ -39,9 +43,9 @@ final class CsvReader {
     this.file = file;
     this.longestRecord = longestRecord;
     this.text = new char[Math.max(1, Math.min(1024, longestRecord))];
-    this.next = this.in.read();
+    this.next = read();
     if (next == '\uFEFF') {
-      next = this.in.read(); // the byte order mark is not a character of the first line
+      next = read(); // the byte order mark is not a character of the first line
     }
   }
 
@@ -136,6 +140,7 @@ final class CsvReader {
       while (next != ',' && next != '\n' && next != '\r' && next != Utf8Chars.END) {
         checkByte();
         append((char) next);
+        scanPlain();
         advance();
       }
     }
@@ -187,6 +192,34 @@ final class CsvReader {
     }
   }
 
+  // Copies the rest of a plain field that lies in the current block in one go, leaving the
+  // last character copied as the one advance() moves past.
+  private void scanPlain() {
+    int from = at;
+    int to = from;
+    while (to < blockEnd) {
+      char c = block[to];
+      if (c == ',' || c == '\n' || c == '\r') {
+        break;
+      }
+      to++;
+    }
+    int count = to - from;
+    if (count == 0) {
+      return;
+    }
+    if (length + count > text.length) {
+      for (int i = from; i < to; i++) {
+        append(block[i]); // grows, or refuses a record past the limit
+      }
+    } else {
+      System.arraycopy(block, from, text, length, count);
+      length += count;
+    }
+    column += count;
+    at = to;
+  }
+
   private void checkByte() {
     if (next == Utf8Chars.NOT_UTF8) {
       throw BadFileException.at(file, line, column, "the file is not UTF-8 text (byte 0x"
@@ -206,8 +239,22 @@ final class CsvReader {
   }
 
   private void advance() throws IOException {
-    next = in.read();
+    next = at < blockEnd ? block[at++] : read();
     column++;
+  }
+
+  private int read() throws IOException {
+    if (at < blockEnd) {
+      return block[at++];
+    }
+    int length = in.fill();
+    if (length < 0) {
+      return length;
+    }
+    block = in.block();
+    at = 0;
+    blockEnd = length;
+    return block[at++];
   }
 
   // Past \n, \r\n or a lone \r; inside a quoted field the line end is part of the value.
@@ -216,12 +263,12 @@ final class CsvReader {
       append((char) next);
     }
     boolean carriageReturn = next == '\r';
-    next = in.read();
+    next = read();
     if (carriageReturn && next == '\n') {
       if (keep) {
         append('\n');
       }
-      next = in.read();
+      next = read();
     }
     line++;
     column = 1;

@@ -37,6 +37,26 @@ final class Utf8Chars {
     return chars.hasRemaining() ? chars.get() : refill();
   }
 
+  /**
+   * Decodes the next block into {@link #block()}: its length, or {@link #END} or {@link
+   * #NOT_UTF8} when there is none. For readers that scan a block themselves, without a call a
+   * character.
+   */
+  int fill() throws IOException {
+    int c = refill();
+    if (c < 0) {
+      return c;
+    }
+    chars.position(chars.position() - 1);
+    return chars.remaining();
+  }
+
+  /** The characters of the last {@link #fill}, from index 0; consumed by the reader. */
+  char[] block() {
+    chars.position(chars.limit());
+    return chars.array();
+  }
+
   /** The byte that is not UTF-8, once {@link #read} has returned {@link #NOT_UTF8}. */
   int badByte() {
     return badByte;

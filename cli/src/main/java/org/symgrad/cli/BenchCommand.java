@@ -55,8 +55,9 @@ final class BenchCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--fits", paramLabel = "F", defaultValue = "1",
-      description = "Identical fits run at once, each on its own thread, as FitMany runs "
-          + "them (default: ${DEFAULT-VALUE}).")
+      description = "Identical fits run at once, each on its own thread up to 8 threads a "
+          + "processor (the rest queue), as FitMany runs them; at most 1000000 "
+          + "(default: ${DEFAULT-VALUE}).")
   int fits;
 
   @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",

@@ -208,6 +208,9 @@ final class FitCommand implements Callable<Integer> {
     if (epochs < 0) {
       throw new UsageException("--epochs " + epochs + ": must be 0 or more");
     }
+    if (plot != null && epochs == 0) {
+      throw new UsageException("--plot " + plot + ": --epochs 0 runs no epoch to plot");
+    }
     if (batchSize != null && batchSize < 1) {
       throw new UsageException("--batch-size " + batchSize + ": must be at least 1");
     }

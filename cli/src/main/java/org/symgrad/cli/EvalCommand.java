@@ -43,9 +43,6 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var definition = ModelFiles.model(modelFile);
-    Outputs.checkOne(modelFile, ModelFiles.dataFile(definition, modelFile, data), init,
-        "--out", null);
     Fitted fitted = Fitted.load(modelFile, init);
     Dataset dataset = ModelFiles.data(fitted.definition(), modelFile, data);
     ObjectNode scores = scores(fitted, dataset);

@@ -130,7 +130,7 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ModelDefinition definition = ModelFiles.model(modelFile);
     // Every option and output is checked before the data is read or an epoch runs.
-    Outputs outputs = Outputs.check(modelFile, ModelFiles.dataFile(definition, modelFile, data),
+    Outputs.check(modelFile, ModelFiles.dataFile(definition, modelFile, data),
         init, save, plot, history);
     ModelInfo expected = ModelFiles.info(definition);
     Optimizer optim = configure(() -> Optimizers.create(optimizer, expected.parameterCount(),

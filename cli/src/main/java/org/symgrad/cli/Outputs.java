@@ -16,28 +16,30 @@ final class Outputs {
   private Outputs() {}
 
   /** Checks the inputs and outputs of a fit; nulls are options not given. */
-  static Outputs check(Path model, Path data, @Nullable Path init, @Nullable Path save,
+  static void check(Path model, Path data, @Nullable Path init, @Nullable Path save,
       @Nullable Path plot, @Nullable Path history) {
-    List<Map.Entry<String, Path>> files = new ArrayList<>();
-    files.add(new SimpleEntry<>("the model", model));
-    files.add(new SimpleEntry<>("the data", data));
-    files.add(new SimpleEntry<>("--init", init));
-    output(files, "--save", save);
-    output(files, "--plot", plot);
-    output(files, "--history", history);
-    OutputFiles.checkDistinct(files);
-    return new Outputs();
+    List<Map.Entry<String, Path>> outputs = new ArrayList<>();
+    output(outputs, "--save", save);
+    output(outputs, "--plot", plot);
+    output(outputs, "--history", history);
+    OutputFiles.checkDistinct(inputs(model, data, init), outputs);
   }
 
   /** Checks the inputs and the one output of a command that writes one file. */
   static void checkOne(Path model, Path data, @Nullable Path init, String option,
       @Nullable Path output) {
-    List<Map.Entry<String, Path>> files = new ArrayList<>();
-    files.add(new SimpleEntry<>("the model", model));
-    files.add(new SimpleEntry<>("the data", data));
-    files.add(new SimpleEntry<>("--init", init));
-    output(files, option, output);
-    OutputFiles.checkDistinct(files);
+    List<Map.Entry<String, Path>> outputs = new ArrayList<>();
+    output(outputs, option, output);
+    OutputFiles.checkDistinct(inputs(model, data, init), outputs);
+  }
+
+  private static List<Map.Entry<String, Path>> inputs(Path model, Path data,
+      @Nullable Path init) {
+    List<Map.Entry<String, Path>> inputs = new ArrayList<>();
+    inputs.add(new SimpleEntry<>("the model", model));
+    inputs.add(new SimpleEntry<>("the data", data));
+    inputs.add(new SimpleEntry<>("--init", init));
+    return inputs;
   }
 
   private static void output(List<Map.Entry<String, Path>> files, String option,

@@ -70,21 +70,23 @@ public final class OutputFiles {
   }
 
   /**
-   * Refuses any two of {@code files} that are one file: an output that is an input of the run
-   * or another output. Each entry names the file by its option ({@code --save}, {@code
-   * --data}); entries whose path is null are left out.
+   * Refuses an output that is one file with an input of the run or with another output. Each
+   * entry names its file by its option ({@code --save}, {@code --data}); entries whose path
+   * is null are left out.
    */
-  public static void checkDistinct(List<java.util.Map.Entry<String, Path>> files) {
-    for (int i = 0; i < files.size(); i++) {
-      for (int j = i + 1; j < files.size(); j++) {
-        Path a = files.get(i).getValue();
-        Path b = files.get(j).getValue();
+  public static void checkDistinct(List<java.util.Map.Entry<String, Path>> inputs,
+      List<java.util.Map.Entry<String, Path>> outputs) {
+    List<java.util.Map.Entry<String, Path>> seen = new java.util.ArrayList<>(inputs);
+    for (java.util.Map.Entry<String, Path> output : outputs) {
+      Path b = output.getValue();
+      for (java.util.Map.Entry<String, Path> earlier : seen) {
+        Path a = earlier.getValue();
         if (a != null && b != null && sameFile(a, b)) {
-          throw new BadFileException(files.get(j).getKey() + " " + b + ": error: is the same "
-              + "file as " + files.get(i).getKey() + " " + a + "; give each output a file of "
-              + "its own");
+          throw new BadFileException(output.getKey() + " " + b + ": error: is the same file as "
+              + earlier.getKey() + " " + a + "; give each output a file of its own");
         }
       }
+      seen.add(output);
     }
   }
 

@@ -70,9 +70,9 @@ public final class OutputFiles {
   }
 
   /**
-   * Refuses an output that is one file with an input of the run or with another output. Each
-   * entry names its file by its option ({@code --save}, {@code --data}); entries whose path
-   * is null are left out.
+   * Refuses an output that is one file with an input of the run or with another output, but
+   * for {@code --save} over {@code --init} (resuming in place). Each entry names its file by
+   * its option ({@code --save}, {@code --data}); entries whose path is null are left out.
    */
   public static void checkDistinct(List<java.util.Map.Entry<String, Path>> inputs,
       List<java.util.Map.Entry<String, Path>> outputs) {
@@ -81,13 +81,20 @@ public final class OutputFiles {
       Path b = output.getValue();
       for (java.util.Map.Entry<String, Path> earlier : seen) {
         Path a = earlier.getValue();
-        if (a != null && b != null && sameFile(a, b)) {
+        if (a != null && b != null && !allowed(earlier.getKey(), output.getKey())
+            && sameFile(a, b)) {
           throw new BadFileException(output.getKey() + " " + b + ": error: is the same file as "
               + earlier.getKey() + " " + a + "; give each output a file of its own");
         }
       }
       seen.add(output);
     }
+  }
+
+  // Saving over the checkpoint a fit resumed from is how a fit goes on in place: the file is
+  // read whole before the fit and replaced atomically after it.
+  private static boolean allowed(String input, String output) {
+    return input.equals("--init") && output.equals("--save");
   }
 
   private static boolean sameFile(Path a, Path b) {

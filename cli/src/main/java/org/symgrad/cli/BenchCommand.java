@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
     CompiledModel model = Symgrad.compile(definition);
     long compileNanos = System.nanoTime() - compileStart;
     ModelInfo info = model.info();
-    if (threads != null && !(model instanceof ChunkedKernels)) {
+    if (threads != null && !(model instanceof ChunkedKernels) && !quietOption.quiet) {
       spec.commandLine().getErr().println(SplitModelNote.of(modelFile, threads));
     }
     TrainerOptions.Builder options = TrainerOptions.builder().epochs(epochs);

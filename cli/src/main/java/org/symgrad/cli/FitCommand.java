@@ -146,7 +146,7 @@ final class FitCommand implements Callable<Integer> {
     Dataset dataset = ModelFiles.data(definition, modelFile, data);
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
-    if (threads != null && !(model instanceof ChunkedKernels)) {
+    if (threads != null && !(model instanceof ChunkedKernels) && !quiet) {
       err.println(SplitModelNote.of(modelFile, threads));
     }
 

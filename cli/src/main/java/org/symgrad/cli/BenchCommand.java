@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Time MODEL.sg's fit, after warm-up: the median nanoseconds per epoch.")
 final class BenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin
+  QuietOption quietOption;
+
   @Spec
   CommandSpec spec;
 
@@ -52,8 +55,9 @@ final class BenchCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--fits", paramLabel = "F", defaultValue = "1",
-      description = "Identical fits run at once, each on its own thread, as FitMany runs "
-          + "them (default: ${DEFAULT-VALUE}).")
+      description = "Identical fits run at once, each on its own thread up to 8 threads a "
+          + "processor (the rest queue), as FitMany runs them; at most 1000000 "
+          + "(default: ${DEFAULT-VALUE}).")
   int fits;
 
   @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
@@ -77,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
     CompiledModel model = Symgrad.compile(definition);
     long compileNanos = System.nanoTime() - compileStart;
     ModelInfo info = model.info();
-    if (threads != null && !(model instanceof ChunkedKernels)) {
+    if (threads != null && !(model instanceof ChunkedKernels) && !quietOption.quiet) {
       spec.commandLine().getErr().println(SplitModelNote.of(modelFile, threads));
     }
     TrainerOptions.Builder options = TrainerOptions.builder().epochs(epochs);
@@ -98,6 +102,9 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The most fits a round times. */
+  static final int MOST_FITS = 1_000_000;
+
   private void checkRanges() {
     if (epochs < 1) {
       throw new UsageException("--epochs " + epochs + ": must be at least 1");
@@ -105,8 +112,9 @@ final class BenchCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new UsageException("--threads " + threads + ": must be at least 1");
     }
-    if (fits < 1) {
-      throw new UsageException("--fits " + fits + ": must be at least 1");
+    if (fits < 1 || fits > MOST_FITS) {
+      throw new UsageException("--fits " + fits + ": must be 1 to " + MOST_FITS + " (they run "
+          + "on at most " + FitTimer.MOST_THREADS + " threads, the rest queue)");
     }
     if (!(warmup >= 0 && warmup <= 3600)) {
       throw new UsageException("--warmup " + warmup + ": must be 0 to 3600 seconds");

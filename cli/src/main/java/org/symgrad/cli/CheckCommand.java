@@ -28,6 +28,9 @@ final class CheckCommand implements Callable<Integer> {
   private static final double TOLERANCE = 1e-6;
   private static final int RANDOM_POINTS = 3;
 
+  @picocli.CommandLine.Mixin
+  QuietOption quietOption;
+
   @Spec
   CommandSpec spec;
 
@@ -53,6 +56,8 @@ final class CheckCommand implements Callable<Integer> {
     Random random = new Random(seed);
     double[] start = info.initialParameters(seed);
     double worst = 0;
+    String undefinedAt = null;
+    PrintWriter log = quietOption.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out;
     for (int point = 0; point <= RANDOM_POINTS; point++) {
       double[] params = start.clone();
       if (point > 0) {
@@ -60,9 +65,16 @@ final class CheckCommand implements Callable<Integer> {
           params[i] += random.nextGaussian() * Math.max(1, Math.abs(params[i])) * 0.5;
         }
       }
-      out.println(point == 0 ? "at the starting parameters:" : "at random point " + point + ":");
+      String where = point == 0 ? "the starting parameters" : "random point " + point;
+      log.println("at " + where + ":");
       double[] grad = new double[params.length];
-      model.lossAndGradient(params, batch, grad);
+      double loss = model.lossAndGradient(params, batch, grad);
+      if (!Double.isFinite(loss)) {
+        // No derivative to compare: the model itself is undefined here.
+        log.println("  the loss is " + loss + " here");
+        undefinedAt = undefinedAt == null ? where + " (loss " + loss + ")" : undefinedAt;
+        continue;
+      }
       for (ParameterInfo p : info.parameters()) {
         for (int e = 0; e < p.size(); e++) {
           int i = p.offset() + e;
@@ -70,10 +82,17 @@ final class CheckCommand implements Callable<Integer> {
           double error = Math.abs(grad[i] - numeric) / Math.max(1, Math.abs(numeric));
           worst = Math.max(worst, Double.isNaN(error) ? Double.POSITIVE_INFINITY : error);
           String name = p.isScalar() ? p.name() : p.name() + "[" + e + "]";
-          out.printf("  d/d%-10s compiled %-24s differences %-24s %s%n", name, grad[i],
+          log.printf("  d/d%-10s compiled %-24s differences %-24s %s%n", name, grad[i],
               numeric, error <= TOLERANCE ? "ok" : "DIFFERS (" + error + ")");
         }
       }
+    }
+    log.flush();
+    if (undefinedAt != null) {
+      out.println("cannot check: the loss is not finite at " + undefinedAt + "; the model is "
+          + "undefined there (a log or sqrt of a negative number, a division by zero, an "
+          + "overflow): look at its data and starting values, not at symgrad's derivatives");
+      return Main.BAD_INPUT;
     }
     boolean agree = worst <= TOLERANCE;
     out.println(agree ? "ok: every derivative agrees to " + TOLERANCE

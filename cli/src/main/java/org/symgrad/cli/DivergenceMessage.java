@@ -9,6 +9,12 @@ final class DivergenceMessage {
   private DivergenceMessage() {}
 
   static String of(TrainingResult result, double learningRate, Path modelFile) {
+    return of(result, learningRate, 0, modelFile);
+  }
+
+  /** The message of a fit whose inputs got noise of standard deviation {@code inputNoise}. */
+  static String of(TrainingResult result, double learningRate, double inputNoise,
+      Path modelFile) {
     Divergence divergence = result.divergence();
     StringBuilder text = new StringBuilder("symgrad: training diverged at epoch ")
         .append(divergence.epoch())
@@ -20,7 +26,16 @@ final class DivergenceMessage {
       text.append(" at the starting parameters");
     }
     text.append(".\n  The parameters returned are those before epoch ")
-        .append(divergence.epoch()).append(".\n  Try a smaller learning rate (--lr ")
+        .append(divergence.epoch()).append(".\n");
+    if (inputNoise > 0) {
+      // Noise far beyond the inputs' scale breaks any learning rate: name it first.
+      text.append("  The inputs got Gaussian noise of standard deviation ").append(inputNoise)
+          .append(" each epoch (--input-noise): try a smaller one, of about the inputs' "
+              + "spread or less.\n  Or try");
+    } else {
+      text.append("  Try");
+    }
+    text.append(" a smaller learning rate (--lr ")
         .append(learningRate / 10).append(" instead of ").append(learningRate)
         .append("), or normalise the inputs to about unit scale (as 'let t_un = 0.1 * t_u'"
             + " does in samples/thermometer/thermometer.sg), or an adaptive optimizer "

@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "emit", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Print the Java source symgrad generates for MODEL.sg, or its bytecode.")
 final class EmitCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin
+  QuietOption quietOption;
+
   @Spec
   CommandSpec spec;
 
@@ -84,6 +87,10 @@ final class EmitCommand implements Callable<Integer> {
     return 0;
   }
 
+  // JLS 3.9: identifiers that are not keywords but cannot name a type.
+  private static final java.util.Set<String> RESTRICTED =
+      java.util.Set.of("var", "yield", "record", "sealed", "permits", "when");
+
   private void checkNames() {
     if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
       throw new UsageException("--package '" + packageName + "' is not a Java package name, "
@@ -93,18 +100,17 @@ final class EmitCommand implements Callable<Integer> {
       throw new UsageException("--class '" + className + "' is not a Java class name, such "
           + "as ThermometerModel");
     }
+    if (className != null && RESTRICTED.contains(className)) {
+      throw new UsageException("--class '" + className + "': Java does not allow a class "
+          + "named " + className + " (a restricted identifier); choose another name");
+    }
   }
 
   // DIR/symgrad/generated/Symgrad_Thermometer.java, folders made as needed; its path.
   private String write(Path out, String fileName, byte[] content) {
     Path folder = packageName.isEmpty() ? out : out.resolve(packageName.replace('.', '/'));
     Path file = folder.resolve(fileName);
-    try {
-      Files.createDirectories(folder);
-      Files.write(file, content);
-    } catch (IOException e) {
-      throw new UsageException(file + ": error: cannot write: " + e.getMessage());
-    }
+    org.symgrad.io.OutputFiles.write(file, "--out", content);
     return file.toString();
   }
 

@@ -1,10 +1,8 @@
 package org.symgrad.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.io.Checkpoints;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
@@ -113,8 +112,17 @@ final class FitCommand implements Callable<Integer> {
           + "thread, the fastest there).")
   Integer threads;
 
-  @Option(names = "--json", description = "Print the result as one JSON line, last.")
+  @Option(names = "--history", paramLabel = "FILE.csv|FILE.jsonl",
+      description = "Write one record an epoch: epoch, train_loss, val_loss, lr; as CSV, or "
+          + "as JSON lines when the name ends in .jsonl.")
+  Path history;
+
+  @Option(names = "--json", description = "Print the result as one JSON object and nothing "
+      + "else on standard output; the epoch log goes to standard error.")
   boolean json;
+
+  @Option(names = "--quiet", description = "No epoch log and no progress bar.")
+  boolean quiet;
 
   @Override
   public Integer call() throws IOException {
@@ -125,47 +133,87 @@ final class FitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelDefinition definition = ModelFiles.model(modelFile);
+    // Every option and output is checked before the data is read or an epoch runs.
+    Outputs.check(modelFile, ModelFiles.dataFile(definition, modelFile, data),
+        init, save, plot, history);
+    ModelInfo expected = ModelFiles.info(definition);
+    Optimizer optim = configure(() -> Optimizers.create(optimizer, expected.parameterCount(),
+        optimizerArguments()));
+    SchedulerSpec schedulerSpec = scheduler == null ? null : SchedulerSpec.parse(scheduler);
+    if (schedulerSpec != null) { // on a scratch optimizer, so that a bad argument shows now
+      configure(() -> Schedulers.create(schedulerSpec.name(), schedulerSpec.arguments(),
+          Optimizers.create(optimizer, expected.parameterCount(), optimizerArguments())));
+    }
+    Checkpoints.Loaded initial = init == null ? null : Checkpoints.load(init, expected);
+    TrainingCheckpoint resumed = initial == null || initial.checkpoint() == null ? null
+        : resumeWith(initial.checkpoint(), err);
     Dataset dataset = ModelFiles.data(definition, modelFile, data);
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
-    if (threads != null && !(model instanceof ChunkedKernels)) {
+    if (threads != null && !(model instanceof ChunkedKernels) && !quiet) {
       err.println(SplitModelNote.of(modelFile, threads));
     }
 
-    Optimizer optim = configure(() -> Optimizers.create(optimizer, info.parameterCount(),
-        optimizerArguments()));
-    JsonNode initial = init == null ? null : readJson(init);
     TrainingResult result;
-    try (ProgressListener progress = new ProgressListener("fit " + definition.name())) {
-      Trainer trainer = new Trainer(configure(() -> trainerOptions(out, progress)));
-      if (initial != null && CheckpointFile.isCheckpoint(initial)) {
-        TrainingCheckpoint checkpoint = CheckpointFile.read(initial, info, init.toString());
-        result = configure(() -> trainer.resume(model, dataset, checkpoint, optim));
+    try (ProgressListener progress = new ProgressListener("fit " + definition.name());
+        HistoryFile historyFile = history == null ? null : HistoryFile.open(history)) {
+      Trainer trainer = new Trainer(configure(() -> trainerOptions(json ? err : out, progress,
+          historyFile)));
+      if (resumed != null) {
+        result = configure(() -> trainer.resume(model, dataset, resumed, optim));
       } else {
-        double[] start = initial == null ? info.initialParameters(seed)
-            : org.symgrad.cli.Parameters.fromJson(initial.get("params"), info, init.toString());
+        double[] start = initial == null ? info.initialParameters(seed) : initial.params();
         result = configure(() -> trainer.fit(model, dataset, start, optim));
       }
+      report(result, info, out);
+      out.flush();
+      // The result is printed before the outputs are written: if one fails, nothing is lost.
+      if (historyFile != null) {
+        historyFile.commit();
+      }
     }
-
     if (save != null) {
-      CheckpointFile.save(save, info, result.checkpoint());
+      Checkpoints.save(save, info, result.checkpoint());
     }
     if (plot != null) {
       LossPlot.write(plot, definition.name(), result.history());
     }
-    report(result, info, out);
     if (result.stopReason() == StopReason.DIVERGED) {
       err.println(DivergenceMessage.of(result, lr != null ? lr : optim.learningRate(),
-          modelFile));
+          inputNoise, modelFile));
       return Main.DIVERGED;
     }
     return 0;
   }
 
+  // A checkpoint resumes its own seed (its split and shuffles are drawn from it); an explicit
+  // --lr replaces the learning rate it saved, as --opt replaces other hyper-parameters.
+  private TrainingCheckpoint resumeWith(TrainingCheckpoint checkpoint, PrintWriter err) {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")
+        && seed != checkpoint.seed()) {
+      throw new UsageException("--seed " + seed + ": " + init + " resumes a fit of seed "
+          + checkpoint.seed() + ", whose split and shuffles it keeps; drop --seed, or give "
+          + "--seed " + checkpoint.seed());
+    }
+    if (lr == null || lr == checkpoint.learningRate()) {
+      return checkpoint;
+    }
+    if (!quiet) {
+      err.println("note: resuming with --lr " + lr + " in place of the checkpoint's "
+          + checkpoint.learningRate());
+    }
+    return new TrainingCheckpoint(checkpoint.seed(), checkpoint.epoch(), checkpoint.rows(),
+        checkpoint.validationRows(), checkpoint.params(), checkpoint.optimizerState(), lr,
+        checkpoint.schedulerState(), checkpoint.lastTrainLoss(), checkpoint.bestEpoch(),
+        checkpoint.bestValLoss(), checkpoint.bestParams());
+  }
+
   private void checkRanges() {
     if (epochs < 0) {
       throw new UsageException("--epochs " + epochs + ": must be 0 or more");
+    }
+    if (plot != null && epochs == 0) {
+      throw new UsageException("--plot " + plot + ": --epochs 0 runs no epoch to plot");
     }
     if (batchSize != null && batchSize < 1) {
       throw new UsageException("--batch-size " + batchSize + ": must be at least 1");
@@ -210,17 +258,23 @@ final class FitCommand implements Callable<Integer> {
     return arguments;
   }
 
-  private TrainerOptions trainerOptions(PrintWriter out, ProgressListener progress) {
+  private TrainerOptions trainerOptions(PrintWriter log, ProgressListener progress,
+      HistoryFile historyFile) {
     TrainerOptions.Builder options = TrainerOptions.builder()
         .epochs(epochs)
         .seed(seed)
         .logEvery(logEvery)
-        .inputNoise(inputNoise)
-        .listener(EpochListener.logLines(line -> {
-          out.println(line);
-          out.flush();
-        }));
-    if (ProgressListener.wanted(json)) {
+        .inputNoise(inputNoise);
+    if (!quiet) {
+      options.listener(EpochListener.logLines(line -> {
+        log.println(line);
+        log.flush();
+      }));
+    }
+    if (historyFile != null) {
+      options.listener(historyFile);
+    }
+    if (!quiet && ProgressListener.wanted(json)) {
       options.listener(progress);
     }
     if (threads != null) {
@@ -236,7 +290,7 @@ final class FitCommand implements Callable<Integer> {
       options.earlyStopping(patience);
     }
     if (scheduler != null) {
-      SchedulerSpec spec = SchedulerSpec.parse(scheduler);
+      SchedulerSpec spec = SchedulerSpec.parse(scheduler); // checked before, in call()
       options.scheduler(o -> Schedulers.create(spec.name(), spec.arguments(), o));
     }
     return options.build();
@@ -263,16 +317,6 @@ final class FitCommand implements Callable<Integer> {
         out.println("  " + e.getKey() + " = " + e.getValue()));
     out.println("  train_loss = " + summary.get("train_loss"));
     out.println("  val_loss   = " + summary.get("val_loss"));
-  }
-
-  private static JsonNode readJson(Path file) {
-    try {
-      return Json.MAPPER.readTree(Files.readString(file));
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException(file + ": error: no such file");
-    } catch (IOException e) {
-      throw new UsageException(file + ": error: not valid JSON: " + e.getMessage());
-    }
   }
 
   /** Runs {@code step}, turning the runtime's IllegalArgumentException into a usage error. */

@@ -59,9 +59,13 @@ final class FitTimer {
     this.optimizers = optimizers;
   }
 
+  /** The most threads a round runs its fits on: 8 per processor; more fits queue. */
+  static final int MOST_THREADS = 8 * Runtime.getRuntime().availableProcessors();
+
   Timing time(int fits, double warmupSeconds, int runs) {
     List<Dataset> copies = Collections.nCopies(fits, data);
-    ExecutorService pool = Executors.newFixedThreadPool(fits);
+    // One thread a fit up to a cap: 40 000 threads would exhaust the machine, not time it.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(fits, MOST_THREADS));
     try {
       int warmupRounds = 0;
       long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         "With '-', read one expression a line from standard input and print one JSON line "
             + "each."})
 final class GradCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin
+  QuietOption quietOption;
+
   @Spec
   CommandSpec spec;
 
@@ -59,6 +62,9 @@ final class GradCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The longest line of standard input read as an expression: 1 Mi characters. */
+  static final int LONGEST_LINE = 1 << 20;
+
   // Output line N always answers input line N; bad lines answer with an error object.
   private int readStandardInput(List<Map<String, Double>> points, PrintWriter out)
       throws IOException {
@@ -66,8 +72,12 @@ final class GradCommand implements Callable<Integer> {
         StandardCharsets.UTF_8));
     int exitCode = 0;
     int lineNumber = 0;
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
+    for (String line = BoundedLines.read(in, LONGEST_LINE, 1); line != null;
+        line = BoundedLines.read(in, LONGEST_LINE, lineNumber + 1)) {
       lineNumber++;
+      if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1); // a byte order mark, accepted as in every other input
+      }
       JsonNode answer;
       try {
         answer = answer(new ExpressionGradient(line), points);

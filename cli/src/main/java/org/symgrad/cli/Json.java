@@ -1,11 +1,12 @@
 package org.symgrad.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.symgrad.io.JsonValues;
 
 /**
  * The JSON the command prints: one object on one line, non-finite numbers as the strings
@@ -27,38 +28,17 @@ final class Json {
 
   /** A number, or its name as a string when it is not finite. */
   static JsonNode number(double value) {
-    if (Double.isNaN(value)) {
-      return NODES.textNode("NaN");
-    }
-    if (Double.isInfinite(value)) {
-      return NODES.textNode(value > 0 ? "Infinity" : "-Infinity");
-    }
-    return NODES.numberNode(value);
+    return JsonValues.number(value);
   }
 
   /** A number array, non-finite elements as strings. */
   static ArrayNode numbers(double[] values) {
-    ArrayNode array = array();
-    for (double value : values) {
-      array.add(number(value));
-    }
-    return array;
+    return JsonValues.numbers(values);
   }
 
   /** Reads a number written by {@link #number}. */
   static double toDouble(JsonNode node) {
-    if (node.isTextual()) {
-      return switch (node.asText()) {
-        case "NaN" -> Double.NaN;
-        case "Infinity" -> Double.POSITIVE_INFINITY;
-        case "-Infinity" -> Double.NEGATIVE_INFINITY;
-        default -> throw new IllegalArgumentException("not a number: \"" + node.asText() + "\"");
-      };
-    }
-    if (!node.isNumber()) {
-      throw new IllegalArgumentException("not a number: " + node);
-    }
-    return node.asDouble();
+    return JsonValues.toDouble(node);
   }
 
   /** {@code node} on one line. */

@@ -1,7 +1,6 @@
 package org.symgrad.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -9,6 +8,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.symgrad.io.OutputFiles;
 import org.symgrad.runtime.train.History;
 
 /**
@@ -49,18 +49,13 @@ final class LossPlot {
       double max = Arrays.stream(positive).max().getAsDouble();
       chart.getStyler().setYAxisLogarithmic(Math.log10(max / min) > DECADES_FOR_LOG_SCALE);
     }
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temporary = Files.createTempFile(parent, ".plot", ".png");
-      try (var stream = Files.newOutputStream(temporary)) {
-        BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG);
-      }
-      Files.move(temporary, file.toAbsolutePath(),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
-      throw new UsageException("--plot " + file + ": cannot write: " + e.getMessage());
+      throw new UsageException("--plot " + file + ": cannot draw: " + e.getMessage());
     }
+    OutputFiles.write(file, "--plot", png.toByteArray());
   }
 
   // At most about 500 points, the first and last always among them. Besides drawing faster,

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.emit.VectorMode;
+import org.symgrad.io.BadFileException;
+import org.symgrad.io.Version;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,10 +15,15 @@ import picocli.CommandLine.Command;
  * error), with a message that says where; 3 training diverged; 1 a bug of symgrad's own.
  */
 @Command(name = "symgrad", mixinStandardHelpOptions = true,
-    version = "symgrad " + org.symgrad.compiler.Symgrad.VERSION,
+    versionProvider = Main.BuildVersion.class,
     description = "A symbolic differentiation compiler for the JVM.",
-    subcommands = {FitCommand.class, GradCommand.class, CheckCommand.class, EmitCommand.class,
-        BenchCommand.class})
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:a bug of symgrad's own (please report it)",
+        "2:bad input: usage, a parse or data error, an output path refused, a limit reached",
+        "3:training diverged (fit still prints its result)"},
+    subcommands = {FitCommand.class, PredictCommand.class, EvalCommand.class, GradCommand.class,
+        CheckCommand.class, EmitCommand.class, BenchCommand.class,
+        AutoComplete.GenerateCompletion.class})
 public final class Main {
   /** Bad input of any kind. */
   public static final int BAD_INPUT = 2;
@@ -38,7 +46,18 @@ public final class Main {
       err.flush();
       return BAD_INPUT;
     }
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("symgrad: error: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB of heap at most): the input is too large for this JVM; give it more with "
+          + "SYMGRAD_JAVA_OPTS=-Xmx4g, or use less data");
+      code = BAD_INPUT;
+    } catch (StackOverflowError e) {
+      err.println("symgrad: error: the input is nested too deeply for this JVM's stack");
+      code = BAD_INPUT;
+    }
     out.flush();
     err.flush();
     return code;
@@ -58,10 +77,18 @@ public final class Main {
     }
   }
 
+  /** The version the build wrote into the I/O module's resources. */
+  static final class BuildVersion implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"symgrad " + Version.current()};
+    }
+  }
+
   // What a user may have got wrong gets its message; anything else is symgrad's bug.
   private static int report(Exception e, PrintWriter err) {
     if (e instanceof SymgradException || e instanceof DataException
-        || e instanceof UsageException) {
+        || e instanceof UsageException || e instanceof BadFileException) {
       err.println(e.getMessage());
       return BAD_INPUT;
     }

@@ -1,77 +1,84 @@
 package org.symgrad.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
+import org.symgrad.io.BadFileException;
+import org.symgrad.io.Datasets;
 import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.ModelInfo;
 
-/** Loads a model file and its data, with messages that name the file at fault. */
+/**
+ * Loads a model file and its data, with messages that name the file at fault. A model file
+ * is code-like input: its {@code data} line names any file the process can read, so a
+ * service that takes models from users must restrict where they may point.
+ */
 final class ModelFiles {
+  /** The largest model file read: 16 MiB, far beyond any model that compiles. */
+  static final long LARGEST_MODEL = 16L << 20;
+
   private ModelFiles() {}
 
   static ModelDefinition model(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (Files.isDirectory(file)) {
+      throw new UsageException(file + ": error: is a directory, not a model file");
+    }
+    if (!Files.exists(file)) {
       throw new UsageException(file + ": error: no such model file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException(file + ": error: is not a regular file (a device, a FIFO or a "
+          + "socket); give a model file");
+    }
+    try {
+      if (Files.size(file) > LARGEST_MODEL) {
+        throw new UsageException(file + ": error: larger than " + LARGEST_MODEL + " bytes, "
+            + "the most symgrad reads for a model file");
+      }
+    } catch (IOException e) {
+      throw new UsageException(file + ": error: cannot read: " + e.getMessage());
     }
     return ModelParser.parseFile(file);
   }
 
-  // A classifier's target holds class labels 0..K-1: cross_entropy would silently score any
-  // other value as a class it never predicts.
-  private static Map<String, CsvData.ColumnCheck> checks(ModelDefinition model) {
-    int classes = model.targetClasses();
-    if (classes == 0) {
-      return Map.of();
-    }
-    String allowed = classes <= 4
-        ? String.join(", ", java.util.stream.IntStream.range(0, classes - 1)
-            .mapToObj(String::valueOf).toList()) + " or " + (classes - 1)
-        : "a whole number from 0 to " + (classes - 1);
-    return Map.of(model.target(), (field, value, column) ->
-        value == Math.rint(value) && value >= 0 && value < classes ? null
-            : "'" + field + "' in column '" + column + "' is not a class: " + model.lossText()
-                + " over " + classes + " outputs needs " + allowed);
+  /** What the compiled model will say about itself, known before compiling it. */
+  static ModelInfo info(ModelDefinition model) {
+    return new ModelInfo(model.name(), model.modelText(), model.lossText(), model.parameters(),
+        model.inputs(), model.target(), model.outputs().size());
   }
 
-  /** The data: {@code --data} if given, else the model's {@code data} line. */
-  static Dataset data(ModelDefinition model, Path modelFile, Path dataOption) {
-    Path file;
-    String shown;
+  /**
+   * The data file: {@code --data} if given, else the model's {@code data} line, relative to
+   * the model file (as a path relative to here when the model's is).
+   */
+  static Path dataFile(ModelDefinition model, Path modelFile, @Nullable Path dataOption) {
     if (dataOption != null) {
-      file = dataOption;
-      shown = dataOption.toString();
-    } else if (model.data().isPresent()) {
-      Path folder = modelFile.toAbsolutePath().getParent();
-      file = folder.resolve(model.data().get());
-      shown = modelFile.getParent() == null ? model.data().get()
-          : modelFile.getParent().resolve(model.data().get()).toString();
-    } else {
-      throw new UsageException(modelFile + ": error: no data: give --data FILE.csv, or a "
-          + "'data FILE.csv' line in the model");
+      return dataOption;
     }
-    Dataset data = CsvData.load(file, shown, checks(model));
-    List<String> missing = new ArrayList<>();
-    java.util.Set<String> header = new java.util.HashSet<>(data.names()); // 10 000 inputs
-    for (String column : model.inputs()) {
-      if (!header.contains(column)) {
-        missing.add("'" + column + "' (an input)");
-      }
+    if (model.data().isPresent()) {
+      Path folder = modelFile.getParent();
+      return folder == null ? Path.of(model.data().get()) : folder.resolve(model.data().get());
     }
-    if (!data.has(model.target())) {
-      missing.add("'" + model.target() + "' (the target)");
-    }
-    if (!missing.isEmpty()) {
-      throw DataException.at(shown, 1, 1, "missing column" + (missing.size() == 1 ? " " : "s ")
-          + String.join(", ", missing) + " of " + model.source() + "; the header has "
-          + DataException.listed(data.names()));
-    }
+    throw new UsageException(modelFile + ": error: no data: give --data FILE.csv, or a "
+        + "'data FILE.csv' line in the model");
+  }
+
+  /** The data to fit or score: the model's inputs and target, and at least one row. */
+  static Dataset data(ModelDefinition model, Path modelFile, @Nullable Path dataOption) {
+    Path file = dataFile(model, modelFile, dataOption);
+    Dataset data = Datasets.readCsv(file, info(model));
     if (data.rows() == 0) {
-      throw DataException.at(shown, 2, 1, "the file has a header but no rows of data");
+      throw BadFileException.at(file.toString(), 2, 1, "the file has a header but no rows of "
+          + "data");
     }
     return data;
+  }
+
+  /** The data to predict from: the model's inputs, the target if there; maybe no rows. */
+  static Dataset inputs(ModelDefinition model, Path modelFile, @Nullable Path dataOption) {
+    return Datasets.readInputs(dataFile(model, modelFile, dataOption), info(model));
   }
 }

@@ -30,7 +30,27 @@ record SchedulerSpec(String name, Map<String, String> arguments) {
         }
       }
     }
+    checkGamma(arguments.get("gamma"), text);
     return new SchedulerSpec(name, arguments);
+  }
+
+  // The runtime takes any gamma and the bad learning rate it makes is found epochs later,
+  // blamed on the learning rate; a decay factor is checked here, by its name.
+  private static void checkGamma(String gamma, String text) {
+    if (gamma == null) {
+      return;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(gamma);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--scheduler \"" + text + "\": gamma=" + gamma
+          + " is not a number");
+    }
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new UsageException("--scheduler \"" + text + "\": gamma=" + gamma + " must be a "
+          + "finite number above 0: the factor the learning rate is multiplied by");
+    }
   }
 
   private static java.util.List<String> splitOutsideBrackets(String arguments, String text) {

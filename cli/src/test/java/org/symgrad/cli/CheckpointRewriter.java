@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Rewrites a checkpoint with {@link CheckpointFile#writeAtomically}, the write {@code fit
+ * Rewrites a checkpoint with {@link org.symgrad.io.OutputFiles#write}, the write {@code fit
  * --save} makes, as fast as it can and with a new epoch each time, until it is killed: so
  * that a kill at a random moment almost always lands in the middle of a write. Prints {@code
  * writing} before the first and {@code wrote 2} after the second, so a test can wait for
@@ -28,7 +28,8 @@ public final class CheckpointRewriter {
     System.out.flush();
     for (int written = 1; ; written++) {
       root.put("epoch", ++epoch);
-      CheckpointFile.writeAtomically(file, Json.line(root) + "\n");
+      org.symgrad.io.OutputFiles.write(file, "--save",
+          (Json.line(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       if (written == 2) {
         System.out.println("wrote 2");
         System.out.flush();

@@ -28,6 +28,15 @@ record CommandRun(int exitCode, String out, String err) {
     }
   }
 
+  /** The train_loss of a fit --json run. */
+  double jsonLoss() {
+    try {
+      return Json.MAPPER.readTree(lastOutLine()).get("train_loss").asDouble();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   List<String> outLines() {
     return out.lines().toList();
   }

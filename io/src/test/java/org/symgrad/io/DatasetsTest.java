@@ -1,4 +1,4 @@
-package org.symgrad.cli;
+package org.symgrad.io;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.symgrad.runtime.Dataset;
 
 /** CSV files are read correctly or refused with file, line and column. */
-class CsvDataTest {
+class DatasetsTest {
   @TempDir
   Path folder;
 
@@ -66,7 +66,7 @@ class CsvDataTest {
   void nonUtf8BytesAreRefusedWithTheirPlace() throws Exception {
     Path file = folder.resolve("data.csv");
     Files.write(file, new byte[] {'x', '\n', '1', '\n', (byte) 0xff, '\n'});
-    DataException e = assertThrows(DataException.class, () -> CsvData.load(file, "data.csv"));
+    BadFileException e = assertThrows(BadFileException.class, () -> read(file));
     assertThat(e.getMessage()).isEqualTo(
         "data.csv:3:1: error: the file is not UTF-8 text (byte 0xff)");
   }
@@ -80,10 +80,17 @@ class CsvDataTest {
   private Dataset load(String text) throws Exception {
     Path file = folder.resolve("data.csv");
     Files.writeString(file, text);
-    return CsvData.load(file, "data.csv");
+    return read(file);
+  }
+
+  // Read as a stream named data.csv, as fit names the file it was given.
+  private static Dataset read(Path file) throws java.io.IOException {
+    try (var in = Files.newInputStream(file)) {
+      return Datasets.readCsv(in, "data.csv", null, false, CsvLimits.defaults());
+    }
   }
 
   private String error(String text) {
-    return assertThrows(DataException.class, () -> load(text)).getMessage();
+    return assertThrows(BadFileException.class, () -> load(text)).getMessage();
   }
 }

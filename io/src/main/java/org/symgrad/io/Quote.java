@@ -1,0 +1,51 @@
+package org.symgrad.io;
+
+import java.util.List;
+
+/**
+ * Text from a user's file, made safe to show in a message: on one line, control characters
+ * as {@code ?}, and short. A model's {@code data} line can name any file the process can read,
+ * so a message quotes only a small excerpt of a bad cell or header, never a whole line.
+ */
+public final class Quote {
+  /** How many characters of a cell or a name a message shows. */
+  public static final int LONGEST = 40;
+  private static final int MOST_NAMES = 20;
+
+  private Quote() {}
+
+  /** {@code 'text'}, cut after {@link #LONGEST} characters with {@code …}. */
+  public static String of(CharSequence text) {
+    return "'" + excerpt(text) + "'";
+  }
+
+  /** {@code text} on one line and cut short, without quotes. */
+  public static String excerpt(CharSequence text) {
+    StringBuilder shown = new StringBuilder();
+    String string = text.toString();
+    int count = 0;
+    for (int i = 0; i < string.length(); ) {
+      int c = string.codePointAt(i);
+      if (count++ == LONGEST) {
+        return shown.append('…').toString();
+      }
+      shown.appendCodePoint(Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+          || c == '\uFEFF' ? '?' : c);
+      i += Character.charCount(c);
+    }
+    return shown.toString();
+  }
+
+  /**
+   * Names for a message, each cut short, and after the first 20 {@code … (N in all)}:
+   * {@code x, y, z}.
+   */
+  public static String names(List<String> names) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Math.min(names.size(), MOST_NAMES); i++) {
+      text.append(i == 0 ? "" : ", ").append(excerpt(names.get(i)));
+    }
+    return names.size() > MOST_NAMES ? text + ", … (" + names.size() + " in all)"
+        : text.toString();
+  }
+}

@@ -179,7 +179,8 @@ public final class Lowering {
   }
 
   private static Node sumVariable(Graph g, Map<Node, Role> roles, Accumulator sum) {
-    Node variable = g.variable(SUM_PREFIX + sum.label());
+    // By index, not label: a parameter called loss would share the loss sum's variable.
+    Node variable = g.variable(SUM_PREFIX + sum.index());
     roles.put(variable, new SumRole(sum));
     return variable;
   }

@@ -295,10 +295,8 @@ final class StatementWriter {
           guarded(args.get(1)));
     }
     ClassName owner = "Math".equals(operation.owner()) ? MATH : FUNCTIONS;
-    return args.size() == 1
-        ? CodeBlock.of("$T.$L($L)", owner, operation.method(), operand(args.get(0)))
-        : CodeBlock.of("$T.$L($L, $L)", owner, operation.method(), operand(args.get(0)),
-            operand(args.get(1)));
+    return CodeBlock.of("$T.$L($L)", owner, operation.method(),
+        args.stream().map(this::operand).collect(java.util.stream.Collectors.joining(", ")));
   }
 
   String operand(Value value) {

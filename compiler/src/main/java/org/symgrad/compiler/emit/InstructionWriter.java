@@ -1,12 +1,9 @@
 package org.symgrad.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
-import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
-import static org.objectweb.asm.Opcodes.DCONST_0;
-import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DMUL;
@@ -23,12 +20,9 @@ import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.IMUL;
-import static org.objectweb.asm.Opcodes.IOR;
-import static org.objectweb.asm.Opcodes.ISHL;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
-import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import java.util.HashMap;
 import java.util.List;
@@ -485,33 +479,11 @@ final class InstructionWriter implements InstrVisitor {
   }
 
   private void pushDouble(double value) {
-    if (Double.doubleToRawLongBits(value) == 0L) {
-      code.visitInsn(DCONST_0);
-    } else if (value == 1.0) {
-      code.visitInsn(DCONST_1);
-    } else {
-      code.visitLdcInsn(value);
-    }
+    Constants.pushDouble(code, value);
   }
 
-  /**
-   * Pushes a non-negative index or count. Past 32767 it is built as {@code (high << 15) |
-   * low} rather than loaded with {@code ldc}: a model with a hundred thousand parameters or
-   * passed values would otherwise fill the class's constant pool with their indices.
-   */
   void pushInt(int value) {
-    if (value >= -1 && value <= 5) {
-      code.visitInsn(ICONST_0 + value);
-    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-      code.visitIntInsn(BIPUSH, value);
-    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-      code.visitIntInsn(SIPUSH, value);
-    } else {
-      code.visitIntInsn(SIPUSH, value >>> 15);
-      code.visitIntInsn(BIPUSH, 15);
-      code.visitInsn(ISHL);
-      code.visitIntInsn(SIPUSH, value & 0x7fff);
-      code.visitInsn(IOR);
-    }
+    Constants.pushInt(code, value);
   }
+
 }

@@ -3,6 +3,7 @@ package org.symgrad.compiler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.symgrad.compiler.emit.EmitOptions;
 import org.symgrad.compiler.emit.ModelClassDefiner;
 import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.lower.Program;
@@ -74,7 +75,7 @@ public final class ModelCache {
    * compiled before from an equal program with the same kernels.
    */
   public CompiledModel compile(ModelDefinition model) {
-    return compile(model, VectorMode.fromProperty());
+    return compile(model, Symgrad.emitOptions());
   }
 
   /**
@@ -84,7 +85,13 @@ public final class ModelCache {
    * @throws IllegalStateException for {@link VectorMode#ON} in a JVM without the Vector API
    */
   public CompiledModel compile(ModelDefinition model, VectorMode mode) {
+    return compile(model, Symgrad.emitOptions().withVector(mode));
+  }
+
+  // The options are read once, by the caller; the key holds only what changes the class's bits.
+  private CompiledModel compile(ModelDefinition model, EmitOptions options) {
     Objects.requireNonNull(model, "model");
+    VectorMode mode = options.vector();
     Program program = Symgrad.lower(model);
     boolean vector = mode.vectorises();
     Key key = new Key(program, vector);
@@ -97,7 +104,8 @@ public final class ModelCache {
       misses++;
     }
     CompiledModel compiled =
-        ModelClassDefiner.define(program, vector ? VectorMode.ON : VectorMode.OFF);
+        ModelClassDefiner.define(program,
+            options.withVector(vector ? VectorMode.ON : VectorMode.OFF));
     synchronized (this) {
       CompiledModel first = entries.putIfAbsent(key, compiled);
       return first != null ? first : compiled;

@@ -3,19 +3,24 @@ package org.symgrad.compiler;
 import java.nio.file.Path;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.emit.BytecodeEmitter;
+import org.symgrad.compiler.emit.EmitOptions;
+import org.symgrad.compiler.emit.GeneratedCode;
 import org.symgrad.compiler.emit.ModelClassDefiner;
 import org.symgrad.compiler.emit.SourceEmitter;
 import org.symgrad.compiler.emit.SourceLines;
 import org.symgrad.compiler.emit.VectorMode;
+import org.symgrad.compiler.lower.LowerOptions;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.compiler.second.SecondOrder;
+import org.symgrad.compiler.simplify.ModelGradient;
 import org.symgrad.runtime.CompiledModel;
 
 /**
- * The front door: from a model to a callable {@link CompiledModel}.
+ * The front door, and the one owner of the pipeline: parse → graph → diff → simplify → lower →
+ * emit. Each entry below runs those stages in order, in one place.
  *
  * <pre>{@code
  * ModelDefinition model = Symgrad.parseFile(Path.of("thermometer.sg"));
@@ -25,18 +30,18 @@ import org.symgrad.runtime.CompiledModel;
  */
 public final class Symgrad {
   /** The version written into generated code. */
-  public static final String VERSION = "0.1";
+  public static final String VERSION = GeneratedCode.VERSION;
 
   /**
    * The package of generated source when none is chosen: {@code symgrad emit}'s default, and
    * the package whose source the line numbers of {@link #compile}'s classes point into.
    */
-  public static final String GENERATED_PACKAGE = "symgrad.generated";
+  public static final String GENERATED_PACKAGE = GeneratedCode.DEFAULT_PACKAGE;
 
   private Symgrad() {}
 
   /**
-   * The model in an {@code .sg} file.
+   * The model in an {@code .sg} file (parse and graph).
    *
    * @throws SymgradException with every bad line's place and caret
    */
@@ -50,13 +55,29 @@ public final class Symgrad {
   }
 
   /**
-   * The kernel IR of {@code model}, as both emitters see it. Lowering adds the derivatives'
-   * nodes to the model's graph, which is not thread-safe, so it holds the graph's lock: one
-   * parsed model may be compiled by several threads at once.
+   * The gradient of one expression of free variables, as {@code symgrad grad} answers it:
+   * parsed, simplified, differentiated once; its Hessian on demand.
+   *
+   * @throws SymgradException if {@code text} does not parse
+   */
+  public static ExpressionDerivatives gradient(String text) {
+    return ExpressionDerivatives.of(text);
+  }
+
+  /**
+   * The kernel IR of {@code model}, as both emitters see it: diff, simplify, lower. These add
+   * the derivatives' nodes to the model's graph, which is not thread-safe, so they hold the
+   * graph's lock: one parsed model may be compiled by several threads at once.
    */
   public static Program lower(ModelDefinition model) {
+    return lower(model, LowerOptions.DEFAULT);
+  }
+
+  /** The same, shaped as {@code options} say (for tests and benchmarks). */
+  public static Program lower(ModelDefinition model, LowerOptions options) {
     synchronized (model.graph()) {
-      return Lowering.lower(model);
+      ModelGradient derived = ModelGradient.of(model);
+      return Lowering.lower(derived, options);
     }
   }
 
@@ -77,7 +98,8 @@ public final class Symgrad {
    */
   public static String emitSource(ModelDefinition model, String packageName, String className,
       boolean vector) {
-    return SourceEmitter.emitWithLines(lower(model), packageName, className, vector).text();
+    Program program = lower(model);
+    return SourceEmitter.emitWithLines(program, packageName, className, vector).text();
   }
 
   /**
@@ -104,10 +126,11 @@ public final class Symgrad {
   /**
    * {@code model} compiled to bytecode and loaded as a hidden class; thread-safe. Its row
    * loops run on the Vector API as the system property {@value VectorMode#PROPERTY} says: off
-   * unless set to {@code auto} or {@code on}.
+   * unless set to {@code auto} or {@code on}; line numbers and class dumps as {@link
+   * EmitOptions#fromSystemProperties()} reads them.
    */
   public static CompiledModel compile(ModelDefinition model) {
-    return ModelClassDefiner.define(lower(model));
+    return compile(model, emitOptions());
   }
 
   /**
@@ -136,6 +159,17 @@ public final class Symgrad {
    *     --add-modules jdk.incubator.vector}
    */
   public static CompiledModel compile(ModelDefinition model, VectorMode mode) {
-    return ModelClassDefiner.define(lower(model), mode);
+    return compile(model, emitOptions().withVector(mode));
+  }
+
+  /** {@code model} compiled as {@code options} say. */
+  public static CompiledModel compile(ModelDefinition model, EmitOptions options) {
+    Program program = lower(model);
+    return ModelClassDefiner.define(program, options);
+  }
+
+  /** The emit options the system properties ask for, read here, at the edge, once a call. */
+  public static EmitOptions emitOptions() {
+    return EmitOptions.fromSystemProperties();
   }
 }

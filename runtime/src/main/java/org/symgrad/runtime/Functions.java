@@ -35,4 +35,18 @@ public final class Functions {
   public static double eq(double a, double b) {
     return a == b ? 1.0 : 0.0;
   }
+
+  /** 1 when {@code a > b}, else 0 (a NaN is greater than nothing): a condition for select. */
+  public static double gt(double a, double b) {
+    return a > b ? 1.0 : 0.0;
+  }
+
+  /**
+   * {@code a} where {@code condition} is not 0, else {@code b}: {@code torch.where}, with which
+   * derivatives pick the active branch at a kink, so the other branch's infinity or NaN is
+   * dropped rather than multiplied by 0.
+   */
+  public static double select(double condition, double a, double b) {
+    return condition != 0.0 ? a : b;
+  }
 }

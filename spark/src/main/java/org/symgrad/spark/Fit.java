@@ -13,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.train.StopReason;
 import picocli.CommandLine;

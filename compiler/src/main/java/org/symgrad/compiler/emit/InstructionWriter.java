@@ -1,12 +1,9 @@
 package org.symgrad.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
-import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
-import static org.objectweb.asm.Opcodes.DCONST_0;
-import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DMUL;
@@ -23,12 +20,9 @@ import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.IMUL;
-import static org.objectweb.asm.Opcodes.IOR;
-import static org.objectweb.asm.Opcodes.ISHL;
 import static org.objectweb.asm.Opcodes.ISUB;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
-import static org.objectweb.asm.Opcodes.SIPUSH;
 
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +31,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.InstrVisitor;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Operation;
 import org.symgrad.compiler.lower.Value;
@@ -48,7 +43,7 @@ import org.symgrad.compiler.lower.Value;
  * in locals (an unsplit kernel) or the scratch array (a split one), and gives each temporary
  * a slot of its own when it is first defined.
  */
-final class InstructionWriter {
+final class InstructionWriter implements InstrVisitor {
   /**
    * Where one method keeps the values its instructions use; -1 for what it lacks. A {@code
    * finish} kernel keeps its {@code sums} argument in {@code batch}, a {@code sums} kernel its
@@ -90,149 +85,227 @@ final class InstructionWriter {
   }
 
   void emit(Instr instr) {
-    if (instr instanceof Instr.LoadParam load) {
-      code.visitVarInsn(ALOAD, frame.params());
-      pushInt(load.index());
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadColumn load) {
-      Integer column = frame.columns().get(load.column());
-      if (column != null) {
-        code.visitVarInsn(ALOAD, column);
-      } else { // batch.column(c)[row], in a helper
-        code.visitVarInsn(ALOAD, frame.batch());
-        pushInt(load.column());
-        code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
-      }
-      code.visitVarInsn(ILOAD, frame.row());
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadRowCount load) {
-      code.visitVarInsn(ILOAD, frame.rows());
-      code.visitInsn(I2D);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadSum load) {
-      Integer local = frame.sums().get(load.sum());
-      if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
-        code.visitVarInsn(ALOAD, frame.batch());
-        pushInt(load.sum().index());
-        code.visitInsn(DALOAD);
-      } else if (local != null) {
-        code.visitVarInsn(DLOAD, local);
-      } else {
-        loadScratch(sumSlot(load.sum()));
-      }
-      store(load.to());
-    } else if (instr instanceof Instr.Compute compute) {
-      emitCompute(compute.operation(), compute.args());
-      store(compute.to());
-    } else if (instr instanceof Instr.Accumulate accumulate) {
-      Integer local = frame.sums().get(accumulate.sum());
-      if (local != null) { // sum = sum + v
-        code.visitVarInsn(DLOAD, local);
-        push(accumulate.value());
-        code.visitInsn(DADD);
-        code.visitVarInsn(DSTORE, local);
-      } else { // scratch[i] += v, as javac writes it
-        code.visitVarInsn(ALOAD, frame.scratch());
-        pushInt(sumSlot(accumulate.sum()));
-        code.visitInsn(DUP2);
-        code.visitInsn(DALOAD);
-        push(accumulate.value());
-        code.visitInsn(DADD);
-        code.visitInsn(DASTORE);
-      }
-    } else if (instr instanceof Instr.StoreGradient store) {
-      storeInArray(store.index(), store.value());
-    } else if (instr instanceof Instr.StoreSum store) {
-      storeInArray(store.index(), store.value());
-    } else if (instr instanceof Instr.StoreOutput store) {
-      code.visitVarInsn(ALOAD, frame.array());
-      code.visitVarInsn(ILOAD, frame.row());
-      if (store.outputs() != 1) { // row * outputs + output
-        pushInt(store.outputs());
-        code.visitInsn(IMUL);
-        if (store.output() != 0) {
-          pushInt(store.output());
-          code.visitInsn(IADD);
-        }
-      }
-      push(store.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.Spill spill) {
-      code.visitVarInsn(ALOAD, frame.scratch());
-      pushInt(spill.slot());
-      push(spill.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.Reload reload) {
-      loadScratch(reload.slot());
-      store(reload.to());
-    } else if (instr instanceof Instr.Call call) {
-      emitCall(call.helper());
-    } else if (instr instanceof Instr.Return ret) {
-      push(ret.value());
-      code.visitInsn(DRETURN);
-    } else if (instr instanceof Instr.Loop loop) {
-      emitLoop(loop);
-    } else if (instr instanceof Instr.RowLoop loop) {
-      emitRowLoop(loop);
-    } else if (instr instanceof Instr.LoadRowSlot load) { // scratch[row - block + slot]
-      pushRowSlot(load.slot());
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.StoreRowSlot store) {
-      pushRowSlot(store.slot());
-      push(store.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.AccumulateRowSlot accumulate) { // as javac writes +=
-      pushRowSlot(accumulate.slot());
-      code.visitInsn(DUP2);
-      code.visitInsn(DALOAD);
-      push(accumulate.value());
-      code.visitInsn(DADD);
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.LoadParamAt load) {
-      code.visitVarInsn(ALOAD, frame.params());
-      pushIndex(load.index());
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadColumnAt load) { // batch.column(c)[row]
+    instr.accept(this);
+  }
+
+  @Override
+  public void visit(Instr.LoadParam load) {
+    code.visitVarInsn(ALOAD, frame.params());
+    pushInt(load.index());
+    code.visitInsn(DALOAD);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.LoadColumn load) {
+    Integer column = frame.columns().get(load.column());
+    if (column != null) {
+      code.visitVarInsn(ALOAD, column);
+    } else { // batch.column(c)[row], in a helper
       code.visitVarInsn(ALOAD, frame.batch());
-      pushIndex(load.column());
+      pushInt(load.column());
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
-      code.visitVarInsn(ILOAD, frame.row());
+    }
+    code.visitVarInsn(ILOAD, frame.row());
+    code.visitInsn(DALOAD);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.LoadRowCount load) {
+    code.visitVarInsn(ILOAD, frame.rows());
+    code.visitInsn(I2D);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.LoadSum load) {
+    Integer local = frame.sums().get(load.sum());
+    if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
+      code.visitVarInsn(ALOAD, frame.batch());
+      pushInt(load.sum().index());
       code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.LoadSumAt load) {
-      if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
-        code.visitVarInsn(ALOAD, frame.batch());
-        pushIndex(new Instr.Index(load.first().index(), load.stride()));
-      } else {
-        code.visitVarInsn(ALOAD, frame.scratch());
-        pushIndex(new Instr.Index(sumSlot(load.first()), load.stride()));
-      }
-      code.visitInsn(DALOAD);
-      store(load.to());
-    } else if (instr instanceof Instr.AccumulateAt accumulate) { // scratch[i] += v
+    } else if (local != null) {
+      code.visitVarInsn(DLOAD, local);
+    } else {
+      loadScratch(sumSlot(load.sum()));
+    }
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.Compute compute) {
+    emitCompute(compute.operation(), compute.args());
+    store(compute.to());
+  }
+
+  @Override
+  public void visit(Instr.Accumulate accumulate) {
+    Integer local = frame.sums().get(accumulate.sum());
+    if (local != null) { // sum = sum + v
+      code.visitVarInsn(DLOAD, local);
+      push(accumulate.value());
+      code.visitInsn(DADD);
+      code.visitVarInsn(DSTORE, local);
+    } else { // scratch[i] += v, as javac writes it
       code.visitVarInsn(ALOAD, frame.scratch());
-      pushIndex(new Instr.Index(sumSlot(accumulate.first()), accumulate.stride()));
+      pushInt(sumSlot(accumulate.sum()));
       code.visitInsn(DUP2);
       code.visitInsn(DALOAD);
       push(accumulate.value());
       code.visitInsn(DADD);
       code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.SetSumAt set) { // scratch[i] = v
-      code.visitVarInsn(ALOAD, frame.scratch());
-      pushIndex(new Instr.Index(sumSlot(set.first()), set.stride()));
-      push(set.value());
-      code.visitInsn(DASTORE);
-    } else if (instr instanceof Instr.StoreGradientAt store) {
-      storeInArrayAt(store.index(), store.value());
-    } else if (instr instanceof Instr.StoreSumAt store) {
-      storeInArrayAt(store.index(), store.value());
-    } else {
-      throw new IllegalStateException("no bytecode for " + instr);
     }
+  }
+
+  @Override
+  public void visit(Instr.StoreGradient store) {
+    storeInArray(store.index(), store.value());
+  }
+
+  @Override
+  public void visit(Instr.StoreSum store) {
+    storeInArray(store.index(), store.value());
+  }
+
+  @Override
+  public void visit(Instr.StoreOutput store) {
+    code.visitVarInsn(ALOAD, frame.array());
+    code.visitVarInsn(ILOAD, frame.row());
+    if (store.outputs() != 1) { // row * outputs + output
+      pushInt(store.outputs());
+      code.visitInsn(IMUL);
+      if (store.output() != 0) {
+        pushInt(store.output());
+        code.visitInsn(IADD);
+      }
+    }
+    push(store.value());
+    code.visitInsn(DASTORE);
+  }
+
+  @Override
+  public void visit(Instr.Spill spill) {
+    code.visitVarInsn(ALOAD, frame.scratch());
+    pushInt(spill.slot());
+    push(spill.value());
+    code.visitInsn(DASTORE);
+  }
+
+  @Override
+  public void visit(Instr.Reload reload) {
+    loadScratch(reload.slot());
+    store(reload.to());
+  }
+
+  @Override
+  public void visit(Instr.Call call) {
+    emitCall(call.helper());
+  }
+
+  @Override
+  public void visit(Instr.Return ret) {
+    push(ret.value());
+    code.visitInsn(DRETURN);
+  }
+
+  @Override
+  public void visit(Instr.Loop loop) {
+    emitLoop(loop);
+  }
+
+  @Override
+  public void visit(Instr.RowLoop loop) {
+    emitRowLoop(loop);
+  }
+
+  @Override
+  public void visit(Instr.LoadRowSlot load) {
+    // scratch[row - block + slot]
+    pushRowSlot(load.slot());
+    code.visitInsn(DALOAD);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.StoreRowSlot store) {
+    pushRowSlot(store.slot());
+    push(store.value());
+    code.visitInsn(DASTORE);
+  }
+
+  @Override
+  public void visit(Instr.AccumulateRowSlot accumulate) {
+    // as javac writes +=
+    pushRowSlot(accumulate.slot());
+    code.visitInsn(DUP2);
+    code.visitInsn(DALOAD);
+    push(accumulate.value());
+    code.visitInsn(DADD);
+    code.visitInsn(DASTORE);
+  }
+
+  @Override
+  public void visit(Instr.LoadParamAt load) {
+    code.visitVarInsn(ALOAD, frame.params());
+    pushIndex(load.index());
+    code.visitInsn(DALOAD);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.LoadColumnAt load) {
+    // batch.column(c)[row]
+    code.visitVarInsn(ALOAD, frame.batch());
+    pushIndex(load.column());
+    code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
+    code.visitVarInsn(ILOAD, frame.row());
+    code.visitInsn(DALOAD);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.LoadSumAt load) {
+    if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
+      code.visitVarInsn(ALOAD, frame.batch());
+      pushIndex(new Instr.Index(load.first().index(), load.stride()));
+    } else {
+      code.visitVarInsn(ALOAD, frame.scratch());
+      pushIndex(new Instr.Index(sumSlot(load.first()), load.stride()));
+    }
+    code.visitInsn(DALOAD);
+    store(load.to());
+  }
+
+  @Override
+  public void visit(Instr.AccumulateAt accumulate) {
+    // scratch[i] += v
+    code.visitVarInsn(ALOAD, frame.scratch());
+    pushIndex(new Instr.Index(sumSlot(accumulate.first()), accumulate.stride()));
+    code.visitInsn(DUP2);
+    code.visitInsn(DALOAD);
+    push(accumulate.value());
+    code.visitInsn(DADD);
+    code.visitInsn(DASTORE);
+  }
+
+  @Override
+  public void visit(Instr.SetSumAt set) {
+    // scratch[i] = v
+    code.visitVarInsn(ALOAD, frame.scratch());
+    pushIndex(new Instr.Index(sumSlot(set.first()), set.stride()));
+    push(set.value());
+    code.visitInsn(DASTORE);
+  }
+
+  @Override
+  public void visit(Instr.StoreGradientAt store) {
+    storeInArrayAt(store.index(), store.value());
+  }
+
+  @Override
+  public void visit(Instr.StoreSumAt store) {
+    storeInArrayAt(store.index(), store.value());
   }
 
   /** The descriptor of the kernel's helpers: its own arguments, then rows, row, scratch. */
@@ -406,33 +479,11 @@ final class InstructionWriter {
   }
 
   private void pushDouble(double value) {
-    if (Double.doubleToRawLongBits(value) == 0L) {
-      code.visitInsn(DCONST_0);
-    } else if (value == 1.0) {
-      code.visitInsn(DCONST_1);
-    } else {
-      code.visitLdcInsn(value);
-    }
+    Constants.pushDouble(code, value);
   }
 
-  /**
-   * Pushes a non-negative index or count. Past 32767 it is built as {@code (high << 15) |
-   * low} rather than loaded with {@code ldc}: a model with a hundred thousand parameters or
-   * passed values would otherwise fill the class's constant pool with their indices.
-   */
   void pushInt(int value) {
-    if (value >= -1 && value <= 5) {
-      code.visitInsn(ICONST_0 + value);
-    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-      code.visitIntInsn(BIPUSH, value);
-    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-      code.visitIntInsn(SIPUSH, value);
-    } else {
-      code.visitIntInsn(SIPUSH, value >>> 15);
-      code.visitIntInsn(BIPUSH, 15);
-      code.visitInsn(ISHL);
-      code.visitIntInsn(SIPUSH, value & 0x7fff);
-      code.visitInsn(IOR);
-    }
+    Constants.pushInt(code, value);
   }
+
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Argument;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.runtime.Batch;
@@ -104,24 +105,19 @@ final class KernelSource {
         loop, body, epilogue, found.subList(1, found.size()));
   }
 
-  // The interface's own argument names are taken first: a model's names give way to them.
+  // The interface's own argument names, as the IR's signature gives them, are taken first: a
+  // model's names give way to them.
   private StatementWriter.Names fixedNames(LocalNames names, boolean helper) {
-    String params = names.fixed("params");
-    // finish(params, sums, rows, grad) keeps sums where the others keep the batch, and
-    // sums(params, batch, from, to, sums) its end row where the others keep the row count.
-    String batch = names.fixed(switch (kernel.kind()) {
-      case PREDICT -> "inputs";
-      case FINISH -> "sums";
-      default -> "batch";
-    });
-    String array = switch (kernel.kind()) {
-      case PREDICT -> names.fixed("out");
-      case LOSS -> null;
-      case LOSS_AND_GRADIENT, FINISH -> names.fixed("grad");
-      case SUMS -> names.fixed("sums");
-    };
-    String from = kernel.kind() == Kernel.Kind.SUMS ? names.fixed("from") : null;
-    String rows = names.fixed(kernel.kind() == Kernel.Kind.SUMS ? "to" : "rows");
+    Kernel.Kind kind = kernel.kind();
+    for (Argument argument : kind.arguments()) {
+      names.fixed(argument.name());
+    }
+    String params = kind.argument(Argument.Role.PARAMS).name();
+    String batch = kind.argument(Argument.Role.BATCH).name();
+    String array = nameOf(Argument.Role.OUTPUT);
+    String from = nameOf(Argument.Role.FROM);
+    String rows = kind.argument(Argument.Role.ROWS) != null ? nameOf(Argument.Role.ROWS)
+        : names.fixed("rows");
     String row = names.fixed("row");
     String scratch = helper || kernel.sumsInScratch() ? names.fixed("scratch") : null;
     String block = kernel.isBlocked() ? names.fixed("block") : null;
@@ -154,24 +150,10 @@ final class KernelSource {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.kind().methodName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(kernel.kind() == Kernel.Kind.PREDICT || kernel.kind() == Kernel.Kind.SUMS
-            ? void.class : double.class)
+        .returns(kernel.kind().returnsLoss() ? double.class : void.class)
         .addParameter(double[].class, fixed.params());
-    switch (kernel.kind()) {
-      case SUMS -> builder.addParameter(Batch.class, fixed.batch())
-          .addParameter(int.class, fixed.from())
-          .addParameter(int.class, fixed.rows())
-          .addParameter(double[].class, fixed.array());
-      case FINISH -> builder.addParameter(double[].class, fixed.batch())
-          .addParameter(int.class, fixed.rows())
-          .addParameter(double[].class, fixed.array());
-      default -> {
-        builder.addParameter(Batch.class, fixed.batch());
-        if (fixed.array() != null) {
-          builder.addParameter(double[].class, fixed.array());
-        }
-      }
-    }
+    kernel.kind().arguments().stream().skip(1).forEach(argument ->
+        builder.addParameter(javaType(argument), argument.name()));
     CodeBlock.Builder code = CodeBlock.builder();
     if (!KernelWriter.isChunked(kernel.kind())) {
       writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
@@ -291,5 +273,18 @@ final class KernelSource {
       at++;
     }
     throw new IllegalStateException("the generated source ends inside a method");
+  }
+
+  private @org.jspecify.annotations.Nullable String nameOf(Argument.Role role) {
+    Argument argument = kernel.kind().argument(role);
+    return argument == null ? null : argument.name();
+  }
+
+  private static Class<?> javaType(Argument argument) {
+    return switch (argument.type()) {
+      case DOUBLES -> double[].class;
+      case BATCH -> Batch.class;
+      case INT -> int.class;
+    };
   }
 }

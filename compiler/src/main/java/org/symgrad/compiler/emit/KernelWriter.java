@@ -29,6 +29,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Argument;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 
@@ -42,10 +43,7 @@ import org.symgrad.compiler.lower.Kernel;
  * into that source.
  */
 final class KernelWriter {
-  // Slots of the method's arguments: this, params, batch, then grad or out.
-  private static final int PARAMS = 1;
-  private static final int BATCH = 2;
-  private static final int ARRAY_OUT = 3;
+  // The first local's slot in every kernel method (this and up to three arguments before it).
   private static final int FIRST_LOCAL = 4;
 
   private final ClassWriter classWriter;
@@ -87,13 +85,12 @@ final class KernelWriter {
         null);
     code.visitCode();
     Kernel.Kind kind = kernel.kind();
-    // sums(params, batch, int from, int to, sums): the loop runs from..to, to in the rows slot.
-    // finish(params, sums, int rows, grad): the sums array in the batch slot, no loop.
-    int next = kind == Kernel.Kind.SUMS ? FIRST_LOCAL + 2
-        : kind == Kernel.Kind.FINISH ? FIRST_LOCAL + 1 : FIRST_LOCAL;
-    int fromSlot = kind == Kernel.Kind.SUMS ? 3 : -1;
-    int arraySlot = kind == Kernel.Kind.SUMS ? 5 : kind == Kernel.Kind.FINISH ? 4 : ARRAY_OUT;
-    int rowsSlot = kind == Kernel.Kind.SUMS ? 4 : kind == Kernel.Kind.FINISH ? 3 : next++;
+    // The arguments' slots are their places in the signature the IR gives, after this; the
+    // locals follow, from slot 4 at least, so that loss() numbers them as lossAndGradient().
+    int next = Math.max(FIRST_LOCAL, 1 + kind.arguments().size());
+    int fromSlot = slot(Argument.Role.FROM);
+    int arraySlot = slot(Argument.Role.OUTPUT);
+    int rowsSlot = kind.argument(Argument.Role.ROWS) != null ? slot(Argument.Role.ROWS) : next++;
     int rowSlot = next++;
     int scratchSlot = kernel.sumsInScratch() ? next++ : -1;
     int blockSlot = kernel.isBlocked() ? next++ : -1;
@@ -113,12 +110,13 @@ final class KernelWriter {
       }
     }
     InstructionWriter writer = new InstructionWriter(code, owner, kernel,
-        new InstructionWriter.Frame(PARAMS, BATCH, arraySlot, rowsSlot, rowSlot, scratchSlot,
+        new InstructionWriter.Frame(slot(Argument.Role.PARAMS), slot(Argument.Role.BATCH),
+            arraySlot, rowsSlot, rowSlot, scratchSlot,
             columnSlots, sumLocals, next, blockSlot, blockEndSlot), sumSlots);
 
     if (!isChunked(kind)) {
       line(SourceLines.KernelLines::rows);
-      code.visitVarInsn(ALOAD, BATCH);
+      code.visitVarInsn(ALOAD, slot(Argument.Role.BATCH));
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
@@ -133,7 +131,7 @@ final class KernelWriter {
     }
     columnSlots.forEach((column, slot) -> {
       line(l -> l.column(column));
-      code.visitVarInsn(ALOAD, BATCH);
+      code.visitVarInsn(ALOAD, slot(Argument.Role.BATCH));
       writer.pushInt(column);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
       code.visitVarInsn(ASTORE, slot);
@@ -267,15 +265,17 @@ final class KernelWriter {
     code.visitEnd();
   }
 
+  // The method's descriptor, from the signature the IR gives: ([DLorg/symgrad/runtime/Batch;)D
   private String descriptor() {
-    String batch = "L" + BytecodeEmitter.BATCH + ";";
-    return switch (kernel.kind()) {
-      case PREDICT -> "([D" + batch + "[D)V";
-      case LOSS -> "([D" + batch + ")D";
-      case LOSS_AND_GRADIENT -> "([D" + batch + "[D)D";
-      case SUMS -> "([D" + batch + "II[D)V";
-      case FINISH -> "([D[DI[D)D";
-    };
+    StringBuilder descriptor = new StringBuilder("(");
+    kernel.kind().arguments().forEach(a -> descriptor.append(a.type().descriptor()));
+    return descriptor.append(kernel.kind().returnsLoss() ? ")D" : ")V").toString();
+  }
+
+  // The slot of the argument with role (this is slot 0), or -1 when the method has none.
+  private int slot(Argument.Role role) {
+    int position = kernel.kind().position(role);
+    return position < 0 ? -1 : 1 + position;
   }
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,

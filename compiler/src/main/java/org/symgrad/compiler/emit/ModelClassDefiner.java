@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.symgrad.compiler.Symgrad;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
@@ -18,7 +18,7 @@ import org.symgrad.runtime.ModelInfo;
  * name them, and each is unloaded once its model is no longer referenced.
  *
  * <p>Each class carries the {@code SourceFile} and line numbers of the source {@code symgrad
- * emit} prints for the same model (package {@value Symgrad#GENERATED_PACKAGE}, class {@code
+ * emit} prints for the same model (package {@value GeneratedCode#DEFAULT_PACKAGE}, class {@code
  * Symgrad_Thermometer}), so a debugger or a stack trace lands on a readable statement. The JVM
  * leaves hidden classes' frames out of stack traces unless run with {@code
  * -XX:+UnlockDiagnosticVMOptions -XX:+ShowHiddenFrames}. Rendering that source costs more than
@@ -49,11 +49,11 @@ public final class ModelClassDefiner {
   private ModelClassDefiner() {}
 
   /**
-   * The model {@code program} describes, as a new instance of a new hidden class, with vector
-   * kernels as the system property {@value VectorMode#PROPERTY} says (off by default).
+   * The model {@code program} describes, as a new instance of a new hidden class, as {@link
+   * EmitOptions#DEFAULT} says: scalar kernels, line numbers by the default policy.
    */
   public static CompiledModel define(Program program) {
-    return define(program, VectorMode.fromProperty());
+    return define(program, EmitOptions.DEFAULT);
   }
 
   /**
@@ -62,9 +62,18 @@ public final class ModelClassDefiner {
    * @throws IllegalStateException for {@link VectorMode#ON} in a JVM without the Vector API
    */
   public static CompiledModel define(Program program, VectorMode mode) {
+    return define(program, EmitOptions.DEFAULT.withVector(mode));
+  }
+
+  /**
+   * The same, as {@code options} say.
+   *
+   * @throws IllegalStateException for {@link VectorMode#ON} in a JVM without the Vector API
+   */
+  public static CompiledModel define(Program program, EmitOptions options) {
     String internalName = internalName(program);
-    byte[] bytes = classFile(program, mode.vectorises());
-    dumpIfAsked(internalName, bytes);
+    byte[] bytes = classFile(program, options.vector().vectorises(), options.lineNumbers());
+    dumpIfAsked(options.dumpFolder(), internalName, bytes);
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
       return (CompiledModel) lookup
@@ -83,15 +92,21 @@ public final class ModelClassDefiner {
    * #LINE_NUMBERS_PROPERTY} is {@code false}.
    */
   static byte[] classFile(Program program) {
-    return classFile(program, false);
+    return classFile(program, EmitOptions.DEFAULT);
   }
 
-  private static byte[] classFile(Program program, boolean vector) {
-    if (!wantsLineNumbers(program)) {
+  /** The same, with line numbers as {@code options} say. */
+  static byte[] classFile(Program program, EmitOptions options) {
+    return classFile(program, false, options.lineNumbers());
+  }
+
+  private static byte[] classFile(Program program, boolean vector, String lineNumbers) {
+    if (!wantsLineNumbers(lineNumbers, () -> JvmFlags.DEBUGGABLE,
+        program.lossAndGradient().temps())) {
       return BytecodeEmitter.emit(program, internalName(program), null, vector);
     }
     String className = SourceEmitter.className(program.info().name());
-    SourceLines lines = SourceEmitter.emitWithLines(program, Symgrad.GENERATED_PACKAGE,
+    SourceLines lines = SourceEmitter.emitWithLines(program, GeneratedCode.DEFAULT_PACKAGE,
         className, vector).lines();
     return BytecodeEmitter.emit(program, internalName(program), lines, vector);
   }
@@ -101,11 +116,6 @@ public final class ModelClassDefiner {
   // 150 000-line source nobody steps through. Line numbers only serve a debugger or a stack
   // trace with hidden frames shown, so by default only a JVM run for one of those renders
   // them, for models up to LINE_NUMBERS_UP_TO temporaries; "true" or "false" decides.
-  private static boolean wantsLineNumbers(Program program) {
-    return wantsLineNumbers(System.getProperty(LINE_NUMBERS_PROPERTY, ""),
-        () -> JvmFlags.DEBUGGABLE, program.lossAndGradient().temps());
-  }
-
   /**
    * The line-number policy: {@code asked} ({@code "true"} or {@code "false"}) decides;
    * otherwise line numbers when the fused kernel has at most {@link #LINE_NUMBERS_UP_TO}
@@ -135,8 +145,7 @@ public final class ModelClassDefiner {
     return safe.toString();
   }
 
-  private static void dumpIfAsked(String internalName, byte[] bytes) {
-    String folder = System.getProperty(DUMP_PROPERTY);
+  private static void dumpIfAsked(@Nullable String folder, String internalName, byte[] bytes) {
     if (folder == null || folder.isBlank()) {
       return;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.InstrVisitor;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Operation;
 import org.symgrad.compiler.lower.Value;
@@ -22,7 +23,7 @@ import org.symgrad.runtime.Functions;
  * <p>It remembers what each statement starts with, in order, so that the rendered file's
  * lines can be found again ({@link KernelSource#lines}).
  */
-final class StatementWriter {
+final class StatementWriter implements InstrVisitor {
   private static final ClassName MATH = ClassName.get(Math.class);
   private static final ClassName FUNCTIONS = ClassName.get(Functions.class);
 
@@ -44,6 +45,7 @@ final class StatementWriter {
   private final Map<Accumulator, Integer> sumSlots;
   private final Map<Integer, String> temps = new HashMap<>();
   private final List<String> anchors = new ArrayList<>();
+  private CodeBlock.Builder code; // where visit() writes: the block instruction() was given
   private boolean inRowLoop;
   private int loopDepth;
   private String loopIndex; // the name of the loops' j, once the method has a loop
@@ -121,99 +123,175 @@ final class StatementWriter {
   }
 
   void instruction(CodeBlock.Builder code, Instr instr) {
-    if (instr instanceof Instr.LoadParam load) {
-      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), load.index()));
-    } else if (instr instanceof Instr.LoadColumn load) {
-      String column = columns.get(load.column());
-      define(code, load.to(), column != null
-          ? CodeBlock.of("$L[$L]", column, fixed.row())
-          : CodeBlock.of("$L.column($L)[$L]", fixed.batch(), load.column(), fixed.row()));
-    } else if (instr instanceof Instr.LoadRowCount load) {
-      define(code, load.to(), CodeBlock.of("(double) $L", fixed.rows()));
-    } else if (instr instanceof Instr.LoadSum load) {
-      String local = sums.get(load.sum());
-      define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
-          ? CodeBlock.of("$L[$L]", fixed.batch(), load.sum().index())
-          : local != null ? CodeBlock.of("$L", local)
-          : CodeBlock.of("$L[$L]", fixed.scratch(), sumSlots.get(load.sum())));
-    } else if (instr instanceof Instr.Compute compute) {
-      define(code, compute.to(), expression(compute.operation(), compute.args()));
-    } else if (instr instanceof Instr.Accumulate accumulate) {
-      // sum += v is sum = sum + v: the same dadd, in the same operand order.
-      String local = sums.get(accumulate.sum());
-      if (local == null) { // split: the sum's comment stands at its one accumulation
-        Accumulator sum = accumulate.sum();
-        code.add("// $L = $L\n", sumTitle(sum), oneLine(sum.derivative()));
-      }
-      statement(code, (local != null ? local
-              : fixed.scratch() + "[" + sumSlots.get(accumulate.sum()) + "]") + " += ", "$L",
-          operand(accumulate.value()));
-    } else if (instr instanceof Instr.StoreGradient store) {
-      storeInArray(code, String.valueOf(store.index()), store.value());
-    } else if (instr instanceof Instr.StoreSum store) {
-      storeInArray(code, String.valueOf(store.index()), store.value());
-    } else if (instr instanceof Instr.StoreOutput store) {
-      String index = store.outputs() == 1 ? fixed.row() : fixed.row() + " * " + store.outputs()
-          + (store.output() == 0 ? "" : " + " + store.output());
-      statement(code, fixed.array() + "[" + index + "] = ", "$L", operand(store.value()));
-    } else if (instr instanceof Instr.Spill spill) {
-      statement(code, fixed.scratch() + "[" + spill.slot() + "] = ", "$L",
-          operand(spill.value()));
-    } else if (instr instanceof Instr.Reload reload) {
-      define(code, reload.to(), CodeBlock.of("$L[$L]", fixed.scratch(), reload.slot()));
-    } else if (instr instanceof Instr.Call call) {
-      List<String> args = new ArrayList<>(List.of(fixed.params(), fixed.batch()));
-      if (fixed.array() != null) {
-        args.add(fixed.array());
-      }
-      args.addAll(List.of(fixed.rows(), inRowLoop ? fixed.row() : "0", fixed.scratch()));
-      statement(code, kernel.helperName(call.helper()) + "(", "$L)", String.join(", ", args));
-    } else if (instr instanceof Instr.Return ret) {
-      statement(code, "return ", "$L", operand(ret.value()));
-    } else if (instr instanceof Instr.Loop loop) {
-      loop(code, loop);
-    } else if (instr instanceof Instr.RowLoop loop) {
-      rowLoop(code, loop);
-    } else if (instr instanceof Instr.LoadRowSlot load) {
-      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.scratch(), rowSlot(load.slot())));
-    } else if (instr instanceof Instr.StoreRowSlot store) {
-      statement(code, fixed.scratch() + "[" + rowSlot(store.slot()) + "] = ", "$L",
-          operand(store.value()));
-    } else if (instr instanceof Instr.AccumulateRowSlot accumulate) {
-      statement(code, fixed.scratch() + "[" + rowSlot(accumulate.slot()) + "] += ", "$L",
-          operand(accumulate.value()));
-    } else if (instr instanceof Instr.LoadParamAt load) {
-      define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), index(load.index())));
-    } else if (instr instanceof Instr.LoadColumnAt load) {
-      define(code, load.to(), CodeBlock.of("$L.column($L)[$L]", fixed.batch(),
-          index(load.column()), fixed.row()));
-    } else if (instr instanceof Instr.LoadSumAt load) {
-      define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
-          ? CodeBlock.of("$L[$L]", fixed.batch(),
-              index(new Instr.Index(load.first().index(), load.stride())))
-          : CodeBlock.of("$L[$L]", fixed.scratch(),
-              index(new Instr.Index(sumSlots.get(load.first()), load.stride()))));
-    } else if (instr instanceof Instr.AccumulateAt accumulate) {
-      Accumulator first = accumulate.first();
-      code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
-          loopIndex, oneLine(first.derivative()));
-      statement(code, fixed.scratch() + "["
-          + index(new Instr.Index(sumSlots.get(first), accumulate.stride())) + "] += ", "$L",
-          operand(accumulate.value()));
-    } else if (instr instanceof Instr.SetSumAt set) {
-      Accumulator first = set.first();
-      code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
-          loopIndex, oneLine(first.derivative()));
-      statement(code, fixed.scratch() + "["
-          + index(new Instr.Index(sumSlots.get(first), set.stride())) + "] = ", "$L",
-          operand(set.value()));
-    } else if (instr instanceof Instr.StoreGradientAt store) {
-      storeInArray(code, index(store.index()), store.value());
-    } else if (instr instanceof Instr.StoreSumAt store) {
-      storeInArray(code, index(store.index()), store.value());
-    } else {
-      throw new IllegalStateException("no source for " + instr);
+    CodeBlock.Builder outer = this.code;
+    this.code = code;
+    instr.accept(this);
+    this.code = outer;
+  }
+
+  @Override
+  public void visit(Instr.LoadParam load) {
+    define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), load.index()));
+  }
+
+  @Override
+  public void visit(Instr.LoadColumn load) {
+    String column = columns.get(load.column());
+    define(code, load.to(), column != null
+        ? CodeBlock.of("$L[$L]", column, fixed.row())
+        : CodeBlock.of("$L.column($L)[$L]", fixed.batch(), load.column(), fixed.row()));
+  }
+
+  @Override
+  public void visit(Instr.LoadRowCount load) {
+    define(code, load.to(), CodeBlock.of("(double) $L", fixed.rows()));
+  }
+
+  @Override
+  public void visit(Instr.LoadSum load) {
+    String local = sums.get(load.sum());
+    define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
+        ? CodeBlock.of("$L[$L]", fixed.batch(), load.sum().index())
+        : local != null ? CodeBlock.of("$L", local)
+        : CodeBlock.of("$L[$L]", fixed.scratch(), sumSlots.get(load.sum())));
+  }
+
+  @Override
+  public void visit(Instr.Compute compute) {
+    define(code, compute.to(), expression(compute.operation(), compute.args()));
+  }
+
+  @Override
+  public void visit(Instr.Accumulate accumulate) {
+    // sum += v is sum = sum + v: the same dadd, in the same operand order.
+    String local = sums.get(accumulate.sum());
+    if (local == null) { // split: the sum's comment stands at its one accumulation
+      Accumulator sum = accumulate.sum();
+      code.add("// $L = $L\n", sumTitle(sum), oneLine(sum.derivative()));
     }
+    statement(code, (local != null ? local
+            : fixed.scratch() + "[" + sumSlots.get(accumulate.sum()) + "]") + " += ", "$L",
+        operand(accumulate.value()));
+  }
+
+  @Override
+  public void visit(Instr.StoreGradient store) {
+    storeInArray(code, String.valueOf(store.index()), store.value());
+  }
+
+  @Override
+  public void visit(Instr.StoreSum store) {
+    storeInArray(code, String.valueOf(store.index()), store.value());
+  }
+
+  @Override
+  public void visit(Instr.StoreOutput store) {
+    String index = store.outputs() == 1 ? fixed.row() : fixed.row() + " * " + store.outputs()
+        + (store.output() == 0 ? "" : " + " + store.output());
+    statement(code, fixed.array() + "[" + index + "] = ", "$L", operand(store.value()));
+  }
+
+  @Override
+  public void visit(Instr.Spill spill) {
+    statement(code, fixed.scratch() + "[" + spill.slot() + "] = ", "$L",
+        operand(spill.value()));
+  }
+
+  @Override
+  public void visit(Instr.Reload reload) {
+    define(code, reload.to(), CodeBlock.of("$L[$L]", fixed.scratch(), reload.slot()));
+  }
+
+  @Override
+  public void visit(Instr.Call call) {
+    List<String> args = new ArrayList<>(List.of(fixed.params(), fixed.batch()));
+    if (fixed.array() != null) {
+      args.add(fixed.array());
+    }
+    args.addAll(List.of(fixed.rows(), inRowLoop ? fixed.row() : "0", fixed.scratch()));
+    statement(code, kernel.helperName(call.helper()) + "(", "$L)", String.join(", ", args));
+  }
+
+  @Override
+  public void visit(Instr.Return ret) {
+    statement(code, "return ", "$L", operand(ret.value()));
+  }
+
+  @Override
+  public void visit(Instr.Loop loop) {
+    loop(code, loop);
+  }
+
+  @Override
+  public void visit(Instr.RowLoop loop) {
+    rowLoop(code, loop);
+  }
+
+  @Override
+  public void visit(Instr.LoadRowSlot load) {
+    define(code, load.to(), CodeBlock.of("$L[$L]", fixed.scratch(), rowSlot(load.slot())));
+  }
+
+  @Override
+  public void visit(Instr.StoreRowSlot store) {
+    statement(code, fixed.scratch() + "[" + rowSlot(store.slot()) + "] = ", "$L",
+        operand(store.value()));
+  }
+
+  @Override
+  public void visit(Instr.AccumulateRowSlot accumulate) {
+    statement(code, fixed.scratch() + "[" + rowSlot(accumulate.slot()) + "] += ", "$L",
+        operand(accumulate.value()));
+  }
+
+  @Override
+  public void visit(Instr.LoadParamAt load) {
+    define(code, load.to(), CodeBlock.of("$L[$L]", fixed.params(), index(load.index())));
+  }
+
+  @Override
+  public void visit(Instr.LoadColumnAt load) {
+    define(code, load.to(), CodeBlock.of("$L.column($L)[$L]", fixed.batch(),
+        index(load.column()), fixed.row()));
+  }
+
+  @Override
+  public void visit(Instr.LoadSumAt load) {
+    define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
+        ? CodeBlock.of("$L[$L]", fixed.batch(),
+            index(new Instr.Index(load.first().index(), load.stride())))
+        : CodeBlock.of("$L[$L]", fixed.scratch(),
+            index(new Instr.Index(sumSlots.get(load.first()), load.stride()))));
+  }
+
+  @Override
+  public void visit(Instr.AccumulateAt accumulate) {
+    Accumulator first = accumulate.first();
+    code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
+        loopIndex, oneLine(first.derivative()));
+    statement(code, fixed.scratch() + "["
+        + index(new Instr.Index(sumSlots.get(first), accumulate.stride())) + "] += ", "$L",
+        operand(accumulate.value()));
+  }
+
+  @Override
+  public void visit(Instr.SetSumAt set) {
+    Accumulator first = set.first();
+    code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
+        loopIndex, oneLine(first.derivative()));
+    statement(code, fixed.scratch() + "["
+        + index(new Instr.Index(sumSlots.get(first), set.stride())) + "] = ", "$L",
+        operand(set.value()));
+  }
+
+  @Override
+  public void visit(Instr.StoreGradientAt store) {
+    storeInArray(code, index(store.index()), store.value());
+  }
+
+  @Override
+  public void visit(Instr.StoreSumAt store) {
+    storeInArray(code, index(store.index()), store.value());
   }
 
   // [double t = -0.0;] for (int j = 0; j < count; j++) { body [t += added;] }: a sum starts at
@@ -295,10 +373,8 @@ final class StatementWriter {
           guarded(args.get(1)));
     }
     ClassName owner = "Math".equals(operation.owner()) ? MATH : FUNCTIONS;
-    return args.size() == 1
-        ? CodeBlock.of("$T.$L($L)", owner, operation.method(), operand(args.get(0)))
-        : CodeBlock.of("$T.$L($L, $L)", owner, operation.method(), operand(args.get(0)),
-            operand(args.get(1)));
+    return CodeBlock.of("$T.$L($L)", owner, operation.method(),
+        args.stream().map(this::operand).collect(java.util.stream.Collectors.joining(", ")));
   }
 
   String operand(Value value) {

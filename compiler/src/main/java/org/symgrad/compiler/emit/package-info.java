@@ -1,5 +1,15 @@
 /**
- * The two emitters of the kernel IR: bytecode (ASM) and readable Java source (JavaPoet).
+ * The two printers of the kernel IR: bytecode ({@link
+ * org.symgrad.compiler.emit.BytecodeEmitter}, ASM, defined as hidden classes by {@link
+ * org.symgrad.compiler.emit.ModelClassDefiner}) and readable Java source ({@link
+ * org.symgrad.compiler.emit.SourceEmitter}, JavaPoet). Both print the same {@code Program}
+ * statement for instruction through {@code lower.InstrVisitor}, so their doubles are
+ * bit-identical. How a class is made ({@link org.symgrad.compiler.emit.EmitOptions}) is passed
+ * in; nothing here reads system properties on a compile.
+ *
+ * <p>May import: {@code lower}, the runtime, and the shared error types ({@code Diagnostic},
+ * {@code SymgradException}). Never the front door ({@code Symgrad}), nor parse, graph, diff or
+ * simplify.
  */
 @NullMarked
 package org.symgrad.compiler.emit;

@@ -55,7 +55,9 @@ public final class Evaluator {
     return switch (node.op().arity()) {
       case 0 -> node.isConstant() ? node.value() : variable(node.name());
       case 1 -> node.op().apply(values.get(in.get(0)));
-      default -> node.op().apply(values.get(in.get(0)), values.get(in.get(1)));
+      case 2 -> node.op().apply(values.get(in.get(0)), values.get(in.get(1)));
+      default -> node.op().apply(values.get(in.get(0)), values.get(in.get(1)),
+          values.get(in.get(2)));
     };
   }
 

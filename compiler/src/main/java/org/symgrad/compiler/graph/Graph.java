@@ -60,6 +60,11 @@ public final class Graph {
     return apply(op, List.of(a, b));
   }
 
+  /** {@code a} where {@code condition} is not 0, else {@code b} ({@link Op#SELECT}). */
+  public Node select(Node condition, Node a, Node b) {
+    return apply(Op.SELECT, List.of(condition, a, b));
+  }
+
   public Node add(Node a, Node b) {
     return apply(Op.ADD, a, b);
   }

@@ -46,7 +46,16 @@ public enum Op {
    * class's logit out of a vector output in {@code cross_entropy}. Internal, as {@code sign};
    * its derivative is 0 in both arguments, as for any comparison.
    */
-  EQ(2, "eq");
+  EQ(2, "eq"),
+  /** 1 where {@code a > b}, else 0 (NaN is greater than nothing): a condition for select. */
+  GT(2, "gt"),
+  /**
+   * {@code b} where {@code c} is 0, else {@code a}: torch's {@code where}, for conditions built
+   * by {@code eq} and {@code gt}. Internal; the derivatives at kinks and at a power's zero base
+   * select the active branch with it, so an infinite partial of the other branch is dropped
+   * instead of multiplied by 0 into NaN.
+   */
+  SELECT(3, "select");
 
   private final int arity;
   private final @Nullable String function;
@@ -94,7 +103,7 @@ public enum Op {
       case SOFTPLUS -> org.symgrad.runtime.Functions.softplus(x);
       case LOG1P -> Math.log1p(x);
       case EXPM1 -> Math.expm1(x);
-      case CONST, VAR, ADD, MUL, DIV, POW, MIN, MAX, EQ ->
+      case CONST, VAR, ADD, MUL, DIV, POW, MIN, MAX, EQ, GT, SELECT ->
           throw new IllegalStateException(this + " is not unary");
     };
   }
@@ -109,16 +118,35 @@ public enum Op {
       case MIN -> Math.min(a, b);
       case MAX -> Math.max(a, b);
       case EQ -> org.symgrad.runtime.Functions.eq(a, b);
+      case GT -> org.symgrad.runtime.Functions.gt(a, b);
       default -> throw new IllegalStateException(this + " is not binary");
     };
   }
 
+  /** The value of {@link #SELECT} at {@code (c, a, b)}. */
+  public double apply(double c, double a, double b) {
+    if (this != SELECT) {
+      throw new IllegalStateException(this + " is not ternary");
+    }
+    return org.symgrad.runtime.Functions.select(c, a, b);
+  }
+
+  /** The value at {@code args}, which number {@link #arity()}. */
+  public double apply(double[] args) {
+    return switch (args.length) {
+      case 1 -> apply(args[0]);
+      case 2 -> apply(args[0], args[1]);
+      case 3 -> apply(args[0], args[1], args[2]);
+      default -> throw new IllegalStateException(this + " takes " + arity + " arguments");
+    };
+  }
+
   /**
-   * Whether users may call this op by name; {@code sign} (abs' and relu') and {@code eq}
-   * (cross_entropy's class indicator) are internal.
+   * Whether users may call this op by name; {@code sign} (abs'), {@code eq} (cross_entropy's
+   * class indicator), {@code gt} and {@code select} (derivatives at kinks) are internal.
    */
   public boolean isGrammarFunction() {
-    return function != null && this != SIGN && this != EQ;
+    return function != null && this != SIGN && this != EQ && this != GT && this != SELECT;
   }
 
   /** The op users call {@code name} in the grammar, or null. */

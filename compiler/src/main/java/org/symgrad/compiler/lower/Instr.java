@@ -8,36 +8,21 @@ import org.symgrad.compiler.lower.Value.Temp;
 /** One straight-line instruction of the kernel IR. {@code toString()} is its listing line. */
 public sealed interface Instr {
 
+  /** Hands this instruction to {@code visitor}'s method for its type. */
+  void accept(InstrVisitor visitor);
+
   /** The temporary {@code instr} assigns, or null for stores, sums and returns. */
   static @Nullable Temp defined(Instr instr) {
-    if (instr instanceof LoadParam i) {
-      return i.to();
-    } else if (instr instanceof LoadColumn i) {
-      return i.to();
-    } else if (instr instanceof LoadRowCount i) {
-      return i.to();
-    } else if (instr instanceof LoadSum i) {
-      return i.to();
-    } else if (instr instanceof Compute i) {
-      return i.to();
-    } else if (instr instanceof Reload i) {
-      return i.to();
-    } else if (instr instanceof LoadParamAt i) {
-      return i.to();
-    } else if (instr instanceof LoadColumnAt i) {
-      return i.to();
-    } else if (instr instanceof LoadSumAt i) {
-      return i.to();
-    } else if (instr instanceof Loop i) {
-      return i.to();
-    } else if (instr instanceof LoadRowSlot i) {
-      return i.to();
-    }
-    return null;
+    return Operands.defined(instr);
   }
 
   /** {@code to = params[index]}. */
   record LoadParam(Temp to, int index) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return to + " = param " + index;
@@ -47,6 +32,11 @@ public sealed interface Instr {
   /** {@code to = column[row]}, inside the row loop. */
   record LoadColumn(Temp to, int column) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return to + " = column " + column;
     }
@@ -54,6 +44,11 @@ public sealed interface Instr {
 
   /** {@code to = (double) rows}. */
   record LoadRowCount(Temp to) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return to + " = rows";
@@ -63,6 +58,11 @@ public sealed interface Instr {
   /** {@code to = sum}, after the row loop. */
   record LoadSum(Temp to, Accumulator sum) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return to + " = " + sum;
     }
@@ -70,6 +70,11 @@ public sealed interface Instr {
 
   /** {@code to = operation(args)}. */
   record Compute(Temp to, Operation operation, List<Value> args) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     public Compute {
       args = List.copyOf(args);
       if (args.size() != operation.arity()) {
@@ -87,6 +92,11 @@ public sealed interface Instr {
   /** {@code sum += value}, inside the row loop. */
   record Accumulate(Accumulator sum, Value value) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return sum + " += " + value;
     }
@@ -94,6 +104,11 @@ public sealed interface Instr {
 
   /** {@code grad[index] = value}. */
   record StoreGradient(int index, Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return "grad " + index + " = " + value;
@@ -103,6 +118,11 @@ public sealed interface Instr {
   /** {@code sums[index] = value}, after the loop of a {@link Kernel.Kind#SUMS} kernel. */
   record StoreSum(int index, Value value) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return "sums " + index + " = " + value;
     }
@@ -110,6 +130,11 @@ public sealed interface Instr {
 
   /** {@code out[row * outputs + output] = value}, inside the row loop. */
   record StoreOutput(int output, int outputs, Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return "out " + output + " = " + value;
@@ -122,6 +147,11 @@ public sealed interface Instr {
    */
   record Call(int helper) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return "call part " + helper;
     }
@@ -129,6 +159,11 @@ public sealed interface Instr {
 
   /** {@code scratch[slot] = value}: hands a value to a later helper or to the method itself. */
   record Spill(int slot, Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return "scratch " + slot + " = " + value;
@@ -138,6 +173,11 @@ public sealed interface Instr {
   /** {@code to = scratch[slot]}: takes a value an earlier helper computed. */
   record Reload(Temp to, int slot) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return to + " = scratch " + slot;
     }
@@ -145,6 +185,11 @@ public sealed interface Instr {
 
   /** {@code return value}. */
   record Return(Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return "return " + value;
@@ -164,6 +209,11 @@ public sealed interface Instr {
    */
   record Loop(@Nullable Temp to, int count, List<Instr> body, @Nullable Value added)
       implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     public Loop {
       body = List.copyOf(body);
       if ((to == null) != (added == null)) {
@@ -222,6 +272,11 @@ public sealed interface Instr {
   /** {@code to = params[index]}, in a loop. */
   record LoadParamAt(Temp to, Index index) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return to + " = param " + index;
     }
@@ -229,6 +284,11 @@ public sealed interface Instr {
 
   /** {@code to = column(index)[row]}, in a loop inside the row loop. */
   record LoadColumnAt(Temp to, Index column) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return to + " = column " + column;
@@ -241,6 +301,11 @@ public sealed interface Instr {
    */
   record LoadSumAt(Temp to, Accumulator first, int stride) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return to + " = " + first + " + " + new Index(0, stride);
     }
@@ -248,6 +313,11 @@ public sealed interface Instr {
 
   /** {@code sum += value} for the sum {@code stride * j} places after {@code first}. */
   record AccumulateAt(Accumulator first, int stride, Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return first + " + " + new Index(0, stride) + " += " + value;
@@ -257,6 +327,11 @@ public sealed interface Instr {
   /** {@code grad[index] = value}, in a loop. */
   record StoreGradientAt(Index index, Value value) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return "grad " + index + " = " + value;
     }
@@ -264,6 +339,11 @@ public sealed interface Instr {
 
   /** {@code sums[index] = value}, in a loop. */
   record StoreSumAt(Index index, Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return "sums " + index + " = " + value;
@@ -280,6 +360,11 @@ public sealed interface Instr {
    * {@code to = to + added} at the end of every pass.
    */
   record RowLoop(@Nullable Temp to, List<Instr> body, @Nullable Value added) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     public RowLoop {
       body = List.copyOf(body);
       if ((to == null) != (added == null)) {
@@ -316,6 +401,11 @@ public sealed interface Instr {
   /** {@code sum = value} for the sum {@code stride * j} places after {@code first}. */
   record SetSumAt(Accumulator first, int stride, Value value) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return first + " + " + new Index(0, stride) + " = " + value;
     }
@@ -323,6 +413,11 @@ public sealed interface Instr {
 
   /** {@code to = scratch[slot + row - block]}: this row's value of a per-row slot. */
   record LoadRowSlot(Temp to, int slot) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return to + " = row slot " + slot;
@@ -332,6 +427,11 @@ public sealed interface Instr {
   /** {@code scratch[slot + row - block] = value}. */
   record StoreRowSlot(int slot, Value value) implements Instr {
     @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
+    @Override
     public String toString() {
       return "row slot " + slot + " = " + value;
     }
@@ -339,6 +439,11 @@ public sealed interface Instr {
 
   /** {@code scratch[slot + row - block] += value}: one more term of this row's sum. */
   record AccumulateRowSlot(int slot, Value value) implements Instr {
+    @Override
+    public void accept(InstrVisitor visitor) {
+      visitor.visit(this);
+    }
+
     @Override
     public String toString() {
       return "row slot " + slot + " += " + value;
@@ -350,39 +455,6 @@ public sealed interface Instr {
    * Loop#reads()}.
    */
   static List<Value> operands(Instr instr) {
-    if (instr instanceof Compute i) {
-      return i.args();
-    } else if (instr instanceof Loop i) {
-      return List.copyOf(i.reads());
-    } else if (instr instanceof RowLoop i) {
-      return List.copyOf(i.reads());
-    }
-    Value value = null;
-    if (instr instanceof Accumulate i) {
-      value = i.value();
-    } else if (instr instanceof StoreGradient i) {
-      value = i.value();
-    } else if (instr instanceof StoreSum i) {
-      value = i.value();
-    } else if (instr instanceof StoreOutput i) {
-      value = i.value();
-    } else if (instr instanceof Return i) {
-      value = i.value();
-    } else if (instr instanceof Spill i) {
-      value = i.value();
-    } else if (instr instanceof AccumulateAt i) {
-      value = i.value();
-    } else if (instr instanceof StoreGradientAt i) {
-      value = i.value();
-    } else if (instr instanceof StoreSumAt i) {
-      value = i.value();
-    } else if (instr instanceof StoreRowSlot i) {
-      value = i.value();
-    } else if (instr instanceof AccumulateRowSlot i) {
-      value = i.value();
-    } else if (instr instanceof SetSumAt i) {
-      value = i.value();
-    }
-    return value == null ? List.of() : List.of(value);
+    return Operands.of(instr);
   }
 }

@@ -1,6 +1,16 @@
 package org.symgrad.compiler.lower;
 
+import static org.symgrad.compiler.lower.Argument.Role.BATCH;
+import static org.symgrad.compiler.lower.Argument.Role.FROM;
+import static org.symgrad.compiler.lower.Argument.Role.OUTPUT;
+import static org.symgrad.compiler.lower.Argument.Role.PARAMS;
+import static org.symgrad.compiler.lower.Argument.Role.ROWS;
+import static org.symgrad.compiler.lower.Argument.Type.DOUBLES;
+import static org.symgrad.compiler.lower.Argument.Type.INT;
+
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.lower.Argument.Type;
 
 /**
  * One method of a compiled model as straight-line IR: a prologue run once (parameter loads and
@@ -39,30 +49,68 @@ public record Kernel(
     int scratchSize,
     int blockRows) {
 
-  /** The methods of {@code CompiledModel} that kernels implement. */
+  /** The methods of {@code CompiledModel} that kernels implement, with their signatures. */
   public enum Kind {
-    PREDICT("predict"),
-    LOSS("loss"),
-    LOSS_AND_GRADIENT("lossAndGradient"),
+    /** {@code void predict(double[] params, Batch inputs, double[] out)}. */
+    PREDICT("predict", false, arg(PARAMS, "params", DOUBLES), arg(BATCH, "inputs", Type.BATCH),
+        arg(OUTPUT, "out", DOUBLES)),
+    /** {@code double loss(double[] params, Batch batch)}. */
+    LOSS("loss", true, arg(PARAMS, "params", DOUBLES), arg(BATCH, "batch", Type.BATCH)),
+    /** {@code double lossAndGradient(double[] params, Batch batch, double[] grad)}. */
+    LOSS_AND_GRADIENT("lossAndGradient", true, arg(PARAMS, "params", DOUBLES),
+        arg(BATCH, "batch", Type.BATCH), arg(OUTPUT, "grad", DOUBLES)),
     /**
-     * {@code ChunkedKernels.sums}: the fused loop over rows {@code [from, to)}, its epilogue
-     * storing each raw sum to {@code sums[i]} ({@link Instr.StoreSum}).
+     * {@code ChunkedKernels.sums(params, batch, from, to, sums)}: the fused loop over rows
+     * {@code [from, to)}, its epilogue storing each raw sum to {@code sums[i]} ({@link
+     * Instr.StoreSum}).
      */
-    SUMS("sums"),
+    SUMS("sums", false, arg(PARAMS, "params", DOUBLES), arg(BATCH, "batch", Type.BATCH),
+        arg(FROM, "from", INT), arg(ROWS, "to", INT), arg(OUTPUT, "sums", DOUBLES)),
     /**
-     * {@code ChunkedKernels.finish}: no loop; the fused epilogue (mean, power-of-two scales,
-     * penalty) over sums read from {@code sums[i]} and the {@code rows} argument.
+     * {@code ChunkedKernels.finish(params, sums, rows, grad)}: no loop; the fused epilogue
+     * (mean, power-of-two scales, penalty) over sums read from {@code sums[i]} and the {@code
+     * rows} argument.
      */
-    FINISH("finish");
+    FINISH("finish", true, arg(PARAMS, "params", DOUBLES), arg(BATCH, "sums", DOUBLES),
+        arg(ROWS, "rows", INT), arg(OUTPUT, "grad", DOUBLES));
 
     private final String methodName;
+    private final boolean returnsLoss;
+    private final List<Argument> arguments;
 
-    Kind(String methodName) {
+    Kind(String methodName, boolean returnsLoss, Argument... arguments) {
       this.methodName = methodName;
+      this.returnsLoss = returnsLoss;
+      this.arguments = List.of(arguments);
     }
 
     public String methodName() {
       return methodName;
+    }
+
+    /** Whether the method returns the loss ({@code double}) rather than nothing. */
+    public boolean returnsLoss() {
+      return returnsLoss;
+    }
+
+    /** The method's arguments, in order. */
+    public List<Argument> arguments() {
+      return arguments;
+    }
+
+    /** The argument with {@code role}, or null when the method has none. */
+    public @Nullable Argument argument(Argument.Role role) {
+      return arguments.stream().filter(a -> a.role() == role).findFirst().orElse(null);
+    }
+
+    /** The position of the argument with {@code role} (0 for the first), or -1. */
+    public int position(Argument.Role role) {
+      Argument argument = argument(role);
+      return argument == null ? -1 : arguments.indexOf(argument);
+    }
+
+    private static Argument arg(Argument.Role role, String name, Type type) {
+      return new Argument(role, name, type);
     }
   }
 

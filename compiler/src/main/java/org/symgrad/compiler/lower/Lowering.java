@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
@@ -15,14 +14,14 @@ import org.symgrad.compiler.lower.KernelBuilder.Role;
 import org.symgrad.compiler.lower.KernelBuilder.RowCountRole;
 import org.symgrad.compiler.lower.KernelBuilder.SumRole;
 import org.symgrad.compiler.model.ModelDefinition;
-import org.symgrad.compiler.model.Shapes;
-import org.symgrad.compiler.simplify.Simplifier;
+import org.symgrad.compiler.simplify.ModelGradient;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 
 /**
- * Turns a model into its {@link Program}: differentiates the per-row loss by every parameter
- * in one reverse sweep, simplifies, and schedules the three kernels.
+ * Schedules a differentiated, simplified model ({@link ModelGradient}) into its {@link
+ * Program}: the three kernels (and the chunked pair), rolled, split and blocked as {@link
+ * LowerOptions} says. It differentiates nothing itself; {@code Symgrad} runs the stages before.
  *
  * <p>The mean and the penalty are written in the graph too, over two variables the kernel
  * fills after its loop (the sums and the row count), so the epilogue is lowered, simplified
@@ -37,65 +36,52 @@ public final class Lowering {
 
   private Lowering() {}
 
-  /** The program for {@code model}. */
+  /**
+   * The program for {@code model}, through every stage before lowering: a shorthand for tests
+   * and benchmarks ({@code Symgrad.lower} is the front door, which also holds the graph's lock).
+   */
   public static Program lower(ModelDefinition model) {
-    return lower(model, CodeSize.METHOD_LIMIT);
+    return lower(ModelGradient.of(model), LowerOptions.DEFAULT);
   }
 
-  /**
-   * The program for {@code model}, with kernels split into methods of at most {@code
-   * methodLimit} bytes of bytecode (by {@link CodeSize}'s bounds): for tests and benchmarks
-   * that want many helpers from a small model. The default keeps methods below the JIT's
-   * limit for compiling them.
-   */
+  /** The same, with kernels split into methods of at most {@code methodLimit} bytes. */
   public static Program lower(ModelDefinition model, int methodLimit) {
-    return lower(model, methodLimit, Reroller.DEFAULT_MIN_RUN);
+    return lower(ModelGradient.of(model), LowerOptions.DEFAULT.withMethodLimit(methodLimit));
   }
 
-  /**
-   * The program, with runs of at least {@code loopsFrom} like instructions rolled into loops
-   * ({@link Reroller}); {@link Integer#MAX_VALUE} rolls none. For tests that compare loops with
-   * the straight-line code, and benchmarks.
-   */
+  /** The same, with runs of at least {@code loopsFrom} like instructions rolled into loops. */
   public static Program lower(ModelDefinition model, int methodLimit, int loopsFrom) {
-    return lower(model, methodLimit, true, loopsFrom, true);
+    return lower(ModelGradient.of(model),
+        LowerOptions.DEFAULT.withMethodLimit(methodLimit).withLoopsFrom(loopsFrom));
   }
 
-  /**
-   * As {@link #lower(ModelDefinition, int, int)}, with {@code blocks} false keeping every row
-   * loop row by row ({@link Interchanger} off): for tests and benchmarks comparing the two.
-   */
+  /** The same, with {@code blocks} false keeping every row loop row by row. */
   public static Program lower(ModelDefinition model, int methodLimit, int loopsFrom,
       boolean blocks) {
-    return lower(model, methodLimit, true, loopsFrom, blocks);
+    return lower(ModelGradient.of(model), LowerOptions.DEFAULT.withMethodLimit(methodLimit)
+        .withLoopsFrom(loopsFrom).withBlocks(blocks));
   }
 
-  /**
-   * The program, with or without {@link ExactFactor}'s sums: without, for the test that both
-   * give the same bits.
-   */
+  /** The same, with or without {@link ExactFactor}'s sums. */
   static Program lower(ModelDefinition model, int methodLimit, boolean factorSums) {
-    return lower(model, methodLimit, factorSums, Reroller.DEFAULT_MIN_RUN, true);
+    return lower(ModelGradient.of(model),
+        LowerOptions.DEFAULT.withMethodLimit(methodLimit).withFactorSums(factorSums));
   }
 
-  private static Program lower(ModelDefinition model, int methodLimit, boolean factorSums,
-      int loopsFrom, boolean blocks) {
-    Graph g = model.graph();
-    Simplifier simplifier = new Simplifier(g);
-    Node sampleLoss = simplifier.simplify(model.sampleLoss());
-    Node penalty = simplifier.simplify(model.penalty());
-
-    // One variable per element: w, or w[0] … w[12] at offsets offset … offset + 12.
-    List<Node> params = new ArrayList<>();
-    List<String> paramNames = new ArrayList<>();
+  /** The program for a differentiated, simplified model. */
+  public static Program lower(ModelGradient derived, LowerOptions options) {
+    ModelDefinition model = derived.model();
+    Graph g = derived.graph();
+    Node sampleLoss = derived.sampleLoss();
+    Node penalty = derived.penalty();
+    boolean factorSums = options.factorSums();
+    List<Node> params = derived.params();
+    List<String> paramNames = derived.paramNames();
     Map<Node, Role> roles = new HashMap<>();
+    int element = 0;
     for (ParameterInfo p : model.parameters()) {
       for (int i = 0; i < p.size(); i++) {
-        String name = Shapes.elementName(p.name(), p.shape(), i);
-        Node variable = g.variable(name);
-        params.add(variable);
-        paramNames.add(name);
-        roles.put(variable, new ParamRole(p.offset() + i));
+        roles.put(params.get(element++), new ParamRole(p.offset() + i));
       }
     }
     List<String> columns = new ArrayList<>(model.inputs());
@@ -106,12 +92,10 @@ public final class Lowering {
     Node rows = g.variable(ROW_COUNT);
     roles.put(rows, new RowCountRole());
 
-    List<Node> outputs = model.outputs().stream().map(simplifier::simplify).toList();
-    Map<Node, String> labels = labels(model, simplifier, outputs);
-    Map<Node, Node> rowGradient = simplified(ReverseDiff.gradient(g, sampleLoss, params),
-        simplifier);
-    Map<Node, Node> penaltyGradient = simplified(ReverseDiff.gradient(g, penalty, params),
-        simplifier);
+    List<Node> outputs = derived.outputs();
+    Map<Node, String> labels = derived.labels();
+    Map<Node, Node> rowGradient = derived.rowGradient();
+    Map<Node, Node> penaltyGradient = derived.penaltyGradient();
 
     KernelBuilder predict = new KernelBuilder(g, roles, labels);
     for (int k = 0; k < outputs.size(); k++) {
@@ -120,7 +104,7 @@ public final class Lowering {
 
     Accumulator lossSum = new Accumulator(0, "loss", shown(sampleLoss, labels));
     ExactFactor.Factored lossTerm = factored(g, sampleLoss, factorSums);
-    Node meanLoss = simplifier.simplify(
+    Node meanLoss = derived.simplify(
         g.add(g.div(scaledSum(g, roles, lossSum, lossTerm), rows), penalty));
     KernelBuilder loss = new KernelBuilder(g, roles, labels);
     loss.accumulate(lossSum, lossTerm.rest());
@@ -150,7 +134,7 @@ public final class Lowering {
         chunkSums.storeSum(sum.index(), sumVariable(g, roles, sum));
         total = g.add(g.div(scaledSum(g, roles, sum, term), rows), total);
       }
-      Node gradient = simplifier.simplify(total);
+      Node gradient = derived.simplify(total);
       fused.storeGradient(((ParamRole) roles.get(param)).index(), gradient);
       finish.storeGradient(((ParamRole) roles.get(param)).index(), gradient);
     }
@@ -160,8 +144,9 @@ public final class Lowering {
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), outputs.size());
     java.util.function.UnaryOperator<Kernel> fitted = kernel -> {
-      Kernel split = Splitter.split(Reroller.reroll(kernel, loopsFrom), methodLimit);
-      return blocks ? Interchanger.interchange(split, methodLimit) : split;
+      Kernel split = Splitter.split(Reroller.reroll(kernel, options.loopsFrom()),
+          options.methodLimit());
+      return options.blocks() ? Interchanger.interchange(split, options.methodLimit()) : split;
     };
     Kernel fusedKernel = fitted.apply(fused.build(Kernel.Kind.LOSS_AND_GRADIENT));
     Kernel sumsKernel = null;
@@ -194,32 +179,13 @@ public final class Lowering {
   }
 
   private static Node sumVariable(Graph g, Map<Node, Role> roles, Accumulator sum) {
-    Node variable = g.variable(SUM_PREFIX + sum.label());
+    // By index, not label: a parameter called loss would share the loss sum's variable.
+    Node variable = g.variable(SUM_PREFIX + sum.index());
     roles.put(variable, new SumRole(sum));
     return variable;
   }
 
-  private static Map<Node, Node> simplified(Map<Node, Node> gradients, Simplifier simplifier) {
-    Map<Node, Node> result = new LinkedHashMap<>();
-    gradients.forEach((variable, gradient) -> result.put(variable, simplifier.simplify(gradient)));
-    return result;
-  }
-
   private static String shown(Node node, Map<Node, String> labels) {
     return ExpressionPrinter.print(node, labels, SHOWN_DERIVATIVE);
-  }
-
-  // The model's own names for values, so listings and generated code can use them: lets,
-  // and pred (pred[0], pred[1], … for a vector model).
-  private static Map<Node, String> labels(
-      ModelDefinition model, Simplifier simplifier, List<Node> outputs) {
-    Map<Node, String> labels = new HashMap<>();
-    model.lets().forEach((name, node) -> labels.putIfAbsent(simplifier.simplify(node), name));
-    for (int k = 0; k < outputs.size(); k++) {
-      if (!outputs.get(k).isVariable() && !outputs.get(k).isConstant()) {
-        labels.putIfAbsent(outputs.get(k), outputs.size() == 1 ? "pred" : "pred[" + k + "]");
-      }
-    }
-    return labels;
   }
 }

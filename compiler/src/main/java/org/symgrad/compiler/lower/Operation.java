@@ -35,7 +35,9 @@ public enum Operation {
   SIGMOID(null, "Functions", "sigmoid", 1),
   RELU(null, "Functions", "relu", 1),
   SOFTPLUS(null, "Functions", "softplus", 1),
-  EQ(null, "Functions", "eq", 2);
+  EQ(null, "Functions", "eq", 2),
+  GT(null, "Functions", "gt", 2),
+  SELECT(null, "Functions", "select", 3);
 
   /** The JVM internal name of the class whose static methods the calls are. */
   public static final String MATH_OWNER = "java/lang/Math";
@@ -84,9 +86,9 @@ public enum Operation {
     return arity;
   }
 
-  /** The JVM descriptor of the static method: {@code (D)D} or {@code (DD)D}. */
+  /** The JVM descriptor of the static method: {@code (D)D}, {@code (DD)D} or {@code (DDD)D}. */
   public String descriptor() {
-    return arity == 1 ? "(D)D" : "(DD)D";
+    return "(" + "D".repeat(arity) + ")D";
   }
 
   /** The IR's short name, as {@link Program#toString()} prints it. */

@@ -322,12 +322,9 @@ final class Splitter {
         return a.index() == b.index() ? new int[] {a.index()}
             : new int[] {a.index(), b.index()};
       }
-      for (Value arg : args) {
-        if (arg instanceof Temp t) {
-          return new int[] {t.index()};
-        }
-      }
-      return new int[0];
+      // one or three operands (select): each temporary once, in order
+      return args.stream().filter(Temp.class::isInstance).mapToInt(v -> ((Temp) v).index())
+          .distinct().toArray();
     }
     List<Value> values = Instr.operands(instr);
     if (values.size() == 1) { // a sink's value

@@ -5,6 +5,7 @@ import static org.symgrad.compiler.graph.Op.DIV;
 import static org.symgrad.compiler.graph.Op.MUL;
 import static org.symgrad.compiler.graph.Op.NEG;
 import static org.symgrad.compiler.graph.Op.POW;
+import static org.symgrad.compiler.graph.Op.SELECT;
 
 import java.util.List;
 import org.symgrad.compiler.graph.Node;
@@ -23,8 +24,13 @@ public final class Rules {
       // op(c1, c2) -> c: evaluate what has no variable in it
       new Rule("fold constants", (g, n) -> n.inputs().isEmpty()
           || !n.inputs().stream().allMatch(Node::isConstant) ? null : g.constant(
-              n.op().arity() == 1 ? n.op().apply(n.input(0).value())
-                  : n.op().apply(n.input(0).value(), n.input(1).value()))),
+              n.op().apply(n.inputs().stream().mapToDouble(Node::value).toArray()))),
+      // select(c, a, b) -> a or b, for a constant c
+      new Rule("select(c, a, b) -> a | b", (g, n) -> is(n, SELECT) && n.input(0).isConstant()
+          ? (n.input(0).value() != 0.0 ? n.input(1) : n.input(2)) : null),
+      // select(c, a, a) -> a
+      new Rule("select(c, a, a) -> a", (g, n) -> is(n, SELECT) && n.input(1) == n.input(2)
+          ? n.input(1) : null),
       // x + 0 -> x (the graph puts constants last in sums)
       new Rule("x + 0 -> x", (g, n) -> is(n, ADD) && n.input(1).isConstant(0) ? n.input(0) : null),
       // x + x -> 2 * x

@@ -32,7 +32,11 @@ class DerivativeRulesTest {
     // The op's inputs are smooth functions of x and y, to exercise the chain rule.
     Node a = g.mul(g.constant(0.5), x);
     Node b = g.add(g.mul(g.constant(0.25), y), g.constant(0.1));
-    Node f = op.arity() == 1 ? g.apply(op, a) : g.apply(op, a, b);
+    Node f = switch (op.arity()) {
+      case 1 -> g.apply(op, a);
+      case 2 -> g.apply(op, a, b);
+      default -> g.apply(op, List.of(a, a, b)); // select(a, a, b): a where a is not 0, else b
+    };
     Node output = g.mul(f, g.apply(Op.SIN, x)); // x used twice: contributions must add
     Map<Node, Node> gradient = ReverseDiff.gradient(g, output, List.of(x, y));
     Simplifier simplifier = new Simplifier(g);
@@ -69,7 +73,8 @@ class DerivativeRulesTest {
   private static boolean nearKink(Op op, double a, double b) {
     return switch (op) {
       case ABS, RELU, SIGN -> Math.abs(a) < 1e-3;
-      case MIN, MAX, EQ -> Math.abs(a - b) < 1e-3;
+      case MIN, MAX, EQ, GT -> Math.abs(a - b) < 1e-3;
+      case SELECT -> Math.abs(a) < 1e-3;
       default -> false;
     };
   }

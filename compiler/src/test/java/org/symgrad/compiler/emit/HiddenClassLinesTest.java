@@ -60,7 +60,7 @@ class HiddenClassLinesTest {
     String before = System.getProperty(ModelClassDefiner.DUMP_PROPERTY);
     System.setProperty(ModelClassDefiner.DUMP_PROPERTY, folder.toString());
     try {
-      ModelClassDefiner.define(program);
+      ModelClassDefiner.define(program, EmitOptions.fromSystemProperties());
     } finally {
       if (before == null) {
         System.clearProperty(ModelClassDefiner.DUMP_PROPERTY);
@@ -79,7 +79,8 @@ class HiddenClassLinesTest {
     assertThat(sourceFile(bytes)).isEqualTo(definition.source());
     System.setProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, "true");
     try {
-      assertThat(sourceFile(ModelClassDefiner.classFile(program))).isEqualTo(CLASS + ".java");
+      assertThat(sourceFile(ModelClassDefiner.classFile(program,
+          EmitOptions.fromSystemProperties()))).isEqualTo(CLASS + ".java");
     } finally {
       System.clearProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);
     }

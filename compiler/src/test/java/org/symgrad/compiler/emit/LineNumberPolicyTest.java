@@ -65,7 +65,8 @@ class LineNumberPolicyTest {
     String before = System.getProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);
     System.setProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, "true");
     try {
-      assertThat(lineNumbers(ModelClassDefiner.classFile(program))).isGreaterThan(0);
+      assertThat(lineNumbers(ModelClassDefiner.classFile(program,
+          EmitOptions.fromSystemProperties()))).isGreaterThan(0);
     } finally {
       if (before == null) {
         System.clearProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);

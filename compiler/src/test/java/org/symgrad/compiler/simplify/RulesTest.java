@@ -30,6 +30,8 @@ class RulesTest {
             "6 * x"),
         example("a * -b -> -(a * b)", g -> g.mul(x(g), g.neg(y(g))), "-(x * y)"),
         example("-a * b -> -(a * b)", g -> g.mul(g.neg(x(g)), y(g)), "-(x * y)"),
+        example("select(c, a, b) -> a | b", g -> g.select(g.constant(0), x(g), y(g)), "y"),
+        example("select(c, a, a) -> a", g -> g.select(y(g), x(g), x(g)), "x"),
         example("x / 1 -> x", g -> g.div(x(g), g.constant(1)), "x"),
         example("0 / x -> 0", g -> g.div(g.constant(0), x(g)), "0"),
         example("-a / b -> -(a / b)", g -> g.div(g.neg(x(g)), y(g)), "-(x / y)"),

@@ -27,10 +27,8 @@ public final class ASGD extends BaseOptimizer {
   static final Option<Double> LAMBD = Option.unchecked("lambd", Kind.NUMBER, "1e-4");
   static final Option<Double> ALPHA = Option.unchecked("alpha", Kind.NUMBER, "0.75");
   static final Option<Double> T0 = Option.unchecked("t0", Kind.NUMBER, "1e6");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS = new Spec(Settings.of("ASGD",
-      List.of(LR, LAMBD, ALPHA, T0, WEIGHT_DECAY, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("ASGD", List.of(
+      LR, LAMBD, ALPHA, T0, Option.weightDecay("0"), Option.maximize())));
 
   /** {@code torch.optim.ASGD}'s arguments: {@link Optim#asgd()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -58,22 +56,16 @@ public final class ASGD extends BaseOptimizer {
   private final double lambd;
   private final double alpha;
   private final double t0;
-  private final double weightDecay;
-  private final boolean maximize;
 
-  private double step;
   private double eta;
   private double mu = 1;
   private final double[] ax;
 
   private ASGD(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, true);
     this.lambd = settings.get(LAMBD);
     this.alpha = settings.get(ALPHA);
     this.t0 = settings.get(T0);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
     scalar("eta", () -> eta, value -> eta = value);
     scalar("mu", () -> mu, value -> mu = value);
     this.ax = buffer("ax");
@@ -86,10 +78,7 @@ public final class ASGD extends BaseOptimizer {
     }
     step += 1;
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       params[i] = params[i] * (1 - lambd * eta);
       params[i] = Math.fma(-eta, g, params[i]);
       ax[i] = mu != 1 ? ax[i] + (params[i] - ax[i]) * mu : params[i];

@@ -28,11 +28,8 @@ public final class Adadelta extends BaseOptimizer {
       throw new IllegalArgumentException("Invalid rho value: " + PyFloat.repr(rho));
     }
   });
-  static final Option<Double> EPS = Option.eps("1e-6");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS =
-      new Spec(Settings.of("Adadelta", List.of(LR, RHO, EPS, WEIGHT_DECAY, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("Adadelta", List.of(
+      LR, RHO, Option.eps("1e-6"), Option.weightDecay("0"), Option.maximize())));
 
   /** {@code torch.optim.Adadelta}'s arguments: {@link Optim#adadelta()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -49,21 +46,13 @@ public final class Adadelta extends BaseOptimizer {
   }
 
   private final double rho;
-  private final double eps;
-  private final double weightDecay;
-  private final boolean maximize;
 
-  private double step;
   private final double[] squareAvg;
   private final double[] accDelta;
 
   private Adadelta(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, true);
     this.rho = settings.get(RHO);
-    this.eps = settings.get(EPS);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
     this.squareAvg = buffer("square_avg");
     this.accDelta = buffer("acc_delta");
   }
@@ -72,10 +61,7 @@ public final class Adadelta extends BaseOptimizer {
   void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       squareAvg[i] = Math.fma((1 - rho) * g, g, squareAvg[i] * rho);
       double std = Math.sqrt(squareAvg[i] + eps);
       double delta = Math.sqrt(accDelta[i] + eps) / std * g;

@@ -23,13 +23,11 @@ public final class Adagrad extends BaseOptimizer {
   static final Option<Double> LR = Option.lr("1e-2");
   static final Option<Double> LR_DECAY =
       Option.atLeastZero("lr_decay", "0", "Invalid lr_decay value");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
   static final Option<Double> INITIAL_ACCUMULATOR_VALUE = Option.atLeastZero(
       "initial_accumulator_value", "0", "Invalid initial_accumulator_value value");
-  static final Option<Double> EPS = Option.eps("1e-10");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS = new Spec(Settings.of("Adagrad",
-      List.of(LR, LR_DECAY, WEIGHT_DECAY, INITIAL_ACCUMULATOR_VALUE, EPS, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("Adagrad", List.of(
+      LR, LR_DECAY, Option.weightDecay("0"), INITIAL_ACCUMULATOR_VALUE, Option.eps("1e-10"),
+      Option.maximize())));
 
   /** {@code torch.optim.Adagrad}'s arguments: {@link Optim#adagrad()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -51,20 +49,12 @@ public final class Adagrad extends BaseOptimizer {
   }
 
   private final double lrDecay;
-  private final double weightDecay;
-  private final double eps;
-  private final boolean maximize;
 
-  private double step;
   private final double[] sum;
 
   private Adagrad(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, true);
     this.lrDecay = settings.get(LR_DECAY);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
-    this.eps = settings.get(EPS);
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
     this.sum = buffer("sum");
     // Unlike the other optimizers, torch's Adagrad makes its state in the constructor.
     Arrays.fill(sum, settings.get(INITIAL_ACCUMULATOR_VALUE));
@@ -75,10 +65,7 @@ public final class Adagrad extends BaseOptimizer {
     step += 1;
     double clr = lr / (1 + (step - 1) * lrDecay);
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       sum[i] = Math.fma(g, g, sum[i]);
       double std = Math.sqrt(sum[i]) + eps;
       params[i] = params[i] + -clr * g / std;

@@ -36,30 +36,18 @@ abstract class AdamBase extends BaseOptimizer {
     return List.of(LR, BETAS, EPS, weightDecay, AMSGRAD, MAXIMIZE);
   }
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
   private final boolean amsgrad;
-  private final boolean maximize;
   /** AdamW: decay the parameters themselves instead of adding the decay to the gradient. */
   private final boolean decoupled;
 
-  private double step;
   private final double[] expAvg;
   private final double[] expAvgSq;
   private final double[] maxExpAvgSq;
 
-  AdamBase(int size, Settings settings, Option<Double> weightDecay, boolean decoupled) {
-    super(settings, size, LR);
-    this.beta1 = settings.get(BETAS).first();
-    this.beta2 = settings.get(BETAS).second();
-    this.eps = settings.get(EPS);
-    this.weightDecay = settings.get(weightDecay);
+  AdamBase(int size, Settings settings, boolean decoupled) {
+    super(settings, size, LR, true);
     this.amsgrad = settings.get(AMSGRAD);
-    this.maximize = settings.get(MAXIMIZE);
     this.decoupled = decoupled;
-    scalar("step", () -> step, value -> step = value);
     this.expAvg = buffer("exp_avg");
     this.expAvgSq = buffer("exp_avg_sq");
     this.maxExpAvgSq = bufferIf(amsgrad, "max_exp_avg_sq");

@@ -10,20 +10,10 @@ package org.symgrad.runtime.optim;
  * weight_decay)}. Hence its own default, {@code weight_decay = 1e-2}.
  */
 public final class AdamW extends AdamBase {
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("1e-2");
-  static final Spec DEFAULTS = new Spec(Settings.of("AdamW", options(WEIGHT_DECAY)));
-
-  /** {@code torch.optim.AdamW}'s arguments: {@link Optim#adamW()}. */
-  public static final class Spec extends OptimizerSpec<Spec>
-      implements OptimizerSpec.Betas<Spec>, OptimizerSpec.Eps<Spec>,
-          OptimizerSpec.WeightDecay<Spec>, OptimizerSpec.Amsgrad<Spec>,
-          OptimizerSpec.Maximize<Spec> {
-    private Spec(Settings settings) {
-      super(settings, Spec::new, AdamW::new);
-    }
-  }
+  static final Adam.Spec DEFAULTS =
+      new Adam.Spec(Settings.of("AdamW", options(Option.weightDecay("1e-2"))), AdamW::new);
 
   private AdamW(int size, Settings settings) {
-    super(size, settings, WEIGHT_DECAY, true);
+    super(size, settings, true);
   }
 }

@@ -21,12 +21,8 @@ import java.util.List;
  */
 public final class Adamax extends BaseOptimizer {
   static final Option<Double> LR = Option.lr("2e-3");
-  static final Option<Pair> BETAS = Option.betas();
-  static final Option<Double> EPS = Option.eps("1e-8");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS =
-      new Spec(Settings.of("Adamax", List.of(LR, BETAS, EPS, WEIGHT_DECAY, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("Adamax", List.of(
+      LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"), Option.maximize())));
 
   /** {@code torch.optim.Adamax}'s arguments: {@link Optim#adamax()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -37,24 +33,12 @@ public final class Adamax extends BaseOptimizer {
     }
   }
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
-  private final boolean maximize;
 
-  private double step;
   private final double[] expAvg;
   private final double[] expInf;
 
   private Adamax(int size, Settings settings) {
-    super(settings, size, LR);
-    this.beta1 = settings.get(BETAS).first();
-    this.beta2 = settings.get(BETAS).second();
-    this.eps = settings.get(EPS);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
+    super(settings, size, LR, true);
     this.expAvg = buffer("exp_avg");
     this.expInf = buffer("exp_inf");
   }
@@ -64,10 +48,7 @@ public final class Adamax extends BaseOptimizer {
     step += 1;
     double clr = lr / (1 - Math.pow(beta1, step));
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       // torch.amax propagates NaN, as Math.max does.
       expInf[i] = Math.max(expInf[i] * beta2, Math.abs(g) + eps);

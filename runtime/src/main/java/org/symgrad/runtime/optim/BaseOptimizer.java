@@ -10,20 +10,51 @@ import java.util.function.DoubleSupplier;
  * step, and its state: each optimizer declares its buffers ({@link #buffer}) and counters
  * ({@link #scalar}) once, by torch's state names, and {@link #state()} and {@link #restore}
  * follow from the declarations.
+ *
+ * <p>The hyper-parameters most of torch's optimizers share ({@code betas}, {@code eps}, {@code
+ * weight_decay}, {@code maximize}) are read here, by torch's names, from the owner's declared
+ * options; an owner without one gets the value that leaves the update as it is.
  */
 abstract class BaseOptimizer implements Optimizer {
   private final String name;
   final int size;
   double lr;
+  final double beta1;
+  final double beta2;
+  final double eps;
+  final double weightDecay;
+  final boolean maximize;
+  /** torch's {@code state['step']}, for the optimizers that count steps. */
+  double step;
   private final Map<String, double[]> buffers = new LinkedHashMap<>();
   private final Map<String, Counter> scalars = new LinkedHashMap<>();
 
-  private record Counter(DoubleSupplier get, DoubleConsumer set) {}
-
-  BaseOptimizer(Settings settings, int size, Option<Double> lr) {
+  /** @param countsSteps whether torch keeps {@code step} in this optimizer's state */
+  BaseOptimizer(Settings settings, int size, Option<Double> lr, boolean countsSteps) {
     this.name = settings.owner();
     this.size = size;
     this.lr = settings.get(lr);
+    Pair betas = settings.valueOr("betas", new Pair(Double.NaN, Double.NaN));
+    this.beta1 = betas.first();
+    this.beta2 = betas.second();
+    this.eps = settings.valueOr("eps", 0.0);
+    this.weightDecay = settings.valueOr("weight_decay", 0.0);
+    this.maximize = settings.valueOr("maximize", false);
+    if (countsSteps) {
+      scalar("step", () -> step, value -> step = value);
+    }
+  }
+
+  /**
+   * Coordinate {@code i} of the gradient torch's update starts from: negated to maximize, with
+   * the L2 penalty's gradient added ({@code g = g + weight_decay * p}, one rounding).
+   */
+  final double gradient(double[] params, double[] grad, int i) {
+    double g = maximize ? -grad[i] : grad[i];
+    if (weightDecay != 0) {
+      g = Math.fma(weightDecay, params[i], g);
+    }
+    return g;
   }
 
   /** A state buffer as long as the parameters, saved and restored under torch's name. */

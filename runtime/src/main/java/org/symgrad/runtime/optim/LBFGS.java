@@ -108,7 +108,7 @@ public final class LBFGS extends BaseOptimizer {
   private final double[] flatGrad;
 
   private LBFGS(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, false);
     this.maxIter = settings.get(MAX_ITER);
     Integer maxEval = settings.get(MAX_EVAL);
     // Python's integers do not overflow: max_iter * 5 // 4 in long, capped where int ends.

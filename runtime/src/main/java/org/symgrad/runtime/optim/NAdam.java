@@ -29,13 +29,10 @@ import java.util.List;
  */
 public final class NAdam extends BaseOptimizer {
   static final Option<Double> LR = Option.lr("2e-3");
-  static final Option<Pair> BETAS = Option.betas();
-  static final Option<Double> EPS = Option.eps("1e-8");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
   static final Option<Double> MOMENTUM_DECAY =
       Option.atLeastZero("momentum_decay", "4e-3", "Invalid momentum_decay value");
-  static final Spec DEFAULTS = new Spec(Settings.of("NAdam",
-      List.of(LR, BETAS, EPS, WEIGHT_DECAY, MOMENTUM_DECAY)));
+  static final Spec DEFAULTS = new Spec(Settings.of("NAdam", List.of(
+      LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"), MOMENTUM_DECAY)));
 
   /** {@code torch.optim.NAdam}'s arguments: {@link Optim#nadam()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -51,25 +48,15 @@ public final class NAdam extends BaseOptimizer {
     }
   }
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
   private final double momentumDecay;
 
-  private double step;
   private double muProduct = 1;
   private final double[] expAvg;
   private final double[] expAvgSq;
 
   private NAdam(int size, Settings settings) {
-    super(settings, size, LR);
-    this.beta1 = settings.get(BETAS).first();
-    this.beta2 = settings.get(BETAS).second();
-    this.eps = settings.get(EPS);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
+    super(settings, size, LR, true);
     this.momentumDecay = settings.get(MOMENTUM_DECAY);
-    scalar("step", () -> step, value -> step = value);
     scalar("mu_product", () -> muProduct, value -> muProduct = value);
     this.expAvg = buffer("exp_avg");
     this.expAvgSq = buffer("exp_avg_sq");
@@ -86,10 +73,7 @@ public final class NAdam extends BaseOptimizer {
     double gradStep = -lr * (1. - mu) / (1. - muProduct);
     double avgStep = -lr * muNext / (1. - muProductNext);
     for (int i = 0; i < size; i++) {
-      double g = grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i); // torch 1.13's NAdam and RAdam cannot maximize
       expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double denom = Math.sqrt(expAvgSq[i] / biasCorrection2) + eps;

@@ -28,7 +28,7 @@ public final class Optim {
   }
 
   /** {@code torch.optim.AdamW}: Adam with decoupled weight decay. */
-  public static AdamW.Spec adamW() {
+  public static Adam.Spec adamW() {
     return AdamW.DEFAULTS;
   }
 

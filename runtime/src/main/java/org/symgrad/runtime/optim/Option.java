@@ -82,6 +82,10 @@ final class Option<T> {
     return unchecked(name, Kind.FLAG, "false");
   }
 
+  static Option<Boolean> maximize() {
+    return flag("maximize");
+  }
+
   /** A whole number that counts something, at least 1, where torch would fail or loop. */
   static Option<Integer> count(String name, String defaultText) {
     return of(name, Kind.INTEGER, defaultText,

@@ -31,11 +31,8 @@ import java.util.List;
  */
 public final class RAdam extends BaseOptimizer {
   static final Option<Double> LR = Option.lr("1e-3");
-  static final Option<Pair> BETAS = Option.betas();
-  static final Option<Double> EPS = Option.eps("1e-8");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
-  static final Spec DEFAULTS =
-      new Spec(Settings.of("RAdam", List.of(LR, BETAS, EPS, WEIGHT_DECAY)));
+  static final Spec DEFAULTS = new Spec(Settings.of("RAdam", List.of(
+      LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"))));
 
   /** {@code torch.optim.RAdam}'s arguments: {@link Optim#radam()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -46,22 +43,12 @@ public final class RAdam extends BaseOptimizer {
     }
   }
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
 
-  private double step;
   private final double[] expAvg;
   private final double[] expAvgSq;
 
   private RAdam(int size, Settings settings) {
-    super(settings, size, LR);
-    this.beta1 = settings.get(BETAS).first();
-    this.beta2 = settings.get(BETAS).second();
-    this.eps = settings.get(EPS);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
-    scalar("step", () -> step, value -> step = value);
+    super(settings, size, LR, true);
     this.expAvg = buffer("exp_avg");
     this.expAvgSq = buffer("exp_avg_sq");
   }
@@ -81,10 +68,7 @@ public final class RAdam extends BaseOptimizer {
             : 0;
     double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
     for (int i = 0; i < size; i++) {
-      double g = grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i); // torch 1.13's NAdam and RAdam cannot maximize
       expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double biasCorrectedExpAvg = expAvg[i] / biasCorrection1;

@@ -24,14 +24,12 @@ import java.util.List;
 public final class RMSprop extends BaseOptimizer {
   static final Option<Double> LR = Option.lr("1e-2");
   static final Option<Double> ALPHA = Option.atLeastZero("alpha", "0.99", "Invalid alpha value");
-  static final Option<Double> EPS = Option.eps("1e-8");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
   static final Option<Double> MOMENTUM =
       Option.atLeastZero("momentum", "0", "Invalid momentum value");
   static final Option<Boolean> CENTERED = Option.flag("centered");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS = new Spec(Settings.of("RMSprop",
-      List.of(LR, ALPHA, EPS, WEIGHT_DECAY, MOMENTUM, CENTERED, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("RMSprop", List.of(
+      LR, ALPHA, Option.eps("1e-8"), Option.weightDecay("0"), MOMENTUM, CENTERED,
+      Option.maximize())));
 
   /** {@code torch.optim.RMSprop}'s arguments: {@link Optim#rmsprop()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -53,26 +51,18 @@ public final class RMSprop extends BaseOptimizer {
   }
 
   private final double alpha;
-  private final double eps;
-  private final double weightDecay;
   private final double momentum;
   private final boolean centered;
-  private final boolean maximize;
 
-  private double step;
   private final double[] squareAvg;
   private final double[] momentumBuffer;
   private final double[] gradAvg;
 
   private RMSprop(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, true);
     this.alpha = settings.get(ALPHA);
-    this.eps = settings.get(EPS);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
     this.momentum = settings.get(MOMENTUM);
     this.centered = settings.get(CENTERED);
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
     this.squareAvg = buffer("square_avg");
     this.momentumBuffer = bufferIf(momentum > 0, "momentum_buffer");
     this.gradAvg = bufferIf(centered, "grad_avg");
@@ -82,10 +72,7 @@ public final class RMSprop extends BaseOptimizer {
   void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       squareAvg[i] = Math.fma((1 - alpha) * g, g, squareAvg[i] * alpha);
       double avg;
       if (centered) {

@@ -32,9 +32,8 @@ public final class Rprop extends BaseOptimizer {
     }
   });
   static final Option<Pair> STEP_SIZES = Option.unchecked("step_sizes", Kind.PAIR, "1e-6,50");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS =
-      new Spec(Settings.of("Rprop", List.of(LR, ETAS, STEP_SIZES, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("Rprop", List.of(
+      LR, ETAS, STEP_SIZES, Option.maximize())));
 
   /** {@code torch.optim.Rprop}'s arguments: {@link Optim#rprop()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -58,20 +57,16 @@ public final class Rprop extends BaseOptimizer {
   private final double etaPlus;
   private final double stepSizeMin;
   private final double stepSizeMax;
-  private final boolean maximize;
 
-  private double step;
   private final double[] prev;
   private final double[] stepSize;
 
   private Rprop(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, true);
     this.etaMinus = settings.get(ETAS).first();
     this.etaPlus = settings.get(ETAS).second();
     this.stepSizeMin = settings.get(STEP_SIZES).first();
     this.stepSizeMax = settings.get(STEP_SIZES).second();
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
     this.prev = buffer("prev");
     this.stepSize = buffer("step_size");
   }

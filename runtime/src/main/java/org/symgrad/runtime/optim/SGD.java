@@ -26,11 +26,9 @@ public final class SGD extends BaseOptimizer {
   static final Option<Double> MOMENTUM =
       Option.atLeastZero("momentum", "0", "Invalid momentum value");
   static final Option<Double> DAMPENING = Option.unchecked("dampening", Kind.NUMBER, "0");
-  static final Option<Double> WEIGHT_DECAY = Option.weightDecay("0");
   static final Option<Boolean> NESTEROV = Option.flag("nesterov");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS = new Spec(Settings.of("SGD",
-      List.of(LR, MOMENTUM, DAMPENING, WEIGHT_DECAY, NESTEROV, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("SGD", List.of(
+      LR, MOMENTUM, DAMPENING, Option.weightDecay("0"), NESTEROV, Option.maximize())));
 
   /** {@code torch.optim.SGD}'s arguments: {@link Optim#sgd()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -53,21 +51,17 @@ public final class SGD extends BaseOptimizer {
 
   private final double momentum;
   private final double dampening;
-  private final double weightDecay;
   private final boolean nesterov;
-  private final boolean maximize;
 
   private final double[] momentumBuffer;
   /** torch creates the buffer at the first step, as a copy of the gradient, not as zeros. */
   private boolean hasMomentumBuffer;
 
   private SGD(int size, Settings settings) {
-    super(settings, size, LR);
+    super(settings, size, LR, false);
     this.momentum = settings.get(MOMENTUM);
     this.dampening = settings.get(DAMPENING);
-    this.weightDecay = settings.get(WEIGHT_DECAY);
     this.nesterov = settings.get(NESTEROV);
-    this.maximize = settings.get(MAXIMIZE);
     if (nesterov && (momentum <= 0 || dampening != 0)) {
       throw new IllegalArgumentException(
           "Nesterov momentum requires a momentum and zero dampening");
@@ -86,10 +80,7 @@ public final class SGD extends BaseOptimizer {
       return;
     }
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       if (momentum != 0) {
         double b =
             hasMomentumBuffer ? Math.fma(1 - dampening, g, momentumBuffer[i] * momentum) : g;

@@ -83,6 +83,13 @@ final class Settings {
     return with(option, option.read(owner, text));
   }
 
+  /** The value of the option called {@code name}, or {@code fallback} when there is none. */
+  @SuppressWarnings("unchecked")
+  <T> T valueOr(String name, T fallback) {
+    return options.stream().anyMatch(option -> option.name().equals(name))
+        ? get((Option<T>) option(name)) : fallback;
+  }
+
   /** The value set, or the default; a required option that was not set is refused. */
   @SuppressWarnings("unchecked")
   <T> T get(Option<T> option) {

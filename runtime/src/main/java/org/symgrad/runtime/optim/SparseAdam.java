@@ -29,15 +29,13 @@ public final class SparseAdam extends BaseOptimizer {
       throw new IllegalArgumentException("Invalid learning rate: " + PyFloat.repr(lr));
     }
   });
-  static final Option<Pair> BETAS = Option.betas();
   static final Option<Double> EPS = Option.of("eps", Kind.NUMBER, "1e-8", (owner, option, eps) -> {
     if (!(0.0 < eps)) {
       throw new IllegalArgumentException("Invalid epsilon value: " + PyFloat.repr(eps));
     }
   });
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
-  static final Spec DEFAULTS =
-      new Spec(Settings.of("SparseAdam", List.of(LR, BETAS, EPS, MAXIMIZE)));
+  static final Spec DEFAULTS = new Spec(Settings.of("SparseAdam", List.of(
+      LR, Option.betas(), EPS, Option.maximize())));
 
   /** {@code torch.optim.SparseAdam}'s arguments: {@link Optim#sparseAdam()}. */
   public static final class Spec extends OptimizerSpec<Spec>
@@ -48,22 +46,12 @@ public final class SparseAdam extends BaseOptimizer {
     }
   }
 
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final boolean maximize;
 
-  private double step;
   private final double[] expAvg;
   private final double[] expAvgSq;
 
   private SparseAdam(int size, Settings settings) {
-    super(settings, size, LR);
-    this.beta1 = settings.get(BETAS).first();
-    this.beta2 = settings.get(BETAS).second();
-    this.eps = settings.get(EPS);
-    this.maximize = settings.get(MAXIMIZE);
-    scalar("step", () -> step, value -> step = value);
+    super(settings, size, LR, true);
     this.expAvg = buffer("exp_avg");
     this.expAvgSq = buffer("exp_avg_sq");
   }

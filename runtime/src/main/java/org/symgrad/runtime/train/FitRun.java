@@ -1,6 +1,5 @@
 package org.symgrad.runtime.train;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -379,14 +378,8 @@ final class FitRun {
     }
     double trainLoss = model.loss(params, split.train());
     Double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : null;
-    History history = History.adopt(firstEpoch, stride, trimmed(trainHistory),
-        valHistory == null ? null : trimmed(valHistory));
+    History history = History.adopt(firstEpoch, stride, trainHistory, valHistory, recorded);
     return new TrainingResult(params, trainLoss, valLoss, done, reason, divergence,
         validating ? bestEpoch : null, history, checkpoint);
-  }
-
-  // The recorded part of a history array: the array itself when the fit ran its whole budget.
-  private double[] trimmed(double[] history) {
-    return recorded == history.length ? history : Arrays.copyOf(history, recorded);
   }
 }

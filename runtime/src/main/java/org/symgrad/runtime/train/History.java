@@ -1,5 +1,6 @@
 package org.symgrad.runtime.train;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ public final class History {
 
   private final int firstEpoch;
   private final int stride;
+  private final int size; // entries used: the arrays may be longer
   private final double[] trainLosses;
   private final double @Nullable [] valLosses; // null without a validation set
 
@@ -31,18 +33,20 @@ public final class History {
    * @param valLosses one per epoch, or null when there is no validation set
    */
   public History(int firstEpoch, double[] trainLosses, double @Nullable [] valLosses) {
-    this(firstEpoch, 1, trainLosses.clone(), valLosses == null ? null : valLosses.clone());
+    this(firstEpoch, 1, trainLosses.clone(), valLosses == null ? null : valLosses.clone(),
+        trainLosses.length);
   }
 
-  // Keeps the arrays.
+  // Keeps the arrays, of which the first `size` entries are used.
   private History(int firstEpoch, int stride, double[] trainLosses,
-      double @Nullable [] valLosses) {
+      double @Nullable [] valLosses, int size) {
     if (valLosses != null && valLosses.length != trainLosses.length) {
       throw new IllegalArgumentException(
           trainLosses.length + " training losses but " + valLosses.length + " validation losses");
     }
     this.firstEpoch = firstEpoch;
     this.stride = stride;
+    this.size = size;
     this.trainLosses = trainLosses;
     this.valLosses = valLosses;
   }
@@ -52,8 +56,8 @@ public final class History {
    * fit's history is its largest allocation, so it is not copied on the way out.
    */
   static History adopt(int firstEpoch, int stride, double[] trainLosses,
-      double @Nullable [] valLosses) {
-    return new History(firstEpoch, stride, trainLosses, valLosses);
+      double @Nullable [] valLosses, int size) {
+    return new History(firstEpoch, stride, trainLosses, valLosses, size);
   }
 
   /** The number of the first epoch recorded (1, or one past a resumed checkpoint's epoch). */
@@ -68,15 +72,15 @@ public final class History {
 
   /** The number of the epoch of entry {@code index}. */
   public int epoch(int index) {
-    if (index < 0 || index >= trainLosses.length) {
-      throw new IndexOutOfBoundsException("entry " + index + " of " + trainLosses.length);
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("entry " + index + " of " + size);
     }
     return firstEpoch + index * stride;
   }
 
   /** The number of entries recorded: the number of epochs when {@link #stride()} is 1. */
   public int size() {
-    return trainLosses.length;
+    return size;
   }
 
   /** Whether validation losses were recorded. */
@@ -86,12 +90,12 @@ public final class History {
 
   /** The training loss of each entry, in order (a copy). */
   public double[] trainLosses() {
-    return trainLosses.clone();
+    return Arrays.copyOf(trainLosses, size);
   }
 
   /** The validation loss of each epoch, in order (a copy); empty without a validation set. */
   public double[] valLosses() {
-    return valLosses == null ? new double[0] : valLosses.clone();
+    return valLosses == null ? new double[0] : Arrays.copyOf(valLosses, size);
   }
 
   /** The training loss of epoch {@code epoch} (its number, not its index). */
@@ -109,7 +113,7 @@ public final class History {
 
   private int index(int epoch) {
     long offset = (long) epoch - firstEpoch;
-    if (offset < 0 || offset / stride >= trainLosses.length) {
+    if (offset < 0 || offset / stride >= size) {
       throw new IndexOutOfBoundsException(
           "epoch " + epoch + " is not in this history of epochs " + firstEpoch + ".."
               + lastEpoch());
@@ -122,7 +126,7 @@ public final class History {
   }
 
   private int lastEpoch() {
-    return firstEpoch + (trainLosses.length - 1) * stride;
+    return firstEpoch + (size - 1) * stride;
   }
 
   /** A summary: the epochs and the last losses, not every value. */

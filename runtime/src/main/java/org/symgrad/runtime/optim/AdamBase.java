@@ -24,7 +24,7 @@ import java.util.List;
  * square root of {@code v}, not to {@code m} and {@code v} as the paper writes them: the two
  * agree in exact arithmetic but not in the last bits.
  */
-abstract class AdamBase extends BaseOptimizer {
+abstract class AdamBase extends MomentOptimizer {
   static final Option<Double> LR = Option.lr("1e-3");
   static final Option<Pair> BETAS = Option.betas();
   static final Option<Double> EPS = Option.eps("1e-8");
@@ -40,16 +40,12 @@ abstract class AdamBase extends BaseOptimizer {
   /** AdamW: decay the parameters themselves instead of adding the decay to the gradient. */
   private final boolean decoupled;
 
-  private final double[] expAvg;
-  private final double[] expAvgSq;
   private final double[] maxExpAvgSq;
 
   AdamBase(int size, Settings settings, boolean decoupled) {
-    super(settings, size, LR, true);
+    super(settings, size, LR);
     this.amsgrad = settings.get(AMSGRAD);
     this.decoupled = decoupled;
-    this.expAvg = buffer("exp_avg");
-    this.expAvgSq = buffer("exp_avg_sq");
     this.maxExpAvgSq = bufferIf(amsgrad, "max_exp_avg_sq");
   }
 

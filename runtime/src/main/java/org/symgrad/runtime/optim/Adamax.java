@@ -33,7 +33,6 @@ public final class Adamax extends BaseOptimizer {
     }
   }
 
-
   private final double[] expAvg;
   private final double[] expInf;
 

@@ -27,7 +27,7 @@ import java.util.List;
  * torch 1.13 computes, and matching it is the point; later torch versions use {@code
  * mu_product * mu_next}.
  */
-public final class NAdam extends BaseOptimizer {
+public final class NAdam extends MomentOptimizer {
   static final Option<Double> LR = Option.lr("2e-3");
   static final Option<Double> MOMENTUM_DECAY =
       Option.atLeastZero("momentum_decay", "4e-3", "Invalid momentum_decay value");
@@ -51,15 +51,11 @@ public final class NAdam extends BaseOptimizer {
   private final double momentumDecay;
 
   private double muProduct = 1;
-  private final double[] expAvg;
-  private final double[] expAvgSq;
 
   private NAdam(int size, Settings settings) {
-    super(settings, size, LR, true);
+    super(settings, size, LR);
     this.momentumDecay = settings.get(MOMENTUM_DECAY);
     scalar("mu_product", () -> muProduct, value -> muProduct = value);
-    this.expAvg = buffer("exp_avg");
-    this.expAvgSq = buffer("exp_avg_sq");
   }
 
   @Override

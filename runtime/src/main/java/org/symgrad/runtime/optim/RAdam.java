@@ -29,7 +29,7 @@ import java.util.List;
  * <p>The adaptive factor is computed as torch computes {@code float / tensor}: as the
  * reciprocal of the tensor times the float.
  */
-public final class RAdam extends BaseOptimizer {
+public final class RAdam extends MomentOptimizer {
   static final Option<Double> LR = Option.lr("1e-3");
   static final Spec DEFAULTS = new Spec(Settings.of("RAdam", List.of(
       LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"))));
@@ -43,14 +43,8 @@ public final class RAdam extends BaseOptimizer {
     }
   }
 
-
-  private final double[] expAvg;
-  private final double[] expAvgSq;
-
   private RAdam(int size, Settings settings) {
-    super(settings, size, LR, true);
-    this.expAvg = buffer("exp_avg");
-    this.expAvgSq = buffer("exp_avg_sq");
+    super(settings, size, LR);
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.util.List;
  * p = p - (lr * sqrt(1 - beta2^t) / (1 - beta1^t)) * (m / (sqrt(v) + eps))
  * </pre>
  */
-public final class SparseAdam extends BaseOptimizer {
+public final class SparseAdam extends MomentOptimizer {
   // SparseAdam alone refuses lr == 0 and eps == 0.
   static final Option<Double> LR = Option.of("lr", Kind.NUMBER, "1e-3", (owner, option, lr) -> {
     if (!(0.0 < lr)) {
@@ -46,14 +46,8 @@ public final class SparseAdam extends BaseOptimizer {
     }
   }
 
-
-  private final double[] expAvg;
-  private final double[] expAvgSq;
-
   private SparseAdam(int size, Settings settings) {
-    super(settings, size, LR, true);
-    this.expAvg = buffer("exp_avg");
-    this.expAvgSq = buffer("exp_avg_sq");
+    super(settings, size, LR);
   }
 
   @Override

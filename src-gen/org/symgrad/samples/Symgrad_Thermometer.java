@@ -7,6 +7,7 @@ import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.optim.Optimizer;
+import org.symgrad.runtime.optim.OptimizerSpec;
 import org.symgrad.runtime.train.Trainer;
 import org.symgrad.runtime.train.TrainerOptions;
 import org.symgrad.runtime.train.TrainingResult;
@@ -145,6 +146,21 @@ public final class Symgrad_Thermometer {
    * Fits with {@link TrainerOptions#defaults()}.
    */
   public TrainingResult fit(Dataset data, Optimizer optimizer) {
+    return fit(data, optimizer, TrainerOptions.defaults());
+  }
+
+  /**
+   * Fits with a fresh optimizer of {@code optimizer}, sized for {@link #PARAMETER_COUNT} parameters,
+   * such as {@code Optim.adam().lr(1e-2)}.
+   */
+  public TrainingResult fit(Dataset data, OptimizerSpec<?> optimizer, TrainerOptions options) {
+    return fit(data, optimizer.create(PARAMETER_COUNT), options);
+  }
+
+  /**
+   * Fits with a fresh optimizer of {@code optimizer} and {@link TrainerOptions#defaults()}.
+   */
+  public TrainingResult fit(Dataset data, OptimizerSpec<?> optimizer) {
     return fit(data, optimizer, TrainerOptions.defaults());
   }
 

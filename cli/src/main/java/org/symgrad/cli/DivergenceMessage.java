@@ -17,8 +17,7 @@ final class DivergenceMessage {
       Path modelFile) {
     Divergence divergence = result.divergence();
     StringBuilder text = new StringBuilder("symgrad: training diverged at epoch ")
-        .append(divergence.epoch())
-        .append(": the training loss became ").append(divergence.loss());
+        .append(divergence.epoch()).append(": ").append(divergence.what());
     if (divergence.lastFiniteLoss() != null) {
       text.append(" (last finite loss ").append(divergence.lastFiniteLoss())
           .append(" at epoch ").append(divergence.epoch() - 1).append(')');
@@ -26,7 +25,14 @@ final class DivergenceMessage {
       text.append(" at the starting parameters");
     }
     text.append(".\n  The parameters returned are those before epoch ")
-        .append(divergence.epoch()).append(".\n");
+        .append(divergence.epoch()).append('.');
+    if (divergence.isGradient()) {
+      // The step size did not cause it: the derivative itself is not finite there.
+      return text.append("\n  The loss was finite, so the model's derivative is not finite at"
+          + " these parameters (sqrt, log, pow or a division at 0?): run 'symgrad check' on the"
+          + " model, or start from other values.").toString();
+    }
+    text.append('\n');
     if (inputNoise > 0) {
       // Noise far beyond the inputs' scale breaks any learning rate: name it first.
       text.append("  The inputs got Gaussian noise of standard deviation ").append(inputNoise)

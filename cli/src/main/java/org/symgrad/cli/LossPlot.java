@@ -25,7 +25,7 @@ final class LossPlot {
       throw new UsageException("--plot " + file + ": no epoch ran, nothing to plot");
     }
     double[] epochs = IntStream.range(0, history.size())
-        .mapToDouble(i -> history.firstEpoch() + i).toArray();
+        .mapToDouble(history::epoch).toArray(); // every stride-th epoch of a long fit
     XYChart chart = new XYChartBuilder().width(800).height(500)
         .title("symgrad fit: " + modelName).xAxisTitle("epoch").yAxisTitle("loss").build();
     chart.getStyler().setXAxisDecimalPattern("0");

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
-import org.symgrad.runtime.optim.SGD;
+import org.symgrad.runtime.optim.Optim;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 import org.symgrad.runtime.train.Trainer;
 import org.symgrad.runtime.train.TrainerOptions;
@@ -47,7 +47,7 @@ class ThreadedFitTest {
   private static TrainingResult fit(
       CompiledModel model, Dataset data, TrainerOptions.Builder options) {
     Trainer trainer = new Trainer(options.epochs(50).validationFraction(0).build());
-    return trainer.fit(model, data, new double[] {1.0, 0.0}, new SGD(2, 1e-2, 0, 0, 0, false, false));
+    return trainer.fit(model, data, new double[] {1.0, 0.0}, Optim.sgd().lr(1e-2).create(2));
   }
 
   private static Dataset data() {

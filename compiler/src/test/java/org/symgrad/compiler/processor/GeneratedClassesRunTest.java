@@ -48,6 +48,19 @@ class GeneratedClassesRunTest {
   }
 
   @Test
+  void frontFitsWithATypedSpecAsWithAnOptimizer() throws ReflectiveOperationException {
+    Dataset data = new Dataset(List.of("t_u", "t_c"),
+        new double[][] {HandBuiltModels.T_U, HandBuiltModels.T_C});
+    TrainerOptions options = TrainerOptions.builder().validationFraction(0).build();
+    TrainingResult typed = (TrainingResult) call(front.getConstructor().newInstance(), "fit",
+        data, org.symgrad.runtime.optim.Optim.sgd().lr(1e-2), options);
+    TrainingResult sized = (TrainingResult) call(front.getConstructor().newInstance(), "fit",
+        data, Optimizers.create("sgd", 2, Map.of("lr", "1e-2")), options);
+    assertThat(typed.params()).isEqualTo(sized.params());
+    assertThat(typed.params()[0]).isWithin(1e-4).of(5.3671);
+  }
+
+  @Test
   void frontFitsTheBookAndPredictsWithTheFittedParameters()
       throws ReflectiveOperationException {
     Object model = front.getConstructor().newInstance();

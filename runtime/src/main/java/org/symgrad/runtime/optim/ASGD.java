@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Averaged stochastic gradient descent: {@code torch.optim.ASGD}. The parameters follow SGD
  * with a decaying step; the state also keeps {@code ax}, the running average of the
@@ -20,56 +22,63 @@ package org.symgrad.runtime.optim;
  * mu = 1 / max(1, t - t0)
  * </pre>
  */
-public final class ASGD implements Optimizer {
-  private final int size;
-  private double lr;
+public final class ASGD extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("1e-2");
+  static final Option<Double> LAMBD = Option.unchecked("lambd", Kind.NUMBER, "1e-4");
+  static final Option<Double> ALPHA = Option.unchecked("alpha", Kind.NUMBER, "0.75");
+  static final Option<Double> T0 = Option.unchecked("t0", Kind.NUMBER, "1e6");
+  static final Spec DEFAULTS = new Spec(Settings.of("ASGD", List.of(
+      LR, LAMBD, ALPHA, T0, Option.weightDecay("0"), Option.maximize())));
+
+  /** {@code torch.optim.ASGD}'s arguments: {@link Optim#asgd()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.WeightDecay<Spec>, OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, ASGD::new);
+    }
+
+    /** torch's {@code lambd}: the decay term. */
+    public Spec lambd(double lambd) {
+      return set(LAMBD, lambd);
+    }
+
+    /** torch's {@code alpha}: the power of the step's decay. */
+    public Spec alpha(double alpha) {
+      return set(ALPHA, alpha);
+    }
+
+    /** torch's {@code t0}: the step from which the parameters are averaged. */
+    public Spec t0(double t0) {
+      return set(T0, t0);
+    }
+  }
+
   private final double lambd;
   private final double alpha;
   private final double t0;
-  private final double weightDecay;
-  private final boolean maximize;
 
-  private double step;
   private double eta;
   private double mu = 1;
   private final double[] ax;
 
-  /** Arguments as {@code torch.optim.ASGD}'s, checked with its messages. */
-  public ASGD(
-      int size,
-      double lr,
-      double lambd,
-      double alpha,
-      double t0,
-      double weightDecay,
-      boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    this.lambd = lambd;
-    this.alpha = alpha;
-    this.t0 = t0;
-    this.maximize = maximize;
-    this.ax = new double[size];
+  private ASGD(int size, Settings settings) {
+    super(settings, size, LR, true);
+    this.lambd = settings.get(LAMBD);
+    this.alpha = settings.get(ALPHA);
+    this.t0 = settings.get(T0);
+    scalar("eta", () -> eta, value -> eta = value);
+    scalar("mu", () -> mu, value -> mu = value);
+    this.ax = buffer("ax");
   }
 
   @Override
-  public String name() {
-    return "ASGD";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     if (step == 0) {
       eta = lr; // torch makes the state, eta = lr, at the first step
     }
     step += 1;
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       params[i] = params[i] * (1 - lambd * eta);
       params[i] = Math.fma(-eta, g, params[i]);
       ax[i] = mu != 1 ? ax[i] + (params[i] - ax[i]) * mu : params[i];
@@ -77,36 +86,5 @@ public final class ASGD implements Optimizer {
     eta = lr / Math.pow(1 + lambd * lr * step, alpha);
     double sinceT0 = step - t0;
     mu = 1 / (sinceT0 > 1 ? sinceT0 : 1); // Python's max(1, x) keeps 1 unless x > 1
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .scalar("eta", eta)
-        .scalar("mu", mu)
-        .array("ax", ax)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    eta = state.scalar("eta");
-    mu = state.scalar("mu");
-    Snapshots.read(state, "ax", ax);
   }
 }

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Adadelta: {@code torch.optim.Adadelta}.
  *
@@ -19,82 +21,52 @@ package org.symgrad.runtime.optim;
  * <p>The ratio of the two running RMS values is unit-correct by itself, hence torch's default
  * {@code lr = 1.0}.
  */
-public final class Adadelta implements Optimizer {
-  private final int size;
-  private double lr;
-  private final double rho;
-  private final double eps;
-  private final double weightDecay;
-  private final boolean maximize;
-
-  private double step;
-  private final double[] squareAvg;
-  private final double[] accDelta;
-
-  /** Arguments as {@code torch.optim.Adadelta}'s, checked with its messages. */
-  public Adadelta(
-      int size, double lr, double rho, double eps, double weightDecay, boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
+public final class Adadelta extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("1.0");
+  static final Option<Double> RHO = Option.of("rho", Kind.NUMBER, "0.9", (owner, option, rho) -> {
     if (!(0.0 <= rho && rho <= 1.0)) {
       throw new IllegalArgumentException("Invalid rho value: " + PyFloat.repr(rho));
     }
-    this.rho = rho;
-    this.eps = Check.atLeastZero(eps, "Invalid epsilon value");
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    this.maximize = maximize;
-    this.squareAvg = new double[size];
-    this.accDelta = new double[size];
+  });
+  static final Spec DEFAULTS = new Spec(Settings.of("Adadelta", List.of(
+      LR, RHO, Option.eps("1e-6"), Option.weightDecay("0"), Option.maximize())));
+
+  /** {@code torch.optim.Adadelta}'s arguments: {@link Optim#adadelta()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Eps<Spec>, OptimizerSpec.WeightDecay<Spec>,
+          OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, Adadelta::new);
+    }
+
+    /** torch's {@code rho}: the decay of both running averages, in [0, 1]. */
+    public Spec rho(double rho) {
+      return set(RHO, rho);
+    }
+  }
+
+  private final double rho;
+
+  private final double[] squareAvg;
+  private final double[] accDelta;
+
+  private Adadelta(int size, Settings settings) {
+    super(settings, size, LR, true);
+    this.rho = settings.get(RHO);
+    this.squareAvg = buffer("square_avg");
+    this.accDelta = buffer("acc_delta");
   }
 
   @Override
-  public String name() {
-    return "Adadelta";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       squareAvg[i] = Math.fma((1 - rho) * g, g, squareAvg[i] * rho);
       double std = Math.sqrt(squareAvg[i] + eps);
       double delta = Math.sqrt(accDelta[i] + eps) / std * g;
       accDelta[i] = Math.fma((1 - rho) * delta, delta, accDelta[i] * rho);
       params[i] = Math.fma(-lr, delta, params[i]);
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .array("square_avg", squareAvg)
-        .array("acc_delta", accDelta)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "square_avg", squareAvg);
-    Snapshots.read(state, "acc_delta", accDelta);
   }
 }

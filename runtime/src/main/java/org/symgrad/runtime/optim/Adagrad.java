@@ -1,6 +1,7 @@
 package org.symgrad.runtime.optim;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Adagrad: {@code torch.optim.Adagrad}.
@@ -18,79 +19,56 @@ import java.util.Arrays;
  * p = p - clr * g / (sqrt(sum) + eps)
  * </pre>
  */
-public final class Adagrad implements Optimizer {
-  private final int size;
-  private double lr;
-  private final double lrDecay;
-  private final double weightDecay;
-  private final double eps;
-  private final boolean maximize;
+public final class Adagrad extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("1e-2");
+  static final Option<Double> LR_DECAY =
+      Option.atLeastZero("lr_decay", "0", "Invalid lr_decay value");
+  static final Option<Double> INITIAL_ACCUMULATOR_VALUE = Option.atLeastZero(
+      "initial_accumulator_value", "0", "Invalid initial_accumulator_value value");
+  static final Spec DEFAULTS = new Spec(Settings.of("Adagrad", List.of(
+      LR, LR_DECAY, Option.weightDecay("0"), INITIAL_ACCUMULATOR_VALUE, Option.eps("1e-10"),
+      Option.maximize())));
 
-  private double step;
+  /** {@code torch.optim.Adagrad}'s arguments: {@link Optim#adagrad()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.WeightDecay<Spec>, OptimizerSpec.Eps<Spec>,
+          OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, Adagrad::new);
+    }
+
+    /** torch's {@code lr_decay}: step t uses lr / (1 + (t - 1) lr_decay). */
+    public Spec lrDecay(double lrDecay) {
+      return set(LR_DECAY, lrDecay);
+    }
+
+    /** torch's {@code initial_accumulator_value}: where the sum of squares starts. */
+    public Spec initialAccumulatorValue(double value) {
+      return set(INITIAL_ACCUMULATOR_VALUE, value);
+    }
+  }
+
+  private final double lrDecay;
+
   private final double[] sum;
 
-  /** Arguments as {@code torch.optim.Adagrad}'s, checked with its messages. */
-  public Adagrad(
-      int size,
-      double lr,
-      double lrDecay,
-      double weightDecay,
-      double initialAccumulatorValue,
-      double eps,
-      boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.lrDecay = Check.atLeastZero(lrDecay, "Invalid lr_decay value");
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    Check.atLeastZero(initialAccumulatorValue, "Invalid initial_accumulator_value value");
-    this.eps = Check.atLeastZero(eps, "Invalid epsilon value");
-    this.maximize = maximize;
-    this.sum = new double[size];
+  private Adagrad(int size, Settings settings) {
+    super(settings, size, LR, true);
+    this.lrDecay = settings.get(LR_DECAY);
+    this.sum = buffer("sum");
     // Unlike the other optimizers, torch's Adagrad makes its state in the constructor.
-    Arrays.fill(sum, initialAccumulatorValue);
+    Arrays.fill(sum, settings.get(INITIAL_ACCUMULATOR_VALUE));
   }
 
   @Override
-  public String name() {
-    return "Adagrad";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     double clr = lr / (1 + (step - 1) * lrDecay);
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       sum[i] = Math.fma(g, g, sum[i]);
       double std = Math.sqrt(sum[i]) + eps;
       params[i] = params[i] + -clr * g / std;
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name()).scalar("lr", lr).scalar("step", step).array("sum", sum).build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "sum", sum);
   }
 }

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Adamax, Adam with the infinity norm: {@code torch.optim.Adamax}.
  *
@@ -17,87 +19,39 @@ package org.symgrad.runtime.optim;
  *
  * <p>torch adds {@code eps} to {@code |g|} inside the max (not to {@code u} after it).
  */
-public final class Adamax implements Optimizer {
-  private final int size;
-  private double lr;
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
-  private final boolean maximize;
+public final class Adamax extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("2e-3");
+  static final Spec DEFAULTS = new Spec(Settings.of("Adamax", List.of(
+      LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"), Option.maximize())));
 
-  private double step;
+  /** {@code torch.optim.Adamax}'s arguments: {@link Optim#adamax()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Betas<Spec>, OptimizerSpec.Eps<Spec>,
+          OptimizerSpec.WeightDecay<Spec>, OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, Adamax::new);
+    }
+  }
+
   private final double[] expAvg;
   private final double[] expInf;
 
-  /** Arguments as {@code torch.optim.Adamax}'s, checked with its messages. */
-  public Adamax(
-      int size,
-      double lr,
-      double beta1,
-      double beta2,
-      double eps,
-      double weightDecay,
-      boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.eps = Check.atLeastZero(eps, "Invalid epsilon value");
-    this.beta1 = Check.beta(beta1, 0);
-    this.beta2 = Check.beta(beta2, 1);
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    this.maximize = maximize;
-    this.expAvg = new double[size];
-    this.expInf = new double[size];
+  private Adamax(int size, Settings settings) {
+    super(settings, size, LR, true);
+    this.expAvg = buffer("exp_avg");
+    this.expInf = buffer("exp_inf");
   }
 
   @Override
-  public String name() {
-    return "Adamax";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     double clr = lr / (1 - Math.pow(beta1, step));
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       // torch.amax propagates NaN, as Math.max does.
       expInf[i] = Math.max(expInf[i] * beta2, Math.abs(g) + eps);
       params[i] = params[i] + -clr * expAvg[i] / expInf[i];
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .array("exp_avg", expAvg)
-        .array("exp_inf", expInf)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "exp_avg", expAvg);
-    Snapshots.read(state, "exp_inf", expInf);
   }
 }

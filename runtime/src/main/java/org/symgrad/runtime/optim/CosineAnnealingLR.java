@@ -20,25 +20,19 @@ import java.util.Map;
  * <p>torch's closed-form branch for a scheduler made with {@code last_epoch > 0} has no
  * counterpart: a resumed scheduler is restored from its {@link #state()} instead.
  */
-public final class CosineAnnealingLR implements LrScheduler {
-  private final Optimizer optimizer;
+public final class CosineAnnealingLR extends BaseScheduler {
   private final int tMax;
   private final double etaMin;
   /** torch's {@code initial_lr}: the lr when the scheduler was made. */
   private double baseLr;
-  private int lastEpoch = 0;
 
   public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
-    this.optimizer = SchedulerState.require(optimizer);
+    super("CosineAnnealingLR", optimizer);
     // torch would fail with a division by zero at the first step.
     this.tMax = Check.positive(tMax, "CosineAnnealingLR", "T_max");
     this.etaMin = etaMin;
     this.baseLr = optimizer.learningRate();
-  }
-
-  @Override
-  public String name() {
-    return "CosineAnnealingLR";
+    counter("base_lr", () -> baseLr, value -> baseLr = value);
   }
 
   @Override
@@ -56,19 +50,5 @@ public final class CosineAnnealingLR implements LrScheduler {
               + etaMin;
     }
     optimizer.setLearningRate(lr);
-  }
-
-  @Override
-  public Map<String, Double> state() {
-    Map<String, Double> state = new LinkedHashMap<>();
-    state.put("last_epoch", (double) lastEpoch);
-    state.put("base_lr", baseLr);
-    return state;
-  }
-
-  @Override
-  public void restore(Map<String, Double> state) {
-    lastEpoch = (int) SchedulerState.read(state, name(), "last_epoch");
-    baseLr = SchedulerState.read(state, name(), "base_lr");
   }
 }

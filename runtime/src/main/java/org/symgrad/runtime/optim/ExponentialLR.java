@@ -7,34 +7,17 @@ import java.util.Map;
  * torch.optim.lr_scheduler.ExponentialLR}, in its chainable form (repeated products, not
  * {@code gamma ** epoch}).
  */
-public final class ExponentialLR implements LrScheduler {
-  private final Optimizer optimizer;
+public final class ExponentialLR extends BaseScheduler {
   private final double gamma;
-  private int lastEpoch = 0;
 
   public ExponentialLR(Optimizer optimizer, double gamma) {
-    this.optimizer = SchedulerState.require(optimizer);
+    super("ExponentialLR", optimizer);
     this.gamma = gamma;
-  }
-
-  @Override
-  public String name() {
-    return "ExponentialLR";
   }
 
   @Override
   public void step(double metric) {
     lastEpoch++;
     optimizer.setLearningRate(optimizer.learningRate() * gamma);
-  }
-
-  @Override
-  public Map<String, Double> state() {
-    return Map.of("last_epoch", (double) lastEpoch);
-  }
-
-  @Override
-  public void restore(Map<String, Double> state) {
-    lastEpoch = (int) SchedulerState.read(state, name(), "last_epoch");
   }
 }

@@ -6,14 +6,18 @@ package org.symgrad.runtime.optim;
  * A ring of arrays, allocated while it first fills and reused after, so a full history costs
  * nothing per step; the arrays of the pair about to be pushed are handed out beforehand
  * ({@link #freeY}, {@link #freeS}) so that a rejected pair costs nothing either.
+ *
+ * <p>The ring's tables grow as pairs come, doubling up to {@code history_size}, as torch's
+ * lists do: a {@code history_size} of 2,147,483,647 costs what the pairs remembered cost, not
+ * gigabytes of empty slots up front.
  */
 final class History {
   private final int size;
   private final int capacity;
-  private final double[][] ys;
-  private final double[][] ss;
-  private final double[] ro;
-  private final double[] al;
+  private double[][] ys;
+  private double[][] ss;
+  private double[] ro;
+  private double[] al;
   private int start;
   private int count;
   private double[] freeY;
@@ -22,10 +26,11 @@ final class History {
   History(int size, int capacity) {
     this.size = size;
     this.capacity = capacity;
-    this.ys = new double[capacity][];
-    this.ss = new double[capacity][];
-    this.ro = new double[capacity];
-    this.al = new double[capacity];
+    int initial = Math.min(capacity, 8);
+    this.ys = new double[initial][];
+    this.ss = new double[initial][];
+    this.ro = new double[initial];
+    this.al = new double[initial];
     this.freeY = new double[size];
     this.freeS = new double[size];
   }
@@ -65,6 +70,9 @@ final class History {
 
   /** Remembers {@link #freeY} and {@link #freeS}, dropping the oldest pair when full. */
   void push(double roValue) {
+    if (count == ys.length && count < capacity) {
+      grow();
+    }
     if (count == capacity) {
       start = (start + 1) % capacity;
       count--;
@@ -106,7 +114,21 @@ final class History {
     }
   }
 
+  /** Slots the tables hold now: at most {@code capacity}. */
+  int allocated() {
+    return ys.length;
+  }
+
+  // Only while the ring has not wrapped: start is 0, so slots keep their places.
+  private void grow() {
+    int length = (int) Math.min(capacity, 2L * ys.length);
+    ys = java.util.Arrays.copyOf(ys, length);
+    ss = java.util.Arrays.copyOf(ss, length);
+    ro = java.util.Arrays.copyOf(ro, length);
+    al = java.util.Arrays.copyOf(al, length);
+  }
+
   private int slot(int k) {
-    return (start + k) % capacity;
+    return (start + k) % ys.length;
   }
 }

@@ -1,5 +1,6 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,14 +26,73 @@ import org.jspecify.annotations.Nullable;
  * <p>The history and the direction carry over from one step to the next, as in torch. The
  * history is a ring of arrays allocated as it first fills, then reused.
  */
-public final class LBFGS implements Optimizer {
-  private final int size;
-  private double lr;
+public final class LBFGS extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("1");
+  static final Option<Integer> MAX_ITER = Option.count("max_iter", "20");
+  static final Option<@Nullable Integer> MAX_EVAL = Option.computed("max_eval",
+      Kind.OPTIONAL_INTEGER, "max_iter * 5 // 4",
+      (owner, option, value) -> {
+        if (value != null) {
+          Check.positive(value, owner, option);
+        }
+      });
+  static final Option<Double> TOLERANCE_GRAD =
+      Option.unchecked("tolerance_grad", Kind.NUMBER, "1e-7");
+  static final Option<Double> TOLERANCE_CHANGE =
+      Option.unchecked("tolerance_change", Kind.NUMBER, "1e-9");
+  // torch fails at the first update with history_size 0 (it pops from an empty list).
+  static final Option<Integer> HISTORY_SIZE = Option.count("history_size", "100");
+  static final Option<@Nullable String> LINE_SEARCH_FN = Option.computed("line_search_fn",
+      Kind.WORD, "None", (owner, option, value) -> {
+        if (value != null && !value.equals("strong_wolfe")) {
+          throw new IllegalArgumentException("LBFGS line_search_fn '" + value
+              + "': only 'strong_wolfe' is supported (or None)");
+        }
+      });
+  static final Spec DEFAULTS = new Spec(Settings.of("LBFGS", List.of(LR, MAX_ITER, MAX_EVAL,
+      TOLERANCE_GRAD, TOLERANCE_CHANGE, HISTORY_SIZE, LINE_SEARCH_FN)));
+
+  /** {@code torch.optim.LBFGS}'s arguments: {@link Optim#lbfgs()}. */
+  public static final class Spec extends OptimizerSpec<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, LBFGS::new);
+    }
+
+    /** torch's {@code max_iter}: inner iterations per step. */
+    public Spec maxIter(int maxIter) {
+      return set(MAX_ITER, maxIter);
+    }
+
+    /** torch's {@code max_eval}: evaluations per step; null for max_iter * 5 // 4. */
+    public Spec maxEval(@Nullable Integer maxEval) {
+      return set(MAX_EVAL, maxEval);
+    }
+
+    /** torch's {@code tolerance_grad}: stop when no gradient component is larger. */
+    public Spec toleranceGrad(double toleranceGrad) {
+      return set(TOLERANCE_GRAD, toleranceGrad);
+    }
+
+    /** torch's {@code tolerance_change}: stop when the loss or the step changes less. */
+    public Spec toleranceChange(double toleranceChange) {
+      return set(TOLERANCE_CHANGE, toleranceChange);
+    }
+
+    /** torch's {@code history_size}: how many curvature pairs to remember. */
+    public Spec historySize(int historySize) {
+      return set(HISTORY_SIZE, historySize);
+    }
+
+    /** torch's {@code line_search_fn}: "strong_wolfe", or null for fixed steps. */
+    public Spec lineSearchFn(@Nullable String lineSearchFn) {
+      return set(LINE_SEARCH_FN, lineSearchFn);
+    }
+  }
+
   private final int maxIter;
   private final int maxEval;
   private final double toleranceGrad;
   private final double toleranceChange;
-  private final int historySize;
   private final @Nullable StrongWolfe lineSearch; // null: fixed steps of length t
 
   // torch's state dict, of which 'al' is scratch.
@@ -47,48 +107,26 @@ public final class LBFGS implements Optimizer {
 
   private final double[] flatGrad;
 
-  /**
-   * Arguments as {@code torch.optim.LBFGS}'s; {@code maxEval} null means {@code max_iter * 5 /
-   * 4}, {@code lineSearchFn} is null or {@code "strong_wolfe"}.
-   */
-  public LBFGS(
-      int size,
-      double lr,
-      int maxIter,
-      @Nullable Integer maxEval,
-      double toleranceGrad,
-      double toleranceChange,
-      int historySize,
-      @Nullable String lineSearchFn) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.maxIter = Check.positive(maxIter, "LBFGS", "max_iter");
-    this.maxEval = maxEval == null ? maxIter * 5 / 4 : Check.positive(maxEval, "LBFGS", "max_eval");
-    this.toleranceGrad = toleranceGrad;
-    this.toleranceChange = toleranceChange;
-    // torch fails at the first update with history_size 0 (it pops from an empty list).
-    this.historySize = Check.positive(historySize, "LBFGS", "history_size");
-    if (lineSearchFn != null && !lineSearchFn.equals("strong_wolfe")) {
-      throw new IllegalArgumentException(
-          "LBFGS line_search_fn '"
-              + lineSearchFn
-              + "': only 'strong_wolfe' is supported (or None)");
-    }
-    this.lineSearch = lineSearchFn == null ? null : new StrongWolfe(size);
+  private LBFGS(int size, Settings settings) {
+    super(settings, size, LR, false);
+    this.maxIter = settings.get(MAX_ITER);
+    Integer maxEval = settings.get(MAX_EVAL);
+    // Python's integers do not overflow: max_iter * 5 // 4 in long, capped where int ends.
+    this.maxEval = maxEval != null ? maxEval
+        : (int) Math.min(Integer.MAX_VALUE, (long) maxIter * 5 / 4);
+    this.toleranceGrad = settings.get(TOLERANCE_GRAD);
+    this.toleranceChange = settings.get(TOLERANCE_CHANGE);
+    this.lineSearch = settings.get(LINE_SEARCH_FN) == null ? null : new StrongWolfe(size);
+    scalar("func_evals", () -> funcEvals, value -> funcEvals = (int) value);
+    scalar("n_iter", () -> nIter, value -> nIter = (int) value);
     this.d = new double[size];
     this.prevFlatGrad = new double[size];
-    this.history = new History(size, historySize);
+    this.history = new History(size, settings.get(HISTORY_SIZE));
     this.flatGrad = new double[size];
   }
 
   @Override
-  public String name() {
-    return "LBFGS";
-  }
-
-  @Override
-  public void step(double[] params, double firstLoss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double firstLoss, double[] grad, Objective objective) {
     if (objective == null) {
       throw new IllegalArgumentException(
           "LBFGS re-evaluates the objective during a step, so it needs one (torch's closure)");
@@ -211,22 +249,7 @@ public final class LBFGS implements Optimizer {
   }
 
   @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    Snapshots snapshot =
-        Snapshots.of(name())
-            .scalar("lr", lr)
-            .scalar("func_evals", funcEvals)
-            .scalar("n_iter", nIter);
+  void saveMore(Snapshots snapshot) {
     if (nIter > 0) {
       snapshot
           .scalar("t", t)
@@ -236,15 +259,10 @@ public final class LBFGS implements Optimizer {
           .array("prev_flat_grad", prevFlatGrad);
       history.saveTo(snapshot);
     }
-    return snapshot.build();
   }
 
   @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    funcEvals = (int) state.scalar("func_evals");
-    nIter = (int) state.scalar("n_iter");
+  void restoreMore(OptimizerState state) {
     history.clear();
     if (nIter > 0) {
       t = state.scalar("t");

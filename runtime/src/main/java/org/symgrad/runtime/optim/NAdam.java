@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Adam with Nesterov momentum: {@code torch.optim.NAdam}. torch 1.13's NAdam has no {@code
  * maximize}.
@@ -25,48 +27,39 @@ package org.symgrad.runtime.optim;
  * torch 1.13 computes, and matching it is the point; later torch versions use {@code
  * mu_product * mu_next}.
  */
-public final class NAdam implements Optimizer {
-  private final int size;
-  private double lr;
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
+public final class NAdam extends MomentOptimizer {
+  static final Option<Double> LR = Option.lr("2e-3");
+  static final Option<Double> MOMENTUM_DECAY =
+      Option.atLeastZero("momentum_decay", "4e-3", "Invalid momentum_decay value");
+  static final Spec DEFAULTS = new Spec(Settings.of("NAdam", List.of(
+      LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"), MOMENTUM_DECAY)));
+
+  /** {@code torch.optim.NAdam}'s arguments: {@link Optim#nadam()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Betas<Spec>, OptimizerSpec.Eps<Spec>,
+          OptimizerSpec.WeightDecay<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, NAdam::new);
+    }
+
+    /** torch's {@code momentum_decay}: how fast the momentum schedule approaches beta1. */
+    public Spec momentumDecay(double momentumDecay) {
+      return set(MOMENTUM_DECAY, momentumDecay);
+    }
+  }
+
   private final double momentumDecay;
 
-  private double step;
   private double muProduct = 1;
-  private final double[] expAvg;
-  private final double[] expAvgSq;
 
-  /** Arguments as {@code torch.optim.NAdam}'s, checked with its messages. */
-  public NAdam(
-      int size,
-      double lr,
-      double beta1,
-      double beta2,
-      double eps,
-      double weightDecay,
-      double momentumDecay) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.eps = Check.atLeastZero(eps, "Invalid epsilon value");
-    this.beta1 = Check.beta(beta1, 0);
-    this.beta2 = Check.beta(beta2, 1);
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    this.momentumDecay = Check.atLeastZero(momentumDecay, "Invalid momentum_decay value");
-    this.expAvg = new double[size];
-    this.expAvgSq = new double[size];
+  private NAdam(int size, Settings settings) {
+    super(settings, size, LR);
+    this.momentumDecay = settings.get(MOMENTUM_DECAY);
+    scalar("mu_product", () -> muProduct, value -> muProduct = value);
   }
 
   @Override
-  public String name() {
-    return "NAdam";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     double biasCorrection2 = 1 - Math.pow(beta2, step);
     double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
@@ -76,46 +69,12 @@ public final class NAdam implements Optimizer {
     double gradStep = -lr * (1. - mu) / (1. - muProduct);
     double avgStep = -lr * muNext / (1. - muProductNext);
     for (int i = 0; i < size; i++) {
-      double g = grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i); // torch 1.13's NAdam and RAdam cannot maximize
       expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double denom = Math.sqrt(expAvgSq[i] / biasCorrection2) + eps;
       params[i] = params[i] + gradStep * g / denom;
       params[i] = params[i] + avgStep * expAvg[i] / denom;
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .scalar("mu_product", muProduct)
-        .array("exp_avg", expAvg)
-        .array("exp_avg_sq", expAvgSq)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    muProduct = state.scalar("mu_product");
-    Snapshots.read(state, "exp_avg", expAvg);
-    Snapshots.read(state, "exp_avg_sq", expAvgSq);
   }
 }

@@ -1,78 +1,140 @@
 package org.symgrad.runtime.optim;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * One argument of an optimizer or scheduler: its PyTorch name, how its text is read, and its
- * default as text ({@code null}: required). The default goes through the same parser as a
- * user's value, so a default can never disagree with what {@code --help} shows.
- *
- * @param display the default as documentation shows it; usually the default text itself
+ * One hyper-parameter of an optimizer or scheduler, declared once: its PyTorch name, its
+ * {@link Kind}, its default as text ({@code null}: required) and torch's check with torch's
+ * message. The rest is derived from the declaration: typed setters store through it, the
+ * command line's text is read by its kind, {@code --help} and docs/optimizers.md list it. The
+ * default goes through the same reader as a user's value, so a default can never disagree with
+ * what the documentation shows.
  */
-record Option(String name, Kind kind, String defaultText, String display) {
+final class Option<T> {
 
-  enum Kind {
-    /** A float: {@code 0.01}, {@code 1e-8}, {@code inf}. */
-    NUMBER,
-    /** Two floats, as torch's tuples: {@code 0.9,0.999} (brackets or parentheses allowed). */
-    PAIR,
-    /** {@code true} or {@code false}, any case. */
-    FLAG,
-    /** A whole number. */
-    INTEGER,
-    /** A whole number, or {@code None}. */
-    OPTIONAL_INTEGER,
-    /** A word, or {@code None}; the owner checks which words it takes. */
-    TEXT,
-    /** Whole numbers: {@code [5,15]}. */
-    INTEGER_LIST
+  /** Torch's check of one value, throwing {@link IllegalArgumentException} with its message. */
+  @FunctionalInterface
+  interface Rule<T> {
+    void check(String owner, String option, T value);
   }
 
-  static Option number(String name, String defaultText) {
-    return new Option(name, Kind.NUMBER, defaultText, defaultText);
+  private final String name;
+  private final Kind<T> kind;
+  private final @Nullable String defaultText;
+  private final String display;
+  private final Rule<T> rule;
+
+  private Option(String name, Kind<T> kind, @Nullable String defaultText, String display,
+      Rule<T> rule) {
+    this.name = name;
+    this.kind = kind;
+    this.defaultText = defaultText;
+    this.display = display;
+    this.rule = rule;
   }
 
-  static Option pair(String name, String defaultText) {
-    return new Option(name, Kind.PAIR, defaultText, defaultText);
+  static <T> Option<T> of(String name, Kind<T> kind, String defaultText, Rule<T> rule) {
+    return new Option<>(name, kind, defaultText, defaultText, rule);
   }
 
-  static Option flag(String name, String defaultText) {
-    return new Option(name, Kind.FLAG, defaultText, defaultText);
+  static <T> Option<T> unchecked(String name, Kind<T> kind, String defaultText) {
+    return of(name, kind, defaultText, (owner, option, value) -> {});
   }
 
-  static Option integer(String name, String defaultText) {
-    return new Option(name, Kind.INTEGER, defaultText, defaultText);
+  /** An option without a default, which must be given. */
+  static <T> Option<T> required(String name, Kind<T> kind, Rule<T> rule) {
+    return new Option<>(name, kind, null, "required", rule);
   }
 
-  static Option text(String name, String defaultText) {
-    return new Option(name, Kind.TEXT, defaultText, defaultText);
+  /** torch's {@code None}, which the owner replaces by a value computed as {@code display} says. */
+  static <T> Option<@Nullable T> computed(String name, Kind<@Nullable T> kind, String display,
+      Rule<@Nullable T> rule) {
+    return new Option<>(name, kind, "None", display, rule);
   }
 
-  static Option required(String name, Kind kind) {
-    return new Option(name, kind, null, "required");
+  /** {@code if not 0.0 <= value: raise ValueError(what + ": {}")}. */
+  static Option<Double> atLeastZero(String name, String defaultText, String what) {
+    return of(name, Kind.NUMBER, defaultText, (owner, option, value) -> Check.atLeastZero(value,
+        what));
   }
 
-  /** The default is computed from other options, which {@code display} explains. */
-  static Option computed(String name, Kind kind, String display) {
-    return new Option(name, kind, "None", display);
+  static Option<Double> lr(String defaultText) {
+    return of("lr", Kind.NUMBER, defaultText, (owner, option, value) -> Check.learningRate(value));
   }
 
-  /** What a value must look like, for messages. */
-  String expected() {
-    switch (kind) {
-      case NUMBER:
-        return "a number";
-      case PAIR:
-        return "two numbers separated by a comma, such as 0.9,0.999";
-      case FLAG:
-        return "true or false";
-      case INTEGER:
-        return "a whole number";
-      case OPTIONAL_INTEGER:
-        return "a whole number or None";
-      case TEXT:
-        return "a word or None";
-      case INTEGER_LIST:
-        return "a list of whole numbers, such as [5,15]";
+  static Option<Double> eps(String defaultText) {
+    return atLeastZero("eps", defaultText, "Invalid epsilon value");
+  }
+
+  static Option<Double> weightDecay(String defaultText) {
+    return atLeastZero("weight_decay", defaultText, "Invalid weight_decay value");
+  }
+
+  /** torch's {@code betas}, each a moving average's decay in [0, 1). */
+  static Option<Pair> betas() {
+    return of("betas", Kind.PAIR, "0.9,0.999", (owner, option, value) -> {
+      Check.beta(value.first(), 0);
+      Check.beta(value.second(), 1);
+    });
+  }
+
+  static Option<Boolean> flag(String name) {
+    return unchecked(name, Kind.FLAG, "false");
+  }
+
+  static Option<Boolean> maximize() {
+    return flag("maximize");
+  }
+
+  /** A whole number that counts something, at least 1, where torch would fail or loop. */
+  static Option<Integer> count(String name, String defaultText) {
+    return of(name, Kind.INTEGER, defaultText,
+        (owner, option, value) -> Check.positive(value, owner, option));
+  }
+
+  String name() {
+    return name;
+  }
+
+  Kind<T> kind() {
+    return kind;
+  }
+
+  /** The default as text, read like a user's value; null when the option is required. */
+  @Nullable String defaultText() {
+    return defaultText;
+  }
+
+  /** The default as documentation shows it: the text, "required", or how it is computed. */
+  String display() {
+    return display;
+  }
+
+  T check(String owner, T value) {
+    rule.check(owner, name, value);
+    return value;
+  }
+
+  /** Reads a user's text, refusing a malformed one with a message naming owner and option. */
+  T read(String owner, String text) {
+    try {
+      return kind.read(text);
+    } catch (Kind.Malformed e) {
+      throw new IllegalArgumentException(owner + " option '" + name + "' must be "
+          + kind.expected() + ", got '" + text.strip() + "'");
     }
-    throw new AssertionError(kind);
+  }
+
+  T defaultValue(String owner) {
+    if (defaultText == null) {
+      throw new IllegalArgumentException(
+          owner + " needs option '" + name + "' (" + kind.expected() + ")");
+    }
+    return read(owner, defaultText);
+  }
+
+  @Override
+  public String toString() {
+    return name + "=" + display;
   }
 }

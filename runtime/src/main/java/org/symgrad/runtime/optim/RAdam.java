@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Rectified Adam: {@code torch.optim.RAdam}. Plain momentum SGD while the variance estimate is
  * too young to trust, Adam with a rectification factor after. torch 1.13's RAdam has no {@code
@@ -27,39 +29,26 @@ package org.symgrad.runtime.optim;
  * <p>The adaptive factor is computed as torch computes {@code float / tensor}: as the
  * reciprocal of the tensor times the float.
  */
-public final class RAdam implements Optimizer {
-  private final int size;
-  private double lr;
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final double weightDecay;
+public final class RAdam extends MomentOptimizer {
+  static final Option<Double> LR = Option.lr("1e-3");
+  static final Spec DEFAULTS = new Spec(Settings.of("RAdam", List.of(
+      LR, Option.betas(), Option.eps("1e-8"), Option.weightDecay("0"))));
 
-  private double step;
-  private final double[] expAvg;
-  private final double[] expAvgSq;
+  /** {@code torch.optim.RAdam}'s arguments: {@link Optim#radam()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Betas<Spec>, OptimizerSpec.Eps<Spec>,
+          OptimizerSpec.WeightDecay<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, RAdam::new);
+    }
+  }
 
-  /** Arguments as {@code torch.optim.RAdam}'s, checked with its messages. */
-  public RAdam(
-      int size, double lr, double beta1, double beta2, double eps, double weightDecay) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.eps = Check.atLeastZero(eps, "Invalid epsilon value");
-    this.beta1 = Check.beta(beta1, 0);
-    this.beta2 = Check.beta(beta2, 1);
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    this.expAvg = new double[size];
-    this.expAvgSq = new double[size];
+  private RAdam(int size, Settings settings) {
+    super(settings, size, LR);
   }
 
   @Override
-  public String name() {
-    return "RAdam";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     double biasCorrection1 = 1 - Math.pow(beta1, step);
     double biasCorrection2 = 1 - Math.pow(beta2, step);
@@ -73,10 +62,7 @@ public final class RAdam implements Optimizer {
             : 0;
     double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
     for (int i = 0; i < size; i++) {
-      double g = grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i); // torch 1.13's NAdam and RAdam cannot maximize
       expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
       expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
       double biasCorrectedExpAvg = expAvg[i] / biasCorrection1;
@@ -87,34 +73,5 @@ public final class RAdam implements Optimizer {
         params[i] = params[i] + -1.0 * (biasCorrectedExpAvg * lr);
       }
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .array("exp_avg", expAvg)
-        .array("exp_avg_sq", expAvgSq)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "exp_avg", expAvg);
-    Snapshots.read(state, "exp_avg_sq", expAvgSq);
   }
 }

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * RMSprop: {@code torch.optim.RMSprop}.
  *
@@ -19,58 +21,58 @@ package org.symgrad.runtime.optim;
  *
  * <p>torch adds {@code eps} outside the square root (Hinton's slides put it inside).
  */
-public final class RMSprop implements Optimizer {
-  private final int size;
-  private double lr;
+public final class RMSprop extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("1e-2");
+  static final Option<Double> ALPHA = Option.atLeastZero("alpha", "0.99", "Invalid alpha value");
+  static final Option<Double> MOMENTUM =
+      Option.atLeastZero("momentum", "0", "Invalid momentum value");
+  static final Option<Boolean> CENTERED = Option.flag("centered");
+  static final Spec DEFAULTS = new Spec(Settings.of("RMSprop", List.of(
+      LR, ALPHA, Option.eps("1e-8"), Option.weightDecay("0"), MOMENTUM, CENTERED,
+      Option.maximize())));
+
+  /** {@code torch.optim.RMSprop}'s arguments: {@link Optim#rmsprop()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Eps<Spec>, OptimizerSpec.WeightDecay<Spec>,
+          OptimizerSpec.Momentum<Spec>, OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, RMSprop::new);
+    }
+
+    /** torch's {@code alpha}: the decay of the running average of g². */
+    public Spec alpha(double alpha) {
+      return set(ALPHA, alpha);
+    }
+
+    /** torch's {@code centered}: divide by the variance's estimate rather than g²'s mean. */
+    public Spec centered(boolean centered) {
+      return set(CENTERED, centered);
+    }
+  }
+
   private final double alpha;
-  private final double eps;
-  private final double weightDecay;
   private final double momentum;
   private final boolean centered;
-  private final boolean maximize;
 
-  private double step;
   private final double[] squareAvg;
-  private final double[] gradAvg;
   private final double[] momentumBuffer;
+  private final double[] gradAvg;
 
-  /** Arguments as {@code torch.optim.RMSprop}'s, checked with its messages. */
-  public RMSprop(
-      int size,
-      double lr,
-      double alpha,
-      double eps,
-      double weightDecay,
-      double momentum,
-      boolean centered,
-      boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.eps = Check.atLeastZero(eps, "Invalid epsilon value");
-    this.momentum = Check.atLeastZero(momentum, "Invalid momentum value");
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
-    this.alpha = Check.atLeastZero(alpha, "Invalid alpha value");
-    this.centered = centered;
-    this.maximize = maximize;
-    this.squareAvg = new double[size];
-    this.gradAvg = new double[centered ? size : 0];
-    this.momentumBuffer = new double[momentum > 0 ? size : 0];
+  private RMSprop(int size, Settings settings) {
+    super(settings, size, LR, true);
+    this.alpha = settings.get(ALPHA);
+    this.momentum = settings.get(MOMENTUM);
+    this.centered = settings.get(CENTERED);
+    this.squareAvg = buffer("square_avg");
+    this.momentumBuffer = bufferIf(momentum > 0, "momentum_buffer");
+    this.gradAvg = bufferIf(centered, "grad_avg");
   }
 
   @Override
-  public String name() {
-    return "RMSprop";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       squareAvg[i] = Math.fma((1 - alpha) * g, g, squareAvg[i] * alpha);
       double avg;
       if (centered) {
@@ -86,43 +88,6 @@ public final class RMSprop implements Optimizer {
       } else {
         params[i] = params[i] + -lr * g / avg;
       }
-    }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    Snapshots snapshot =
-        Snapshots.of(name()).scalar("lr", lr).scalar("step", step).array("square_avg", squareAvg);
-    if (momentum > 0) {
-      snapshot.array("momentum_buffer", momentumBuffer);
-    }
-    if (centered) {
-      snapshot.array("grad_avg", gradAvg);
-    }
-    return snapshot.build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "square_avg", squareAvg);
-    if (momentum > 0) {
-      Snapshots.read(state, "momentum_buffer", momentumBuffer);
-    }
-    if (centered) {
-      Snapshots.read(state, "grad_avg", gradAvg);
     }
   }
 }

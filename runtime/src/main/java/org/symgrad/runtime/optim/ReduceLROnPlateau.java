@@ -13,8 +13,7 @@ import java.util.Map;
  * in which bad epochs are not counted. The lr never goes below {@code min_lr}, and a reduction
  * smaller than {@code eps} is skipped.
  */
-public final class ReduceLROnPlateau implements LrScheduler {
-  private final Optimizer optimizer;
+public final class ReduceLROnPlateau extends BaseScheduler {
   private final boolean maximize;
   private final double factor;
   private final int patience;
@@ -27,7 +26,6 @@ public final class ReduceLROnPlateau implements LrScheduler {
   private double best;
   private int numBadEpochs;
   private int cooldownCounter;
-  private int lastEpoch;
 
   /** Arguments as torch's; {@code mode} is "min" or "max", {@code thresholdMode} "rel" or "abs". */
   public ReduceLROnPlateau(
@@ -40,10 +38,10 @@ public final class ReduceLROnPlateau implements LrScheduler {
       int cooldown,
       double minLr,
       double eps) {
+    super("ReduceLROnPlateau", optimizer);
     if (factor >= 1.0) {
       throw new IllegalArgumentException("Factor should be < 1.0.");
     }
-    this.optimizer = SchedulerState.require(optimizer);
     if (!mode.equals("min") && !mode.equals("max")) {
       throw new IllegalArgumentException("mode " + mode + " is unknown!");
     }
@@ -59,11 +57,9 @@ public final class ReduceLROnPlateau implements LrScheduler {
     this.minLr = minLr;
     this.eps = eps;
     this.best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-  }
-
-  @Override
-  public String name() {
-    return "ReduceLROnPlateau";
+    counter("best", () -> best, value -> best = value);
+    counter("num_bad_epochs", () -> numBadEpochs, value -> numBadEpochs = (int) value);
+    counter("cooldown_counter", () -> cooldownCounter, value -> cooldownCounter = (int) value);
   }
 
   @Override
@@ -99,23 +95,5 @@ public final class ReduceLROnPlateau implements LrScheduler {
     if (oldLr - newLr > eps) {
       optimizer.setLearningRate(newLr);
     }
-  }
-
-  @Override
-  public Map<String, Double> state() {
-    Map<String, Double> state = new LinkedHashMap<>();
-    state.put("last_epoch", (double) lastEpoch);
-    state.put("best", best);
-    state.put("num_bad_epochs", (double) numBadEpochs);
-    state.put("cooldown_counter", (double) cooldownCounter);
-    return state;
-  }
-
-  @Override
-  public void restore(Map<String, Double> state) {
-    lastEpoch = (int) SchedulerState.read(state, name(), "last_epoch");
-    best = SchedulerState.read(state, name(), "best");
-    numBadEpochs = (int) SchedulerState.read(state, name(), "num_bad_epochs");
-    cooldownCounter = (int) SchedulerState.read(state, name(), "cooldown_counter");
   }
 }

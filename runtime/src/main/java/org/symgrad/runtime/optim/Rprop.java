@@ -1,6 +1,7 @@
 package org.symgrad.runtime.optim;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Resilient backpropagation: {@code torch.optim.Rprop}. Only the sign of the gradient is used;
@@ -22,51 +23,56 @@ import java.util.Arrays;
  * <p>{@code lr} is only the initial step size: changing it after the first step changes
  * nothing, in torch as here.
  */
-public final class Rprop implements Optimizer {
-  private final int size;
-  private double lr;
+public final class Rprop extends BaseOptimizer {
+  static final Option<Double> LR = Option.lr("1e-2");
+  static final Option<Pair> ETAS = Option.of("etas", Kind.PAIR, "0.5,1.2", (owner, o, etas) -> {
+    if (!(0.0 < etas.first() && etas.first() < 1.0 && 1.0 < etas.second())) {
+      throw new IllegalArgumentException("Invalid eta values: " + PyFloat.repr(etas.first())
+          + ", " + PyFloat.repr(etas.second()));
+    }
+  });
+  static final Option<Pair> STEP_SIZES = Option.unchecked("step_sizes", Kind.PAIR, "1e-6,50");
+  static final Spec DEFAULTS = new Spec(Settings.of("Rprop", List.of(
+      LR, ETAS, STEP_SIZES, Option.maximize())));
+
+  /** {@code torch.optim.Rprop}'s arguments: {@link Optim#rprop()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, Rprop::new);
+    }
+
+    /** torch's {@code etas}: how a step size shrinks on a sign flip and grows while it holds. */
+    public Spec etas(double etaMinus, double etaPlus) {
+      return set(ETAS, new Pair(etaMinus, etaPlus));
+    }
+
+    /** torch's {@code step_sizes}: the least and the greatest step size. */
+    public Spec stepSizes(double min, double max) {
+      return set(STEP_SIZES, new Pair(min, max));
+    }
+  }
+
   private final double etaMinus;
   private final double etaPlus;
   private final double stepSizeMin;
   private final double stepSizeMax;
-  private final boolean maximize;
 
-  private double step;
   private final double[] prev;
   private final double[] stepSize;
 
-  /** Arguments as {@code torch.optim.Rprop}'s ({@code etas}, {@code step_sizes} unpacked). */
-  public Rprop(
-      int size,
-      double lr,
-      double etaMinus,
-      double etaPlus,
-      double stepSizeMin,
-      double stepSizeMax,
-      boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    if (!(0.0 < etaMinus && etaMinus < 1.0 && 1.0 < etaPlus)) {
-      throw new IllegalArgumentException(
-          "Invalid eta values: " + PyFloat.repr(etaMinus) + ", " + PyFloat.repr(etaPlus));
-    }
-    this.etaMinus = etaMinus;
-    this.etaPlus = etaPlus;
-    this.stepSizeMin = stepSizeMin;
-    this.stepSizeMax = stepSizeMax;
-    this.maximize = maximize;
-    this.prev = new double[size];
-    this.stepSize = new double[size];
+  private Rprop(int size, Settings settings) {
+    super(settings, size, LR, true);
+    this.etaMinus = settings.get(ETAS).first();
+    this.etaPlus = settings.get(ETAS).second();
+    this.stepSizeMin = settings.get(STEP_SIZES).first();
+    this.stepSizeMax = settings.get(STEP_SIZES).second();
+    this.prev = buffer("prev");
+    this.stepSize = buffer("step_size");
   }
 
   @Override
-  public String name() {
-    return "Rprop";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     if (step == 0) {
       // torch fills the step sizes with the group's lr when it makes the state.
       Arrays.fill(stepSize, lr);
@@ -84,34 +90,5 @@ public final class Rprop implements Optimizer {
       params[i] = params[i] + -1 * Math.signum(g) * stepSize[i];
       prev[i] = g;
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .array("prev", prev)
-        .array("step_size", stepSize)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "prev", prev);
-    Snapshots.read(state, "step_size", stepSize);
   }
 }

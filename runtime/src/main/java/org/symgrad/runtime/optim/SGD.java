@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Stochastic gradient descent, optionally with momentum: {@code torch.optim.SGD}.
  *
@@ -18,50 +20,57 @@ package org.symgrad.runtime.optim;
  * <p>Note PyTorch's form of momentum, {@code b = momentum * b + g} then {@code p -= lr * b}:
  * the learning rate is applied after the buffer, not folded into it as in Sutskever et al.
  */
-public final class SGD implements Optimizer {
-  private final int size;
-  private double lr;
+public final class SGD extends BaseOptimizer {
+  // symgrad's default lr: torch requires one.
+  static final Option<Double> LR = Option.lr("0.01");
+  static final Option<Double> MOMENTUM =
+      Option.atLeastZero("momentum", "0", "Invalid momentum value");
+  static final Option<Double> DAMPENING = Option.unchecked("dampening", Kind.NUMBER, "0");
+  static final Option<Boolean> NESTEROV = Option.flag("nesterov");
+  static final Spec DEFAULTS = new Spec(Settings.of("SGD", List.of(
+      LR, MOMENTUM, DAMPENING, Option.weightDecay("0"), NESTEROV, Option.maximize())));
+
+  /** {@code torch.optim.SGD}'s arguments: {@link Optim#sgd()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Momentum<Spec>, OptimizerSpec.WeightDecay<Spec>,
+          OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, SGD::new);
+    }
+
+    /** torch's {@code dampening} of the momentum buffer's new gradient. */
+    public Spec dampening(double dampening) {
+      return set(DAMPENING, dampening);
+    }
+
+    /** torch's {@code nesterov}: Nesterov momentum, which needs a momentum and no dampening. */
+    public Spec nesterov(boolean nesterov) {
+      return set(NESTEROV, nesterov);
+    }
+  }
+
   private final double momentum;
   private final double dampening;
-  private final double weightDecay;
   private final boolean nesterov;
-  private final boolean maximize;
 
   private final double[] momentumBuffer;
   /** torch creates the buffer at the first step, as a copy of the gradient, not as zeros. */
   private boolean hasMomentumBuffer;
 
-  /** Arguments as {@code torch.optim.SGD}'s, checked with its messages. */
-  public SGD(
-      int size,
-      double lr,
-      double momentum,
-      double dampening,
-      double weightDecay,
-      boolean nesterov,
-      boolean maximize) {
-    this.size = size;
-    this.lr = Check.learningRate(lr);
-    this.momentum = Check.atLeastZero(momentum, "Invalid momentum value");
-    this.weightDecay = Check.atLeastZero(weightDecay, "Invalid weight_decay value");
+  private SGD(int size, Settings settings) {
+    super(settings, size, LR, false);
+    this.momentum = settings.get(MOMENTUM);
+    this.dampening = settings.get(DAMPENING);
+    this.nesterov = settings.get(NESTEROV);
     if (nesterov && (momentum <= 0 || dampening != 0)) {
       throw new IllegalArgumentException(
           "Nesterov momentum requires a momentum and zero dampening");
     }
-    this.dampening = dampening;
-    this.nesterov = nesterov;
-    this.maximize = maximize;
     this.momentumBuffer = new double[size];
   }
 
   @Override
-  public String name() {
-    return "SGD";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     if (!maximize && weightDecay == 0 && momentum == 0) {
       // Plain SGD, most fits' optimizer: the general loop below with its tests taken out.
       for (int i = 0; i < size; i++) {
@@ -71,10 +80,7 @@ public final class SGD implements Optimizer {
       return;
     }
     for (int i = 0; i < size; i++) {
-      double g = maximize ? -grad[i] : grad[i];
-      if (weightDecay != 0) {
-        g = Math.fma(weightDecay, params[i], g);
-      }
+      double g = gradient(params, grad, i);
       if (momentum != 0) {
         double b =
             hasMomentumBuffer ? Math.fma(1 - dampening, g, momentumBuffer[i] * momentum) : g;
@@ -87,28 +93,14 @@ public final class SGD implements Optimizer {
   }
 
   @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    Snapshots snapshot = Snapshots.of(name()).scalar("lr", lr);
+  void saveMore(Snapshots snapshot) {
     if (hasMomentumBuffer) {
       snapshot.array("momentum_buffer", momentumBuffer);
     }
-    return snapshot.build();
   }
 
   @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
+  void restoreMore(OptimizerState state) {
     hasMomentumBuffer = state.arrays().containsKey("momentum_buffer");
     if (hasMomentumBuffer) {
       Snapshots.read(state, "momentum_buffer", momentumBuffer);

@@ -1,14 +1,11 @@
 package org.symgrad.runtime.optim;
 
-import static org.symgrad.runtime.optim.Option.number;
-import static org.symgrad.runtime.optim.Option.required;
-
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes lr schedulers by PyTorch class name and arguments given as text: {@code
@@ -18,52 +15,50 @@ import java.util.Map;
 public final class Schedulers {
   private Schedulers() {}
 
-  private interface Maker {
-    LrScheduler make(Options options, Optimizer optimizer);
+  private static final Option<Double> GAMMA = Option.unchecked("gamma", Kind.NUMBER, "0.1");
+  private static final Option<Integer> STEP_SIZE =
+      Option.required("step_size", Kind.INTEGER, (owner, option, value) -> {});
+  private static final Option<List<Integer>> MILESTONES =
+      Option.required("milestones", Kind.INTEGER_LIST, (owner, option, value) -> {});
+  private static final Option<Double> EXPONENTIAL_GAMMA =
+      Option.required("gamma", Kind.NUMBER, (owner, option, value) -> {});
+  private static final Option<Integer> T_MAX =
+      Option.required("T_max", Kind.INTEGER, (owner, option, value) -> {});
+  private static final Option<Double> ETA_MIN = Option.unchecked("eta_min", Kind.NUMBER, "0");
+  private static final Option<@Nullable String> MODE =
+      Option.unchecked("mode", Kind.WORD, "min");
+  private static final Option<Double> FACTOR = Option.unchecked("factor", Kind.NUMBER, "0.1");
+  private static final Option<Integer> PATIENCE =
+      Option.unchecked("patience", Kind.INTEGER, "10");
+  private static final Option<Double> THRESHOLD =
+      Option.unchecked("threshold", Kind.NUMBER, "1e-4");
+  private static final Option<@Nullable String> THRESHOLD_MODE =
+      Option.unchecked("threshold_mode", Kind.WORD, "rel");
+  private static final Option<Integer> COOLDOWN =
+      Option.unchecked("cooldown", Kind.INTEGER, "0");
+  private static final Option<Double> MIN_LR = Option.unchecked("min_lr", Kind.NUMBER, "0");
+  private static final Option<Double> EPS = Option.unchecked("eps", Kind.NUMBER, "1e-8");
+
+  private static final Registry<SchedulerSpec> REGISTRY = Registry.of("scheduler", List.of(
+      spec("StepLR", List.of(STEP_SIZE, GAMMA),
+          (o, s) -> new StepLR(o, s.get(STEP_SIZE), s.get(GAMMA))),
+      spec("MultiStepLR", List.of(MILESTONES, GAMMA), (o, s) -> new MultiStepLR(o,
+          s.get(MILESTONES).stream().mapToInt(Integer::intValue).toArray(), s.get(GAMMA))),
+      spec("ExponentialLR", List.of(EXPONENTIAL_GAMMA),
+          (o, s) -> new ExponentialLR(o, s.get(EXPONENTIAL_GAMMA))),
+      spec("CosineAnnealingLR", List.of(T_MAX, ETA_MIN),
+          (o, s) -> new CosineAnnealingLR(o, s.get(T_MAX), s.get(ETA_MIN))),
+      spec("ReduceLROnPlateau", List.of(MODE, FACTOR, PATIENCE, THRESHOLD, THRESHOLD_MODE,
+          COOLDOWN, MIN_LR, EPS), (o, s) -> new ReduceLROnPlateau(o,
+              String.valueOf(s.get(MODE)), s.get(FACTOR), s.get(PATIENCE), s.get(THRESHOLD),
+              String.valueOf(s.get(THRESHOLD_MODE)), s.get(COOLDOWN), s.get(MIN_LR),
+              s.get(EPS)))),
+      SchedulerSpec::name);
+
+  private static SchedulerSpec spec(String name, List<Option<?>> options,
+      BiFunction<Optimizer, Settings, LrScheduler> maker) {
+    return new SchedulerSpec(Settings.of(name, options), maker);
   }
-
-  private record Entry(String name, List<Option> options, Maker maker) {}
-
-  private static final List<Entry> ENTRIES =
-      List.of(
-          new Entry(
-              "StepLR",
-              List.of(required("step_size", Option.Kind.INTEGER), number("gamma", "0.1")),
-              (o, opt) -> new StepLR(opt, o.integer("step_size"), o.number("gamma"))),
-          new Entry(
-              "MultiStepLR",
-              List.of(required("milestones", Option.Kind.INTEGER_LIST), number("gamma", "0.1")),
-              (o, opt) -> new MultiStepLR(opt, o.integers("milestones"), o.number("gamma"))),
-          new Entry(
-              "ExponentialLR",
-              List.of(required("gamma", Option.Kind.NUMBER)),
-              (o, opt) -> new ExponentialLR(opt, o.number("gamma"))),
-          new Entry(
-              "CosineAnnealingLR",
-              List.of(required("T_max", Option.Kind.INTEGER), number("eta_min", "0")),
-              (o, opt) -> new CosineAnnealingLR(opt, o.integer("T_max"), o.number("eta_min"))),
-          new Entry(
-              "ReduceLROnPlateau",
-              List.of(
-                  Option.text("mode", "min"),
-                  number("factor", "0.1"),
-                  Option.integer("patience", "10"),
-                  number("threshold", "1e-4"),
-                  Option.text("threshold_mode", "rel"),
-                  Option.integer("cooldown", "0"),
-                  number("min_lr", "0"),
-                  number("eps", "1e-8")),
-              (o, opt) ->
-                  new ReduceLROnPlateau(
-                      opt,
-                      String.valueOf(o.word("mode")),
-                      o.number("factor"),
-                      o.integer("patience"),
-                      o.number("threshold"),
-                      String.valueOf(o.word("threshold_mode")),
-                      o.integer("cooldown"),
-                      o.number("min_lr"),
-                      o.number("eps"))));
 
   /**
    * The scheduler PyTorch calls {@code name} (any case) over {@code optimizer}, with {@code
@@ -73,8 +68,17 @@ public final class Schedulers {
    *     value, or one PyTorch refuses; the message says which and why
    */
   public static LrScheduler create(String name, Map<String, String> args, Optimizer optimizer) {
-    Entry entry = entry(name);
-    return entry.maker().make(Options.of(entry.name(), entry.options(), args), optimizer);
+    return spec(name, args).create(optimizer);
+  }
+
+  /** The spec {@link #create} makes its scheduler from: the same name and arguments. */
+  public static SchedulerSpec spec(String name, Map<String, String> args) {
+    return REGISTRY.get(name).withOptions(args);
+  }
+
+  /** The lookup by name (see {@link Registry}). */
+  public static Registry<SchedulerSpec> registry() {
+    return REGISTRY;
   }
 
   /**
@@ -86,25 +90,23 @@ public final class Schedulers {
     int colon = spec.indexOf(':');
     String name = colon < 0 ? spec : spec.substring(0, colon);
     Map<String, String> args =
-        colon < 0 ? Map.of() : parseArguments(entry(name).name(), spec.substring(colon + 1));
+        colon < 0 ? Map.of() : parseArguments(REGISTRY.get(name).name(), spec.substring(colon + 1));
     return create(name, args, optimizer);
   }
 
   /** The schedulers' names, as PyTorch spells them. */
   public static List<String> names() {
-    return ENTRIES.stream().map(Entry::name).toList();
+    return REGISTRY.names();
   }
 
   /** PyTorch's spelling of a scheduler's name given in any case. */
   public static String canonicalName(String name) {
-    return entry(name).name();
+    return REGISTRY.get(name).name();
   }
 
   /** The scheduler's options in PyTorch's order, each with its default as text or "required". */
   public static Map<String, String> options(String name) {
-    Map<String, String> result = new LinkedHashMap<>();
-    entry(name).options().forEach(option -> result.put(option.name(), option.display()));
-    return Collections.unmodifiableMap(result);
+    return Declarations.defaults(REGISTRY.get(name).settings());
   }
 
   private static Map<String, String> parseArguments(String scheduler, String text) {
@@ -150,18 +152,7 @@ public final class Schedulers {
   }
 
   /** The option specs, for tests that compare defaults with torch's. */
-  static List<Option> optionSpecs(String name) {
-    return entry(name).options();
-  }
-
-  private static Entry entry(String name) {
-    String wanted = name.strip().toLowerCase(Locale.ROOT);
-    for (Entry entry : ENTRIES) {
-      if (entry.name().toLowerCase(Locale.ROOT).equals(wanted)) {
-        return entry;
-      }
-    }
-    throw new IllegalArgumentException(
-        "Unknown scheduler '" + name + "'; known schedulers are " + String.join(", ", names()));
+  static List<Option<?>> optionSpecs(String name) {
+    return REGISTRY.get(name).settings().options();
   }
 }

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim;
 
+import java.util.List;
+
 /**
  * Lazy Adam: {@code torch.optim.SparseAdam}. Only coordinates whose gradient is non-zero take
  * part in a step: their moments are updated and they move; every other coordinate, moments
@@ -20,46 +22,36 @@ package org.symgrad.runtime.optim;
  * p = p - (lr * sqrt(1 - beta2^t) / (1 - beta1^t)) * (m / (sqrt(v) + eps))
  * </pre>
  */
-public final class SparseAdam implements Optimizer {
-  private final int size;
-  private double lr;
-  private final double beta1;
-  private final double beta2;
-  private final double eps;
-  private final boolean maximize;
-
-  private double step;
-  private final double[] expAvg;
-  private final double[] expAvgSq;
-
-  /** Arguments as {@code torch.optim.SparseAdam}'s, checked with its messages. */
-  public SparseAdam(
-      int size, double lr, double beta1, double beta2, double eps, boolean maximize) {
-    this.size = size;
-    // SparseAdam alone refuses lr == 0 and eps == 0.
+public final class SparseAdam extends MomentOptimizer {
+  // SparseAdam alone refuses lr == 0 and eps == 0.
+  static final Option<Double> LR = Option.of("lr", Kind.NUMBER, "1e-3", (owner, option, lr) -> {
     if (!(0.0 < lr)) {
       throw new IllegalArgumentException("Invalid learning rate: " + PyFloat.repr(lr));
     }
+  });
+  static final Option<Double> EPS = Option.of("eps", Kind.NUMBER, "1e-8", (owner, option, eps) -> {
     if (!(0.0 < eps)) {
       throw new IllegalArgumentException("Invalid epsilon value: " + PyFloat.repr(eps));
     }
-    this.lr = lr;
-    this.eps = eps;
-    this.beta1 = Check.beta(beta1, 0);
-    this.beta2 = Check.beta(beta2, 1);
-    this.maximize = maximize;
-    this.expAvg = new double[size];
-    this.expAvgSq = new double[size];
+  });
+  static final Spec DEFAULTS = new Spec(Settings.of("SparseAdam", List.of(
+      LR, Option.betas(), EPS, Option.maximize())));
+
+  /** {@code torch.optim.SparseAdam}'s arguments: {@link Optim#sparseAdam()}. */
+  public static final class Spec extends OptimizerSpec<Spec>
+      implements OptimizerSpec.Betas<Spec>, OptimizerSpec.Eps<Spec>,
+          OptimizerSpec.Maximize<Spec> {
+    private Spec(Settings settings) {
+      super(settings, Spec::new, SparseAdam::new);
+    }
+  }
+
+  private SparseAdam(int size, Settings settings) {
+    super(settings, size, LR);
   }
 
   @Override
-  public String name() {
-    return "SparseAdam";
-  }
-
-  @Override
-  public void step(double[] params, double loss, double[] grad, Objective objective) {
-    Check.sizes(name(), size, params, grad);
+  void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
     double biasCorrection1 = 1 - Math.pow(beta1, step);
     double biasCorrection2 = 1 - Math.pow(beta2, step);
@@ -78,34 +70,5 @@ public final class SparseAdam implements Optimizer {
       double denom = Math.sqrt(expAvgSq[i]) + eps;
       params[i] = params[i] + -stepSize * (expAvg[i] / denom);
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(double lr) {
-    this.lr = Check.learningRate(lr);
-  }
-
-  @Override
-  public OptimizerState state() {
-    return Snapshots.of(name())
-        .scalar("lr", lr)
-        .scalar("step", step)
-        .array("exp_avg", expAvg)
-        .array("exp_avg_sq", expAvgSq)
-        .build();
-  }
-
-  @Override
-  public void restore(OptimizerState state) {
-    Snapshots.requireFrom(state, name(), size);
-    lr = state.scalar("lr");
-    step = state.scalar("step");
-    Snapshots.read(state, "exp_avg", expAvg);
-    Snapshots.read(state, "exp_avg_sq", expAvgSq);
   }
 }

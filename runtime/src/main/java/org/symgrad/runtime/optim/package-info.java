@@ -26,9 +26,14 @@
  * org.symgrad.runtime.optim.LrScheduler#step}. Optimizers are sized when made and allocate
  * nothing per step; {@code state()} and {@code restore()} resume a run exactly.
  *
- * <p>{@link org.symgrad.runtime.optim.Optimizers} and {@link
- * org.symgrad.runtime.optim.Schedulers} make them by name from options given as text, as a
- * command line has them, and list each one's options and defaults.
+ * <p>{@link org.symgrad.runtime.optim.Optim} makes typed, immutable specs ({@code
+ * Optim.adam().lr(1e-3).betas(0.9, 0.99)}) that a fit binds to its parameter count; {@link
+ * org.symgrad.runtime.optim.Optimizers} and {@link org.symgrad.runtime.optim.Schedulers} read
+ * the same specs from text, as a command line has them, through one {@link
+ * org.symgrad.runtime.optim.Registry} of names. Each hyper-parameter is declared once, as an
+ * {@code Option} (torch's name, default, check); the optimizers share a base class that holds
+ * the name, size, learning rate and the common hyper-parameters, and derives {@code state()}
+ * and {@code restore()} from the state each optimizer declares. See docs/optimizers.md.
  */
 @NullMarked
 package org.symgrad.runtime.optim;

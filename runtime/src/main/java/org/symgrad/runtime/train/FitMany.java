@@ -6,12 +6,15 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.optim.Optimizer;
+import org.symgrad.runtime.optim.OptimizerSpec;
 
 /**
  * Repeated fitting: one compiled model fitted to many data sets at once (per-product demand
@@ -20,8 +23,13 @@ import org.symgrad.runtime.optim.Optimizer;
  * <pre>{@code
  * CompiledModel model = cache.compile(definition);          // compiled once
  * List<TrainingResult> fits = FitMany.fitAll(trainer, model, datasets, info.initialParameters(0),
- *     () -> Optimizers.create("sgd", n, Map.of("lr", "0.01")), 2);
+ *     Optim.sgd().lr(0.01), 2);
  * }</pre>
+ *
+ * <p>Each fit honours the trainer's tolerance and time limit. Interrupting the thread that
+ * waits in {@code fitAll} cancels them all: each running fit stops before its next epoch and
+ * one not yet started runs no epoch, all with {@link StopReason#INTERRUPTED}; {@code fitAll}
+ * then returns their results with the interrupt set again.
  *
  * <p>Why this is safe: a compiled model is stateless and thread-safe, a {@link Trainer} holds
  * only immutable options, and each fit gets its own optimizer from the supplier (an optimizer
@@ -34,6 +42,18 @@ import org.symgrad.runtime.optim.Optimizer;
  */
 public final class FitMany {
   private FitMany() {}
+
+  /**
+   * {@link #fitAll(Trainer, CompiledModel, List, double[], Supplier, int)} with a fresh
+   * optimizer of {@code spec} for each fit.
+   */
+  public static List<TrainingResult> fitAll(Trainer trainer, CompiledModel model,
+      List<Dataset> datasets, double[] initialParams, OptimizerSpec<?> spec, int threads) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(model, "model");
+    int n = model.info().parameterCount();
+    return fitAll(trainer, model, datasets, initialParams, () -> spec.create(n), threads);
+  }
 
   /**
    * Fits {@code model} to each data set on a pool of {@code threads} threads made for the call
@@ -79,21 +99,28 @@ public final class FitMany {
     Objects.requireNonNull(executor, "executor");
     List<Dataset> data = List.copyOf(datasets); // also refuses null data sets
     List<CompletableFuture<TrainingResult>> fits = new ArrayList<>(data.size());
+    AtomicBoolean cancel = new AtomicBoolean();
     for (Dataset dataset : data) {
       fits.add(CompletableFuture.supplyAsync(
-          () -> trainer.fit(model, dataset, initialParams, optimizers.get()), executor));
+          () -> trainer.fit(model, dataset, initialParams, optimizers.get(), cancel), executor));
     }
-    return collect(fits);
+    return collect(fits, cancel);
   }
 
   // Waits for every fit, so that no fit still runs when this returns or throws.
-  private static List<TrainingResult> collect(List<CompletableFuture<TrainingResult>> fits) {
+  private static List<TrainingResult> collect(List<CompletableFuture<TrainingResult>> fits,
+      AtomicBoolean cancel) {
     List<TrainingResult> results = new ArrayList<>(fits.size());
     RuntimeException failure = null;
+    boolean interrupted = false;
     for (int i = 0; i < fits.size(); i++) {
       try {
-        results.add(fits.get(i).join());
-      } catch (CompletionException e) {
+        results.add(await(fits.get(i), cancel));
+      } catch (InterruptedException e) {
+        interrupted = true; // cancel raised: wait on for the fits to stop
+        cancel.set(true);
+        i--;
+      } catch (ExecutionException | CompletionException e) {
         RuntimeException cause = named(e.getCause(), i, fits.size());
         if (failure == null) {
           failure = cause;
@@ -102,10 +129,19 @@ public final class FitMany {
         }
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     if (failure != null) {
       throw failure;
     }
     return results;
+  }
+
+  /** The fit's result; interruptible until cancelled, then waits uninterruptibly. */
+  private static TrainingResult await(CompletableFuture<TrainingResult> fit,
+      AtomicBoolean cancel) throws InterruptedException, ExecutionException {
+    return cancel.get() ? fit.join() : fit.get();
   }
 
   private static RuntimeException named(Throwable cause, int index, int count) {

@@ -1,8 +1,8 @@
 package org.symgrad.runtime.train;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.optim.LrScheduler;
@@ -15,16 +15,18 @@ import org.symgrad.runtime.parallel.ParallelObjective;
  * One fit: the state that lives while a {@link Trainer} trains, and the epoch loop.
  *
  * <p>Everything the loop writes is allocated in the constructor, the loss history included
- * (sized to the epoch budget up to {@link #PREALLOCATED_HISTORY} epochs), and handed to the
- * result without a copy when full; an epoch allocates nothing unless a listener is registered
- * (its report) or a budget beyond that size makes the history grow. What the options leave
- * out (validation, scheduler, patience, listeners, shuffles, noise) is decided once, not
- * asked each epoch, so a plain full-batch epoch is the kernel, the step and one store.
+ * (sized to the epoch budget up to {@link History#CAPACITY} epochs, beyond which it keeps
+ * every second, fourth… epoch in the same arrays), and handed to the result without a copy
+ * when full; an epoch allocates nothing unless a listener is registered (its report). So a
+ * fit's memory does not grow with its epochs. What the options leave out (validation,
+ * scheduler, patience, listeners, shuffles, noise, tolerance, time limit) is decided once, not
+ * asked each epoch, so a plain full-batch epoch is the kernel, the gradient's finiteness
+ * check, the step and one store.
+ *
+ * <p>Before each epoch the run stops if its thread was interrupted, its {@code cancel} flag
+ * was raised (by {@link FitMany}) or its time limit has passed.
  */
 final class FitRun {
-  /** Epochs of history allocated up front: 512 KiB, so a huge budget cannot exhaust memory. */
-  static final int PREALLOCATED_HISTORY = 1 << 16;
-
   private final TrainerOptions options;
   private final CompiledModel model;
   private final Optimizer optimizer;
@@ -33,6 +35,8 @@ final class FitRun {
   private final EpochBatches batches;
   private final long seed;
   private final int firstEpoch;
+  private final AtomicBoolean cancel;
+  private final long deadline; // System.nanoTime(); meaningful only with a time limit
   // Decided once per fit.
   private final boolean validating;
   private final boolean listening;
@@ -54,17 +58,25 @@ final class FitRun {
   private int bestEpoch;
   private double bestValLoss = Double.POSITIVE_INFINITY;
 
-  private double[] trainHistory;
-  private double[] valHistory; // null without validation
+  private final double[] trainHistory;
+  private final double[] valHistory; // null without validation
   private int recorded;
+  private int stride = 1; // epochs between history entries
+
+  private int badGradient = -1; // the element whose gradient was not finite, if any
+  private double badGradientLoss;
 
   /**
    * @param params the parameters to start from, owned by this run from now on
    * @param from the checkpoint to go on from, or null for a fresh fit
+   * @param cancel raised to stop the fit before its next epoch
    */
   FitRun(TrainerOptions options, CompiledModel model, Optimizer optimizer, Split split,
-      long seed, double[] params, TrainingCheckpoint from) {
+      long seed, double[] params, TrainingCheckpoint from, AtomicBoolean cancel) {
     this.options = options;
+    this.cancel = cancel;
+    this.deadline = options.timeLimit() == null ? 0
+        : System.nanoTime() + saturatedNanos(options.timeLimit());
     this.model = model;
     this.optimizer = optimizer;
     this.split = split;
@@ -103,7 +115,7 @@ final class FitRun {
       }
     }
     firstEpoch = done + 1;
-    trainHistory = new double[Math.min(options.epochs(), PREALLOCATED_HISTORY)];
+    trainHistory = new double[Math.min(options.epochs(), History.CAPACITY)];
     valHistory = validating ? new double[trainHistory.length] : null;
     if (plainBatches) {
       current = batches.get(0); // the batch of every epoch
@@ -117,13 +129,14 @@ final class FitRun {
 
   TrainingResult run() {
     boolean onlySteps = plainBatches && !validating && scheduler == null && patience == 0
-        && !listening && trainHistory.length >= options.epochs();
+        && !listening && trainHistory.length >= options.epochs()
+        && options.tolerance() == null && options.timeLimit() == null;
     return onlySteps ? steps() : epochs();
   }
 
   /**
    * {@link #epochs} for a fit that only steps: plain batches, no validation, scheduler,
-   * patience or listeners, and a history with room for every epoch. It does what that loop
+   * patience, listeners, tolerance or time limit, and a history with room for every epoch. It does what that loop
    * does for such a fit, in the same order, with the state in locals until the end, so an
    * epoch is the kernel, the step and one store, like a hand-written loop.
    */
@@ -135,11 +148,18 @@ final class FitRun {
     int budget = options.epochs();
     double last = lastTrainLoss;
     Divergence divergence = null;
+    StopReason reason = StopReason.COMPLETED;
     int k = 0;
     for (; k < budget; k++) {
+      if (Thread.currentThread().isInterrupted() || cancel.get()) {
+        reason = StopReason.INTERRUPTED;
+        break;
+      }
       double loss = lossAndGradient(p, batch, g);
-      if (!Double.isFinite(loss)) {
-        divergence = new Divergence(firstEpoch + k, loss, Double.isNaN(last) ? null : last);
+      int bad = Double.isFinite(loss) ? firstNonFinite(g) : -1;
+      if (!Double.isFinite(loss) || bad >= 0) {
+        divergence = diverged(firstEpoch + k, loss, last, bad);
+        reason = StopReason.DIVERGED;
         break;
       }
       optimizer.step(p, loss, g, objective);
@@ -149,7 +169,7 @@ final class FitRun {
     done += k;
     recorded += k;
     lastTrainLoss = last;
-    return finish(divergence == null ? StopReason.COMPLETED : StopReason.DIVERGED, divergence);
+    return finish(reason, divergence);
   }
 
   private TrainingResult epochs() {
@@ -157,20 +177,26 @@ final class FitRun {
     StopReason reason = StopReason.COMPLETED;
     Divergence divergence = null;
     for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-      double lr = listening ? optimizer.learningRate() : Double.NaN; // reports only
-      double trainLoss = plainBatches ? trainPlain() : train(epoch);
-      if (!Double.isFinite(trainLoss)) {
-        reason = StopReason.DIVERGED;
-        divergence = new Divergence(
-            epoch, trainLoss, Double.isNaN(lastTrainLoss) ? null : lastTrainLoss);
+      StopReason halt = halted();
+      if (halt != null) {
+        reason = halt;
         break;
       }
+      double lr = listening ? optimizer.learningRate() : Double.NaN; // reports only
+      double trainLoss = plainBatches ? trainPlain() : train(epoch);
+      if (!Double.isFinite(trainLoss) || badGradient >= 0) {
+        reason = StopReason.DIVERGED;
+        divergence = diverged(epoch, badGradient >= 0 ? badGradientLoss : trainLoss,
+            lastTrainLoss, badGradient);
+        break;
+      }
+      double previousLoss = lastTrainLoss;
       done = epoch;
       lastTrainLoss = trainLoss;
 
       // The no_grad pass: model.loss reads params and writes nothing.
       double valLoss = validating ? model.loss(params, split.validation()) : Double.NaN;
-      record(trainLoss, valLoss);
+      record(epoch, trainLoss, valLoss);
       if (valLoss < bestValLoss) { // never for NaN, so never without validation
         bestValLoss = valLoss;
         bestEpoch = epoch;
@@ -179,12 +205,13 @@ final class FitRun {
       if (scheduler != null) {
         scheduler.step(validating ? valLoss : trainLoss);
       }
-      boolean stop = patience > 0 && epoch - bestEpoch >= patience;
+      boolean plateau = patience > 0 && epoch - bestEpoch >= patience;
+      boolean converged = converged(previousLoss, trainLoss);
       if (listening) {
-        report(epoch, stop ? epoch : lastEpoch, trainLoss, valLoss, lr);
+        report(epoch, plateau || converged ? epoch : lastEpoch, trainLoss, valLoss, lr);
       }
-      if (stop) {
-        reason = StopReason.EARLY_STOPPING;
+      if (plateau || converged) {
+        reason = plateau ? StopReason.EARLY_STOPPING : StopReason.CONVERGED;
         break;
       }
     }
@@ -197,7 +224,7 @@ final class FitRun {
    */
   private double trainPlain() {
     double loss = lossAndGradient(params, current, grad);
-    if (!Double.isFinite(loss)) {
+    if (!Double.isFinite(loss) || gradientDiverged(loss)) {
       return loss;
     }
     optimizer.step(params, loss, grad, objective);
@@ -218,7 +245,7 @@ final class FitRun {
     for (int k = 0; k < count; k++) {
       current = batches.get(k);
       double loss = lossAndGradient(params, current, grad);
-      if (!Double.isFinite(loss)) {
+      if (!Double.isFinite(loss) || gradientDiverged(loss)) {
         undoEpoch();
         return loss;
       }
@@ -243,17 +270,90 @@ final class FitRun {
     }
   }
 
-  private void record(double trainLoss, double valLoss) {
+  /**
+   * Keeps an epoch's losses when it falls on the stride. The arrays hold every epoch of a
+   * budget up to their length; when a longer fit fills them, every second entry is dropped and
+   * the stride doubles, so they never grow.
+   */
+  private void record(int epoch, double trainLoss, double valLoss) {
+    if ((epoch - firstEpoch) % stride != 0) {
+      return;
+    }
     if (recorded == trainHistory.length) {
-      int capacity = (int) Math.min((long) recorded * 2, options.epochs());
-      trainHistory = Arrays.copyOf(trainHistory, capacity);
-      valHistory = valHistory == null ? null : Arrays.copyOf(valHistory, capacity);
+      thin(trainHistory);
+      if (valHistory != null) {
+        thin(valHistory);
+      }
+      recorded = (recorded + 1) / 2;
+      stride *= 2;
+      if ((epoch - firstEpoch) % stride != 0) {
+        return;
+      }
     }
     trainHistory[recorded] = trainLoss;
     if (valHistory != null) {
       valHistory[recorded] = valLoss;
     }
     recorded++;
+  }
+
+  /** Keeps entries 0, 2, 4… at the front of {@code history}. */
+  private void thin(double[] history) {
+    for (int i = 0; 2 * i < recorded; i++) {
+      history[i] = history[2 * i];
+    }
+  }
+
+  /** Why to stop before the next epoch, or null to go on. */
+  private StopReason halted() {
+    if (Thread.currentThread().isInterrupted() || cancel.get()) {
+      return StopReason.INTERRUPTED;
+    }
+    if (options.timeLimit() != null && System.nanoTime() - deadline >= 0) {
+      return StopReason.TIME_LIMIT;
+    }
+    return null;
+  }
+
+  /** scipy's ftol test: |f_prev - f| <= tol * max(|f_prev|, |f|, 1). */
+  private boolean converged(double previous, double loss) {
+    Double tolerance = options.tolerance();
+    return tolerance != null && !Double.isNaN(previous) && Math.abs(previous - loss)
+        <= tolerance * Math.max(Math.max(Math.abs(previous), Math.abs(loss)), 1);
+  }
+
+  /** Notes a non-finite gradient at a finite loss, which stops the fit like a NaN loss. */
+  private boolean gradientDiverged(double loss) {
+    int bad = firstNonFinite(grad);
+    if (bad >= 0) {
+      badGradient = bad;
+      badGradientLoss = loss;
+    }
+    return bad >= 0;
+  }
+
+  private static int firstNonFinite(double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Divergence diverged(int epoch, double loss, double last, int badElement) {
+    Double lastFinite = Double.isNaN(last) ? null : last;
+    return badElement < 0 ? new Divergence(epoch, loss, lastFinite)
+        : new Divergence(epoch, loss, lastFinite,
+            ParameterNames.of(model.info(), badElement), grad[badElement]);
+  }
+
+  private static long saturatedNanos(java.time.Duration limit) {
+    try {
+      return limit.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE / 2; // about 146 years
+    }
   }
 
   private void report(int epoch, int lastEpoch, double trainLoss, double valLoss, double lr) {
@@ -278,14 +378,8 @@ final class FitRun {
     }
     double trainLoss = model.loss(params, split.train());
     Double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : null;
-    History history = History.adopt(firstEpoch, trimmed(trainHistory),
-        valHistory == null ? null : trimmed(valHistory));
+    History history = History.adopt(firstEpoch, stride, trainHistory, valHistory, recorded);
     return new TrainingResult(params, trainLoss, valLoss, done, reason, divergence,
         validating ? bestEpoch : null, history, checkpoint);
-  }
-
-  // The recorded part of a history array: the array itself when the fit ran its whole budget.
-  private double[] trimmed(double[] history) {
-    return recorded == history.length ? history : Arrays.copyOf(history, recorded);
   }
 }

@@ -8,8 +8,14 @@ public enum StopReason {
   COMPLETED,
   /** The validation loss stopped improving; the best parameters were restored. */
   EARLY_STOPPING,
-  /** An epoch's training loss was NaN or infinite; that epoch's update was not applied. */
-  DIVERGED;
+  /** The training loss changed by less than the tolerance (see TrainerOptions#tolerance). */
+  CONVERGED,
+  /** An epoch's training loss or gradient was NaN or infinite; its update was not applied. */
+  DIVERGED,
+  /** The fit ran for its time limit (see TrainerOptions#timeLimit). */
+  TIME_LIMIT,
+  /** The fit's thread was interrupted; the interrupt is left set for the caller to see. */
+  INTERRUPTED;
 
   /** The spelling of {@code symgrad fit --json}: {@code "completed"}, {@code "diverged"}… */
   public String label() {

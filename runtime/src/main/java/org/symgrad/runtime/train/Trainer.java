@@ -1,10 +1,12 @@
 package org.symgrad.runtime.train;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.Optimizer;
+import org.symgrad.runtime.optim.OptimizerSpec;
 
 /**
  * The training/validation loop of "Deep Learning with PyTorch", ch. 5 ({@code
@@ -21,6 +23,12 @@ import org.symgrad.runtime.optim.Optimizer;
  *       the patience.
  * </ol>
  * The result's losses are evaluated afresh at the returned parameters.
+ *
+ * <p>A fit also stops, before an epoch, when the training loss has converged ({@link
+ * TrainerOptions#tolerance()}), its time limit has passed, or its thread has been interrupted
+ * ({@link StopReason#INTERRUPTED}: the interrupt stays set, and the result holds the
+ * parameters so far and a checkpoint to go on from). A gradient that is not finite at a finite
+ * loss stops it as a diverged loss does, before the update, naming the parameter.
  *
  * <p>A run is a function of its inputs and seed: the same call gives the same bits. A trainer
  * holds only its immutable options, so it can be reused, and shared between threads; each
@@ -52,6 +60,32 @@ public final class Trainer {
    */
   public TrainingResult fit(
       CompiledModel model, Dataset data, double[] initialParams, Optimizer optimizer) {
+    return fit(model, data, initialParams, optimizer, new AtomicBoolean());
+  }
+
+  /**
+   * Fits {@code model} to {@code data} from {@code initialParams} with a fresh optimizer of
+   * that spec, sized for the model: {@code trainer.fit(model, data, start,
+   * Optim.adam().lr(1e-2))}.
+   */
+  public TrainingResult fit(CompiledModel model, Dataset data, double[] initialParams,
+      OptimizerSpec<?> optimizer) {
+    Objects.requireNonNull(model, "model");
+    return fit(model, data, initialParams, optimizer.create(model.info().parameterCount()));
+  }
+
+  /**
+   * Fits {@code model} from its declared initial values (drawn with the options' seed), with a
+   * fresh optimizer of that spec.
+   */
+  public TrainingResult fit(CompiledModel model, Dataset data, OptimizerSpec<?> optimizer) {
+    Objects.requireNonNull(model, "model");
+    return fit(model, data, model.info().initialParameters(options.seed()), optimizer);
+  }
+
+  /** {@link #fit}, also stopped before an epoch once {@code cancel} is raised. */
+  TrainingResult fit(CompiledModel model, Dataset data, double[] initialParams,
+      Optimizer optimizer, AtomicBoolean cancel) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(initialParams, "initialParams");
@@ -59,7 +93,7 @@ public final class Trainer {
     checkLength(model.info(), initialParams.length, "the initial parameters have");
     Split split = split(model, data, options.seed());
     return new FitRun(options, model, optimizer, split, options.seed(), initialParams.clone(),
-        null).run();
+        null, cancel).run();
   }
 
   /**
@@ -94,7 +128,15 @@ public final class Trainer {
           + split.validationRows().length);
     }
     return new FitRun(options, model, optimizer, split, checkpoint.seed(), checkpoint.params(),
-        checkpoint).run();
+        checkpoint, new AtomicBoolean()).run();
+  }
+
+  /** {@link #resume} with a fresh optimizer of that spec, which must be the checkpoint's. */
+  public TrainingResult resume(CompiledModel model, Dataset data, TrainingCheckpoint checkpoint,
+      OptimizerSpec<?> optimizer) {
+    Objects.requireNonNull(model, "model");
+    return resume(model, data, checkpoint,
+        optimizer.create(model.info().parameterCount()));
   }
 
   private Split split(CompiledModel model, Dataset data, long seed) {

@@ -1,5 +1,6 @@
 package org.symgrad.runtime.train;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,8 +40,17 @@ public final class TrainerOptions {
   private final List<EpochListener> listeners;
   private final boolean reportParameters;
   private final int threads; // 0: not set, the one fused loop
+  private final @Nullable Double tolerance; // null: never converged
+  private final @Nullable Duration timeLimit; // null: none
 
   private TrainerOptions(Builder b) {
+    if (b.tolerance != null && !(b.tolerance >= 0 && b.tolerance < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "convergence tolerance must be finite and not negative, got " + b.tolerance);
+    }
+    if (b.timeLimit != null && (b.timeLimit.isNegative() || b.timeLimit.isZero())) {
+      throw new IllegalArgumentException("time limit must be positive, got " + b.timeLimit);
+    }
     if (b.threads != null && b.threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + b.threads);
     }
@@ -78,6 +88,8 @@ public final class TrainerOptions {
     listeners = List.copyOf(b.listeners);
     reportParameters = b.reportParameters;
     threads = b.threads == null ? 0 : b.threads;
+    tolerance = b.tolerance;
+    timeLimit = b.timeLimit;
   }
 
   /** Every option at its default. */
@@ -103,6 +115,8 @@ public final class TrainerOptions {
     b.listeners.addAll(listeners);
     b.reportParameters = reportParameters;
     b.threads = threads == 0 ? null : threads;
+    b.tolerance = tolerance;
+    b.timeLimit = timeLimit;
     return b;
   }
 
@@ -188,6 +202,19 @@ public final class TrainerOptions {
     return threads != 0;
   }
 
+  /**
+   * The relative change of the training loss at or below which a fit has converged, or null
+   * when fits run on regardless (see {@link Builder#tolerance}).
+   */
+  public @Nullable Double tolerance() {
+    return tolerance;
+  }
+
+  /** How long each fit may run, or null for no limit (see {@link Builder#timeLimit}). */
+  public @Nullable Duration timeLimit() {
+    return timeLimit;
+  }
+
   @Override
   public String toString() {
     return "TrainerOptions[epochs " + epochs + ", validation fraction "
@@ -195,7 +222,9 @@ public final class TrainerOptions {
         + ", batch " + (batchSize == 0 ? "full" : batchSize) + ", patience "
         + (patience == 0 ? "off" : patience) + ", log every " + logEvery + ", input noise "
         + inputNoise + (scheduler == null ? "" : ", scheduler") + ", " + listeners.size()
-        + " listeners" + (threads == 0 ? "" : ", chunked on " + threads + " threads") + "]";
+        + " listeners" + (threads == 0 ? "" : ", chunked on " + threads + " threads")
+        + (tolerance == null ? "" : ", tolerance " + tolerance)
+        + (timeLimit == null ? "" : ", time limit " + timeLimit) + "]";
   }
 
   /** Collects options; {@link #build()} checks them. */
@@ -211,8 +240,43 @@ public final class TrainerOptions {
     private final List<EpochListener> listeners = new ArrayList<>();
     private boolean reportParameters;
     private @Nullable Integer threads; // null: the one fused loop
+    private @Nullable Double tolerance;
+    private @Nullable Duration timeLimit;
 
     private Builder() {}
+
+    /**
+     * Stop with {@link StopReason#CONVERGED} after an epoch whose training loss differs from
+     * the epoch before's by at most {@code tolerance} relative to their size: {@code |f_prev -
+     * f| <= tolerance * max(|f_prev|, |f|, 1)}, the test of scipy's {@code ftol}. 0 stops
+     * when the loss no longer changes at all. Off by default.
+     */
+    public Builder tolerance(double tolerance) {
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /** Back to the default: never stop for convergence. */
+    public Builder noTolerance() {
+      this.tolerance = null;
+      return this;
+    }
+
+    /**
+     * Stop each fit with {@link StopReason#TIME_LIMIT} at the end of the first epoch that
+     * ends after it has run this long. The limit is per fit, so options stay reusable; no
+     * limit by default. A stopped fit's checkpoint goes on from where it stopped.
+     */
+    public Builder timeLimit(Duration limit) {
+      this.timeLimit = Objects.requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /** Back to the default: no time limit. */
+    public Builder noTimeLimit() {
+      this.timeLimit = null;
+      return this;
+    }
 
     /**
      * Threads for the gradient pass, at least 1. Setting any count, 1 included, cuts each

@@ -33,7 +33,7 @@ class TorchDefaultsTest {
   @MethodSource("classes")
   void optionsAndDefaultsAreTorchs(String owner) {
     boolean optimizer = Optimizers.names().contains(owner);
-    List<Option> ours = optimizer ? Optimizers.optionSpecs(owner) : Schedulers.optionSpecs(owner);
+    List<Option<?>> ours = optimizer ? Optimizers.optionSpecs(owner) : Schedulers.optionSpecs(owner);
     Map<String, Default> torch =
         TorchReference.defaults().stream()
             .filter(d -> d.owner().equals(owner))

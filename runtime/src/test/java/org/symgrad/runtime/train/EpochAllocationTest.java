@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.symgrad.runtime.Dataset;
-import org.symgrad.runtime.optim.SGD;
+import org.symgrad.runtime.optim.Optim;
 
 /**
  * An epoch allocates nothing: two fits that differ only in their epoch budget differ in the
@@ -48,7 +48,7 @@ class EpochAllocationTest {
     long thread = Thread.currentThread().getId();
     long before = counter.getThreadAllocatedBytes(thread);
     trainer.fit(new ChunkedLinearModel(), data, new double[] {0.5, 0.0},
-        new SGD(2, 1e-3, 0, 0, 0, false, false));
+        Optim.sgd().lr(1e-3).create(2));
     return counter.getThreadAllocatedBytes(thread) - before;
   }
 }

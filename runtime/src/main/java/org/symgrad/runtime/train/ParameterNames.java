@@ -1,0 +1,30 @@
+package org.symgrad.runtime.train;
+
+import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.ParameterInfo;
+
+/** Names an element of the flat parameter array as the model writes it: {@code W[1,2]}. */
+final class ParameterNames {
+  private ParameterNames() {}
+
+  static String of(ModelInfo info, int index) {
+    for (ParameterInfo parameter : info.parameters()) {
+      int within = index - parameter.offset();
+      if (within < 0 || within >= parameter.size()) {
+        continue;
+      }
+      if (parameter.isScalar()) {
+        return parameter.name();
+      }
+      StringBuilder subscripts = new StringBuilder();
+      int rest = within;
+      for (int axis = parameter.shape().size() - 1; axis >= 0; axis--) {
+        int extent = parameter.shape().get(axis);
+        subscripts.insert(0, (axis > 0 ? "," : "") + rest % extent);
+        rest /= extent;
+      }
+      return parameter.name() + "[" + subscripts + "]";
+    }
+    return "parameter " + index;
+  }
+}

@@ -1,0 +1,62 @@
+package org.symgrad.runtime.optim;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Names looked up in any case, and "did you mean" for a name one or two letters off. */
+class RegistryTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "adma, Adam", "sgdd, SGD", "adamww, AdamW", "rmsporp, RMSprop", "lbgfs, LBFGS",
+    "Radma, RAdam", "asdg, ASGD",
+  })
+  void suggestsTheOneNearOptimizer(String typo, String meant) {
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> Optimizers.create(typo, 1, Map.of())).getMessage();
+    assertThat(message).startsWith("Unknown optimizer '" + typo + "' (did you mean " + meant
+        + "?); known optimizers are SGD, Adam, AdamW");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"adamx", "newton", "xyz", "a"})
+  void suggestsNothingWhenNoNameOrSeveralAreNear(String typo) {
+    // adamx is one letter from Adam, AdamW and Adamax: a guess between them would mislead.
+    assertThat(Optimizers.registry().suggest(typo)).isEmpty();
+  }
+
+  @Test
+  void suggestsSchedulers() {
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> Schedulers.fromSpec("SteplR2:step_size=1", Optimizers.create("sgd", 1, Map.of())))
+        .getMessage();
+    assertThat(message).isEqualTo("Unknown scheduler 'SteplR2' (did you mean StepLR?); known"
+        + " schedulers are StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR,"
+        + " ReduceLROnPlateau");
+  }
+
+  @Test
+  void otherNamesJoinTheLookupThroughPlus() {
+    Registry<String> secondOrder = Registry.of("optimizer", List.of("lm", "newton"),
+        Function.identity());
+    Registry<Object> all = Optimizers.registry().plus(secondOrder);
+    assertThat(all.names()).containsAtLeast("SGD", "LBFGS", "lm", "newton").inOrder();
+    assertThat(all.find("NEWTON")).hasValue("newton");
+    assertThat(all.suggest("newtn")).hasValue("newton");
+    assertThat(all.unknown("lmm")).startsWith("Unknown optimizer 'lmm' (did you mean lm?)");
+  }
+
+  @Test
+  void distanceCountsAnAdjacentSwapAsOneEdit() {
+    assertThat(Registry.distance("adma", "adam")).isEqualTo(1);
+    assertThat(Registry.distance("adam", "adamax")).isEqualTo(2);
+    assertThat(Registry.distance("", "sgd")).isEqualTo(3);
+  }
+}

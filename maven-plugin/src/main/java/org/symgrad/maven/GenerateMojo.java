@@ -2,6 +2,8 @@ package org.symgrad.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,6 +34,15 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "symgrad.packageName", defaultValue = Symgrad.GENERATED_PACKAGE)
   private String packageName;
 
+  /** Whether the folders below {@code modelDirectory} name the package (else all go to
+   * {@code packageName}). */
+  @Parameter(property = "symgrad.foldersArePackages", defaultValue = "true")
+  private boolean foldersArePackages;
+
+  /** Folder names whose models are left out, at any depth (as {@code target}). */
+  @Parameter
+  private List<String> skippedFolders = List.of();
+
   /** Skips the goal. */
   @Parameter(property = "symgrad.skip", defaultValue = "false")
   private boolean skip;
@@ -47,8 +58,8 @@ public final class GenerateMojo extends AbstractMojo {
     }
     ModelSources.Result result;
     try {
-      result = new ModelSources(modelDirectory.toPath(), outputDirectory.toPath(), packageName)
-          .generate();
+      result = new ModelSources(modelDirectory.toPath(), outputDirectory.toPath(), packageName,
+          foldersArePackages, Set.copyOf(skippedFolders)).generate();
     } catch (IOException e) {
       throw new MojoExecutionException("symgrad: cannot write " + outputDirectory + ": " + e, e);
     }

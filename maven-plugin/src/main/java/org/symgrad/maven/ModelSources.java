@@ -31,11 +31,24 @@ final class ModelSources {
   private final Path modelDirectory;
   private final Path outputDirectory;
   private final String defaultPackage;
+  private final boolean foldersArePackages;
+  private final Set<String> skippedFolders;
 
   ModelSources(Path modelDirectory, Path outputDirectory, String defaultPackage) {
+    this(modelDirectory, outputDirectory, defaultPackage, true, Set.of());
+  }
+
+  /**
+   * With {@code foldersArePackages} false every model goes to {@code defaultPackage}; models
+   * in a folder named in {@code skippedFolders}, at any depth, are left out.
+   */
+  ModelSources(Path modelDirectory, Path outputDirectory, String defaultPackage,
+      boolean foldersArePackages, Set<String> skippedFolders) {
     this.modelDirectory = modelDirectory;
     this.outputDirectory = outputDirectory;
     this.defaultPackage = defaultPackage;
+    this.foldersArePackages = foldersArePackages;
+    this.skippedFolders = Set.copyOf(skippedFolders);
   }
 
   /** What one run did; {@code errors} holds rendered diagnostics, each at file:line:column. */
@@ -82,13 +95,23 @@ final class ModelSources {
     }
     try (Stream<Path> files = Files.walk(modelDirectory)) {
       return files.filter(f -> f.toString().endsWith(".sg") && Files.isRegularFile(f))
+          .filter(f -> !inSkippedFolder(modelDirectory.relativize(f)))
           .sorted().collect(Collectors.toList());
     }
   }
 
+  private boolean inSkippedFolder(Path relativeModel) {
+    for (Path part : relativeModel) {
+      if (skippedFolders.contains(part.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String packageOf(Path relativeModel) {
     Path folder = relativeModel.getParent();
-    if (folder == null) {
+    if (folder == null || !foldersArePackages) {
       return defaultPackage;
     }
     return folder.toString().replace('\\', '/').replace('/', '.');

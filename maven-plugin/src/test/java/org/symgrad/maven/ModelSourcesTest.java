@@ -94,4 +94,17 @@ class ModelSourcesTest {
     assertThat(result.written()).isEmpty();
     assertThat(result.errors()).isEmpty();
   }
+
+  @Test
+  void flatModeSendsEveryModelToOnePackageAndSkipsNamedFolders() throws IOException {
+    Files.createDirectories(models.resolve("a/target"));
+    Files.writeString(models.resolve("a/line.sg"), LINE);
+    Files.writeString(models.resolve("a/target/copy.sg"), LINE);
+
+    ModelSources.Result result = new ModelSources(models, out, "symgrad.generated", false,
+        java.util.Set.of("target")).generate();
+
+    assertThat(result.written())
+        .containsExactly(out.resolve("symgrad/generated/Symgrad_Line.java"));
+  }
 }

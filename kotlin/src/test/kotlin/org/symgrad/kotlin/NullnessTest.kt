@@ -60,6 +60,7 @@ class NullnessTest {
             JarFile(location.toFile()).use { jar -> jar.entries().toList().map { it.name } }
         }
         return paths.filter { it.endsWith(".class") && !it.endsWith("package-info.class") }
+            .filter { !it.endsWith("module-info.class") } // a module descriptor, not a class
             .map { it.removeSuffix(".class").replace('/', '.') }
     }
 }

@@ -74,6 +74,9 @@ public final class ModelClassDefiner {
     String internalName = internalName(program);
     byte[] bytes = classFile(program, options.vector().vectorises(), options.lineNumbers());
     dumpIfAsked(options.dumpFolder(), internalName, bytes);
+    if (options.vector().vectorises()) {
+      readVectorModule();
+    }
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
       return (CompiledModel) lookup
@@ -157,5 +160,12 @@ public final class ModelClassDefiner {
     } catch (IOException e) {
       throw new UncheckedIOException("could not dump " + file, e);
     }
+  }
+
+  // On the module path this module reads only what module-info requires, and the Vector API
+  // is optional; the hidden class, defined in this module, links against it. Unnamed: no-op.
+  private static void readVectorModule() {
+    ModuleLayer.boot().findModule(VectorMode.MODULE)
+        .ifPresent(ModelClassDefiner.class.getModule()::addReads);
   }
 }

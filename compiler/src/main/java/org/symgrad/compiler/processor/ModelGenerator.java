@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -33,11 +34,13 @@ final class ModelGenerator {
   private final Elements elements;
   private final Filer filer;
   private final Messager messager;
+  private final List<java.nio.file.Path> modelDirs;
 
   ModelGenerator(ProcessingEnvironment environment) {
     this.elements = environment.getElementUtils();
     this.filer = environment.getFiler();
     this.messager = environment.getMessager();
+    this.modelDirs = ModelResource.modelDirs(environment.getOptions());
   }
 
   /**
@@ -108,7 +111,7 @@ final class ModelGenerator {
   private @Nullable ModelDefinition fromFile(ModelAnnotation annotation, Names names) {
     String packageName = names.facade().packageName();
     ModelResource.Found found =
-        ModelResource.read(filer, packageName, annotation.string("source"));
+        ModelResource.read(filer, modelDirs, packageName, annotation.string("source"));
     if (found.text() == null) {
       annotation.error(messager, "source", -1,
           "[" + ErrorCode.MODEL_FILE.id() + "] " + found.problem());

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * stop if g·d > -tolerance_change
  * strong_wolfe: t, loss, g from the line search, then x = x + t d
  * otherwise:    x = x + t d, and re-evaluate unless this is the last iteration
- * stop at max_iter, max_eval, |g|_inf <= tolerance_grad, |t d|_inf <= tolerance_change,
- *      or |loss - previous loss| < tolerance_change
+ * stop at max_iter, max_eval, |g|_inf &lt;= tolerance_grad, |t d|_inf &lt;= tolerance_change,
+ *      or |loss - previous loss| &lt; tolerance_change
  * </pre>
  *
  * <p>The history and the direction carry over from one step to the next, as in torch. The

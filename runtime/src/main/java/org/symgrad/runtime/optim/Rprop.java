@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>
  * g = maximize ? -grad : grad
- * s = sign(g * prev) > 0 ? eta_plus : sign(g * prev) < 0 ? eta_minus : 1
+ * s = sign(g * prev) > 0 ? eta_plus : sign(g * prev) &lt; 0 ? eta_minus : 1
  * step_size = clamp(step_size * s, step_size_min, step_size_max)   (starts at lr)
  * if s == eta_minus: g = 0           (after a sign flip, wait one step)
  * p = p - sign(g) * step_size

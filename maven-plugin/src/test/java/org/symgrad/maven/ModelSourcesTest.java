@@ -1,0 +1,110 @@
+package org.symgrad.maven;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symgrad.compiler.Symgrad;
+
+class ModelSourcesTest {
+  private static final String LINE = "input x\ntarget y\nparam w = 1.0\nparam b = 0.0\n"
+      + "model w * x + b\nloss mse\n";
+
+  @TempDir
+  Path models;
+
+  @TempDir
+  Path out;
+
+  private ModelSources.Result generate() throws IOException {
+    return new ModelSources(models, out, "symgrad.generated").generate();
+  }
+
+  @Test
+  void writesWhatEmitWritesWithFoldersAsPackages() throws IOException {
+    Files.createDirectories(models.resolve("com/acme"));
+    Files.writeString(models.resolve("com/acme/line.sg"), LINE);
+    Files.writeString(models.resolve("top.sg"), LINE);
+
+    ModelSources.Result result = generate();
+
+    Path nested = out.resolve("com/acme/Symgrad_Line.java");
+    Path top = out.resolve("symgrad/generated/Symgrad_Top.java");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.written()).containsExactly(nested, top);
+    assertThat(Files.readString(nested)).isEqualTo(Symgrad.emitSource(
+        Symgrad.parseFile(models.resolve("com/acme/line.sg")), "com.acme", "Symgrad_Line"));
+    assertThat(Files.readString(top)).contains("package symgrad.generated;");
+  }
+
+  @Test
+  void anUnchangedModelIsNotRewritten() throws IOException {
+    Files.writeString(models.resolve("line.sg"), LINE);
+    generate();
+    Path generated = out.resolve("symgrad/generated/Symgrad_Line.java");
+    FileTime old = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(generated, old);
+
+    ModelSources.Result again = generate();
+
+    assertThat(again.written()).isEmpty();
+    assertThat(again.unchanged()).containsExactly(generated);
+    assertThat(Files.getLastModifiedTime(generated)).isEqualTo(old);
+  }
+
+  @Test
+  void aChangedModelIsRewrittenAndARemovedOneDeleted() throws IOException {
+    Files.writeString(models.resolve("line.sg"), LINE);
+    Files.writeString(models.resolve("gone.sg"), LINE);
+    generate();
+    Files.writeString(models.resolve("line.sg"), LINE.replace("w * x + b", "w * x * x + b"));
+    Files.delete(models.resolve("gone.sg"));
+
+    ModelSources.Result again = generate();
+
+    Path line = out.resolve("symgrad/generated/Symgrad_Line.java");
+    assertThat(again.written()).containsExactly(line);
+    assertThat(again.deleted()).containsExactly(out.resolve("symgrad/generated/Symgrad_Gone.java"));
+    assertThat(Files.readString(line)).contains("w * x * x + b");
+  }
+
+  @Test
+  void aModelErrorIsReportedAtItsPathLineAndColumn() throws IOException {
+    Path bad = models.resolve("bad.sg");
+    Files.writeString(bad, LINE.replace("w * x + b", "sinh2(w * x) + b"));
+    Files.writeString(models.resolve("good.sg"), LINE);
+
+    ModelSources.Result result = generate();
+
+    assertThat(result.errors()).hasSize(1);
+    assertThat(result.errors().get(0)).startsWith(bad + ":5:7: error [SG103] ");
+    assertThat(result.errors().get(0)).contains("sinh2");
+    assertThat(result.written()).containsExactly(out.resolve("symgrad/generated/Symgrad_Good.java"));
+  }
+
+  @Test
+  void noModelFolderGeneratesNothing() throws IOException {
+    ModelSources.Result result =
+        new ModelSources(models.resolve("absent"), out, "symgrad.generated").generate();
+
+    assertThat(result.written()).isEmpty();
+    assertThat(result.errors()).isEmpty();
+  }
+
+  @Test
+  void flatModeSendsEveryModelToOnePackageAndSkipsNamedFolders() throws IOException {
+    Files.createDirectories(models.resolve("a/target"));
+    Files.writeString(models.resolve("a/line.sg"), LINE);
+    Files.writeString(models.resolve("a/target/copy.sg"), LINE);
+
+    ModelSources.Result result = new ModelSources(models, out, "symgrad.generated", false,
+        java.util.Set.of("target")).generate();
+
+    assertThat(result.written())
+        .containsExactly(out.resolve("symgrad/generated/Symgrad_Line.java"));
+  }
+}

@@ -13,7 +13,6 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceClassVisitor;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.emit.SourceEmitter;
 import org.symgrad.compiler.model.ModelDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +66,7 @@ final class EmitCommand implements Callable<Integer> {
   public Integer call() {
     checkNames();
     ModelDefinition model = ModelFiles.model(modelFile);
-    String name = className != null ? className : SourceEmitter.className(model.name());
+    String name = className != null ? className : Symgrad.generatedClassName(model.name());
     PrintWriter stdout = spec.commandLine().getOut();
     if (bytecode) {
       byte[] classFile = Symgrad.emitClass(model, packageName, name, vector);

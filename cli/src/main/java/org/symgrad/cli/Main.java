@@ -3,7 +3,7 @@ package org.symgrad.cli;
 import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.SymgradException;
-import org.symgrad.compiler.emit.VectorMode;
+import org.symgrad.compiler.Symgrad;
 import org.symgrad.io.BadFileException;
 import org.symgrad.io.Version;
 import picocli.AutoComplete;
@@ -70,7 +70,7 @@ public final class Main {
    */
   private static @Nullable String vectorModeProblem() {
     try {
-      VectorMode.fromProperty().vectorises();
+      Symgrad.vectorKernels();
       return null;
     } catch (IllegalArgumentException | IllegalStateException e) {
       return e.getMessage();

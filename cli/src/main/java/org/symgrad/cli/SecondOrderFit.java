@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
-import org.symgrad.compiler.second.SecondOrder;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -50,7 +49,7 @@ final class SecondOrderFit {
     boolean lm = command.optimizer.toLowerCase(Locale.ROOT).equals("lm");
     ModelDefinition definition = ModelFiles.model(command.modelFile);
     Dataset dataset = ModelFiles.data(definition, command.modelFile, command.data);
-    String notLeastSquares = SecondOrder.leastSquaresProblem(definition);
+    String notLeastSquares = Symgrad.whyNotLeastSquares(definition);
     if (lm && !notLeastSquares.isEmpty()) {
       throw new UsageException(command.modelFile + ": error: " + notLeastSquares
           + "; --optimizer newton fits any loss");
@@ -92,7 +91,7 @@ final class SecondOrderFit {
     if (command.json) {
       out.println(Json.line(summary));
     } else {
-      NlsSummary.print(out, fit, stats, SecondOrder.parameterNames(definition), summary);
+      NlsSummary.print(out, fit, stats, Symgrad.parameterNames(definition), summary);
     }
     if (diverged) {
       err.println("error: the objective is not finite at the starting point ("
@@ -125,7 +124,7 @@ final class SecondOrderFit {
     double[] jtr = new double[p];
     double[] jtj = new double[p * p];
     double rss = residuals.normalEquations(fit.params(), jtr, jtj);
-    return FitStatistics.of(jtj, rss, residuals.rows(), SecondOrder.parameterNames(definition));
+    return FitStatistics.of(jtj, rss, residuals.rows(), Symgrad.parameterNames(definition));
   }
 
   private static ArrayNode covariance(double[] covariance, int p) {

@@ -1,6 +1,7 @@
 package org.symgrad.compiler;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.emit.BytecodeEmitter;
 import org.symgrad.compiler.emit.EmitOptions;
@@ -171,5 +172,34 @@ public final class Symgrad {
   /** The emit options the system properties ask for, read here, at the edge, once a call. */
   public static EmitOptions emitOptions() {
     return EmitOptions.fromSystemProperties();
+  }
+
+  /**
+   * Whether {@link #compile} gives vector kernels, as the system property {@value
+   * VectorMode#PROPERTY} asks.
+   *
+   * @throws IllegalStateException when it asks for what this JVM cannot give, with the fix
+   * @throws IllegalArgumentException when its value is not {@code off}, {@code auto} or {@code on}
+   */
+  public static boolean vectorKernels() {
+    return VectorMode.fromProperty().vectorises();
+  }
+
+  /** The class name {@code symgrad emit} gives a model when none is chosen. */
+  public static String generatedClassName(String modelName) {
+    return SourceEmitter.className(modelName);
+  }
+
+  /**
+   * Why {@code model} is not a least-squares problem (one output, an {@code mse} loss, no
+   * penalty) for {@code lm}, or the empty string when it is one.
+   */
+  public static String whyNotLeastSquares(ModelDefinition model) {
+    return SecondOrder.leastSquaresProblem(model);
+  }
+
+  /** The parameters' element names in flat order ({@code W[0,1]} for an array's elements). */
+  public static List<String> parameterNames(ModelDefinition model) {
+    return SecondOrder.parameterNames(model);
   }
 }

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.symgrad.compiler.Diagnostic;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.SymgradException;
-import org.symgrad.compiler.emit.SourceEmitter;
 import org.symgrad.compiler.model.ModelDefinition;
 
 /**
@@ -64,7 +63,7 @@ final class ModelSources {
       try {
         ModelDefinition definition = Symgrad.parseFile(model);
         String packageName = packageOf(modelDirectory.relativize(model));
-        String className = SourceEmitter.className(definition.name());
+        String className = Symgrad.generatedClassName(definition.name());
         String source = Symgrad.emitSource(definition, packageName, className);
         Path target = outputDirectory.resolve(packageName.replace('.', '/'))
             .resolve(className + ".java");

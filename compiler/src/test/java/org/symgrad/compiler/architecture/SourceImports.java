@@ -49,7 +49,8 @@ final class SourceImports {
   static List<Arrow> arrows(Path root) {
     List<Arrow> arrows = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> !f.getFileName().toString().equals("module-info.java")).sorted().toList()) {
         String pkg = packageOf(root.relativize(file.getParent()));
         String fromClass = file.getFileName().toString().replace(".java", "");
         String code = COMMENTS_AND_STRINGS.matcher(

@@ -17,22 +17,42 @@ import org.symgrad.runtime.Dataset;
 final class Fixtures {
   private Fixtures() {}
 
-  /** A CSV file of numbers with a header line. */
+  /**
+   * The numeric columns of a CSV file with a header line; a column whose first value is not a
+   * number (a group key such as {@code sensor06}) is left out.
+   */
   static Dataset csv(Path file) {
     try {
       List<String> lines = Files.readAllLines(file).stream()
           .filter(line -> !line.isBlank()).toList();
-      List<String> names = Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
+      String[] header = lines.get(0).split(",");
+      String[] first = lines.get(1).split(",");
+      List<Integer> numeric = new ArrayList<>();
+      for (int c = 0; c < header.length; c++) {
+        if (isNumber(first[c].trim())) {
+          numeric.add(c);
+        }
+      }
+      List<String> names = numeric.stream().map(c -> header[c].trim()).toList();
       double[][] columns = new double[names.size()][lines.size() - 1];
       for (int r = 1; r < lines.size(); r++) {
         String[] cells = lines.get(r).split(",");
-        for (int c = 0; c < names.size(); c++) {
-          columns[c][r - 1] = Double.parseDouble(cells[c].trim());
+        for (int k = 0; k < numeric.size(); k++) {
+          columns[k][r - 1] = Double.parseDouble(cells[numeric.get(k)].trim());
         }
       }
       return new Dataset(names, columns);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.symgrad.compiler.Diagnostic;
+import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.SymgradException;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.model.ModelDefinition;
 
 /**

@@ -2,9 +2,8 @@ package org.symgrad.samples;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.symgrad.runtime.Dataset;
-import org.symgrad.runtime.optim.Optimizers;
+import org.symgrad.runtime.optim.Optim;
 import org.symgrad.runtime.train.EpochListener;
 import org.symgrad.runtime.train.TrainerOptions;
 import org.symgrad.runtime.train.TrainingResult;
@@ -46,8 +45,6 @@ public final class ThermometerFit {
         .validationFraction(0) // the book's first fit uses every reading
         .listener(listener)
         .build();
-    return model.fit(readings(),
-        Optimizers.create("sgd", Symgrad_Thermometer.PARAMETER_COUNT, Map.of("lr", "1e-2")),
-        options);
+    return model.fit(readings(), Optim.sgd().lr(1e-2), options);
   }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import org.symgrad.io.Checkpoints
 import org.symgrad.io.Datasets
-import org.symgrad.kotlin.sgd
+import org.symgrad.kotlin.*
 import org.symgrad.runtime.train.Trainer
 import org.symgrad.runtime.train.TrainerOptions
 import java.nio.file.Path

@@ -226,9 +226,9 @@ public final class ModelBuilder {
    * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in))}.
    */
   public static Initializer linearInit(double fanIn) {
-    if (!(fanIn > 0 && fanIn < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("linearInit(" + fanIn + ") needs fan_in > 0: the"
-          + " number of inputs of the layer");
+    if (!(fanIn >= 1 && fanIn < Double.POSITIVE_INFINITY && fanIn == Math.rint(fanIn))) {
+      throw new IllegalArgumentException("linearInit(" + fanIn + ") needs a whole number"
+          + " fan_in >= 1: the number of inputs of the layer");
     }
     double bound = 1 / Math.sqrt(fanIn);
     return new Initializer.Uniform(-bound, bound);

@@ -47,17 +47,23 @@ final class ParamInitializers {
       }
       double a = call.arguments().get(0);
       if (random.equals("linear_init")) {
-        if (!(a > 0)) {
-          throw bad(source, call, "linear_init(" + number(a) + ") needs fan_in > 0",
+        if (!(a >= 1 && a == Math.rint(a))) {
+          throw bad(source, call, "linear_init(" + number(a) + ") needs a whole number fan_in >= 1",
               "fan_in is the number of inputs of the layer, as in nn.Linear(fan_in, …)");
         }
         double bound = 1 / Math.sqrt(a);
         return new Initializer.Uniform(-bound, bound);
       }
       double b = call.arguments().get(1);
-      if (random.equals("uniform") && !(a <= b && Double.isFinite(b - a))) {
+      if (random.equals("uniform") && !(a <= b)) {
         throw bad(source, call, "uniform(" + number(a) + ", " + number(b)
             + ") needs low <= high", "the values are drawn from [low, high)");
+      }
+      if (random.equals("uniform") && !Double.isFinite(b - a)) {
+        // low + (high - low) * u would be infinite or NaN for every draw.
+        throw bad(source, call, "uniform(" + number(a) + ", " + number(b)
+            + ") is wider than a double holds: high - low overflows",
+            "use a range whose width is at most 1.7976931348623157e308");
       }
       if (random.equals("normal") && !(b >= 0)) {
         throw bad(source, call, "normal(" + number(a) + ", " + number(b)

@@ -261,8 +261,11 @@ class ModelErrorsTest {
     assertAt(error("param v = uniform(1, -1)", "model w"), "SG214",
         "uniform(1, -1) needs low <= high", 4, 11, 14, "the values are drawn from [low, high)");
     assertAt(error("param v = uniform(-1e308, 1e308)", "model w"), "SG214",
-        "uniform(-1.0e308, 1.0e308) needs low <= high", 4, 11, 22,
-        "the values are drawn from [low, high)");
+        "uniform(-1.0e308, 1.0e308) is wider than a double holds: high - low overflows", 4, 11,
+        22, "use a range whose width is at most 1.7976931348623157e308");
+    assertAt(error("param v = linear_init(0.5)", "model w"), "SG214",
+        "linear_init(0.5) needs a whole number fan_in >= 1", 4, 11, 16,
+        "fan_in is the number of inputs of the layer, as in nn.Linear(fan_in, …)");
     assertAt(error("param v = normal(0, -0.5)", "model w"), "SG214",
         "normal(0, -0.5) needs std >= 0", 4, 11, 15,
         "std is the standard deviation of the values drawn");

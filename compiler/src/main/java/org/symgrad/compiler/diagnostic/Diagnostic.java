@@ -43,6 +43,9 @@ public record Diagnostic(
     length = Math.max(1, length);
   }
 
+  /** The most characters of a source line an excerpt shows. */
+  public static final int WINDOW = 160;
+
   /** The stable tag, as printed: {@code SG103}. */
   public String code() {
     return errorCode.id();
@@ -61,11 +64,18 @@ public record Diagnostic(
   public String excerpt() {
     StringBuilder text = new StringBuilder();
     if (sourceLine != null) {
-      String shown = printable(sourceLine);
+      // A long line is shown as a window around the caret, so an error on a line of a
+      // megabyte prints a line, not the megabyte.
+      int caretAt = Math.min(column - 1, sourceLine.length());
+      int from = Math.max(0, Math.min(caretAt - WINDOW / 3, sourceLine.length() - WINDOW));
+      int to = Math.min(sourceLine.length(), from + WINDOW);
+      String before = from > 0 ? "…" : "";
+      String shown = before + printable(sourceLine.substring(from, to))
+          + (to < sourceLine.length() ? "…" : "");
+      int caretStart = before.length() + caretAt - from;
       text.append("\n  ").append(shown).append("\n  ");
-      int caretStart = Math.min(column - 1, shown.length());
-      text.append(" ".repeat(caretStart))
-          .append("^".repeat(Math.max(1, Math.min(length, shown.length() - caretStart))));
+      text.append(" ".repeat(caretStart)).append("^".repeat(
+          Math.max(1, Math.min(length, before.length() + to - from - caretStart))));
     }
     if (hint != null) {
       text.append("\n  ").append(hint);

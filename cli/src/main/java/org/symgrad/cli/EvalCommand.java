@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code symgrad eval}: how well a fitted model does on data with targets. */
@@ -24,12 +23,8 @@ final class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.sg", description = "The model file.")
-  Path modelFile;
-
-  @Option(names = "--init", required = true, paramLabel = "FIT.json",
-      description = "The fit: a --save checkpoint or the output of fit --json.")
-  Path init;
+  @Mixin
+  FittedModelOptions fit;
 
   @Option(names = "--data", paramLabel = "TEST.csv",
       description = "The data, with the target column (default: the model's 'data' line).")
@@ -43,8 +38,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Fitted fitted = Fitted.load(modelFile, init);
-    Dataset dataset = ModelFiles.data(fitted.definition(), modelFile, data);
+    Fitted fitted = Fitted.load(fit.modelFile, fit.init);
+    Dataset dataset = ModelFiles.data(fitted.definition(), fit.modelFile, data);
     ObjectNode scores = scores(fitted, dataset);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code symgrad predict}: a fitted model's predictions for new data, as CSV. */
@@ -28,12 +27,8 @@ final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.sg", description = "The model file.")
-  Path modelFile;
-
-  @Option(names = "--init", required = true, paramLabel = "FIT.json",
-      description = "The fit: a --save checkpoint or the output of fit --json.")
-  Path init;
+  @Mixin
+  FittedModelOptions fit;
 
   @Option(names = "--data", paramLabel = "NEW.csv",
       description = "The data: the model's input columns; the target is not needed "
@@ -49,11 +44,11 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var definition = ModelFiles.model(modelFile);
-    Path dataFile = ModelFiles.dataFile(definition, modelFile, data);
-    Outputs.checkOne(modelFile, dataFile, init, "--out", out);
-    Fitted fitted = Fitted.load(modelFile, init);
-    Dataset dataset = ModelFiles.inputs(fitted.definition(), modelFile, data);
+    var definition = ModelFiles.model(fit.modelFile);
+    Path dataFile = ModelFiles.dataFile(definition, fit.modelFile, data);
+    Outputs.checkOne(fit.modelFile, dataFile, fit.init, "--out", out);
+    Fitted fitted = Fitted.load(fit.modelFile, fit.init);
+    Dataset dataset = ModelFiles.inputs(fitted.definition(), fit.modelFile, data);
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();
       write(fitted, dataset, stdout);

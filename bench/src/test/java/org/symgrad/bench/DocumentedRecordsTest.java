@@ -59,16 +59,18 @@ class DocumentedRecordsTest {
 
   private static List<Path> documents() throws IOException {
     List<Path> documents = new ArrayList<>();
-    for (String name : List.of("README.md", "RELIABILITY.md", "bench/README.md")) {
+    for (String name : List.of("README.md", "RELIABILITY.md", "bench/README.md",
+        "spark/BENCHMARK.md")) {
       Path path = ROOT.resolve(name);
       if (Files.exists(path)) {
         documents.add(path);
       }
     }
-    Path docs = ROOT.resolve("docs");
-    if (Files.isDirectory(docs)) {
-      try (Stream<Path> files = Files.walk(docs)) {
-        files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
+    for (Path folder : List.of(ROOT.resolve("docs"), ROOT.resolve("bench/results"))) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
+          files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
       }
     }
     return documents;

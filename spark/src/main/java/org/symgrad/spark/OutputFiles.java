@@ -83,23 +83,9 @@ final class OutputFiles {
         continue;
       }
       for (int i = 0; i < param.size(); i++) {
-        columns.add(InputColumns.quote(name).getItem(i).as(name + index(param.shape(), i)));
+        columns.add(InputColumns.quote(name).getItem(i).as(param.elementName(i)));
       }
     }
     return columns.toArray(Column[]::new);
-  }
-
-  /** {@code [i,j]} of flat row-major index {@code flat} in an array of {@code shape}. */
-  static String index(List<Integer> shape, int flat) {
-    int[] at = new int[shape.size()];
-    for (int d = shape.size() - 1; d >= 0; d--) {
-      at[d] = flat % shape.get(d);
-      flat /= shape.get(d);
-    }
-    StringBuilder text = new StringBuilder("[");
-    for (int d = 0; d < at.length; d++) {
-      text.append(d == 0 ? "" : ",").append(at[d]);
-    }
-    return text.append(']').toString();
   }
 }

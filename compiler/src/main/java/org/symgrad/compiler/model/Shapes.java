@@ -2,6 +2,7 @@ package org.symgrad.compiler.model;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.symgrad.runtime.ParameterInfo;
 
 /**
  * Shapes of arrays and the names of their elements. An array of shape {@code [13, 4]} is stored
@@ -37,15 +38,7 @@ public final class Shapes {
 
   /** The graph variable of element {@code flat} of {@code name}: {@code W[1,2]}. */
   public static String elementName(String name, List<Integer> shape, int flat) {
-    if (shape.isEmpty()) {
-      return name;
-    }
-    int[] index = unflatten(shape, flat);
-    StringBuilder text = new StringBuilder(name).append('[');
-    for (int i = 0; i < index.length; i++) {
-      text.append(i == 0 ? "" : ",").append(index[i]);
-    }
-    return text.append(']').toString();
+    return ParameterInfo.elementName(name, shape, flat);
   }
 
   /** The column of element {@code i} of a vector input that does not name its columns. */

@@ -9,7 +9,6 @@ import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.Losses;
 import org.symgrad.compiler.model.ModelDefinition;
-import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.simplify.Simplifier;
 import org.symgrad.runtime.ParameterInfo;
 
@@ -50,7 +49,7 @@ public final class SecondOrder {
     List<String> names = new ArrayList<>();
     for (ParameterInfo p : model.parameters()) {
       for (int i = 0; i < p.size(); i++) {
-        names.add(Shapes.elementName(p.name(), p.shape(), i));
+        names.add(p.elementName(i));
       }
     }
     return names;

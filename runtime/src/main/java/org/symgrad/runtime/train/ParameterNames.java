@@ -13,17 +13,7 @@ final class ParameterNames {
       if (within < 0 || within >= parameter.size()) {
         continue;
       }
-      if (parameter.isScalar()) {
-        return parameter.name();
-      }
-      StringBuilder subscripts = new StringBuilder();
-      int rest = within;
-      for (int axis = parameter.shape().size() - 1; axis >= 0; axis--) {
-        int extent = parameter.shape().get(axis);
-        subscripts.insert(0, (axis > 0 ? "," : "") + rest % extent);
-        rest /= extent;
-      }
-      return parameter.name() + "[" + subscripts + "]";
+      return parameter.elementName(within);
     }
     return "parameter " + index;
   }

@@ -52,8 +52,8 @@ abstract class AdamBase extends MomentOptimizer {
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
-    double biasCorrection1 = 1 - Math.pow(beta1, step);
-    double biasCorrection2 = 1 - Math.pow(beta2, step);
+    double biasCorrection1 = biasCorrection1();
+    double biasCorrection2 = biasCorrection2();
     double stepSize = lr / biasCorrection1;
     double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
     double decay = 1 - lr * weightDecay;

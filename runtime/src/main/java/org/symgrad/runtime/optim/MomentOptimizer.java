@@ -13,4 +13,14 @@ abstract class MomentOptimizer extends BaseOptimizer {
     this.expAvg = buffer("exp_avg");
     this.expAvgSq = buffer("exp_avg_sq");
   }
+
+  /** torch's {@code bias_correction1} at the current step: 1 - beta1^step. */
+  final double biasCorrection1() {
+    return 1 - Math.pow(beta1, step);
+  }
+
+  /** torch's {@code bias_correction2} at the current step: 1 - beta2^step. */
+  final double biasCorrection2() {
+    return 1 - Math.pow(beta2, step);
+  }
 }

@@ -61,7 +61,7 @@ public final class NAdam extends MomentOptimizer {
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
-    double biasCorrection2 = 1 - Math.pow(beta2, step);
+    double biasCorrection2 = biasCorrection2();
     double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
     double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
     muProduct = muProduct * mu;

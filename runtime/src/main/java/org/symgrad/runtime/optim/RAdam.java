@@ -50,8 +50,8 @@ public final class RAdam extends MomentOptimizer {
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
-    double biasCorrection1 = 1 - Math.pow(beta1, step);
-    double biasCorrection2 = 1 - Math.pow(beta2, step);
+    double biasCorrection1 = biasCorrection1();
+    double biasCorrection2 = biasCorrection2();
     double rhoInf = 2 / (1 - beta2) - 1;
     double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / biasCorrection2;
     boolean rectify = rhoT > 5.;

@@ -53,8 +53,8 @@ public final class SparseAdam extends MomentOptimizer {
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
     step += 1;
-    double biasCorrection1 = 1 - Math.pow(beta1, step);
-    double biasCorrection2 = 1 - Math.pow(beta2, step);
+    double biasCorrection1 = biasCorrection1();
+    double biasCorrection2 = biasCorrection2();
     double stepSize = lr * Math.sqrt(biasCorrection2) / biasCorrection1;
     for (int i = 0; i < size; i++) {
       if (grad[i] == 0) {

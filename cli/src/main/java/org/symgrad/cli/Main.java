@@ -1,6 +1,10 @@
 package org.symgrad.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.Symgrad;
@@ -20,11 +24,14 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:a bug of symgrad's own (please report it)",
         "2:bad input: usage, a parse or data error, an output path refused, a limit reached",
-        "3:training diverged (fit still prints its result)"},
-    subcommands = {FitCommand.class, PredictCommand.class, EvalCommand.class, GradCommand.class,
-        CheckCommand.class, EmitCommand.class, BenchCommand.class,
-        AutoComplete.GenerateCompletion.class})
+        "3:training diverged (fit still prints its result)"})
 public final class Main {
+  /**
+   * The subcommands, in the order help lists them. Picocli reads a command's annotations
+   * when it is added, tens of milliseconds for all of them, so a run of one command adds only
+   * that one (see {@link #commandLine}).
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
   /** Bad input of any kind. */
   public static final int BAD_INPUT = 2;
   /** Training diverged. */
@@ -36,7 +43,7 @@ public final class Main {
 
   /** Runs the command with these streams and returns its exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Main());
+    CommandLine commandLine = commandLine(args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
@@ -61,6 +68,37 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("fit", FitCommand::new);
+    commands.put("predict", PredictCommand::new);
+    commands.put("eval", EvalCommand::new);
+    commands.put("grad", GradCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("emit", EmitCommand::new);
+    commands.put("bench", BenchCommand::new);
+    commands.put("generate-completion", AutoComplete.GenerateCompletion::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /**
+   * The command line for {@code args}: the root with only the subcommand {@code args} names,
+   * or with all of them for help, a mistyped name (its suggestions) and the completion script
+   * (which describes them all). Parsing, help and errors of the subcommand are the same either
+   * way: picocli parses a subcommand's arguments with its own specification.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine line = new CommandLine(new Main());
+    String first = args.length == 0 ? "" : args[0];
+    Supplier<Object> only = first.equals("generate-completion") ? null : COMMANDS.get(first);
+    if (only != null) {
+      line.addSubcommand(first, only.get());
+    } else {
+      COMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+    }
+    return line;
   }
 
   /**

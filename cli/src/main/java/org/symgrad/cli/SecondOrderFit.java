@@ -143,7 +143,7 @@ final class SecondOrderFit {
       return info.initialParameters(command.seed);
     }
     try {
-      JsonNode initial = Json.MAPPER.readTree(Files.readString(command.init));
+      JsonNode initial = Json.mapper().readTree(Files.readString(command.init));
       return Parameters.fromJson(initial.get("params"), info, command.init.toString());
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UsageException(command.init + ": error: no such file");

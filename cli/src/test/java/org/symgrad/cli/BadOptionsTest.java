@@ -62,7 +62,7 @@ class BadOptionsTest {
         "--epochs", "1", "--save", resumed.toString(), "--json");
     assertWithMessage(run.err()).that(run.exitCode()).isEqualTo(0);
     assertThat(run.err()).contains("resuming with --lr 0.005 in place of the checkpoint's 0.01");
-    JsonNode checkpoint = Json.MAPPER.readTree(Files.readString(resumed));
+    JsonNode checkpoint = Json.mapper().readTree(Files.readString(resumed));
     assertThat(checkpoint.get("optimizer").get("lr").asDouble()).isEqualTo(0.005);
     assertThat(checkpoint.get("epoch").asInt()).isEqualTo(4);
   }
@@ -89,7 +89,7 @@ class BadOptionsTest {
     Path save = folder.resolve("fit.json");
     assertThat(CommandRun.of("fit", MODEL, "--epochs", "3", "--save", save.toString(),
         "--quiet").exitCode()).isEqualTo(0);
-    ObjectNode good = (ObjectNode) Json.MAPPER.readTree(Files.readString(save));
+    ObjectNode good = (ObjectNode) Json.mapper().readTree(Files.readString(save));
     Path bad = folder.resolve("bad.json");
 
     ObjectNode hugeEpoch = good.deepCopy();
@@ -133,7 +133,7 @@ class BadOptionsTest {
     CommandRun run = CommandRun.withInput("\uFEFFx^2\n", "grad", "-", "--at", "x=3",
         "--json");
     assertWithMessage(run.out()).that(run.exitCode()).isEqualTo(0);
-    assertThat(Json.MAPPER.readTree(run.out()).get("gradient").get("x").asDouble())
+    assertThat(Json.mapper().readTree(run.out()).get("gradient").get("x").asDouble())
         .isEqualTo(6.0);
   }
 

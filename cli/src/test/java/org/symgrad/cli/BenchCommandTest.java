@@ -34,7 +34,7 @@ class BenchCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.outLines()).hasSize(1);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("model").asText()).isEqualTo("thermometer");
     assertThat(result.get("rows").asInt()).isEqualTo(11);
     assertThat(result.get("parameters").asInt()).isEqualTo(2);
@@ -69,7 +69,7 @@ class BenchCommandTest {
 
   @Test
   void withoutOptionsOneFitRunsItsOneLoop() throws Exception {
-    JsonNode result = Json.MAPPER.readTree(bench(MODEL, "--json").lastOutLine());
+    JsonNode result = Json.mapper().readTree(bench(MODEL, "--json").lastOutLine());
 
     assertThat(result.get("threads").asInt()).isEqualTo(1);
     assertThat(result.get("chunked").asBoolean()).isFalse();
@@ -93,7 +93,7 @@ class BenchCommandTest {
     CommandRun run = bench(MODEL, "--data", csv.toString(), "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    assertThat(Json.MAPPER.readTree(run.lastOutLine()).get("rows").asInt()).isEqualTo(6);
+    assertThat(Json.mapper().readTree(run.lastOutLine()).get("rows").asInt()).isEqualTo(6);
   }
 
   @ParameterizedTest

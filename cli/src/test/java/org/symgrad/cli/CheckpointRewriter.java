@@ -22,7 +22,7 @@ public final class CheckpointRewriter {
 
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args[0]);
-    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(Files.readString(file));
+    ObjectNode root = (ObjectNode) Json.mapper().readTree(Files.readString(file));
     int epoch = root.get("epoch").asInt();
     System.out.println("writing");
     System.out.flush();

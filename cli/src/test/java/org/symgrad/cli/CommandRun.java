@@ -31,7 +31,7 @@ record CommandRun(int exitCode, String out, String err) {
   /** The train_loss of a fit --json run. */
   double jsonLoss() {
     try {
-      return Json.MAPPER.readTree(lastOutLine()).get("train_loss").asDouble();
+      return Json.mapper().readTree(lastOutLine()).get("train_loss").asDouble();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -30,7 +30,7 @@ class FitCommandTest {
     CommandRun run = CommandRun.of("fit", NORMALIZED, "--val-fraction", "0", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     double w = result.get("params").get("w").asDouble();
     double b = result.get("params").get("b").asDouble();
     double loss = result.get("train_loss").asDouble();
@@ -59,7 +59,7 @@ class FitCommandTest {
   void defaultSplitHoldsOutValidationRows() throws Exception {
     CommandRun run = CommandRun.of("fit", NORMALIZED, "--json", "--epochs", "100");
 
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("val_loss").isNumber()).isTrue();
   }
 
@@ -68,7 +68,7 @@ class FitCommandTest {
     CommandRun run = CommandRun.of("fit", RAW, "--val-fraction", "0", "--json");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("diverged");
     assertThat(run.err()).contains("diverged at epoch");
     assertThat(run.err()).contains("last finite loss");

@@ -182,7 +182,7 @@ class FitTrainingTest {
 
   private static JsonNode lastJson(CommandRun run) throws Exception {
     assertThat(run.err()).doesNotContain("Exception");
-    return Json.MAPPER.readTree(run.lastOutLine());
+    return Json.mapper().readTree(run.lastOutLine());
   }
 
   private static List<double[]> logged(CommandRun run) {

@@ -13,7 +13,7 @@ class GradCommandTest {
     CommandRun run = CommandRun.of("grad", "x^3", "--at", "x=2", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode answer = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode answer = Json.mapper().readTree(run.lastOutLine());
     assertThat(answer.get("value").asDouble()).isEqualTo(8.0);
     assertThat(answer.get("gradient").get("x").asDouble()).isEqualTo(12.0);
     assertThat(answer.get("derivative").get("x").asText()).isEqualTo("3 * x^2");
@@ -21,12 +21,12 @@ class GradCommandTest {
 
   @Test
   void aVariableThatSimplifiesAwayIsStillInTheGradientWithZero() throws Exception {
-    JsonNode power = Json.MAPPER.readTree(
+    JsonNode power = Json.mapper().readTree(
         CommandRun.of("grad", "x^0", "--at", "x=1", "--json").lastOutLine());
     assertThat(power.get("gradient").get("x").asDouble()).isEqualTo(0.0);
     assertThat(power.get("derivative").get("x").asText()).isEqualTo("0");
 
-    JsonNode product = Json.MAPPER.readTree(
+    JsonNode product = Json.mapper().readTree(
         CommandRun.of("grad", "0*x + y", "--at", "x=2,y=3", "--json").lastOutLine());
     assertThat(product.get("value").asDouble()).isEqualTo(3.0);
     assertThat(product.get("gradient").get("x").asDouble()).isEqualTo(0.0);
@@ -37,7 +37,7 @@ class GradCommandTest {
   void linearModelDerivativeByWeightIsTheInput() throws Exception {
     CommandRun run = CommandRun.of("grad", "w * t_u + b", "--at", "w=1,t_u=35.7,b=0", "--json");
 
-    JsonNode answer = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode answer = Json.mapper().readTree(run.lastOutLine());
     assertThat(answer.get("derivative").get("w").asText()).isEqualTo("t_u");
     assertThat(answer.get("derivative").get("b").asText()).isEqualTo("1");
     assertThat(answer.get("gradient").get("w").asDouble()).isEqualTo(35.7);
@@ -48,7 +48,7 @@ class GradCommandTest {
     CommandRun run = CommandRun.of("grad", "sin(x) * y", "--at", "x=0,y=1", "--at", "x=1,y=2",
         "--json");
 
-    JsonNode answer = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode answer = Json.mapper().readTree(run.lastOutLine());
     assertThat(answer.isArray()).isTrue();
     assertThat(answer.size()).isEqualTo(2);
     assertThat(answer.get(1).get("gradient").get("y").asDouble()).isEqualTo(Math.sin(1));
@@ -59,7 +59,7 @@ class GradCommandTest {
     String expression = "exp(x * y) + sin(x) * y^3 - log(1 + x^2)";
     double x = 0.7;
     double y = -0.4;
-    JsonNode answer = Json.MAPPER.readTree(CommandRun.of("grad", expression,
+    JsonNode answer = Json.mapper().readTree(CommandRun.of("grad", expression,
         "--at", "x=" + x + ",y=" + y, "--hessian", "--json").lastOutLine());
     double h = 1e-6;
     for (String row : new String[] {"x", "y"}) {
@@ -78,7 +78,7 @@ class GradCommandTest {
 
   @Test
   void nonFiniteValuesAreStrings() throws Exception {
-    JsonNode answer = Json.MAPPER.readTree(
+    JsonNode answer = Json.mapper().readTree(
         CommandRun.of("grad", "log(x)", "--at", "x=0", "--json").lastOutLine());
     assertThat(answer.get("value").asText()).isEqualTo("-Infinity");
     assertThat(answer.get("gradient").get("x").asText()).isEqualTo("Infinity");
@@ -89,7 +89,7 @@ class GradCommandTest {
     CommandRun run = CommandRun.of("grad", "--at", "x=3", "--json", "--", "-x^2");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode answer = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode answer = Json.mapper().readTree(run.lastOutLine());
     assertThat(answer.get("value").asDouble()).isEqualTo(-9.0);
     assertThat(answer.get("gradient").get("x").asDouble()).isEqualTo(-6.0);
   }
@@ -101,14 +101,14 @@ class GradCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.outLines()).hasSize(4);
-    assertThat(Json.MAPPER.readTree(run.outLines().get(0)).get("value").asDouble())
+    assertThat(Json.mapper().readTree(run.outLines().get(0)).get("value").asDouble())
         .isEqualTo(1.0);
-    JsonNode error = Json.MAPPER.readTree(run.outLines().get(1));
+    JsonNode error = Json.mapper().readTree(run.outLines().get(1));
     assertThat(error.get("line").asInt()).isEqualTo(2);
     assertThat(error.has("error")).isTrue();
     assertThat(error.get("column").asInt()).isAtLeast(1);
-    assertThat(Json.MAPPER.readTree(run.outLines().get(2)).get("line").asInt()).isEqualTo(3);
-    assertThat(Json.MAPPER.readTree(run.outLines().get(3)).get("value").asDouble())
+    assertThat(Json.mapper().readTree(run.outLines().get(2)).get("line").asInt()).isEqualTo(3);
+    assertThat(Json.mapper().readTree(run.outLines().get(3)).get("value").asDouble())
         .isEqualTo(Math.sin(1));
   }
 
@@ -143,7 +143,7 @@ class GradCommandTest {
 
   private static double gradient(String expression, String variable, double x, double y)
       throws Exception {
-    JsonNode answer = Json.MAPPER.readTree(CommandRun.of("grad", expression,
+    JsonNode answer = Json.mapper().readTree(CommandRun.of("grad", expression,
         "--at", "x=" + x + ",y=" + y, "--json").lastOutLine());
     return answer.get("gradient").get(variable).asDouble();
   }

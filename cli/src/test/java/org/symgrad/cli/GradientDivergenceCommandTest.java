@@ -27,7 +27,7 @@ class GradientDivergenceCommandTest {
     CommandRun run = CommandRun.of("fit", model.toString(), "--val-fraction", "0", "--json");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("diverged");
     assertThat(result.get("params").get("w").asDouble()).isEqualTo(0.0);
     assertThat(result.get("train_loss").isNumber()).isTrue();

@@ -48,7 +48,7 @@ class LateOutputFailureTest {
 
     assertWithMessage("the folder was replaced during the fit").that(err.removed).isTrue();
     assertWithMessage(err.toString()).that(code).isNotEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(out.toString());
+    JsonNode result = Json.mapper().readTree(out.toString());
     assertThat(result.get("params").get("w").isNumber()).isTrue();
     assertThat(result.get("epochs").asInt()).isEqualTo(20);
     assertThat(err.toString()).contains(output.toString());

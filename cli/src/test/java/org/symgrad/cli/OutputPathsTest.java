@@ -135,7 +135,7 @@ class OutputPathsTest {
     CommandRun run = CommandRun.of("fit", model.toString(), "--init", fit.toString(),
         "--epochs", "3", "--save", fit.toString(), "--quiet");
     assertWithMessage(run.err()).that(run.exitCode()).isEqualTo(0);
-    assertThat(Json.MAPPER.readTree(Files.readString(fit)).get("epoch").asInt()).isEqualTo(8);
+    assertThat(Json.mapper().readTree(Files.readString(fit)).get("epoch").asInt()).isEqualTo(8);
   }
 
   @Test

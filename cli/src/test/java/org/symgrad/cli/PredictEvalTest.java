@@ -49,12 +49,12 @@ class PredictEvalTest {
   void evalScoresTheFitAndPredictWritesEveryRow(String model, String data, String kind)
       throws Exception {
     Path save = fit(model);
-    JsonNode fitResult = Json.MAPPER.readTree(Files.readString(save));
+    JsonNode fitResult = Json.mapper().readTree(Files.readString(save));
     String modelPath = SAMPLES.resolve(model).toString();
 
     CommandRun eval = CommandRun.of("eval", modelPath, "--init", save.toString(), "--json");
     assertWithMessage(eval.err()).that(eval.exitCode()).isEqualTo(0);
-    JsonNode scores = Json.MAPPER.readTree(eval.out());
+    JsonNode scores = Json.mapper().readTree(eval.out());
     assertThat(eval.out().strip().lines().count()).isEqualTo(1);
     assertThat(scores.get("loss").asDouble()).isWithin(1e-9 * Math.abs(
         fitResult.get("last_train_loss").asDouble()) + 1e-12).of(

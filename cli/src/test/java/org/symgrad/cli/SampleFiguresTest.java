@@ -20,7 +20,7 @@ class SampleFiguresTest {
     all[args.length] = "--json";
     CommandRun run = CommandRun.of(all);
     assertWithMessage("exit code, stderr: %s", run.err()).that(run.exitCode()).isEqualTo(0);
-    return Json.MAPPER.readTree(run.lastOutLine());
+    return Json.mapper().readTree(run.lastOutLine());
   }
 
   @Test

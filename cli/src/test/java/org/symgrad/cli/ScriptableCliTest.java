@@ -54,7 +54,7 @@ class ScriptableCliTest {
     for (CommandRun run : runs) {
       assertWithMessage(run.err()).that(run.exitCode()).isEqualTo(0);
       assertWithMessage(run.out()).that(run.out().strip().lines().count()).isEqualTo(1);
-      assertThat(Json.MAPPER.readTree(run.out()).isObject()).isTrue();
+      assertThat(Json.mapper().readTree(run.out()).isObject()).isTrue();
     }
   }
 
@@ -92,7 +92,7 @@ class ScriptableCliTest {
 
     List<String> records = Files.readAllLines(jsonl);
     assertThat(records).hasSize(7);
-    JsonNode record = Json.MAPPER.readTree(records.get(6));
+    JsonNode record = Json.mapper().readTree(records.get(6));
     assertThat(record.get("epoch").asInt()).isEqualTo(7);
     assertThat(record.get("val_loss").isNull()).isTrue();
     assertThat(record.get("lr").asDouble()).isEqualTo(0.01);

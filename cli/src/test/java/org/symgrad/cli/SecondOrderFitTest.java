@@ -20,7 +20,7 @@ class SecondOrderFitTest {
     CommandRun run = CommandRun.of("fit", FitCommandTest.RAW, "--optimizer", "lm", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("converged");
     assertThat(result.get("epochs").asInt()).isAtMost(5);
     assertThat(result.get("dof").asInt()).isEqualTo(9);
@@ -57,7 +57,7 @@ class SecondOrderFitTest {
 
     CommandRun run = CommandRun.of("fit", exams, "--optimizer", "newton", "--json");
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("converged");
     assertThat(result.has("stderr")).isFalse();
   }
@@ -67,7 +67,7 @@ class SecondOrderFitTest {
     CommandRun run = CommandRun.of("fit", DECAY, "--optimizer", "lm", "--epochs", "2", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("completed");
     assertThat(run.err()).contains("did not converge");
   }
@@ -81,7 +81,7 @@ class SecondOrderFitTest {
     CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "lm", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     double a = result.get("params").get("a").asDouble();
     double b = result.get("params").get("b").asDouble();
     assertThat(a * b).isWithin(1e-9).of((2 + 8 + 18.3 + 32.8) / 30.0);
@@ -109,7 +109,7 @@ class SecondOrderFitTest {
     CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "lm", "--json");
 
     assertThat(run.exitCode()).isEqualTo(Main.DIVERGED);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("diverged");
     assertThat(run.err()).contains("not finite at the starting point");
   }

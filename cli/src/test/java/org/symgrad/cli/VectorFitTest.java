@@ -22,7 +22,7 @@ class VectorFitTest {
         "--epochs", "300", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("params").get("W").size()).isEqualTo(6);
     assertThat(result.get("params").get("c").size()).isEqualTo(3);
     assertThat(result.get("val_loss").asDouble()).isLessThan(0.15);
@@ -35,7 +35,7 @@ class VectorFitTest {
         "--epochs", "2000", "--val-fraction", "0", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    JsonNode result = Json.MAPPER.readTree(run.lastOutLine());
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("params").get("W1").size()).isEqualTo(13);
     assertThat(result.get("train_loss").asDouble()).isLessThan(5);
   }
@@ -46,7 +46,7 @@ class VectorFitTest {
       CommandRun run = CommandRun.of("fit", SAMPLES.resolve(sample).toString(), "--optimizer",
           "adam", "--lr", "0.05", "--epochs", "500", "--json");
       assertThat(run.exitCode()).isEqualTo(0);
-      assertThat(Json.MAPPER.readTree(run.lastOutLine()).get("val_loss").asDouble())
+      assertThat(Json.mapper().readTree(run.lastOutLine()).get("val_loss").asDouble())
           .isLessThan(0.35);
     }
   }

@@ -19,6 +19,13 @@ done
 ls "$home"/lib/symgrad-cli-*.jar "$home"/lib/symgrad-compiler-*.jar \
   "$home"/lib/symgrad-runtime-*.jar >/dev/null || fail "a symgrad jar is missing from lib/"
 
+# THIRD-PARTY.txt names every library jar in lib/, one line each, and nothing else.
+listed=$(sed -n 's/^  \([a-z][a-z0-9-]*\)  .*/\1/p' "$home/lib/THIRD-PARTY.txt" | sort)
+shipped=$(cd "$home/lib" && ls *.jar | grep -v '^symgrad-' \
+  | sed 's/-[0-9][0-9.]*\(-SNAPSHOT\)\{0,1\}\.jar$//' | sort)
+[ "$listed" = "$shipped" ] || fail "lib/THIRD-PARTY.txt lists: $(echo $listed); lib/ holds: \
+$(echo $shipped)"
+
 # From another folder, through a symbolic link, as a user's PATH would run it.
 ln -s "$dir/$home/bin/symgrad" "$dir/symgrad-link"
 mkdir elsewhere && cd elsewhere

@@ -69,7 +69,7 @@ class DataParallelResumeTest {
     TrainingResult want = trainer(spec).fit(model(), runtimeData(),
         model().info().initialParameters(3), spec.newOptimizer(2));
     assertClose(fit, want);
-    assertThat(fit.checkpoint().learningRate()).isEqualTo(0.5 * 0.5 * 0.5);
+    assertThat(fit.checkpoint().learningRate()).isEqualTo(0.5 * 0.5 * 0.5 * 0.5); // 2, 4, 6
   }
 
   @Test

@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
  * {@code symgrad-spark MODEL.sg --data PATH [--group-by COL] --out PATH [fit flags]}: the
  * command of the {@code ./symgrad-spark} launcher, and the main class for {@code
  * spark-submit}. With {@code --group-by}, one fit per group; without it, one data-parallel fit
- * of all rows. Exit codes as {@code symgrad fit}'s: 0 done, 2 bad input, 3 diverged (the
- * data-parallel fit; a per-group divergence is that group's error).
+ * of all rows. The fit flags are {@code symgrad fit}'s, {@code lm} and {@code newton},
+ * {@code --scheduler}, {@code --init} and {@code --save} included ({@link FitFlags}). Exit
+ * codes as {@code symgrad fit}'s: 0 done, 2 bad input, 3 diverged (the data-parallel fit; a
+ * per-group divergence is that group's error).
  */
 @Command(name = "symgrad-spark", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Fit MODEL.sg on Apache Spark: one fit per group of rows, or one fit of "
@@ -61,7 +63,8 @@ public final class Fit implements Callable<Integer> {
   String master;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-      description = "A torch.optim class name, any case (default: ${DEFAULT-VALUE}).")
+      description = "A torch.optim class name, any case, or lm / newton (second order, with "
+          + "standard errors for least squares) (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
   @Option(names = "--lr", paramLabel = "RATE",
@@ -69,7 +72,8 @@ public final class Fit implements Callable<Integer> {
   Double lr;
 
   @Option(names = "--opt", paramLabel = "NAME=VALUE",
-      description = "An optimizer argument by its PyTorch name. Repeatable.")
+      description = "An optimizer argument by its PyTorch name, or lm's and newton's "
+          + "ftol, xtol, gtol, max_nfev. Repeatable.")
   List<String> optimizerOptions = new ArrayList<>();
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",

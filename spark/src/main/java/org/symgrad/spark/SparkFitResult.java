@@ -2,10 +2,10 @@ package org.symgrad.spark;
 
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.train.Divergence;
 import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainingCheckpoint;
-import org.symgrad.runtime.optim.lsq.FitStatistics;
 
 /**
  * What a data-parallel fit produced, as {@code TrainingResult} says it for a single-JVM fit:

@@ -35,7 +35,7 @@ final class ExecutorModels {
    */
   static CompiledModel get(String text, String sourceName) {
     return BY_TEXT.computeIfAbsent(new Source(text, sourceName),
-        source -> CACHE.compile(definition(source.text(), source.name())));
+        source -> compile(source, CACHE::compile));
   }
 
   /** The parsed model in {@code text}, parsed once in this JVM. */
@@ -47,13 +47,23 @@ final class ExecutorModels {
   /** The Jacobian kernel of a least-squares model, compiled on the first call in this JVM. */
   static CompiledModel jacobian(String text, String sourceName) {
     return JACOBIANS.computeIfAbsent(new Source(text, sourceName),
-        source -> Symgrad.compileJacobian(definition(source.text(), source.name())));
+        source -> compile(source, Symgrad::compileJacobian));
   }
 
   /** The Hessian kernel of a model, compiled on the first call in this JVM. */
   static CompiledModel hessian(String text, String sourceName) {
     return HESSIANS.computeIfAbsent(new Source(text, sourceName),
-        source -> Symgrad.compileHessian(definition(source.text(), source.name())));
+        source -> compile(source, Symgrad::compileHessian));
+  }
+
+  // One parsed definition serves the model and its kernels, and lowering adds nodes to its
+  // graph, which is not thread-safe: tasks on several threads compile under its lock.
+  private static CompiledModel compile(Source source,
+      java.util.function.Function<ModelDefinition, CompiledModel> compiler) {
+    ModelDefinition definition = definition(source.text(), source.name());
+    synchronized (definition.graph()) {
+      return compiler.apply(definition);
+    }
   }
 
   /** How many models this JVM has compiled (for tests of the once-per-JVM rule). */

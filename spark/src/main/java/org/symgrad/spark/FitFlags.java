@@ -6,6 +6,8 @@ import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.io.OutputFiles;
 import org.symgrad.runtime.train.StopReason;
@@ -18,6 +20,8 @@ import org.symgrad.runtime.train.TrainingCheckpoint;
  * session starts.
  */
 final class FitFlags {
+  private static final Pattern GAMMA = Pattern.compile("[:,]\\s*gamma\\s*=([^,\\]]*)");
+
   private FitFlags() {}
 
   static void check(Fit fit) {
@@ -35,6 +39,9 @@ final class FitFlags {
     if (FitSpec.isSecondOrder(fit.optimizer)) {
       refuseTorchOnly(fit);
     }
+    if (fit.scheduler != null) {
+      checkGamma(fit.scheduler);
+    }
     if (fit.groupBy != null && fit.save != null) {
       throw new IllegalArgumentException("--save " + fit.save + ": a checkpoint is one fit's; "
           + "with --group-by every group's parameters are a row of --out (drop --save, or fit "
@@ -46,6 +53,27 @@ final class FitFlags {
       inputs.add(new SimpleEntry<>("the model", fit.modelFile));
       inputs.add(new SimpleEntry<>("--init", fit.init));
       OutputFiles.checkDistinct(inputs, List.of(new SimpleEntry<>("--save", fit.save)));
+    }
+  }
+
+  // The runtime takes any gamma, and the bad learning rate it makes shows epochs later,
+  // blamed on the learning rate; symgrad fit checks a decay factor by its name, and so here.
+  private static void checkGamma(String scheduler) {
+    Matcher gamma = GAMMA.matcher(scheduler);
+    if (!gamma.find()) {
+      return;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(gamma.group(1).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--scheduler \"" + scheduler + "\": gamma="
+          + gamma.group(1).trim() + " is not a number");
+    }
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("--scheduler \"" + scheduler + "\": gamma="
+          + gamma.group(1).trim() + " must be a finite number above 0: the factor the "
+          + "learning rate is multiplied by");
     }
   }
 

@@ -135,19 +135,23 @@ class FitFlagsTest {
         "--optimizer", "lm", "--lr", "0.1", "--save", save.toString());
     int scheduler = run(model.toString(), "--data", data.toString(), "--out",
         never.toString(), "--scheduler", "NoSuchLR:gamma=0.5");
+    int gamma = run(model.toString(), "--data", data.toString(), "--out", never.toString(),
+        "--scheduler", "StepLR:step_size=2,gamma=0");
     int saveOverModel = run(model.toString(), "--data", data.toString(), "--out",
         never.toString(), "--save", model.toString());
     int missingInit = run(model.toString(), "--data", data.toString(), "--out",
         never.toString(), "--init", dir.resolve("absent.json").toString());
 
-    assertThat(List.of(groupSave, lmFlags, scheduler, saveOverModel, missingInit))
-        .containsExactly(2, 2, 2, 2, 2);
+    assertThat(List.of(groupSave, lmFlags, scheduler, gamma, saveOverModel, missingInit))
+        .containsExactly(2, 2, 2, 2, 2, 2);
     String messages = err.toString();
     assertThat(messages).contains("symgrad-spark: --save " + save + ": a checkpoint is one "
         + "fit's; with --group-by every group's parameters are a row of --out");
     assertThat(messages).contains("symgrad-spark: --lr, --save cannot be used with "
         + "--optimizer lm, which fits every row to a tolerance");
     assertThat(messages).contains("NoSuchLR");
+    assertThat(messages).contains("symgrad-spark: --scheduler \"StepLR:step_size=2,gamma=0\": "
+        + "gamma=0 must be a finite number above 0");
     assertThat(messages).contains("--save " + model + ": error: is the same file as the model");
     assertThat(messages).contains("absent.json");
     assertThat(messages).doesNotContain("\tat ");

@@ -27,6 +27,11 @@ final class ChunkSums implements Serializable {
   ChunkSums add(ChunkBlock block, ChunkedKernels kernels, double[] params) {
     double[] sums = new double[kernels.sumCount()];
     kernels.sums(params, Batch.of(block.columns(), block.rows()), 0, block.rows(), sums);
+    return put(block, sums);
+  }
+
+  /** Keeps one block's sums, whatever they are, in its chunk's slot. */
+  ChunkSums put(ChunkBlock block, double[] sums) {
     double[][] slots = block.validation() ? validation : train;
     if (slots[block.chunk()] != null) {
       throw new IllegalStateException("chunk " + block.chunk() + " summed twice");

@@ -8,20 +8,26 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.symgrad.compiler.Symgrad;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.optim.LrScheduler;
 import org.symgrad.runtime.optim.Optimizer;
+import org.symgrad.runtime.optim.Schedulers;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 import org.symgrad.runtime.train.Divergence;
 import org.symgrad.runtime.train.Splits;
 import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainerOptions;
+import org.symgrad.runtime.train.TrainingCheckpoint;
 
 /**
  * One model fitted to all rows of a DataFrame: the partitions compute the fused pass's raw
@@ -58,7 +64,7 @@ final class DataParallelFit {
    * @throws IllegalArgumentException for missing, non-numeric, empty or NaN columns, no rows,
    *     an impossible split, or a model without chunked kernels
    */
-  SparkFitResult run(Dataset<Row> data) {
+  SparkFitResult run(Dataset<Row> data, @Nullable TrainingCheckpoint from) {
     CompiledModel model = ExecutorModels.get(modelText, sourceName);
     ModelInfo info = model.info();
     if (!(model instanceof ChunkedKernels kernels)) {
@@ -66,12 +72,26 @@ final class DataParallelFit {
           + " kernels (its kernels were split into helper methods), which the data-parallel"
           + " fit needs");
     }
+    double[] start = from != null ? from.params() : spec.initialParameters(info);
+    if (start.length != info.parameterCount()) {
+      throw new IllegalArgumentException("the checkpoint has " + start.length
+          + " parameter values, but model '" + info.name() + "' has " + info.parameterCount());
+    }
+    if (spec.secondOrder()) {
+      SecondOrderFit.check(spec, modelText, sourceName);
+    }
     List<String> columns = InputColumns.of(info, true);
     InputColumns.check(data, columns);
     long rows = checkValues(data, columns);
     TrainerOptions options = spec.trainerOptions();
-    double fraction = options.validationFractionFor((int) rows);
-    int[] held = Splits.validationRows((int) rows, fraction, options.seed());
+    long seed = from != null ? from.seed() : options.seed(); // a checkpoint keeps its split
+    double fraction = spec.secondOrder() ? 0 : options.validationFractionFor((int) rows);
+    int[] held = Splits.validationRows((int) rows, fraction, seed);
+    if (from != null && (from.rows() != rows || from.validationRows() != held.length)) {
+      throw new IllegalArgumentException("the checkpoint was made on " + from.rows()
+          + " rows with " + from.validationRows() + " for validation, but this data has "
+          + rows + " rows with " + held.length + " for validation");
+    }
     if (options.patience() > 0 && held.length == 0) {
       throw new IllegalArgumentException("early stopping watches the validation loss, but "
           + "there is no validation set (validation fraction " + fraction + " of " + rows
@@ -85,12 +105,33 @@ final class DataParallelFit {
     try {
       Evaluator evaluator = new Evaluator(blocks, kernels, modelText, sourceName,
           (int) rows - held.length, held.length);
-      return new Epochs(options, spec.newOptimizer(info.parameterCount()), evaluator)
-          .run(spec.initialParameters(info));
+      if (spec.secondOrder()) {
+        return secondOrder(blocks, evaluator, (int) rows, info, start);
+      }
+      Optimizer optimizer = spec.newOptimizer(info.parameterCount());
+      // PyTorch's order, as the trainer's: the scheduler over the fresh optimizer, then the
+      // optimizer's saved state, then the scheduler's.
+      LrScheduler scheduler = spec.scheduler() == null ? null
+          : Schedulers.fromSpec(spec.scheduler(), optimizer);
+      return new Epochs(options, optimizer, scheduler, evaluator, seed, (int) rows, held.length)
+          .run(start, from);
     } finally {
       blocks.unpersist(false);
       heldRows.destroy();
     }
+  }
+
+  private SparkFitResult secondOrder(JavaRDD<ChunkBlock> blocks, Evaluator evaluator, int rows,
+      ModelInfo info, double[] start) {
+    boolean leastSquares = SecondOrderFit.reportsStatistics(spec, modelText, sourceName);
+    DataParallelSecondOrder sums = new DataParallelSecondOrder(blocks, evaluator, modelText,
+        sourceName, rows, info.parameterCount());
+    SecondOrderFit.Solved solved = SecondOrderFit.solve(spec,
+        sums.problem(leastSquares, !spec.leastSquaresOnly()), start,
+        Symgrad.parameterNames(ExecutorModels.definition(modelText, sourceName)));
+    return new SparkFitResult(solved.fit().params(), solved.trainLoss(), null,
+        solved.fit().iterations(), solved.stopReason(), null, solved.statistics(),
+        solved.error(), null);
   }
 
   /** Refuses empty and NaN values by column; returns the row count. */
@@ -121,10 +162,15 @@ final class DataParallelFit {
     return rows;
   }
 
-  /** The trainer's full-batch epoch loop over an {@link Evaluator}. */
-  private record Epochs(TrainerOptions options, Optimizer optimizer, Evaluator evaluator) {
+  /**
+   * The trainer's full-batch epoch loop over an {@link Evaluator}, with its scheduler step
+   * and, from a checkpoint, its resumption ({@code FitRun}'s order and rules).
+   */
+  private record Epochs(TrainerOptions options, Optimizer optimizer,
+      @Nullable LrScheduler scheduler, Evaluator evaluator, long seed, int rows,
+      int validationRows) {
 
-    SparkFitResult run(double[] start) {
+    SparkFitResult run(double[] start, @Nullable TrainingCheckpoint from) {
       double[] params = start.clone();
       double[] grad = new double[params.length];
       boolean validating = evaluator.validationRows() > 0;
@@ -133,10 +179,25 @@ final class DataParallelFit {
       double bestValLoss = Double.POSITIVE_INFINITY;
       double lastTrainLoss = Double.NaN;
       int done = 0;
+      if (from != null) {
+        optimizer.restore(from.optimizerState());
+        if (scheduler != null && !from.schedulerState().isEmpty()) {
+          scheduler.restore(from.schedulerState());
+        }
+        optimizer.setLearningRate(from.learningRate());
+        done = from.epoch();
+        lastTrainLoss = from.lastTrainLoss();
+        bestEpoch = from.bestEpoch();
+        bestValLoss = from.bestValLoss();
+        if (validating) {
+          best = from.bestParams();
+        }
+      }
+      int firstEpoch = done + 1;
       StopReason reason = StopReason.COMPLETED;
       Divergence divergence = null;
       Evaluator.Point point = evaluator.at(params, grad, false);
-      for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+      for (int epoch = firstEpoch; epoch < firstEpoch + options.epochs(); epoch++) {
         double loss = point.trainLoss();
         if (!Double.isFinite(loss)) {
           reason = StopReason.DIVERGED;
@@ -153,21 +214,31 @@ final class DataParallelFit {
           bestEpoch = epoch;
           System.arraycopy(params, 0, best, 0, params.length);
         }
+        if (scheduler != null) {
+          scheduler.step(validating ? point.validationLoss() : lastTrainLoss);
+        }
         if (options.patience() > 0 && epoch - bestEpoch >= options.patience()) {
           reason = StopReason.EARLY_STOPPING;
           break;
         }
       }
+      // The live parameters, as the trainer's checkpoint holds them even after early stopping.
+      TrainingCheckpoint checkpoint = new TrainingCheckpoint(seed, done, rows, validationRows,
+          params, optimizer.state(), optimizer.learningRate(),
+          scheduler == null ? Map.of() : scheduler.state(), lastTrainLoss, bestEpoch,
+          bestValLoss, validating ? best : new double[0]);
       if (reason == StopReason.EARLY_STOPPING) {
         System.arraycopy(best, 0, params, 0, params.length);
       }
       // The result's losses at the returned parameters, as the trainer's are: the last point
       // unless early stopping went back, or no epoch evaluated the validation rows.
-      boolean current = reason != StopReason.EARLY_STOPPING && (done > 0 || !validating);
+      boolean current = reason != StopReason.EARLY_STOPPING
+          && (done >= firstEpoch || !validating);
       Evaluator.Point last = current ? point
           : evaluator.at(params, new double[params.length], validating);
       return new SparkFitResult(params, last.trainLoss(),
-          validating ? last.validationLoss() : null, done, reason, divergence);
+          validating ? last.validationLoss() : null, done, reason, divergence, null, null,
+          checkpoint);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.symgrad.compiler.ModelCache;
 import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.CompiledModel;
 
 /**
@@ -20,6 +21,10 @@ import org.symgrad.runtime.CompiledModel;
 final class ExecutorModels {
   private static final ModelCache CACHE = new ModelCache();
   private static final Map<Source, CompiledModel> BY_TEXT = new ConcurrentHashMap<>();
+  private static final Map<Source, ModelDefinition> DEFINITIONS = new ConcurrentHashMap<>();
+  // The kernels of lm (the Jacobian) and newton (the Hessian), compiled as symgrad fit does.
+  private static final Map<Source, CompiledModel> JACOBIANS = new ConcurrentHashMap<>();
+  private static final Map<Source, CompiledModel> HESSIANS = new ConcurrentHashMap<>();
 
   private ExecutorModels() {}
 
@@ -30,7 +35,35 @@ final class ExecutorModels {
    */
   static CompiledModel get(String text, String sourceName) {
     return BY_TEXT.computeIfAbsent(new Source(text, sourceName),
-        source -> CACHE.compile(Symgrad.parse(source.text(), source.name())));
+        source -> compile(source, CACHE::compile));
+  }
+
+  /** The parsed model in {@code text}, parsed once in this JVM. */
+  static ModelDefinition definition(String text, String sourceName) {
+    return DEFINITIONS.computeIfAbsent(new Source(text, sourceName),
+        source -> Symgrad.parse(source.text(), source.name()));
+  }
+
+  /** The Jacobian kernel of a least-squares model, compiled on the first call in this JVM. */
+  static CompiledModel jacobian(String text, String sourceName) {
+    return JACOBIANS.computeIfAbsent(new Source(text, sourceName),
+        source -> compile(source, Symgrad::compileJacobian));
+  }
+
+  /** The Hessian kernel of a model, compiled on the first call in this JVM. */
+  static CompiledModel hessian(String text, String sourceName) {
+    return HESSIANS.computeIfAbsent(new Source(text, sourceName),
+        source -> compile(source, Symgrad::compileHessian));
+  }
+
+  // One parsed definition serves the model and its kernels, and lowering adds nodes to its
+  // graph, which is not thread-safe: tasks on several threads compile under its lock.
+  private static CompiledModel compile(Source source,
+      java.util.function.Function<ModelDefinition, CompiledModel> compiler) {
+    ModelDefinition definition = definition(source.text(), source.name());
+    synchronized (definition.graph()) {
+      return compiler.apply(definition);
+    }
   }
 
   /** How many models this JVM has compiled (for tests of the once-per-JVM rule). */

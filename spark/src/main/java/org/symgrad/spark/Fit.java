@@ -14,19 +14,25 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.symgrad.compiler.diagnostic.SymgradException;
+import org.symgrad.io.Checkpoints;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.train.StopReason;
+import org.symgrad.runtime.train.TrainingCheckpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code symgrad-spark MODEL.sg --data PATH [--group-by COL] --out PATH [fit flags]}: the
  * command of the {@code ./symgrad-spark} launcher, and the main class for {@code
  * spark-submit}. With {@code --group-by}, one fit per group; without it, one data-parallel fit
- * of all rows. Exit codes as {@code symgrad fit}'s: 0 done, 2 bad input, 3 diverged (the
- * data-parallel fit; a per-group divergence is that group's error).
+ * of all rows. The fit flags are {@code symgrad fit}'s, {@code lm} and {@code newton},
+ * {@code --scheduler}, {@code --init} and {@code --save} included ({@link FitFlags}). Exit
+ * codes as {@code symgrad fit}'s: 0 done, 2 bad input, 3 diverged (the data-parallel fit; a
+ * per-group divergence is that group's error).
  */
 @Command(name = "symgrad-spark", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Fit MODEL.sg on Apache Spark: one fit per group of rows, or one fit of "
@@ -57,7 +63,8 @@ public final class Fit implements Callable<Integer> {
   String master;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-      description = "A torch.optim class name, any case (default: ${DEFAULT-VALUE}).")
+      description = "A torch.optim class name, any case, or lm / newton (second order, with "
+          + "standard errors for least squares) (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
   @Option(names = "--lr", paramLabel = "RATE",
@@ -65,7 +72,8 @@ public final class Fit implements Callable<Integer> {
   Double lr;
 
   @Option(names = "--opt", paramLabel = "NAME=VALUE",
-      description = "An optimizer argument by its PyTorch name. Repeatable.")
+      description = "An optimizer argument by its PyTorch name, or lm's and newton's "
+          + "ftol, xtol, gtol, max_nfev. Repeatable.")
   List<String> optimizerOptions = new ArrayList<>();
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",
@@ -80,15 +88,33 @@ public final class Fit implements Callable<Integer> {
       description = "Seed of the split and the initialisers (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--scheduler", paramLabel = "SPEC",
+      description = "A learning-rate scheduler: \"StepLR:step_size=10,gamma=0.5\", "
+          + "\"MultiStepLR:milestones=[5,15],gamma=0.1\".")
+  String scheduler;
+
   @Option(names = "--early-stopping", paramLabel = "P",
       description = "Stop when the validation loss has not improved for P epochs.")
   Integer patience;
+
+  @Option(names = "--init", paramLabel = "FILE.json",
+      description = "Start from saved parameters (every group, with --group-by); without "
+          + "--group-by a --save file resumes its fit exactly.")
+  Path init;
+
+  @Option(names = "--save", paramLabel = "FILE.json",
+      description = "Without --group-by: save the fit's parameters and optimizer state, for "
+          + "--init, symgrad fit --init and symgrad predict.")
+  Path save;
 
   @Option(names = "--batch-size", paramLabel = "N", hidden = true)
   Integer batchSize;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
+
+  @Spec
+  CommandSpec command;
 
   private PrintWriter err;
 
@@ -116,12 +142,25 @@ public final class Fit implements Callable<Integer> {
           + "on Spark; every fit steps on its full batch (the data-parallel fit sums the "
           + "gradient over all rows each epoch)");
     }
-    FitSpec spec = new FitSpec(optimizer, optimizerArguments(), epochs, valFraction, seed,
-        patience);
+    // Every flag and file is checked here, before a Spark session starts, as symgrad fit
+    // checks them before it reads a row.
+    FitFlags.check(this);
     OutputFiles.format(out, "--out");
     String text = Files.readString(modelFile);
     String source = modelFile.toString(); // messages name the file as the user wrote it
     ModelInfo info = ExecutorModels.get(text, source).info(); // a bad model stops here
+    Checkpoints.Loaded initial = init == null ? null : Checkpoints.load(init, info);
+    FitSpec spec = new FitSpec(optimizer, optimizerArguments(), epochs, valFraction, seed,
+        patience, scheduler, initial == null ? null : initial.params());
+    if (spec.secondOrder()) {
+      SecondOrderFit.check(spec, text, source);
+    }
+    TrainingCheckpoint resumed = groupBy == null && !spec.secondOrder() && initial != null
+        ? FitFlags.resumeWith(this, initial.checkpoint()) : null;
+    if (groupBy != null && initial != null && initial.checkpoint() != null && !quiet) {
+      err.println("symgrad-spark: note: every group starts from the parameters of " + init
+          + "; its optimizer state and epoch belong to the one fit that saved it");
+    }
 
     SparkSession.Builder builder = SparkSession.builder().appName("symgrad-spark " + source);
     if (master != null) {
@@ -138,7 +177,7 @@ public final class Fit implements Callable<Integer> {
       }
       Dataset<Row> rows = OutputFiles.read(spark, data);
       return groupBy != null ? fitGroups(spark, rows, text, source, spec, info)
-          : fitAll(spark, rows, text, source, spec, info);
+          : fitAll(spark, rows, text, source, spec, info, resumed);
     } finally {
       if (owned) {
         spark.stop();
@@ -167,12 +206,19 @@ public final class Fit implements Callable<Integer> {
   }
 
   private int fitAll(SparkSession spark, Dataset<Row> rows, String text, String source,
-      FitSpec spec, ModelInfo info) {
-    SparkFitResult result = SymgradSpark.fit(rows, text, source, spec);
-    ResultColumns columns = new ResultColumns(info, null);
+      FitSpec spec, ModelInfo info, TrainingCheckpoint resumed) {
+    SparkFitResult result = resumed == null ? SymgradSpark.fit(rows, text, source, spec)
+        : SymgradSpark.resume(rows, text, source, spec, resumed);
+    ResultColumns columns = new ResultColumns(info, null, result.statistics() != null);
     Dataset<Row> frame = spark.createDataFrame(List.of(columns.row(null, result.outcome())),
         columns.schema());
     OutputFiles.write(frame, info, out);
+    if (save != null) { // after the result, so that a failing save loses nothing
+      Checkpoints.save(save, info, result.checkpoint());
+    }
+    if (spec.secondOrder()) {
+      return FitFlags.reportSecondOrder(this, result, err);
+    }
     if (result.stopReason() == StopReason.DIVERGED) {
       err.println("symgrad-spark: " + result.outcome().error() + "; try a smaller --lr");
       return DIVERGED;
@@ -193,7 +239,10 @@ public final class Fit implements Callable<Integer> {
         throw new IllegalArgumentException("--opt " + option
             + ": expected NAME=VALUE, as in momentum=0.9");
       }
-      arguments.put(option.substring(0, equals).trim(), option.substring(equals + 1).trim());
+      String name = option.substring(0, equals).trim();
+      if (arguments.put(name, option.substring(equals + 1).trim()) != null) {
+        throw new IllegalArgumentException("--opt " + name + " is given twice");
+      }
     }
     if (lr != null) {
       if (arguments.containsKey("lr")) {

@@ -2,6 +2,7 @@ package org.symgrad.spark;
 
 import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.train.Divergence;
 import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainingResult;
@@ -13,7 +14,9 @@ import org.symgrad.runtime.train.TrainingResult;
  * @param params the fitted parameters, or null when the fit could not run
  * @param stopped {@code completed}, {@code early_stopping}, {@code converged}, {@code
  *     diverged} as {@code symgrad fit --json} spells them, or {@code failed}
- * @param error why the fit failed or diverged, or null
+ * @param error why the fit failed or diverged, or what could not be estimated; or null
+ * @param statistics after a least-squares fit by {@code lm} or {@code newton}: standard
+ *     errors, residual sum of squares, degrees of freedom; else null
  */
 record FitOutcome(
     double @Nullable [] params,
@@ -21,9 +24,34 @@ record FitOutcome(
     @Nullable Double valLoss,
     @Nullable Integer epochs,
     String stopped,
-    @Nullable String error) implements Serializable {
+    @Nullable String error,
+    @Nullable Statistics statistics) implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  FitOutcome(double @Nullable [] params, @Nullable Double trainLoss, @Nullable Double valLoss,
+      @Nullable Integer epochs, String stopped, @Nullable String error) {
+    this(params, trainLoss, valLoss, epochs, stopped, error, null);
+  }
+
+  /**
+   * What a result row shows of a least-squares fit's {@link FitStatistics}: a standard error
+   * per parameter (null where the parameter is not identifiable), the residual sum of squares,
+   * the residual standard deviation and the degrees of freedom.
+   */
+  record Statistics(@Nullable Double[] stderr, double rss, double residualSd, int dof)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Statistics of(FitStatistics stats) {
+      double[] values = stats.stderr();
+      Double[] stderr = new Double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        stderr[i] = Double.isNaN(values[i]) ? null : values[i];
+      }
+      return new Statistics(stderr, stats.rss(), stats.residualSd(), stats.dof());
+    }
+  }
 
   /** The label of a fit that could not run. */
   static final String FAILED = "failed";

@@ -16,7 +16,8 @@ import scala.Tuple2;
  * The executor side of a per-group fit: turns each group's rows into a runtime {@link
  * Dataset} in input order and fits it with a {@link Trainer}, exactly as {@code FitMany} fits
  * one data set (it calls the same {@code trainer.fit}), so a group's result is bit for bit
- * that of a single-JVM fit of the same rows.
+ * that of a single-JVM fit of the same rows. With {@code lm} or {@code newton} it runs the
+ * solver {@code symgrad fit} runs ({@link SecondOrderFit}) on all the group's rows.
  *
  * <p>Rows arrive as {@link GroupRow}s, whose {@code order} is the row's place in the input
  * ({@code monotonically_increasing_id}); a group's rows are sorted by it,
@@ -73,6 +74,10 @@ final class GroupFitter implements Serializable {
             + "empty in them");
       }
       Dataset data = dataset(rows);
+      if (spec.secondOrder()) {
+        return SecondOrderFit.onBatch(spec, modelText, sourceName,
+            data.batchFor(model.info(), true)).outcome();
+      }
       TrainingResult fitted = trainer.fit(model, data, start,
           spec.newOptimizer(model.info().parameterCount()));
       return FitOutcome.of(fitted);

@@ -76,14 +76,18 @@ final class OutputFiles {
   static Column[] flattened(Dataset<Row> results, ModelInfo info) {
     List<Column> columns = new ArrayList<>();
     for (String name : results.columns()) {
+      // A parameter's standard errors are spread out as the parameter: stderr_W[0,1].
+      String prefix = name.startsWith(ResultColumns.STDERR_PREFIX)
+          ? ResultColumns.STDERR_PREFIX : "";
       ParameterInfo param = info.parameters().stream()
-          .filter(p -> p.name().equals(name) && !p.isScalar()).findFirst().orElse(null);
+          .filter(p -> (prefix + p.name()).equals(name) && !p.isScalar()).findFirst()
+          .orElse(null);
       if (param == null) {
         columns.add(InputColumns.quote(name));
         continue;
       }
       for (int i = 0; i < param.size(); i++) {
-        columns.add(InputColumns.quote(name).getItem(i).as(param.elementName(i)));
+        columns.add(InputColumns.quote(name).getItem(i).as(prefix + param.elementName(i)));
       }
     }
     return columns.toArray(Column[]::new);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.train.TrainingCheckpoint;
 import scala.Tuple2;
 
 /**
@@ -65,6 +66,10 @@ public final class SymgradSpark {
   public static Dataset<Row> fitGroups(Dataset<Row> data, String modelText, String sourceName,
       String groupColumn, FitSpec spec) {
     ModelInfo info = ExecutorModels.get(modelText, sourceName).info();
+    spec.initialParameters(info); // a --init of the wrong length is refused here, once
+    if (spec.secondOrder()) {
+      SecondOrderFit.check(spec, modelText, sourceName);
+    }
     if (!Arrays.asList(data.columns()).contains(groupColumn)) {
       throw new IllegalArgumentException("no group column '" + groupColumn + "'; the data has "
           + String.join(", ", data.columns()));
@@ -72,7 +77,8 @@ public final class SymgradSpark {
     List<String> columns = InputColumns.of(info, true);
     InputColumns.check(data, columns);
     StructField key = data.schema().apply(groupColumn);
-    ResultColumns result = new ResultColumns(info, key);
+    ResultColumns result = new ResultColumns(info, key,
+        SecondOrderFit.reportsStatistics(spec, modelText, sourceName));
     List<Column> selected = new ArrayList<>();
     selected.add(InputColumns.quote(groupColumn));
     selected.add(monotonically_increasing_id().as(ORDER));
@@ -103,14 +109,29 @@ public final class SymgradSpark {
    */
   public static SparkFitResult fit(Dataset<Row> data, String modelText, String sourceName,
       FitSpec spec) {
-    return new DataParallelFit(modelText, sourceName, spec).run(data);
+    return new DataParallelFit(modelText, sourceName, spec).run(data, null);
+  }
+
+  /**
+   * Goes on with a data-parallel fit from {@code checkpoint} (a {@code --save} file of {@code
+   * symgrad fit} or {@code symgrad-spark}) for {@code spec.epochs()} more epochs, as {@code
+   * Trainer.resume} does: the checkpoint's seed chooses the split, and the data must have the
+   * checkpoint's row counts. Not for {@code lm} or {@code newton}, which keep no state.
+   */
+  public static SparkFitResult resume(Dataset<Row> data, String modelText, String sourceName,
+      FitSpec spec, TrainingCheckpoint checkpoint) {
+    if (spec.secondOrder()) {
+      throw new IllegalArgumentException("--optimizer " + spec.optimizer() + " keeps no "
+          + "training state to resume; start it from the checkpoint's parameters instead");
+    }
+    return new DataParallelFit(modelText, sourceName, spec).run(data, checkpoint);
   }
 
   /** A fit's result as a one-row DataFrame with the columns of {@link #fitGroups}, no key. */
   public static Dataset<Row> toDataFrame(org.apache.spark.sql.SparkSession spark,
       String modelText, SparkFitResult result) {
     ResultColumns columns = new ResultColumns(
-        ExecutorModels.get(modelText, DEFAULT_SOURCE).info(), null);
+        ExecutorModels.get(modelText, DEFAULT_SOURCE).info(), null, result.statistics() != null);
     return spark.createDataFrame(List.of(columns.row(null, result.outcome())),
         columns.schema());
   }

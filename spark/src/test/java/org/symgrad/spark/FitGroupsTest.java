@@ -105,6 +105,33 @@ class FitGroupsTest {
   }
 
   @Test
+  void aSchedulerAndStartingParametersApplyToEveryGroupAsToASingleJvmFit() {
+    Map<String, List<Row>> bySensor = sensors(3, 40);
+    Dataset<Row> data = TestSpark.frame(interleaved(bySensor, 4), sensorSchema(), 2);
+    FitSpec plain = SPEC.withOptimizer("adam").withOption("lr", "0.5")
+        .withStart(new double[] {5, -15});
+    FitSpec spec = plain.withScheduler("StepLR:step_size=50,gamma=0.5");
+
+    Map<String, Row> fits = byKey(SymgradSpark.fitGroups(data, TestSpark.THERMOMETER, "sensor",
+        spec));
+    Map<String, Row> unscheduled = byKey(SymgradSpark.fitGroups(data, TestSpark.THERMOMETER,
+        "sensor", plain));
+
+    CompiledModel model = Symgrad.compile(Symgrad.parse(TestSpark.THERMOMETER, "model.sg"));
+    List<TrainingResult> expected = FitMany.fitAll(new Trainer(spec.trainerOptions()), model,
+        bySensor.values().stream().map(FitGroupsTest::runtimeData).toList(),
+        new double[] {5, -15}, () -> spec.newOptimizer(2), 2);
+    int i = 0;
+    for (String sensor : bySensor.keySet()) {
+      Row row = fits.get(sensor);
+      assertThat(row.getDouble(row.fieldIndex("w"))).isEqualTo(expected.get(i++).params()[0]);
+      Row other = unscheduled.get(sensor);
+      assertThat(row.getDouble(row.fieldIndex("w")))
+          .isNotEqualTo(other.getDouble(other.fieldIndex("w")));
+    }
+  }
+
+  @Test
   void vectorParametersAreArraysInRowMajorOrder() {
     Random random = new Random(5);
     List<Row> rows = new ArrayList<>();

@@ -32,6 +32,17 @@ final class TestSpark {
       loss    mse
       """;
 
+  /** A nonlinear least-squares model: exponential decay to a floor. */
+  static final String DECAY = """
+      input   t
+      target  y
+      param   a = 1.0
+      param   k = 0.1
+      param   c = 0.0
+      model   a * exp(-k * t) + c
+      loss    mse
+      """;
+
   private static SparkSession session;
 
   private TestSpark() {}
@@ -65,6 +76,23 @@ final class TestSpark {
       rows.add(RowFactory.create(tu, slope * tu + offset + random.nextGaussian()));
     }
     return rows;
+  }
+
+  /** Readings {@code (t, y)} of {@code a e^(-k t) + c} with noise of deviation 0.05. */
+  static List<Row> decayRows(int count, long seed, double a, double k, double c) {
+    Random random = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      double t = 10 * random.nextDouble();
+      rows.add(RowFactory.create(t, a * Math.exp(-k * t) + c + 0.05 * random.nextGaussian()));
+    }
+    return rows;
+  }
+
+  static StructType decaySchema() {
+    return DataTypes.createStructType(List.of(
+        DataTypes.createStructField("t", DataTypes.DoubleType, true),
+        DataTypes.createStructField("y", DataTypes.DoubleType, true)));
   }
 
   static StructType thermometerSchema() {

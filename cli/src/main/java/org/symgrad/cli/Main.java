@@ -1,10 +1,7 @@
 package org.symgrad.cli;
 
 import java.io.PrintWriter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.Symgrad;
@@ -31,7 +28,8 @@ public final class Main {
    * when it is added, tens of milliseconds for all of them, so a run of one command adds only
    * that one (see {@link #commandLine}).
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS = List.of(
+      "fit", "predict", "eval", "grad", "check", "emit", "bench", "generate-completion");
   /** Bad input of any kind. */
   public static final int BAD_INPUT = 2;
   /** Training diverged. */
@@ -70,17 +68,20 @@ public final class Main {
     return code;
   }
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("fit", FitCommand::new);
-    commands.put("predict", PredictCommand::new);
-    commands.put("eval", EvalCommand::new);
-    commands.put("grad", GradCommand::new);
-    commands.put("check", CheckCommand::new);
-    commands.put("emit", EmitCommand::new);
-    commands.put("bench", BenchCommand::new);
-    commands.put("generate-completion", AutoComplete.GenerateCompletion::new);
-    return Collections.unmodifiableMap(commands);
+  // A switch, not a map of constructor references: linking a reference loads its class and
+  // what verifying it needs (emit's ASM printer, bench's timers) on every run.
+  private static Object command(String name) {
+    return switch (name) {
+      case "fit" -> new FitCommand();
+      case "predict" -> new PredictCommand();
+      case "eval" -> new EvalCommand();
+      case "grad" -> new GradCommand();
+      case "check" -> new CheckCommand();
+      case "emit" -> new EmitCommand();
+      case "bench" -> new BenchCommand();
+      case "generate-completion" -> new AutoComplete.GenerateCompletion();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /**
@@ -92,11 +93,12 @@ public final class Main {
   static CommandLine commandLine(String[] args) {
     CommandLine line = new CommandLine(new Main());
     String first = args.length == 0 ? "" : args[0];
-    Supplier<Object> only = first.equals("generate-completion") ? null : COMMANDS.get(first);
-    if (only != null) {
-      line.addSubcommand(first, only.get());
+    if (COMMANDS.contains(first) && !first.equals("generate-completion")) {
+      line.addSubcommand(first, command(first));
     } else {
-      COMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+      for (String name : COMMANDS) {
+        line.addSubcommand(name, command(name));
+      }
     }
     return line;
   }

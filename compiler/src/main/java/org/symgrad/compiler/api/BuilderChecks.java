@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.runtime.Initializer;
 
@@ -99,27 +100,25 @@ final class BuilderChecks {
    * cross_entropy for class scores (a {@code vector} of outputs), and only there.
    */
   static Loss chooseLoss(@Nullable Loss loss, boolean vector, int outputCount, String name) {
-    if (!vector) {
-      if (loss == Loss.CROSS_ENTROPY) {
-        throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
-            + " scores, but model '" + name + "' has one output: predict(\"score\", k, …),"
-            + " one score per class");
-      }
-      return loss == null ? Loss.MSE : loss;
+    LossRules.Takes takes = loss == null ? LossRules.Takes.DEFAULT
+        : loss == Loss.CROSS_ENTROPY ? LossRules.Takes.CLASS_SCORES
+        : LossRules.Takes.ONE_PREDICTION;
+    LossRules.Misfit misfit = LossRules.misfit(takes, vector, outputCount);
+    if (misfit != null) {
+      throw new IllegalStateException(switch (misfit) {
+        case NEEDS_CLASS_SCORES -> "cross_entropy needs a vector of 2 or more class scores,"
+            + " but model '" + name + "' has one output: predict(\"score\", k, …), one score"
+            + " per class";
+        case NEEDS_A_LOSS -> "model '" + name + "' has " + outputCount + " outputs, so it"
+            + " needs a loss: cross_entropy for class scores";
+        case NEEDS_ONE_PREDICTION -> loss.text() + " compares one prediction with the target,"
+            + " but model '" + name + "' has " + outputCount + " outputs; for classes, use"
+            + " cross_entropy";
+        case NEEDS_TWO_CLASSES -> "cross_entropy needs a vector of 2 or more class scores,"
+            + " but model '" + name + "' has a vector of one; for two classes, bce_logits on"
+            + " one score is the same";
+      });
     }
-    if (loss == null) {
-      throw new IllegalStateException("model '" + name + "' has " + outputCount + " outputs,"
-          + " so it needs a loss: cross_entropy for class scores");
-    }
-    if (loss != Loss.CROSS_ENTROPY) {
-      throw new IllegalStateException(loss.text() + " compares one prediction with the"
-          + " target, but model '" + name + "' has " + outputCount + " outputs; for classes,"
-          + " use cross_entropy");
-    }
-    if (outputCount < 2) {
-      throw new IllegalStateException("cross_entropy needs a vector of 2 or more class"
-          + " scores, but model '" + name + "' has a vector of one; for two classes,"
-          + " bce_logits on one score is the same");
-    }
-    return loss;
-  }}
+    return loss == null ? Loss.MSE : loss;
+  }
+}

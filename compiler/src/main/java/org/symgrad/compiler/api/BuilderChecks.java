@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.model.LossRules;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.runtime.Initializer;
 
@@ -23,31 +24,20 @@ final class BuilderChecks {
       throw new IllegalArgumentException("parameter '" + name + "' has an empty shape: for a"
           + " number, call param(name, initializer)");
     }
-    long size = 1;
     for (Integer extent : shape) {
-      if (extent == null || extent < 1) {
+      if (extent == null || !ParamRules.isExtent(extent)) {
         throw new IllegalArgumentException("parameter '" + name + "' has extent " + extent
             + ": each extent is a whole number of at least 1");
       }
-      size = Math.min(size * extent, Shapes.MAX_ELEMENTS + 1L);
     }
-    if (size > Shapes.MAX_ELEMENTS) {
+    if (ParamRules.isTooLarge(shape)) {
       throw new IllegalArgumentException("parameter '" + name + "' has more than "
           + Shapes.MAX_ELEMENTS + " elements: symgrad writes arrays out element by element");
     }
   }
 
   static void checkInitializer(String name, Initializer initializer) {
-    boolean finite;
-    if (initializer instanceof Initializer.Constant c) {
-      finite = Double.isFinite(c.value());
-    } else if (initializer instanceof Initializer.Uniform u) {
-      finite = Double.isFinite(u.low()) && Double.isFinite(u.high() - u.low());
-    } else {
-      Initializer.Normal n = (Initializer.Normal) initializer;
-      finite = Double.isFinite(n.mean()) && Double.isFinite(n.std());
-    }
-    if (!finite) {
+    if (!ParamRules.isFinite(initializer)) {
       throw new IllegalArgumentException("the initializer of parameter '" + name + "' is "
           + initializer + ": its numbers must be finite, as a model file's must");
     }

@@ -16,6 +16,7 @@ import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.IndexedNodes;
 import org.symgrad.runtime.CompiledModel;
@@ -226,12 +227,11 @@ public final class ModelBuilder {
    * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in))}.
    */
   public static Initializer linearInit(double fanIn) {
-    if (!(fanIn >= 1 && fanIn < Double.POSITIVE_INFINITY && fanIn == Math.rint(fanIn))) {
+    if (!ParamRules.isFanIn(fanIn)) {
       throw new IllegalArgumentException("linearInit(" + fanIn + ") needs a whole number"
           + " fan_in >= 1: the number of inputs of the layer");
     }
-    double bound = 1 / Math.sqrt(fanIn);
-    return new Initializer.Uniform(-bound, bound);
+    return ParamRules.linearInit(fanIn);
   }
 
   /**
@@ -458,7 +458,7 @@ public final class ModelBuilder {
   // As a model file: every element of every param and input counts, used or not.
   private void checkBudget(String name, int size) {
     long total = (long) parameterSize + inputs.size() + size;
-    if (total > Shapes.MAX_ELEMENTS) {
+    if (ParamRules.isOverBudget(total)) {
       throw new IllegalArgumentException("the params and inputs of model '" + this.name
           + "' up to '" + name + "' have " + total + " elements, more than "
           + Shapes.MAX_ELEMENTS + " in one model: each is a variable with its own gradient,"

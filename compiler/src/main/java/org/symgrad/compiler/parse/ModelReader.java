@@ -15,6 +15,7 @@ import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Losses;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.ModelScope.Context;
 import org.symgrad.compiler.parse.Token.Kind;
@@ -136,7 +137,7 @@ final class ModelReader {
       if (keyword == Keyword.PARAM || keyword == Keyword.INPUT) {
         total += keyword == Keyword.INPUT ? Math.max(1, declaration.columns().size())
             : Shapes.size(declaration.shape());
-        if (total > Shapes.MAX_ELEMENTS) {
+        if (ParamRules.isOverBudget(total)) {
           errors.add(source.diagnostic(ErrorCode.TOO_LARGE, declaration.name().start(),
               declaration.name().length(), "the params and inputs declared up to "
                   + declaration.name().quoted() + " have " + total + " elements, more than "

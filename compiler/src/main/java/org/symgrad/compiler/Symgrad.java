@@ -222,8 +222,7 @@ public final class Symgrad {
   public static GeneratedSource generateSource(ModelDefinition model, String packageName,
       String className) {
     Program program = lower(model);
-    return new GeneratedSource(
-        SourceEmitter.emitWithLines(program, packageName, className, false).text(),
+    return new GeneratedSource(SourceEmitter.emitText(program, packageName, className),
         program.info());
   }
 }

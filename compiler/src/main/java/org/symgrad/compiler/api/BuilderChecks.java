@@ -1,6 +1,7 @@
 package org.symgrad.compiler.api;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -41,6 +42,41 @@ final class BuilderChecks {
       throw new IllegalArgumentException("the initializer of parameter '" + name + "' is "
           + initializer + ": its numbers must be finite, as a model file's must");
     }
+  }
+
+  /**
+   * The shape of a line over {@code indices}, {@code let h[j, k] = value} or {@code model
+   * out[k] = value}: each index used by {@code value}, whose ranges give the extents, bound
+   * once and not again by a sum inside; no other index left free.
+   *
+   * @param example an index and the array that gives it its range: {@code "j in w[j]"}
+   * @param orOnTheLine how else an unbound index could be bound, or empty
+   */
+  static List<Integer> lineShape(String where, List<Index> indices, Expr value, String example,
+      String orOnTheLine) {
+    List<Integer> shape = new ArrayList<>();
+    for (Index index : indices) {
+      if (indices.indexOf(index) != indices.lastIndexOf(index)) {
+        throw new IllegalArgumentException("index '" + index + "' is bound twice by " + where);
+      }
+      if (value.bound().contains(index.name())) {
+        throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
+            + " again by a sum inside it; give one of them another name");
+      }
+      Expr.Range range = value.free().get(index.name());
+      if (range == null) {
+        throw new IllegalArgumentException("index '" + index + "' of " + where + " is not"
+            + " used, so its range is unknown: an index takes its range from the arrays it"
+            + " indexes, as " + example);
+      }
+      shape.add(range.extent());
+    }
+    for (String free : value.free().keySet()) {
+      if (!indices.contains(Index.of(free))) {
+        throw unbound(free, value, where, orOnTheLine);
+      }
+    }
+    return shape;
   }
 
   static void requireNoFreeIndex(Expr expr, String where) {

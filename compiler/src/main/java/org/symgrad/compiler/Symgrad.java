@@ -18,6 +18,7 @@ import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.compiler.second.SecondOrder;
 import org.symgrad.compiler.simplify.ModelGradient;
 import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.ModelInfo;
 
 /**
  * The front door, and the one owner of the pipeline: parse → graph → diff → simplify → lower →
@@ -38,6 +39,9 @@ public final class Symgrad {
    * the package whose source the line numbers of {@link #compile}'s classes point into.
    */
   public static final String GENERATED_PACKAGE = GeneratedCode.DEFAULT_PACKAGE;
+
+  /** What the {@code @Generated} annotation of generated source names as the generator. */
+  public static final String GENERATOR = SourceEmitter.GENERATOR;
 
   private Symgrad() {}
 
@@ -201,5 +205,24 @@ public final class Symgrad {
   /** The parameters' element names in flat order ({@code W[0,1]} for an array's elements). */
   public static List<String> parameterNames(ModelDefinition model) {
     return SecondOrder.parameterNames(model);
+  }
+
+  /**
+   * A generated model class: its Java source and the {@code ModelInfo} it carries, which the
+   * annotation processor's typed facade is written from.
+   */
+  public record GeneratedSource(String text, ModelInfo info) {}
+
+  /**
+   * The source {@link #emitSource(ModelDefinition, String, String)} writes, with the model's
+   * info, from one lowering: what the annotation processor needs.
+   *
+   * @throws SymgradException when the model does not fit in JVM methods
+   */
+  public static GeneratedSource generateSource(ModelDefinition model, String packageName,
+      String className) {
+    Program program = lower(model);
+    return new GeneratedSource(SourceEmitter.emitText(program, packageName, className),
+        program.info());
   }
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
 
 /**
@@ -33,11 +34,10 @@ final class BuilderScope {
   }
 
   private final String name;
-  private final Map<String, Role> roles = new LinkedHashMap<>();
+  private final Namespace<Role> roles = new Namespace<>(role -> role);
   // Arrays by name: vector params and inputs, lets over indices.
   private final Map<String, Tensor> tensors = new LinkedHashMap<>();
   private final Map<String, List<String>> inputColumns = new LinkedHashMap<>();
-  private final Map<String, String> columnOwners = new LinkedHashMap<>();
 
   /** The scope of the model called {@code name}. */
   BuilderScope(String name) {
@@ -45,12 +45,12 @@ final class BuilderScope {
   }
 
   @Nullable Role role(String declared) {
-    return roles.get(declared);
+    return roles.named(declared);
   }
 
   /** The declared names and their roles, in declaration order. */
   Map<String, Role> roles() {
-    return roles;
+    return roles.names();
   }
 
   /** The array called {@code declared}, or null. */
@@ -70,12 +70,16 @@ final class BuilderScope {
     Names.check(input, "input", false);
     for (String column : columns) {
       Names.check(column, "column", false);
-      String other = roles.containsKey(column) ? roles.get(column).description
-          : columnOwners.containsKey(column) ? "a column of input '" + columnOwners.get(column)
-              + "'"
-          : column.equals(input) ? "the input's own name"
-          : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
-          : null;
+      Namespace.Conflict<Role> conflict = roles.columnConflict(column);
+      String other = conflict == null ? null
+          : conflict.clash() == Namespace.Clash.COLUMN
+              ? "a column of input '" + conflict.owner() + "'"
+          : conflict.first().description;
+      if (other == null) {
+        other = column.equals(input) ? "the input's own name"
+            : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
+            : null;
+      }
       if (other != null) {
         throw new IllegalArgumentException("column '" + column + "' of input '" + input
             + "' is already " + other + " of model '" + name + "': a column has one role");
@@ -86,22 +90,22 @@ final class BuilderScope {
   /** Declares a vector input over {@code columns}, checked by {@link #checkColumns}. */
   void declareColumns(String input, List<String> columns) {
     declare(input, Role.INPUT);
-    columns.forEach(column -> columnOwners.put(column, input));
+    roles.declareColumns(input, columns);
     inputColumns.put(input, columns);
   }
 
   void declare(String name, Role role) {
     Names.check(name, role.noun, role == Role.TARGET);
-    String owner = columnOwners.get(name);
-    if (owner != null) {
+    Namespace.Conflict<Role> conflict = roles.conflict(name, role);
+    if (conflict != null && conflict.clash() == Namespace.Clash.COLUMN) {
       throw new IllegalArgumentException("'" + name + "' is already a column of input '"
-          + owner + "' of model '" + this.name + "'; a column has one role");
+          + conflict.owner() + "' of model '" + this.name + "'; a column has one role");
     }
-    Role first = roles.putIfAbsent(name, role);
-    if (first != null) {
+    if (conflict != null) {
       throw new IllegalArgumentException("'" + name + "' is declared twice: it is already "
-          + first.description + " of model '" + this.name + "'");
+          + conflict.first().description + " of model '" + this.name + "'");
     }
+    roles.declare(name, role);
   }
 
   /** The variables of a param or an input: one, or its elements' or columns', in order. */
@@ -129,7 +133,7 @@ final class BuilderScope {
           + " but " + where + " of model '" + name + "' uses it");
     }
     String variable = leaf.name();
-    Role role = roles.get(variable);
+    Role role = roles.named(variable);
     boolean isPenalty = statement.part() == Part.PENALTY;
     Tensor array = tensors.get(variable);
     if (array != null) {
@@ -164,7 +168,7 @@ final class BuilderScope {
       throw new IllegalStateException(where + " of model '" + name + "' uses "
           + element.tensor().description() + ", which is not an array of this model");
     }
-    Role role = roles.get(array);
+    Role role = roles.named(array);
     if (statement.part() == Part.PENALTY && (role == Role.INPUT || inputLets.contains(array))) {
       throw new IllegalStateException("the penalty of model '" + name + "' can use parameters"
           + " only, but '" + array + "' is " + (role == Role.INPUT ? "an input"
@@ -176,7 +180,7 @@ final class BuilderScope {
 
   List<String> usable(boolean penaltyOnly) {
     List<String> names = new ArrayList<>();
-    roles.forEach((name, role) -> {
+    roles.names().forEach((name, role) -> {
       if (role == Role.PARAM || (role == Role.INPUT && !penaltyOnly)) {
         names.add(name);
       }

@@ -28,10 +28,12 @@ import org.symgrad.compiler.model.Shapes;
  * the static methods are the grammar's functions. Operands may be {@code double}s.
  *
  * <p>An expression belongs to no graph. {@link ModelBuilder} writes it into a fresh graph at
- * each build, through the graph's own factories and in the parser's order, so an expression
- * and its text are the same node. Two rules of the parser apply here already, where the
- * expression is built: {@code a - b} is {@code a + (-b)}, and negating a constant gives the
- * negative constant ({@code -2}, not {@code -(2)}).
+ * each build through the parser's own {@link org.symgrad.compiler.parse.NodeWriter}, call for
+ * call as the parser writes its text, so an expression and its text are the same nodes in the
+ * same order. An expression records what was written ({@code a - b} is a subtraction, not
+ * {@code a + (-b)}); how that becomes nodes is decided there, once. For equality and
+ * printing, {@code a - b} is the graph's {@code a + (-b)}, and negating a constant gives the
+ * negative constant ({@code -2}, not {@code -(2)}), as the parser gives.
  *
  * <p>Immutable and thread-safe. Equality is the graph's: two expressions are equal when they
  * would be the same node, so {@code x.times(2.0)} equals {@code constant(2.0).times(x)} (the
@@ -84,8 +86,8 @@ public final class Expr {
   // so to equality and printing) a sum is a leaf, which only the builder expands.
   private final @Nullable Index index;
   private final @Nullable Expr body;
-  // An ADD made by minus(): the parser negates the subtrahend element by element, within the
-  // addition, and so must the builder, to make the nodes of a vector difference in its order.
+  // An ADD made by minus(): written as text's a - b (NodeWriter.subtract), not as a + (-b),
+  // which is another text and, over indices, other nodes in another order.
   private final boolean subtraction;
   // The indices this expression leaves free, with their ranges, and those its sums bind.
   private final Map<String, Range> free;
@@ -455,7 +457,7 @@ public final class Expr {
   private Node standalone(Graph graph, Map<Expr, String> names) {
     Map<Expr, Node> preset = new IdentityHashMap<>();
     names.forEach((expr, let) -> preset.put(expr, graph.variable(let)));
-    return GraphWriter.write(graph, this, leaf -> graph.variable(leaf.leafText(names)),
+    return TensorWriter.writeScalar(graph, this, leaf -> graph.variable(leaf.leafText(names)),
         preset);
   }
 

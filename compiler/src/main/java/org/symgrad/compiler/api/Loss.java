@@ -1,5 +1,7 @@
 package org.symgrad.compiler.api;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.graph.ExpressionPrinter;
@@ -71,7 +73,7 @@ public final class Loss {
         function.loss(Expr.PREDICTION, Expr.TARGET), "the loss function returned null");
     boolean[] usesPrediction = {false};
     Graph scratch = new Graph(); // only to visit every leaf
-    GraphWriter.write(scratch, loss, leaf -> {
+    TensorWriter.writeScalar(scratch, loss, leaf -> {
       if (leaf.kind() != Expr.Kind.PREDICTION && leaf.kind() != Expr.Kind.TARGET) {
         throw new IllegalArgumentException("a loss can use only pred and target, but '"
             + loss + "' uses '" + (leaf.kind() == Expr.Kind.SUM ? leaf : leaf.name())
@@ -79,7 +81,7 @@ public final class Loss {
       }
       usesPrediction[0] |= leaf.kind() == Expr.Kind.PREDICTION;
       return scratch.variable(leaf.name());
-    });
+    }, Map.of());
     if (!usesPrediction[0]) {
       throw new IllegalArgumentException("the loss '" + loss + "' does not use pred: a loss"
           + " compares the prediction with the target");
@@ -97,7 +99,7 @@ public final class Loss {
    * target's variable is made where the text first names it.
    */
   /** The loss of one sample over the model's outputs; all but cross_entropy take one. */
-  Node write(Graph graph, java.util.List<Node> outputs, String target) {
+  Node write(Graph graph, List<Node> outputs, String target) {
     if (kind == Kind.CROSS_ENTROPY) {
       Node label = graph.variable(target);
       return Losses.crossEntropy(graph, outputs, label);
@@ -112,8 +114,8 @@ public final class Loss {
       case MAE -> Losses.mae(graph, prediction, graph.variable(target));
       case BCE_LOGITS -> Losses.bceWithLogits(graph, prediction, graph.variable(target));
       case HUBER -> Losses.huber(graph, prediction, graph.variable(target), delta);
-      case CUSTOM -> GraphWriter.write(graph, Objects.requireNonNull(custom), leaf ->
-          leaf.kind() == Expr.Kind.PREDICTION ? prediction : graph.variable(target));
+      case CUSTOM -> TensorWriter.writeScalar(graph, Objects.requireNonNull(custom), leaf ->
+          leaf.kind() == Expr.Kind.PREDICTION ? prediction : graph.variable(target), Map.of());
     };
   }
 

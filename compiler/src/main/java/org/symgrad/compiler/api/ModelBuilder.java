@@ -16,6 +16,7 @@ import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.IndexedNodes;
 import org.symgrad.runtime.CompiledModel;
@@ -226,12 +227,11 @@ public final class ModelBuilder {
    * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in))}.
    */
   public static Initializer linearInit(double fanIn) {
-    if (!(fanIn >= 1 && fanIn < Double.POSITIVE_INFINITY && fanIn == Math.rint(fanIn))) {
+    if (!ParamRules.isFanIn(fanIn)) {
       throw new IllegalArgumentException("linearInit(" + fanIn + ") needs a whole number"
           + " fan_in >= 1: the number of inputs of the layer");
     }
-    double bound = 1 / Math.sqrt(fanIn);
-    return new Initializer.Uniform(-bound, bound);
+    return ParamRules.linearInit(fanIn);
   }
 
   /**
@@ -273,28 +273,8 @@ public final class ModelBuilder {
       throw new IllegalArgumentException(where + " has no index: for a number, call"
           + " let(name, value)");
     }
-    List<Integer> shape = new ArrayList<>();
-    for (Index index : indices) {
-      if (indices.indexOf(index) != indices.lastIndexOf(index)) {
-        throw new IllegalArgumentException("index '" + index + "' is bound twice by " + where);
-      }
-      if (value.bound().contains(index.name())) {
-        throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
-            + " again by a sum inside it; give one of them another name");
-      }
-      Expr.Range range = value.free().get(index.name());
-      if (range == null) {
-        throw new IllegalArgumentException("index '" + index + "' of " + where + " is not"
-            + " used, so its range is unknown: an index takes its range from the arrays it"
-            + " indexes, as j in w[j]");
-      }
-      shape.add(range.extent());
-    }
-    for (String free : value.free().keySet()) {
-      if (!indices.contains(Index.of(free))) {
-        throw BuilderChecks.unbound(free, value, where, "add it to the let's indices");
-      }
-    }
+    List<Integer> shape = BuilderChecks.lineShape(where, indices, value, "j in w[j]",
+        "add it to the let's indices");
     scope.declare(name, Role.LET);
     Tensor tensor = new Tensor(name, shape, "let");
     scope.addTensor(tensor);
@@ -324,20 +304,7 @@ public final class ModelBuilder {
     requireUnset(this.prediction, "prediction", value);
     Names.check(name, "output", false);
     String where = "the prediction '" + name + "'";
-    if (value.bound().contains(index.name())) {
-      throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
-          + " again by a sum inside it; give one of them another name");
-    }
-    if (!value.free().containsKey(index.name())) {
-      throw new IllegalArgumentException("index '" + index + "' of " + where + " is not used,"
-          + " so its range is unknown: an index takes its range from the arrays it indexes,"
-          + " as k in c[k]");
-    }
-    for (String free : value.free().keySet()) {
-      if (!free.equals(index.name())) {
-        throw BuilderChecks.unbound(free, value, where, "");
-      }
-    }
+    BuilderChecks.lineShape(where, List.of(index), value, "k in c[k]", "");
     this.prediction = value;
     this.outputName = name;
     statements.add(new Statement(Part.PREDICTION, where, value, null, List.of(index)));
@@ -458,7 +425,7 @@ public final class ModelBuilder {
   // As a model file: every element of every param and input counts, used or not.
   private void checkBudget(String name, int size) {
     long total = (long) parameterSize + inputs.size() + size;
-    if (total > Shapes.MAX_ELEMENTS) {
+    if (ParamRules.isOverBudget(total)) {
       throw new IllegalArgumentException("the params and inputs of model '" + this.name
           + "' up to '" + name + "' have " + total + " elements, more than "
           + Shapes.MAX_ELEMENTS + " in one model: each is a variable with its own gradient,"

@@ -1,28 +1,27 @@
 package org.symgrad.compiler.api;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
-import org.symgrad.compiler.graph.Op;
 import org.symgrad.compiler.parse.IndexedNodes;
+import org.symgrad.compiler.parse.NodeWriter;
 
 /**
- * Writes an {@link Expr} with indices into a {@link Graph} as the parser writes its text: each
- * operand is a {@link IndexedNodes}, one node per value of its free indices; operators apply element
- * by element over the union of their operands' indices ({@link IndexedNodes#combine}), {@code sum}
- * adds along its index ({@link IndexedNodes#sum}). These are the parser's own routines, applied in
- * the parser's order (operands before their users, the left first, and a subtrahend negated
- * element by element within the subtraction), so a builder model has the nodes of its text in
- * the same order, and the same kernel. A scalar expression is a tensor of one element, written
- * as {@link GraphWriter} writes it.
+ * Writes an {@link Expr} into a {@link Graph} through the parser's own {@link NodeWriter}: each
+ * operand is an {@link IndexedNodes}, one node per value of its free indices, and every
+ * operation is the call the parser makes for the same text, in the order it reads that text
+ * (operands before their users, the left first). What decides node order (a subtraction, a
+ * negation, a sum) is decided in {@code NodeWriter} for both front ends, so a builder model has
+ * the nodes of its text, in the same order, and the same kernel.
  *
  * <p>Shapes are checked where the expression is built (see {@link Expr}); what is left here
- * cannot fail. Iterative, as {@link GraphWriter}, for expressions of any depth.
+ * cannot fail. Iterative, so that an expression of any depth (a sum of a hundred thousand
+ * terms built in a loop) is written without exhausting the thread's stack.
  */
 final class TensorWriter {
 
@@ -39,7 +38,36 @@ final class TensorWriter {
 
   /** {@code root}'s elements, over its free indices in {@code order}, which holds them all. */
   static IndexedNodes write(Graph graph, Expr root, Leaves leaves, List<String> order) {
-    Map<Expr, IndexedNodes> written = new IdentityHashMap<>();
+    return write(new NodeWriter(graph), root, leaves, true, Map.of()).arrange(order);
+  }
+
+  /**
+   * {@code root} as one node in which every leaf that is not a constant, array elements and
+   * sums included, is the node {@code leaves} gives it, and each expression of {@code preset}
+   * (by identity) is its node: for a scalar loss, and for printing an expression as written.
+   */
+  static Node writeScalar(Graph graph, Expr root, Function<Expr, Node> leaves,
+      Map<Expr, Node> preset) {
+    Leaves scalars = new Leaves() {
+      @Override
+      public Node scalar(Expr leaf) {
+        return leaves.apply(leaf);
+      }
+
+      @Override
+      public List<Node> elements(Expr element) {
+        throw new AssertionError("elements are leaves here: " + element);
+      }
+    };
+    Map<Expr, IndexedNodes> given = new IdentityHashMap<>();
+    preset.forEach((expr, node) -> given.put(expr, IndexedNodes.scalar(node)));
+    return write(new NodeWriter(graph), root, scalars, false, given).node();
+  }
+
+  /** {@code root} written; with {@code expand}, elements and sums are written out. */
+  private static IndexedNodes write(NodeWriter nodes, Expr root, Leaves leaves, boolean expand,
+      Map<Expr, IndexedNodes> preset) {
+    Map<Expr, IndexedNodes> written = new IdentityHashMap<>(preset);
     Deque<Expr> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
@@ -48,7 +76,7 @@ final class TensorWriter {
         pending.pop();
         continue;
       }
-      List<Expr> operands = operands(expr);
+      List<Expr> operands = operands(expr, expand);
       boolean ready = true;
       for (int i = operands.size() - 1; i >= 0; i--) { // pushed last first: popped first first
         if (!written.containsKey(operands.get(i))) {
@@ -58,16 +86,16 @@ final class TensorWriter {
       }
       if (ready) {
         pending.pop();
-        written.put(expr, tensor(graph, expr, operands, written, leaves));
+        written.put(expr, write(nodes, expr, operands, written, leaves, expand));
       }
     }
-    return written.get(root).arrange(order);
+    return written.get(root);
   }
 
-  /** What must be written before {@code expr}: a difference's subtrahend, not its negation. */
-  private static List<Expr> operands(Expr expr) {
+  /** What the text of {@code expr} reads before it: {@code a - b}'s operands are a and b. */
+  private static List<Expr> operands(Expr expr, boolean expand) {
     return switch (expr.kind()) {
-      case SUM -> List.of(expr.body());
+      case SUM -> expand ? List.of(expr.body()) : List.of();
       case APPLY -> expr.isSubtraction()
           ? List.of(expr.inputs().get(0), expr.inputs().get(1).inputs().get(0))
           : expr.inputs();
@@ -75,76 +103,34 @@ final class TensorWriter {
     };
   }
 
-  private static IndexedNodes tensor(Graph graph, Expr expr, List<Expr> operands,
-      Map<Expr, IndexedNodes> written, Leaves leaves) {
+  private static IndexedNodes write(NodeWriter nodes, Expr expr, List<Expr> operands,
+      Map<Expr, IndexedNodes> written, Leaves leaves, boolean expand) {
     return switch (expr.kind()) {
-      case CONSTANT -> IndexedNodes.scalar(graph.constant(expr.value()));
+      case CONSTANT -> nodes.constant(expr.value());
       case VARIABLE, PREDICTION, TARGET -> IndexedNodes.scalar(leaves.scalar(expr));
-      case ELEMENT -> select(expr, leaves.elements(expr));
-      case SUM -> written.get(expr.body()).sum(expr.index().name(), graph);
+      case ELEMENT -> expand
+          ? NodeWriter.select(leaves.elements(expr), expr.tensor().shape(), subscripts(expr))
+          : IndexedNodes.scalar(leaves.scalar(expr));
+      case SUM -> expand
+          ? nodes.sum(expr.index().name(), written.get(expr.body()))
+          : IndexedNodes.scalar(leaves.scalar(expr));
       case APPLY -> {
-        Op op = expr.op();
         IndexedNodes first = written.get(operands.get(0));
         if (operands.size() == 1) {
-          yield first.map(op == Op.NEG ? x -> negate(graph, x) : x -> graph.apply(op, x));
+          yield nodes.apply(expr.op(), first);
         }
         IndexedNodes second = written.get(operands.get(1));
         yield expr.isSubtraction()
-            ? IndexedNodes.combine(first, second, (a, b) -> graph.add(a, negate(graph, b)))
-            : IndexedNodes.combine(first, second, (a, b) -> graph.apply(op, a, b));
+            ? nodes.subtract(first, second)
+            : nodes.apply(expr.op(), first, second);
       }
     };
   }
 
-  /** {@code -x}, folded into the constant when x is one, as the parser negates. */
-  private static Node negate(Graph graph, Node x) {
-    return x.isConstant() ? graph.constant(-x.value()) : graph.neg(x);
-  }
-
-  /**
-   * The elements an element expression picks, over its distinct indices in order of
-   * appearance; as the parser's {@code Indices.select}.
-   */
-  private static IndexedNodes select(Expr expr, List<Node> all) {
-    List<Integer> shape = expr.tensor().shape();
-    List<Object> subscripts = expr.subscripts();
-    List<String> axes = new ArrayList<>();
-    List<Integer> extents = new ArrayList<>();
-    int[] fixed = new int[subscripts.size()];
-    int[] axisOf = new int[subscripts.size()];
-    for (int d = 0; d < subscripts.size(); d++) {
-      if (subscripts.get(d) instanceof Integer position) {
-        fixed[d] = position;
-        axisOf[d] = -1;
-        continue;
-      }
-      String index = ((Index) subscripts.get(d)).name();
-      if (!axes.contains(index)) {
-        axes.add(index);
-        extents.add(shape.get(d));
-      }
-      axisOf[d] = axes.indexOf(index);
-    }
-    int[] extent = extents.stream().mapToInt(Integer::intValue).toArray();
-    int size = 1;
-    for (int e : extent) {
-      size *= e;
-    }
-    Node[] elements = new Node[size];
-    int[] position = new int[extent.length];
-    for (int i = 0; i < elements.length; i++) {
-      int flat = 0;
-      for (int d = 0; d < subscripts.size(); d++) {
-        flat = flat * shape.get(d) + (axisOf[d] < 0 ? fixed[d] : position[axisOf[d]]);
-      }
-      elements[i] = all.get(flat);
-      for (int axis = extent.length - 1; axis >= 0; axis--) {
-        if (++position[axis] < extent[axis]) {
-          break;
-        }
-        position[axis] = 0;
-      }
-    }
-    return IndexedNodes.of(axes, extent, elements);
+  /** An element's subscripts as {@link NodeWriter#select} takes them: positions and names. */
+  private static List<Object> subscripts(Expr element) {
+    return element.subscripts().stream()
+        .map(s -> s instanceof Index index ? (Object) index.name() : s)
+        .toList();
   }
 }

@@ -4,9 +4,15 @@
  * {@link org.symgrad.compiler.api.ModelBuilder} for the declarations of a model file, and
  * {@link org.symgrad.compiler.api.Loss} for its loss line.
  *
- * <p>A builder writes the same nodes, in the same order, as the parser does for the same
- * model written as text, so both give the same {@link
- * org.symgrad.compiler.model.ModelDefinition}, the same kernel IR and the same bits.
+ * <p>One front end with the parser, the builder being a typed way to write what the text
+ * says: its expressions are written into the graph through the parser's own {@link
+ * org.symgrad.compiler.parse.NodeWriter}, so the same model gives the same nodes in the same
+ * order by construction, hence the same {@link org.symgrad.compiler.model.ModelDefinition},
+ * kernel IR and bits; and its declarations and loss obey the rules both front ends share in
+ * {@code model} ({@link org.symgrad.compiler.model.Namespace}, {@link
+ * org.symgrad.compiler.model.NameRules}, {@link org.symgrad.compiler.model.ParamRules}, {@link
+ * org.symgrad.compiler.model.LossRules}). What is left here is wording: a builder's mistakes
+ * are exceptions that name the call, a file's are diagnostics with a line and a caret.
  *
  * <p>On top of the pipeline: may import {@code parse}, {@code model}, {@code graph}, {@code
  * diagnostic} and the front door, {@link org.symgrad.compiler.Symgrad}; never {@code diff},

@@ -3,6 +3,12 @@
  * the losses it can name, and the shapes of its arrays: what the parser and the builder
  * produce and lowering consumes.
  *
+ * <p>Also the rules of declarations that both front ends apply, decided once and worded by
+ * each: which names may be declared ({@link org.symgrad.compiler.model.NameRules}), when a
+ * name or a column clashes ({@link org.symgrad.compiler.model.Namespace}), what an array, a
+ * parameter and its initializer may be ({@link org.symgrad.compiler.model.ParamRules}), and
+ * which loss fits which prediction ({@link org.symgrad.compiler.model.LossRules}).
+ *
  * <p>May import {@code graph} and {@code diagnostic} only.
  */
 @NullMarked

@@ -3,7 +3,6 @@ package org.symgrad.compiler.parse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.model.NameRules;
+import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.parse.Token.Kind;
 
 /**
@@ -26,8 +26,7 @@ final class Declarations {
   private final SourceText source;
   private final List<Diagnostic> errors;
   private final List<Declaration> all = new ArrayList<>();
-  private final Map<String, Declaration> names = new LinkedHashMap<>();
-  private final Map<String, Declaration> columnOwners = new LinkedHashMap<>();
+  private final Namespace<Declaration> names = new Namespace<>(Declaration::keyword);
   private final Map<Keyword, Declaration> singles = new EnumMap<>(Keyword.class);
   private final Set<Keyword> written = EnumSet.noneOf(Keyword.class);
 
@@ -50,7 +49,7 @@ final class Declarations {
 
   /** The declaration of {@code name}: an input, the target, a param or a let; or null. */
   Declaration named(String name) {
-    return names.get(name);
+    return names.named(name);
   }
 
   /**
@@ -60,15 +59,15 @@ final class Declarations {
   Declaration ofVariable(String variable) {
     int bracket = variable.indexOf('[');
     if (bracket > 0) {
-      return names.get(variable.substring(0, bracket));
+      return names.named(variable.substring(0, bracket));
     }
-    Declaration owner = columnOwners.get(variable);
-    return owner != null ? owner : names.get(variable);
+    String input = names.columnOwner(variable);
+    return names.named(input != null ? input : variable);
   }
 
   /** The declared names, in file order. */
   Map<String, Declaration> names() {
-    return names;
+    return names.names();
   }
 
   /**
@@ -256,20 +255,18 @@ final class Declarations {
   // Each column of a vector input is a graph variable: it must not be any other name.
   private void declareColumns(Declaration input) {
     for (String column : input.columns()) {
-      Declaration other = names.get(column);
-      Declaration owner = columnOwners.get(column);
-      if (other != null || owner != null) {
-        Declaration first = other != null ? other : owner;
+      Namespace.Conflict<Declaration> conflict = names.columnConflict(column);
+      if (conflict != null) {
+        Declaration first = conflict.first();
         throw source.error(ErrorCode.BAD_COLUMNS, input.name(),
             "column " + Texts.quote(column) + " of " + input.name().quoted() + " is already "
-                + (other != null ? "declared as " + other.keyword().role()
-                    : "a column of input " + owner.name().quoted()),
+                + (conflict.clash() == Namespace.Clash.COLUMN
+                    ? "a column of input " + first.name().quoted()
+                    : "declared as " + first.keyword().role()),
             "on line " + first.line() + "; a column has one role");
       }
     }
-    for (String column : input.columns()) {
-      columnOwners.put(column, input);
-    }
+    names.declareColumns(input.nameText(), input.columns());
   }
 
   private void checkNotReserved(Keyword keyword, Token name) {
@@ -290,24 +287,22 @@ final class Declarations {
 
   private void declareName(Declaration declaration) {
     Token name = declaration.name();
-    Declaration owner = columnOwners.get(name.text());
-    if (owner != null) {
-      throw source.error(ErrorCode.BAD_COLUMNS, name,
-          name.quoted() + " is already a column of input " + owner.name().quoted(),
-          "on line " + owner.line() + "; a column has one role");
+    Namespace.Conflict<Declaration> conflict = names.conflict(name.text(), declaration);
+    if (conflict != null) {
+      Declaration first = conflict.first();
+      throw switch (conflict.clash()) {
+        case COLUMN -> source.error(ErrorCode.BAD_COLUMNS, name,
+            name.quoted() + " is already a column of input " + first.name().quoted(),
+            "on line " + first.line() + "; a column has one role");
+        case SAME_ROLE -> source.error(ErrorCode.DUPLICATE_NAME, name,
+            "duplicate " + declaration.keyword().spelling() + " " + name.quoted(),
+            name.quoted() + " is first declared on line " + first.line());
+        case OTHER_ROLE -> source.error(ErrorCode.CONFLICTING_ROLES, name,
+            name.quoted() + " is already declared as " + first.keyword().role(),
+            "on line " + first.line() + "; a name has one role");
+      };
     }
-    Declaration first = names.get(name.text());
-    if (first != null) {
-      Keyword role = declaration.keyword();
-      throw role == first.keyword()
-          ? source.error(ErrorCode.DUPLICATE_NAME, name,
-              "duplicate " + role.spelling() + " " + name.quoted(),
-              name.quoted() + " is first declared on line " + first.line())
-          : source.error(ErrorCode.CONFLICTING_ROLES, name,
-              name.quoted() + " is already declared as " + first.keyword().role(),
-              "on line " + first.line() + "; a name has one role");
-    }
-    names.put(name.text(), declaration);
+    names.declare(name.text(), declaration);
   }
 
   private void declareSingle(Declaration declaration) {

@@ -98,7 +98,7 @@ final class ExpressionParser {
 
   private final SourceText source;
   private final List<Token> tokens;
-  private final Graph graph;
+  private final NodeWriter nodes;
   private final Names names;
   private final List<Token> lineIndices;
   private final Indices indices;
@@ -121,7 +121,7 @@ final class ExpressionParser {
       List<Token> lineIndices) {
     this.source = source;
     this.tokens = tokens;
-    this.graph = graph;
+    this.nodes = new NodeWriter(graph);
     this.names = names;
     this.lineIndices = List.copyOf(lineIndices);
     this.indices = new Indices(source, names);
@@ -183,7 +183,7 @@ final class ExpressionParser {
   /** Handles a token where an operand must start; returns whether one is still expected. */
   private boolean operand(Token token) {
     switch (token.kind()) {
-      case NUMBER -> operands.push(IndexedNodes.scalar(graph.constant(token.number())));
+      case NUMBER -> operands.push(nodes.constant(token.number()));
       case NAME -> {
         return name(token);
       }
@@ -296,7 +296,7 @@ final class ExpressionParser {
         } else if (bracket instanceof Sum sum) {
           pending.pop();
           Indices.Binding binding = indices.unbind();
-          operands.push(operands.pop().sum(binding.name.text(), graph));
+          operands.push(nodes.sum(binding.name.text(), operands.pop()));
         } else {
           pending.pop();
         }
@@ -342,26 +342,21 @@ final class ExpressionParser {
   private void reduce() {
     Pending top = pending.pop();
     if (top instanceof Negation) {
-      operands.push(operands.pop().map(this::negate));
+      operands.push(nodes.negate(operands.pop()));
       return;
     }
     IndexedNodes right = operands.pop();
     IndexedNodes left = operands.pop();
     Token operator = ((Binary) top).token();
     indices.checkSize(left, right, operator);
-    operands.push(IndexedNodes.combine(left, right, switch (operator.kind()) {
-      case PLUS -> graph::add;
-      case MINUS -> (a, b) -> graph.add(a, negate(b));
-      case STAR -> graph::mul;
-      case SLASH -> graph::div;
-      case CARET -> graph::pow;
+    operands.push(switch (operator.kind()) {
+      case PLUS -> nodes.apply(Op.ADD, left, right);
+      case MINUS -> nodes.subtract(left, right);
+      case STAR -> nodes.apply(Op.MUL, left, right);
+      case SLASH -> nodes.apply(Op.DIV, left, right);
+      case CARET -> nodes.apply(Op.POW, left, right);
       default -> throw new AssertionError(top);
-    }));
-  }
-
-  /** {@code -x}, folded into the constant when x is one. */
-  private Node negate(Node x) {
-    return x.isConstant() ? graph.constant(-x.value()) : graph.neg(x);
+    });
   }
 
   private void close(Call call, Token close) {
@@ -374,12 +369,12 @@ final class ExpressionParser {
     }
     pending.pop();
     if (count == 1) {
-      operands.push(operands.pop().map(x -> graph.apply(op, x)));
+      operands.push(nodes.apply(op, operands.pop()));
     } else {
       IndexedNodes second = operands.pop();
       IndexedNodes first = operands.pop();
       indices.checkSize(first, second, call.name());
-      operands.push(IndexedNodes.combine(first, second, (a, b) -> graph.apply(op, a, b)));
+      operands.push(nodes.apply(op, first, second));
     }
   }
 

@@ -171,44 +171,21 @@ final class Indices {
     return new Indexed(select(name, array, written), at);
   }
 
-  // The elements of `array` the written indices pick, over the distinct index names in order.
+  // The elements of `array` the written indices pick, each checked (a position in range, an
+  // index bound and of one range) in the order written.
   private IndexedNodes select(Token name, Declared array, List<Token> written) {
     List<Integer> shape = array.shape();
-    List<String> axes = new ArrayList<>();
-    List<Integer> extents = new ArrayList<>();
-    int[] fixed = new int[written.size()];
-    int[] axisOf = new int[written.size()];
+    List<Object> subscripts = new ArrayList<>();
     for (int d = 0; d < written.size(); d++) {
       Token index = written.get(d);
       if (index.is(Kind.NUMBER)) {
-        fixed[d] = wholeNumber(index, name, shape.get(d));
-        axisOf[d] = -1;
-        continue;
-      }
-      use(index, name, shape.get(d));
-      if (!axes.contains(index.text())) {
-        axes.add(index.text());
-        extents.add(shape.get(d));
-      }
-      axisOf[d] = axes.indexOf(index.text());
-    }
-    int[] extent = extents.stream().mapToInt(Integer::intValue).toArray();
-    Node[] elements = new Node[Shapes.size(extents)];
-    int[] position = new int[extent.length];
-    for (int i = 0; i < elements.length; i++) {
-      int flat = 0;
-      for (int d = 0; d < written.size(); d++) {
-        flat = flat * shape.get(d) + (axisOf[d] < 0 ? fixed[d] : position[axisOf[d]]);
-      }
-      elements[i] = array.elements().get(flat);
-      for (int axis = extent.length - 1; axis >= 0; axis--) {
-        if (++position[axis] < extent[axis]) {
-          break;
-        }
-        position[axis] = 0;
+        subscripts.add(wholeNumber(index, name, shape.get(d)));
+      } else {
+        use(index, name, shape.get(d));
+        subscripts.add(index.text());
       }
     }
-    return IndexedNodes.of(axes, extent, elements);
+    return NodeWriter.select(array.elements(), shape, subscripts);
   }
 
   // Records a use of `index` for an axis of `extent`: the first gives the index its range.

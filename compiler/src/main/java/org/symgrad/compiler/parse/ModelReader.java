@@ -12,8 +12,10 @@ import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Losses;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.ModelScope.Context;
 import org.symgrad.compiler.parse.Token.Kind;
@@ -135,7 +137,7 @@ final class ModelReader {
       if (keyword == Keyword.PARAM || keyword == Keyword.INPUT) {
         total += keyword == Keyword.INPUT ? Math.max(1, declaration.columns().size())
             : Shapes.size(declaration.shape());
-        if (total > Shapes.MAX_ELEMENTS) {
+        if (ParamRules.isOverBudget(total)) {
           errors.add(source.diagnostic(ErrorCode.TOO_LARGE, declaration.name().start(),
               declaration.name().length(), "the params and inputs declared up to "
                   + declaration.name().quoted() + " have " + total + " elements, more than "
@@ -248,7 +250,7 @@ final class ModelReader {
     if (prediction == null || targetName() == null) {
       return null;
     }
-    if (!prediction.isScalar()) {
+    if (misfit(LossRules.Takes.DEFAULT) != null) {
       Declaration model = declarations.single(Keyword.MODEL);
       throw source.error(ErrorCode.LOSS_SHAPE, model.name(),
           "a model with " + prediction.elements().size() + " outputs needs a loss line",
@@ -307,7 +309,7 @@ final class ModelReader {
     Node target = graph.variable(targetName());
     if (loss.text().equals("cross_entropy")) {
       int classes = prediction.elements().size();
-      if (prediction.isScalar() || classes < 2) {
+      if (misfit(LossRules.Takes.CLASS_SCORES) != null) {
         throw source.error(ErrorCode.LOSS_SHAPE, loss, "cross_entropy needs a vector of 2 or more "
                 + "class scores, but the model has " + (prediction.isScalar() ? "one output"
                 : "a vector of one"),
@@ -327,13 +329,17 @@ final class ModelReader {
 
   // The losses other than cross_entropy compare one prediction with the target.
   private Node scalarPrediction(Token loss) {
-    if (!prediction.isScalar()) {
+    if (misfit(LossRules.Takes.ONE_PREDICTION) != null) {
       throw source.error(ErrorCode.LOSS_SHAPE, loss, loss.quoted() + " compares one prediction "
               + "with the target, but the model has " + prediction.elements().size()
               + " outputs",
           "for classes, use cross_entropy; else write a loss expression over pred[k]");
     }
     return prediction.node();
+  }
+
+  private LossRules.Misfit misfit(LossRules.Takes loss) {
+    return LossRules.misfit(loss, !prediction.isScalar(), prediction.elements().size());
   }
 
   private Node huber(Declaration loss) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.runtime.Initializer;
 
 /**
@@ -47,20 +48,18 @@ final class ParamInitializers {
       }
       double a = call.arguments().get(0);
       if (random.equals("linear_init")) {
-        if (!(a >= 1 && a == Math.rint(a))) {
+        if (!ParamRules.isFanIn(a)) {
           throw bad(source, call, "linear_init(" + number(a) + ") needs a whole number fan_in >= 1",
               "fan_in is the number of inputs of the layer, as in nn.Linear(fan_in, …)");
         }
-        double bound = 1 / Math.sqrt(a);
-        return new Initializer.Uniform(-bound, bound);
+        return ParamRules.linearInit(a);
       }
       double b = call.arguments().get(1);
       if (random.equals("uniform") && !(a <= b)) {
         throw bad(source, call, "uniform(" + number(a) + ", " + number(b)
             + ") needs low <= high", "the values are drawn from [low, high)");
       }
-      if (random.equals("uniform") && !Double.isFinite(b - a)) {
-        // low + (high - low) * u would be infinite or NaN for every draw.
+      if (random.equals("uniform") && !ParamRules.isFinite(new Initializer.Uniform(a, b))) {
         throw bad(source, call, "uniform(" + number(a) + ", " + number(b)
             + ") is wider than a double holds: high - low overflows",
             "use a range whose width is at most 1.7976931348623157e308");

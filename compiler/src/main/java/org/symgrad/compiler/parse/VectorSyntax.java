@@ -3,6 +3,7 @@ package org.symgrad.compiler.parse;
 import java.util.ArrayList;
 import java.util.List;
 import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.Token.Kind;
 
@@ -24,8 +25,7 @@ final class VectorSyntax {
     while (true) {
       Token token = tokens.get(at++);
       checkNotError(token);
-      if (!token.is(Kind.NUMBER) || token.number() != Math.rint(token.number())
-          || token.number() < 1) {
+      if (!token.is(Kind.NUMBER) || !ParamRules.isExtent(token.number())) {
         throw source.error(ErrorCode.BAD_SHAPE, token, token.is(Kind.NUMBER)
                 ? "extent " + token.quoted() + " is not a whole number of at least 1"
                 : unexpected(token, "in the shape of " + Texts.quote(name)),
@@ -42,11 +42,7 @@ final class VectorSyntax {
         throw unclosedOr(source, after, tokens.get(open), "separate the extents with ','");
       }
     }
-    long size = 1;
-    for (int extent : extents) {
-      size = Math.min(size * extent, Shapes.MAX_ELEMENTS + 1L);
-    }
-    if (size > Shapes.MAX_ELEMENTS) {
+    if (ParamRules.isTooLarge(extents)) {
       Token first = tokens.get(open);
       throw source.error(ErrorCode.BAD_SHAPE, first.start(), tokens.get(at - 1).end() - first.start(),
           Texts.quote(name) + " has more than " + Shapes.MAX_ELEMENTS + " elements",

@@ -5,8 +5,10 @@
  * sums expanded element by element, the loss; every error a {@link
  * org.symgrad.compiler.diagnostic.Diagnostic} with a code, a place and a caret.
  *
- * <p>Owns the grammar and the rules of declarations. May import {@code graph}, {@code model}
- * and {@code diagnostic}; nothing after it in the pipeline.
+ * <p>Owns the grammar and the one graph writer, {@link org.symgrad.compiler.parse.NodeWriter},
+ * through which the builder writes its expressions too; the rules of declarations it shares
+ * with the builder live in {@code model}. May import {@code graph}, {@code model} and {@code
+ * diagnostic}; nothing after it in the pipeline.
  */
 @NullMarked
 package org.symgrad.compiler.parse;

@@ -16,7 +16,6 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.emit.SourceEmitter;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -79,7 +78,7 @@ final class FacadeEmitter {
             + "{@code fit}\nand the setters change. The compiled model it wraps is stateless "
             + "and can be\nshared: {@link #compiledModel()}.\n")
         .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", SourceEmitter.GENERATOR).build())
+            .addMember("value", "$S", Symgrad.GENERATOR).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(int.class, "PARAMETER_COUNT", Modifier.PUBLIC,
                 Modifier.STATIC, Modifier.FINAL)

@@ -18,10 +18,7 @@ import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
-import org.symgrad.compiler.emit.SourceEmitter;
-import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.model.ModelDefinition;
-import org.symgrad.compiler.parse.ModelParser;
 
 /**
  * Generates the two classes of one annotated type: {@code Symgrad_Thermometer}, the typed
@@ -76,10 +73,10 @@ final class ModelGenerator {
     String modelSource;
     String facadeSource;
     try {
-      Program program = Symgrad.lower(definition);
-      modelSource = SourceEmitter.emitText(program, names.model().packageName(),
-          names.model().simpleName());
-      facadeSource = FacadeEmitter.emit(program.info(), names.typeName(), names.facade(),
+      Symgrad.GeneratedSource generated = Symgrad.generateSource(definition,
+          names.model().packageName(), names.model().simpleName());
+      modelSource = generated.text();
+      facadeSource = FacadeEmitter.emit(generated.info(), names.typeName(), names.facade(),
           names.model()).toString();
     } catch (SymgradException e) {
       e.diagnostics().forEach(d -> annotation.error(messager, message(d, null)));
@@ -92,7 +89,7 @@ final class ModelGenerator {
   private @Nullable ModelDefinition inline(ModelAnnotation annotation, Names names) {
     InlineModel text = InlineModel.of(annotation);
     try {
-      return ModelParser.parse(text.text(), names.typeName());
+      return Symgrad.parse(text.text(), names.typeName());
     } catch (SymgradException e) {
       for (Diagnostic d : e.diagnostics()) {
         Diagnostic inValue = text.inValue(d);
@@ -118,7 +115,7 @@ final class ModelGenerator {
       return null;
     }
     try {
-      return ModelParser.parse(found.text(), found.fileName());
+      return Symgrad.parse(found.text(), found.fileName());
     } catch (SymgradException e) {
       for (Diagnostic d : e.diagnostics()) {
         annotation.error(messager, "source", -1, message(d, d.source() + ", line " + d.line()

@@ -10,10 +10,9 @@
  * the processor then moves each error back onto the annotation value it came from. Its own
  * codes are SG6xx ({@link org.symgrad.compiler.diagnostic.ErrorCode}).
  *
- * <p>On top of the pipeline: may import the front door, {@code api}, {@code parse}, {@code
- * model} and {@code diagnostic}. (It still reaches {@code emit} and {@code lower} for the
- * generated source; {@code PackageMapTest} lists those arrows until the front door offers
- * what they do.)
+ * <p>On top of the pipeline, a user of the front door like the CLI: may import the front door
+ * ({@code Symgrad.parse}, {@code Symgrad.generateSource}), {@code api}, {@code model} and
+ * {@code diagnostic}, nothing from the stages.
  */
 @NullMarked
 package org.symgrad.compiler.processor;

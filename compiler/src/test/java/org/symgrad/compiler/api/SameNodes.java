@@ -2,6 +2,7 @@ package org.symgrad.compiler.api;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
@@ -13,7 +14,7 @@ final class SameNodes {
 
   /** {@code expr} in {@code graph}, every leaf a variable of its name. */
   static Node write(Graph graph, Expr expr) {
-    return GraphWriter.write(graph, expr, leaf -> graph.variable(leaf.name()));
+    return TensorWriter.writeScalar(graph, expr, leaf -> graph.variable(leaf.name()), Map.of());
   }
 
   /**

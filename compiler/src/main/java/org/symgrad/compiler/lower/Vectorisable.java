@@ -85,6 +85,9 @@ public final class Vectorisable {
    * #qualifies}), and scalar ones everywhere else.
    */
   public static Program apply(Program program, boolean on) {
+    if (program.kernels().stream().allMatch(k -> k.vectorised() == (on && qualifies(k)))) {
+      return program; // nothing to change: most compiles ask for no vectors
+    }
     return new Program(program.info(), program.source(), mark(program.predict(), on),
         mark(program.loss(), on), mark(program.lossAndGradient(), on), program.derivatives(),
         program.sums() == null ? null : mark(program.sums(), on),

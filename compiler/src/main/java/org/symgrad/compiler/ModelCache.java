@@ -7,6 +7,7 @@ import org.symgrad.compiler.emit.EmitOptions;
 import org.symgrad.compiler.emit.ModelClassDefiner;
 import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.CompiledModel;
 
@@ -92,8 +93,8 @@ public final class ModelCache {
   private CompiledModel compile(ModelDefinition model, EmitOptions options) {
     Objects.requireNonNull(model, "model");
     VectorMode mode = options.vector();
-    Program program = Symgrad.lower(model);
     boolean vector = mode.vectorises();
+    Program program = Vectorisable.apply(Symgrad.lower(model), vector);
     Key key = new Key(program, vector);
     synchronized (this) {
       CompiledModel cached = entries.get(key);
@@ -103,9 +104,7 @@ public final class ModelCache {
       }
       misses++;
     }
-    CompiledModel compiled =
-        ModelClassDefiner.define(program,
-            options.withVector(vector ? VectorMode.ON : VectorMode.OFF));
+    CompiledModel compiled = ModelClassDefiner.defineLowered(program, options);
     synchronized (this) {
       CompiledModel first = entries.putIfAbsent(key, compiled);
       return first != null ? first : compiled;

@@ -13,6 +13,7 @@ import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.lower.LowerOptions;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.compiler.second.SecondOrder;
@@ -132,7 +133,7 @@ public final class Symgrad {
    * {@code model} compiled to bytecode and loaded as a hidden class; thread-safe. Its row
    * loops run on the Vector API as the system property {@value VectorMode#PROPERTY} says: off
    * unless set to {@code auto} or {@code on}; line numbers and class dumps as {@link
-   * EmitOptions#fromSystemProperties()} reads them.
+   * SystemProperties#emitOptions()} reads them.
    */
   public static CompiledModel compile(ModelDefinition model) {
     return compile(model, emitOptions());
@@ -169,13 +170,13 @@ public final class Symgrad {
 
   /** {@code model} compiled as {@code options} say. */
   public static CompiledModel compile(ModelDefinition model, EmitOptions options) {
-    Program program = lower(model);
-    return ModelClassDefiner.define(program, options);
+    Program program = Vectorisable.apply(lower(model), options.vector().vectorises());
+    return ModelClassDefiner.defineLowered(program, options);
   }
 
   /** The emit options the system properties ask for, read here, at the edge, once a call. */
   public static EmitOptions emitOptions() {
-    return EmitOptions.fromSystemProperties();
+    return SystemProperties.emitOptions();
   }
 
   /**
@@ -186,7 +187,7 @@ public final class Symgrad {
    * @throws IllegalArgumentException when its value is not {@code off}, {@code auto} or {@code on}
    */
   public static boolean vectorKernels() {
-    return VectorMode.fromProperty().vectorises();
+    return SystemProperties.vectorMode().vectorises();
   }
 
   /** The class name {@code symgrad emit} gives a model when none is chosen. */

@@ -26,6 +26,7 @@ import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 
 /**
  * Translates a {@link Program} into a class implementing {@code CompiledModel}: one method per
@@ -49,6 +50,15 @@ public final class BytecodeEmitter {
   private BytecodeEmitter() {}
 
   /**
+   * The class file, as below, with the program first lowered to vector row loops where {@code
+   * vector} asks ({@link Vectorisable#apply}).
+   */
+  public static byte[] emit(Program program, String internalName,
+      @Nullable SourceLines lines, boolean vector) {
+    return emit(Vectorisable.apply(program, vector), internalName, lines);
+  }
+
+  /**
    * The class file for {@code program}, named {@code internalName} (slashes, as in {@code
    * org/symgrad/compiler/emit/Model_thermometer}).
    *
@@ -63,21 +73,15 @@ public final class BytecodeEmitter {
    * the source {@link SourceEmitter} generated for the same program: its file name as the
    * class's {@code SourceFile} and each statement's line in its {@code LineNumberTable}.
    *
+   * Every {@linkplain Kernel#vectorised() vectorised} kernel of the IR runs its rows on the
+   * Vector API ({@link VectorLoopWriter}), and the class then links against {@code
+   * jdk.incubator.vector}; those kernels get no line numbers.
+   *
    * @param lines from {@link SourceEmitter#emitWithLines}, or null for none
    * @throws SymgradException when a kernel does not fit in one JVM method
    */
   public static byte[] emit(Program program, String internalName,
       @Nullable SourceLines lines) {
-    return emit(program, internalName, lines, false);
-  }
-
-  /**
-   * The class file, as above; with {@code vector}, every {@linkplain Vectorisable vectorisable}
-   * kernel runs its rows on the Vector API ({@link VectorLoopWriter}), and the class links
-   * against {@code jdk.incubator.vector}. Those kernels get no line numbers.
-   */
-  public static byte[] emit(Program program, String internalName,
-      @Nullable SourceLines lines, boolean vector) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
         "java/lang/Object", program.isChunked()
@@ -95,9 +99,9 @@ public final class BytecodeEmitter {
       writeScratch(writer, internalName, scratch);
     }
     for (Kernel kernel : program.kernels()) {
-      boolean vectorised = vector && Vectorisable.kernel(kernel);
+      boolean vectorised = kernel.vectorised();
       new KernelWriter(writer, internalName, kernel,
-          lines != null && !vectorised ? lines.kernel(kernel.kind()) : null, vectorised).write();
+          lines != null && !vectorised ? lines.kernel(kernel.kind()) : null).write();
     }
     writer.visitEnd();
     try {

@@ -21,15 +21,6 @@ public record EmitOptions(VectorMode vector, String lineNumbers, @Nullable Strin
     java.util.Objects.requireNonNull(lineNumbers, "lineNumbers");
   }
 
-  /** The options the system properties ask for: {@value VectorMode#PROPERTY}, {@value
-   * ModelClassDefiner#LINE_NUMBERS_PROPERTY}, {@value ModelClassDefiner#DUMP_PROPERTY}. For the
-   * front door to call, once per compile. */
-  public static EmitOptions fromSystemProperties() {
-    return new EmitOptions(VectorMode.fromProperty(),
-        System.getProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, ""),
-        System.getProperty(ModelClassDefiner.DUMP_PROPERTY));
-  }
-
   /** The same options with vector kernels as {@code mode} says. */
   public EmitOptions withVector(VectorMode mode) {
     return new EmitOptions(mode, lineNumbers, dumpFolder);

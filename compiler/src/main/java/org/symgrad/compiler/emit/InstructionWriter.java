@@ -33,32 +33,22 @@ import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.InstrVisitor;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Layout;
 import org.symgrad.compiler.lower.Operation;
 import org.symgrad.compiler.lower.Value;
 
 /**
  * Writes IR instructions into one method, each as the JVM operations javac gives the same
  * Java statement, so the bytecode and the generated source compute the same bits. It knows
- * where the method keeps things: its argument and local slots, column arrays and sums held
- * in locals (an unsplit kernel) or the scratch array (a split one), and gives each temporary
- * a slot of its own when it is first defined.
+ * where the method keeps things from the kernel's {@link Layout}: its argument and local slots,
+ * column arrays and sums held in locals (an unsplit kernel) or the scratch array (a split one);
+ * it gives each temporary a slot of its own when it is first defined.
  */
 final class InstructionWriter implements InstrVisitor {
-  /**
-   * Where one method keeps the values its instructions use; -1 for what it lacks. A {@code
-   * finish} kernel keeps its {@code sums} argument in {@code batch}, a {@code sums} kernel its
-   * {@code to} in {@code rows} and its {@code sums} array in {@code array}. A blocked kernel
-   * keeps its block's first row in {@code block} and the row after its last in {@code
-   * blockEnd}.
-   */
-  record Frame(int params, int batch, int array, int rows, int row, int scratch,
-      Map<Integer, Integer> columns, Map<Accumulator, Integer> sums, int firstTemp, int block,
-      int blockEnd) {}
-
   private final MethodVisitor code;
   private final String owner;
   private final Kernel kernel;
-  private final Frame frame;
+  private final Layout frame;
   private final Map<Accumulator, Integer> sumSlots;
   private final Map<Integer, Integer> tempSlots = new HashMap<>();
   private int nextSlot;
@@ -69,7 +59,7 @@ final class InstructionWriter implements InstrVisitor {
   /**
    * @param sumSlots for a split kernel, where each sum lives in the scratch array
    */
-  InstructionWriter(MethodVisitor code, String owner, Kernel kernel, Frame frame,
+  InstructionWriter(MethodVisitor code, String owner, Kernel kernel, Layout frame,
       Map<Accumulator, Integer> sumSlots) {
     this.code = code;
     this.owner = owner;
@@ -90,7 +80,7 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.LoadParam load) {
-    code.visitVarInsn(ALOAD, frame.params());
+    code.visitVarInsn(ALOAD, frame.params().slot());
     pushInt(load.index());
     code.visitInsn(DALOAD);
     store(load.to());
@@ -102,18 +92,18 @@ final class InstructionWriter implements InstrVisitor {
     if (column != null) {
       code.visitVarInsn(ALOAD, column);
     } else { // batch.column(c)[row], in a helper
-      code.visitVarInsn(ALOAD, frame.batch());
+      code.visitVarInsn(ALOAD, frame.batch().slot());
       pushInt(load.column());
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
     }
-    code.visitVarInsn(ILOAD, frame.row());
+    code.visitVarInsn(ILOAD, frame.row().slot());
     code.visitInsn(DALOAD);
     store(load.to());
   }
 
   @Override
   public void visit(Instr.LoadRowCount load) {
-    code.visitVarInsn(ILOAD, frame.rows());
+    code.visitVarInsn(ILOAD, frame.rows().slot());
     code.visitInsn(I2D);
     store(load.to());
   }
@@ -122,7 +112,7 @@ final class InstructionWriter implements InstrVisitor {
   public void visit(Instr.LoadSum load) {
     Integer local = frame.sums().get(load.sum());
     if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
-      code.visitVarInsn(ALOAD, frame.batch());
+      code.visitVarInsn(ALOAD, frame.batch().slot());
       pushInt(load.sum().index());
       code.visitInsn(DALOAD);
     } else if (local != null) {
@@ -148,7 +138,7 @@ final class InstructionWriter implements InstrVisitor {
       code.visitInsn(DADD);
       code.visitVarInsn(DSTORE, local);
     } else { // scratch[i] += v, as javac writes it
-      code.visitVarInsn(ALOAD, frame.scratch());
+      code.visitVarInsn(ALOAD, frame.scratch().slot());
       pushInt(sumSlot(accumulate.sum()));
       code.visitInsn(DUP2);
       code.visitInsn(DALOAD);
@@ -170,8 +160,8 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.StoreOutput store) {
-    code.visitVarInsn(ALOAD, frame.array());
-    code.visitVarInsn(ILOAD, frame.row());
+    code.visitVarInsn(ALOAD, frame.array().slot());
+    code.visitVarInsn(ILOAD, frame.row().slot());
     if (store.outputs() != 1) { // row * outputs + output
       pushInt(store.outputs());
       code.visitInsn(IMUL);
@@ -186,7 +176,7 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.Spill spill) {
-    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitVarInsn(ALOAD, frame.scratch().slot());
     pushInt(spill.slot());
     push(spill.value());
     code.visitInsn(DASTORE);
@@ -247,7 +237,7 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.LoadParamAt load) {
-    code.visitVarInsn(ALOAD, frame.params());
+    code.visitVarInsn(ALOAD, frame.params().slot());
     pushIndex(load.index());
     code.visitInsn(DALOAD);
     store(load.to());
@@ -256,10 +246,10 @@ final class InstructionWriter implements InstrVisitor {
   @Override
   public void visit(Instr.LoadColumnAt load) {
     // batch.column(c)[row]
-    code.visitVarInsn(ALOAD, frame.batch());
+    code.visitVarInsn(ALOAD, frame.batch().slot());
     pushIndex(load.column());
     code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
-    code.visitVarInsn(ILOAD, frame.row());
+    code.visitVarInsn(ILOAD, frame.row().slot());
     code.visitInsn(DALOAD);
     store(load.to());
   }
@@ -267,10 +257,10 @@ final class InstructionWriter implements InstrVisitor {
   @Override
   public void visit(Instr.LoadSumAt load) {
     if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
-      code.visitVarInsn(ALOAD, frame.batch());
+      code.visitVarInsn(ALOAD, frame.batch().slot());
       pushIndex(new Instr.Index(load.first().index(), load.stride()));
     } else {
-      code.visitVarInsn(ALOAD, frame.scratch());
+      code.visitVarInsn(ALOAD, frame.scratch().slot());
       pushIndex(new Instr.Index(sumSlot(load.first()), load.stride()));
     }
     code.visitInsn(DALOAD);
@@ -280,7 +270,7 @@ final class InstructionWriter implements InstrVisitor {
   @Override
   public void visit(Instr.AccumulateAt accumulate) {
     // scratch[i] += v
-    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitVarInsn(ALOAD, frame.scratch().slot());
     pushIndex(new Instr.Index(sumSlot(accumulate.first()), accumulate.stride()));
     code.visitInsn(DUP2);
     code.visitInsn(DALOAD);
@@ -292,7 +282,7 @@ final class InstructionWriter implements InstrVisitor {
   @Override
   public void visit(Instr.SetSumAt set) {
     // scratch[i] = v
-    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitVarInsn(ALOAD, frame.scratch().slot());
     pushIndex(new Instr.Index(sumSlot(set.first()), set.stride()));
     push(set.value());
     code.visitInsn(DASTORE);
@@ -316,18 +306,18 @@ final class InstructionWriter implements InstrVisitor {
 
   // partN(params, batch, [array,] rows, row or 0, scratch)
   private void emitCall(int helper) {
-    code.visitVarInsn(ALOAD, frame.params());
-    code.visitVarInsn(ALOAD, frame.batch());
+    code.visitVarInsn(ALOAD, frame.params().slot());
+    code.visitVarInsn(ALOAD, frame.batch().slot());
     if (kernel.kind() != Kernel.Kind.LOSS) {
-      code.visitVarInsn(ALOAD, frame.array());
+      code.visitVarInsn(ALOAD, frame.array().slot());
     }
-    code.visitVarInsn(ILOAD, frame.rows());
+    code.visitVarInsn(ILOAD, frame.rows().slot());
     if (inRowLoop) {
-      code.visitVarInsn(ILOAD, frame.row());
+      code.visitVarInsn(ILOAD, frame.row().slot());
     } else {
       code.visitInsn(ICONST_0);
     }
-    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitVarInsn(ALOAD, frame.scratch().slot());
     code.visitMethodInsn(INVOKESTATIC, owner, kernel.helperName(helper),
         helperDescriptor(kernel), false);
   }
@@ -365,11 +355,11 @@ final class InstructionWriter implements InstrVisitor {
   private void emitRowLoop(Instr.RowLoop loop) {
     Label test = new Label();
     Label done = new Label();
-    code.visitVarInsn(ILOAD, frame.block());
-    code.visitVarInsn(ISTORE, frame.row());
+    code.visitVarInsn(ILOAD, frame.block().slot());
+    code.visitVarInsn(ISTORE, frame.row().slot());
     code.visitLabel(test);
-    code.visitVarInsn(ILOAD, frame.row());
-    code.visitVarInsn(ILOAD, frame.blockEnd());
+    code.visitVarInsn(ILOAD, frame.row().slot());
+    code.visitVarInsn(ILOAD, frame.blockEnd().slot());
     code.visitJumpInsn(IF_ICMPGE, done);
     loop.body().forEach(this::emit);
     if (loop.to() != null) {
@@ -378,16 +368,16 @@ final class InstructionWriter implements InstrVisitor {
       code.visitInsn(DADD);
       store(loop.to());
     }
-    code.visitIincInsn(frame.row(), 1);
+    code.visitIincInsn(frame.row().slot(), 1);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
   }
 
   // scratch, row - block + slot: the array and index of this row's place in a slot.
   private void pushRowSlot(int slot) {
-    code.visitVarInsn(ALOAD, frame.scratch());
-    code.visitVarInsn(ILOAD, frame.row());
-    code.visitVarInsn(ILOAD, frame.block());
+    code.visitVarInsn(ALOAD, frame.scratch().slot());
+    code.visitVarInsn(ILOAD, frame.row().slot());
+    code.visitVarInsn(ILOAD, frame.block().slot());
     code.visitInsn(ISUB);
     pushInt(slot);
     code.visitInsn(IADD);
@@ -396,7 +386,7 @@ final class InstructionWriter implements InstrVisitor {
   // first + stride * j, written j * stride + first as the source does.
   // array[index] = value, into the kernel's output array (grad or sums)
   private void storeInArray(int index, Value value) {
-    code.visitVarInsn(ALOAD, frame.array());
+    code.visitVarInsn(ALOAD, frame.array().slot());
     pushInt(index);
     push(value);
     code.visitInsn(DASTORE);
@@ -404,7 +394,7 @@ final class InstructionWriter implements InstrVisitor {
 
   // array[first + stride * j] = value, in a loop
   private void storeInArrayAt(Instr.Index index, Value value) {
-    code.visitVarInsn(ALOAD, frame.array());
+    code.visitVarInsn(ALOAD, frame.array().slot());
     pushIndex(index);
     push(value);
     code.visitInsn(DASTORE);
@@ -426,7 +416,7 @@ final class InstructionWriter implements InstrVisitor {
   }
 
   private void loadScratch(int slot) {
-    code.visitVarInsn(ALOAD, frame.scratch());
+    code.visitVarInsn(ALOAD, frame.scratch().slot());
     pushInt(slot);
     code.visitInsn(DALOAD);
   }

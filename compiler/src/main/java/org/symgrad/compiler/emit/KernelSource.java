@@ -12,6 +12,7 @@ import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Argument;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Layout;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.ModelInfo;
 
@@ -32,14 +33,10 @@ final class KernelSource {
   private final List<List<String>> anchors = new ArrayList<>();
   private final boolean vectorised;
 
+  /** A vectorised kernel's row loop is {@link VectorLoopSource}'s. */
   KernelSource(Kernel kernel, ModelInfo info) {
-    this(kernel, info, false);
-  }
-
-  /** With {@code vectorised}, the row loop is {@link VectorLoopSource}'s. */
-  KernelSource(Kernel kernel, ModelInfo info, boolean vectorised) {
     this.kernel = kernel;
-    this.vectorised = vectorised;
+    this.vectorised = kernel.vectorised();
     for (int i = 0; i < kernel.sums().size(); i++) {
       sumSlots.put(kernel.sums().get(i), i);
     }
@@ -105,37 +102,20 @@ final class KernelSource {
         loop, body, epilogue, found.subList(1, found.size()));
   }
 
-  // The interface's own argument names, as the IR's signature gives them, are taken first: a
+  // The names the layout fixes (the signature's, then the fixed locals') are taken first: a
   // model's names give way to them.
-  private StatementWriter.Names fixedNames(LocalNames names, boolean helper) {
-    Kernel.Kind kind = kernel.kind();
-    for (Argument argument : kind.arguments()) {
-      names.fixed(argument.name());
-    }
-    String params = kind.argument(Argument.Role.PARAMS).name();
-    String batch = kind.argument(Argument.Role.BATCH).name();
-    String array = nameOf(Argument.Role.OUTPUT);
-    String from = nameOf(Argument.Role.FROM);
-    String rows = kind.argument(Argument.Role.ROWS) != null ? nameOf(Argument.Role.ROWS)
-        : names.fixed("rows");
-    String row = names.fixed("row");
-    String scratch = helper || kernel.sumsInScratch() ? names.fixed("scratch") : null;
-    String block = kernel.isBlocked() ? names.fixed("block") : null;
-    String blockEnd = kernel.isBlocked() ? names.fixed("blockEnd") : null;
-    return new StatementWriter.Names(params, batch, array, rows, row, scratch, from, block,
-        blockEnd);
+  private static StatementWriter.Names fixedNames(LocalNames names, Layout layout) {
+    layout.names().forEach(names::fixed);
+    return StatementWriter.Names.of(layout);
   }
 
   private MethodSpec writeMain(ModelInfo info) {
     LocalNames names = new LocalNames(kernel.temps());
-    StatementWriter.Names fixed = fixedNames(names, false);
+    Layout layout = kernel.layout();
+    StatementWriter.Names fixed = fixedNames(names, layout);
     // IR numbers are kept by LocalNames; then the arrays and sums; the model's names last, so
     // it is they that give way (a parameter called t3 becomes t3_).
-    kernel.rowInstructions().stream()
-        .filter(Instr.LoadColumn.class::isInstance)
-        .map(i -> ((Instr.LoadColumn) i).column())
-        .distinct()
-        .sorted()
+    layout.columns().keySet()
         .forEach(c -> columns.put(c, names.allocate(columnName(info, c) + "Column")));
     Map<Accumulator, String> sums = new HashMap<>();
     if (!kernel.sumsInScratch()) {
@@ -217,7 +197,7 @@ final class KernelSource {
 
   private MethodSpec writeHelper(Kernel.Helper helper) {
     LocalNames names = new LocalNames(kernel.temps());
-    StatementWriter.Names fixed = fixedNames(names, true);
+    StatementWriter.Names fixed = fixedNames(names, kernel.helperLayout());
     StatementWriter writer = new StatementWriter(kernel, fixed, names, Map.of(), Map.of(),
         sumSlots);
     writer.nameTemps(helper.code());
@@ -273,11 +253,6 @@ final class KernelSource {
       at++;
     }
     throw new IllegalStateException("the generated source ends inside a method");
-  }
-
-  private @org.jspecify.annotations.Nullable String nameOf(Argument.Role role) {
-    Argument argument = kernel.kind().argument(role);
-    return argument == null ? null : argument.name();
   }
 
   private static Class<?> javaType(Argument argument) {

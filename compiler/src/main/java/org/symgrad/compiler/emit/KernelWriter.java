@@ -22,16 +22,15 @@ import static org.objectweb.asm.Opcodes.RETURN;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
-import org.symgrad.compiler.lower.Argument;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Layout;
 
 /**
  * Writes one {@link Kernel} as its method: prologue, the row loop over the body, epilogue;
@@ -43,9 +42,6 @@ import org.symgrad.compiler.lower.Kernel;
  * into that source.
  */
 final class KernelWriter {
-  // The first local's slot in every kernel method (this and up to three arguments before it).
-  private static final int FIRST_LOCAL = 4;
-
   private final ClassWriter classWriter;
   private final String owner;
   private final Kernel kernel;
@@ -54,20 +50,17 @@ final class KernelWriter {
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private MethodVisitor code;
 
-  /** {@code lines} may be null: then the methods carry no line numbers. */
+  /**
+   * {@code lines} may be null: then the methods carry no line numbers. A vectorised kernel's
+   * row loop is {@link VectorLoopWriter}'s.
+   */
   KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
       SourceLines.KernelLines lines) {
-    this(classWriter, owner, kernel, lines, false);
-  }
-
-  /** With {@code vectorised}, the row loop is {@link VectorLoopWriter}'s. */
-  KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
-      SourceLines.KernelLines lines, boolean vectorised) {
     this.classWriter = classWriter;
     this.owner = owner;
     this.kernel = kernel;
     this.lines = lines;
-    this.vectorised = vectorised;
+    this.vectorised = kernel.vectorised();
     for (int i = 0; i < kernel.sums().size(); i++) {
       sumSlots.put(kernel.sums().get(i), i);
     }
@@ -85,38 +78,21 @@ final class KernelWriter {
         null);
     code.visitCode();
     Kernel.Kind kind = kernel.kind();
-    // The arguments' slots are their places in the signature the IR gives, after this; the
-    // locals follow, from slot 4 at least, so that loss() numbers them as lossAndGradient().
-    int next = Math.max(FIRST_LOCAL, 1 + kind.arguments().size());
-    int fromSlot = slot(Argument.Role.FROM);
-    int arraySlot = slot(Argument.Role.OUTPUT);
-    int rowsSlot = kind.argument(Argument.Role.ROWS) != null ? slot(Argument.Role.ROWS) : next++;
-    int rowSlot = next++;
-    int scratchSlot = kernel.sumsInScratch() ? next++ : -1;
-    int blockSlot = kernel.isBlocked() ? next++ : -1;
-    int blockEndSlot = kernel.isBlocked() ? next++ : -1;
-    // Column arrays, in column order as the generated source lists them, and sums in locals.
-    Map<Integer, Integer> columnSlots = new TreeMap<>();
-    for (Instr instr : kernel.rowInstructions()) {
-      if (instr instanceof Instr.LoadColumn load && !columnSlots.containsKey(load.column())) {
-        columnSlots.put(load.column(), next++);
-      }
-    }
-    Map<Accumulator, Integer> sumLocals = new HashMap<>();
-    if (!kernel.sumsInScratch()) {
-      for (Accumulator sum : kernel.sums()) {
-        sumLocals.put(sum, next);
-        next += 2;
-      }
-    }
-    InstructionWriter writer = new InstructionWriter(code, owner, kernel,
-        new InstructionWriter.Frame(slot(Argument.Role.PARAMS), slot(Argument.Role.BATCH),
-            arraySlot, rowsSlot, rowSlot, scratchSlot,
-            columnSlots, sumLocals, next, blockSlot, blockEndSlot), sumSlots);
+    Layout layout = kernel.layout();
+    int batchSlot = layout.batch().slot();
+    int fromSlot = layout.from().slot();
+    int rowsSlot = layout.rows().slot();
+    int rowSlot = layout.row().slot();
+    int scratchSlot = layout.scratch().slot();
+    int blockSlot = layout.block().slot();
+    int blockEndSlot = layout.blockEnd().slot();
+    Map<Integer, Integer> columnSlots = layout.columns();
+    Map<Accumulator, Integer> sumLocals = layout.sums();
+    InstructionWriter writer = new InstructionWriter(code, owner, kernel, layout, sumSlots);
 
     if (!isChunked(kind)) {
       line(SourceLines.KernelLines::rows);
-      code.visitVarInsn(ALOAD, slot(Argument.Role.BATCH));
+      code.visitVarInsn(ALOAD, batchSlot);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
@@ -131,7 +107,7 @@ final class KernelWriter {
     }
     columnSlots.forEach((column, slot) -> {
       line(l -> l.column(column));
-      code.visitVarInsn(ALOAD, slot(Argument.Role.BATCH));
+      code.visitVarInsn(ALOAD, batchSlot);
       writer.pushInt(column);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
       code.visitVarInsn(ASTORE, slot);
@@ -248,16 +224,8 @@ final class KernelWriter {
     code = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, kernel.helperName(helper.index()),
         InstructionWriter.helperDescriptor(kernel), null, null);
     code.visitCode();
-    int next = 0;
-    int params = next++;
-    int batch = next++;
-    int array = kernel.kind() == Kernel.Kind.LOSS ? -1 : next++;
-    int rows = next++;
-    int row = next++;
-    int scratch = next++;
-    InstructionWriter writer = new InstructionWriter(code, owner, kernel,
-        new InstructionWriter.Frame(params, batch, array, rows, row, scratch, Map.of(), Map.of(),
-            next, -1, -1), sumSlots);
+    InstructionWriter writer = new InstructionWriter(code, owner, kernel, kernel.helperLayout(),
+        sumSlots);
     writer.inRowLoop(true);
     emitAll(writer, helper.code(), l -> l.helpers().get(helper.index()));
     code.visitInsn(RETURN);
@@ -270,12 +238,6 @@ final class KernelWriter {
     StringBuilder descriptor = new StringBuilder("(");
     kernel.kind().arguments().forEach(a -> descriptor.append(a.type().descriptor()));
     return descriptor.append(kernel.kind().returnsLoss() ? ")D" : ")V").toString();
-  }
-
-  // The slot of the argument with role (this is slot 0), or -1 when the method has none.
-  private int slot(Argument.Role role) {
-    int position = kernel.kind().position(role);
-    return position < 0 ? -1 : 1 + position;
   }
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,

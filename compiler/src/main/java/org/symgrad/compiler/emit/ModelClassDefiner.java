@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
 
@@ -71,10 +73,18 @@ public final class ModelClassDefiner {
    * @throws IllegalStateException for {@link VectorMode#ON} in a JVM without the Vector API
    */
   public static CompiledModel define(Program program, EmitOptions options) {
+    return defineLowered(Vectorisable.apply(program, options.vector().vectorises()), options);
+  }
+
+  /**
+   * The model {@code program} describes, its vector row loops as its IR records them ({@link
+   * Vectorisable#apply} has run): only line numbers and dumps are taken from {@code options}.
+   */
+  public static CompiledModel defineLowered(Program program, EmitOptions options) {
     String internalName = internalName(program);
-    byte[] bytes = classFile(program, options.vector().vectorises(), options.lineNumbers());
+    byte[] bytes = classFile(program, options.lineNumbers());
     dumpIfAsked(options.dumpFolder(), internalName, bytes);
-    if (options.vector().vectorises()) {
+    if (program.kernels().stream().anyMatch(Kernel::vectorised)) {
       readVectorModule();
     }
     try {
@@ -100,18 +110,18 @@ public final class ModelClassDefiner {
 
   /** The same, with line numbers as {@code options} say. */
   static byte[] classFile(Program program, EmitOptions options) {
-    return classFile(program, false, options.lineNumbers());
+    return classFile(Vectorisable.apply(program, false), options.lineNumbers());
   }
 
-  private static byte[] classFile(Program program, boolean vector, String lineNumbers) {
+  private static byte[] classFile(Program program, String lineNumbers) {
     if (!wantsLineNumbers(lineNumbers, () -> JvmFlags.DEBUGGABLE,
         program.lossAndGradient().temps())) {
-      return BytecodeEmitter.emit(program, internalName(program), null, vector);
+      return BytecodeEmitter.emit(program, internalName(program), null);
     }
     String className = SourceEmitter.className(program.info().name());
     SourceLines lines = SourceEmitter.emitWithLines(program, GeneratedCode.DEFAULT_PACKAGE,
-        className, vector).lines();
-    return BytecodeEmitter.emit(program, internalName(program), lines, vector);
+        className).lines();
+    return BytecodeEmitter.emit(program, internalName(program), lines);
   }
 
   // Rendering the source costs more than emitting the bytecode: about three quarters of a

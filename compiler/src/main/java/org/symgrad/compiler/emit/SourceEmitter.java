@@ -15,6 +15,7 @@ import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
@@ -61,21 +62,21 @@ public final class SourceEmitter {
   }
 
   /**
-   * The source of {@code program} and the line of every statement in it, for {@link
-   * BytecodeEmitter#emit(Program, String, SourceLines)}.
-   */
-  public static Result emitWithLines(Program program, String packageName, String className) {
-    return emitWithLines(program, packageName, className, false);
-  }
-
-  /**
-   * The same; with {@code vector}, every {@linkplain Vectorisable vectorisable} kernel runs its
-   * rows on the Vector API ({@link VectorLoopSource}), as {@link BytecodeEmitter}'s class does
-   * with {@code vector}, and the source needs {@code --add-modules jdk.incubator.vector} to
-   * compile and run. Those kernels' lines are not listed.
+   * The same, with the program first lowered to vector row loops where {@code vector} asks
+   * ({@link Vectorisable#apply}).
    */
   public static Result emitWithLines(Program program, String packageName, String className,
       boolean vector) {
+    return emitWithLines(Vectorisable.apply(program, vector), packageName, className);
+  }
+
+  /**
+   * The source of {@code program} as its IR says: every {@linkplain Kernel#vectorised()
+   * vectorised} kernel runs its rows on the Vector API ({@link VectorLoopSource}), as {@link
+   * BytecodeEmitter}'s class does, and the source then needs {@code --add-modules
+   * jdk.incubator.vector} to compile and run. Those kernels' lines are not listed.
+   */
+  public static Result emitWithLines(Program program, String packageName, String className) {
     ModelInfo info = program.info();
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addAnnotation(AnnotationSpec.builder(Generated.class)
@@ -114,9 +115,9 @@ public final class SourceEmitter {
     Map<Kernel.Kind, KernelSource> kernels = new EnumMap<>(Kernel.Kind.class);
     boolean anyVectorised = false;
     for (Kernel kernel : program.kernels()) {
-      boolean vectorised = vector && Vectorisable.kernel(kernel);
+      boolean vectorised = kernel.vectorised();
       anyVectorised |= vectorised;
-      KernelSource source = new KernelSource(kernel, info, vectorised);
+      KernelSource source = new KernelSource(kernel, info);
       if (!vectorised) {
         kernels.put(kernel.kind(), source);
       }

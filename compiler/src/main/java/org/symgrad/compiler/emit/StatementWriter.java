@@ -10,6 +10,7 @@ import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.InstrVisitor;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.Layout;
 import org.symgrad.compiler.lower.Operation;
 import org.symgrad.compiler.lower.Value;
 import org.symgrad.runtime.Functions;
@@ -28,14 +29,17 @@ final class StatementWriter implements InstrVisitor {
   private static final ClassName FUNCTIONS = ClassName.get(Functions.class);
 
   /**
-   * The names of a method's arguments and fixed locals; null for what it lacks. {@code finish}
-   * names its sums array {@code batch}; {@code sums} its end row {@code rows}, its start row
-   * {@code from} (null in every other kernel) and its sums array {@code array}. A blocked
-   * kernel names its block's first row {@code block} and the row after its last {@code
-   * blockEnd}.
+   * The names of a method's arguments and fixed locals, as its {@link Layout} gives them; null
+   * for what it lacks.
    */
   record Names(String params, String batch, String array, String rows, String row,
-      String scratch, String from, String block, String blockEnd) {}
+      String scratch, String from, String block, String blockEnd) {
+    static Names of(Layout layout) {
+      return new Names(layout.params().name(), layout.batch().name(), layout.array().name(),
+          layout.rows().name(), layout.row().name(), layout.scratch().name(),
+          layout.from().name(), layout.block().name(), layout.blockEnd().name());
+    }
+  }
 
   private final Kernel kernel;
   private final Names fixed;
@@ -71,11 +75,7 @@ final class StatementWriter implements InstrVisitor {
     List<Instr> all = new ArrayList<>(code);
     for (int i = 0; i < all.size(); i++) {
       Instr instr = all.get(i);
-      if (instr instanceof Instr.Loop loop) {
-        all.addAll(loop.body()); // a loop's temporaries are the method's too
-      } else if (instr instanceof Instr.RowLoop loop) {
-        all.addAll(loop.body());
-      }
+      all.addAll(Instr.nested(instr)); // a loop's temporaries are the method's too
       Value.Temp to = Instr.defined(instr);
       if (to != null && !temps.containsKey(to.index())) {
         temps.put(to.index(), to.label() == null ? names.temp(to.index()) : null);

@@ -11,6 +11,7 @@ import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Operation;
 import org.symgrad.compiler.lower.Value;
+import org.symgrad.compiler.lower.Vectorisable;
 
 /**
  * Writes the row loop of a {@linkplain Vectorisable vectorisable} kernel in Java with the
@@ -31,7 +32,7 @@ import org.symgrad.compiler.lower.Value;
  * for (; row < rows; row++) { …the scalar body… }
  * }</pre>
  */
-final class VectorLoopSource {
+final class VectorLoopSource implements Vectorisable.LanePrinter {
   static final ClassName DOUBLE_VECTOR = ClassName.get("jdk.incubator.vector", "DoubleVector");
   /** Statically imported by a class with vector kernels. */
   static final String SPECIES = "SPECIES_256";
@@ -45,6 +46,10 @@ final class VectorLoopSource {
   private final Map<Accumulator, String> sums;
   private final Map<Value, String> broadcasts = new LinkedHashMap<>();
   private final Map<Integer, String> bodyTemps = new HashMap<>();
+  // The vector loop being written: its code, each half's temporaries, each sum's partials.
+  private CodeBlock.Builder code;
+  private final List<Map<Integer, String>> halfTemps = List.of(new HashMap<>(), new HashMap<>());
+  private final Map<Accumulator, String[]> partials = new HashMap<>();
 
   /**
    * @param writer the method's scalar statements, whose temporaries are named already
@@ -59,12 +64,8 @@ final class VectorLoopSource {
     this.fixed = fixed;
     this.columns = columns;
     this.sums = sums;
-    for (Instr instr : kernel.body()) {
-      Value.Temp to = Instr.defined(instr);
-      if (to != null) {
-        bodyTemps.put(to.index(), writer.operand(to));
-      }
-    }
+    Vectorisable.bodyTemps(kernel)
+        .forEach(temp -> bodyTemps.put(temp.index(), writer.operand(temp)));
   }
 
   /** The lane-wise method of {@code operation}, one of {@link Vectorisable#LANE_WISE}. */
@@ -85,10 +86,11 @@ final class VectorLoopSource {
 
   /** The loops, after the prologue; the epilogue follows. */
   void write(CodeBlock.Builder code) {
+    this.code = code;
     code.add("// Rows $L at a time as two vectors of $L lanes, the same on every machine; "
         + "then the rest.\n", VectorLoopWriter.STEP, VectorLoopWriter.LANES);
     for (Instr instr : kernel.body()) {
-      for (Value operand : VectorLoopWriter.operands(instr)) {
+      for (Value operand : Instr.operands(instr)) {
         if (!isBodyTemp(operand) && !broadcasts.containsKey(operand)) {
           String name = names.allocate(operand instanceof Value.Temp
               ? writer.operand(operand) + "Lanes" : "literal" + broadcasts.size());
@@ -98,7 +100,6 @@ final class VectorLoopSource {
         }
       }
     }
-    Map<Accumulator, String[]> partials = new HashMap<>();
     for (Accumulator sum : kernel.sums()) {
       code.add("// $L = $L\n", StatementWriter.sumTitle(sum),
           StatementWriter.oneLine(sum.derivative()));
@@ -116,10 +117,9 @@ final class VectorLoopSource {
     writer.anchor("for (int " + last + " = ");
     code.beginControlFlow("for (int $L = $L - $L; $L <= $L; $L += $L)", last, fixed.rows(),
         VectorLoopWriter.STEP, row, last, row, VectorLoopWriter.STEP);
-    List<Map<Integer, String>> halfTemps = List.of(new HashMap<>(), new HashMap<>());
     for (int half = 0; half < 2; half++) {
       for (Instr instr : kernel.body()) {
-        writeLanes(code, instr, half, halfTemps.get(half), partials);
+        Vectorisable.print(instr, half, this);
       }
     }
     code.endControlFlow();
@@ -140,31 +140,34 @@ final class VectorLoopSource {
     code.endControlFlow();
   }
 
-  private void writeLanes(CodeBlock.Builder code, Instr instr, int half,
-      Map<Integer, String> temps, Map<Accumulator, String[]> partials) {
-    if (instr instanceof Instr.LoadColumn load) {
-      String offset = half == 0 ? fixed.row() : fixed.row() + " + " + VectorLoopWriter.LANES;
-      declare(code, define(load.to(), half, temps), CodeBlock.of("$T.fromArray($L, $L, $L)",
-          DOUBLE_VECTOR, SPECIES, columns.get(load.column()), offset));
-    } else if (instr instanceof Instr.Compute compute) {
-      String method = method(compute.operation());
-      String first = vector(compute.args().get(0), temps);
-      CodeBlock value = compute.args().size() == 1
-          ? CodeBlock.of("$L.$L()", first, method)
-          : CodeBlock.of("$L.$L($L)", first, method, vector(compute.args().get(1), temps));
-      declare(code, define(compute.to(), half, temps), value);
-    } else if (instr instanceof Instr.Accumulate accumulate) {
-      String partial = partials.get(accumulate.sum())[half];
-      writer.statement(code, partial + " = ", "$L.add($L)", partial,
-          vector(accumulate.value(), temps));
-    } else {
-      throw new IllegalStateException("no vector source for " + instr);
-    }
+  @Override
+  public void loadColumn(Instr.LoadColumn load, int half) {
+    String offset = half == 0 ? fixed.row() : fixed.row() + " + " + VectorLoopWriter.LANES;
+    declare(code, define(load.to(), half), CodeBlock.of("$T.fromArray($L, $L, $L)",
+        DOUBLE_VECTOR, SPECIES, columns.get(load.column()), offset));
   }
 
-  private String define(Value.Temp temp, int half, Map<Integer, String> temps) {
+  @Override
+  public void compute(Instr.Compute compute, int half) {
+    String method = method(compute.operation());
+    String first = vector(compute.args().get(0), halfTemps.get(half));
+    CodeBlock value = compute.args().size() == 1
+        ? CodeBlock.of("$L.$L()", first, method)
+        : CodeBlock.of("$L.$L($L)", first, method,
+            vector(compute.args().get(1), halfTemps.get(half)));
+    declare(code, define(compute.to(), half), value);
+  }
+
+  @Override
+  public void accumulate(Instr.Accumulate accumulate, int half) {
+    String partial = partials.get(accumulate.sum())[half];
+    writer.statement(code, partial + " = ", "$L.add($L)", partial,
+        vector(accumulate.value(), halfTemps.get(half)));
+  }
+
+  private String define(Value.Temp temp, int half) {
     String name = names.allocate(bodyTemps.get(temp.index()) + HALVES[half]);
-    temps.put(temp.index(), name);
+    halfTemps.get(half).put(temp.index(), name);
     return name;
   }
 

@@ -29,6 +29,7 @@ import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Value;
+import org.symgrad.compiler.lower.Vectorisable;
 
 /**
  * Writes the row loop of a {@linkplain Vectorisable vectorisable} kernel with the Vector API,
@@ -47,7 +48,7 @@ import org.symgrad.compiler.lower.Value;
  * machine, because the lanes, the vectors per step and the order of the final additions are
  * fixed (never {@code reduceLanes}, whose order is unspecified).
  */
-final class VectorLoopWriter {
+final class VectorLoopWriter implements Vectorisable.LanePrinter {
   /** Doubles in a {@code SPECIES_256} vector. */
   static final int LANES = 4;
   /** Rows a step of the vector loop takes: two vectors, so two additions per sum overlap. */
@@ -63,6 +64,7 @@ final class VectorLoopWriter {
   private final InstructionWriter scalar;
   private final Map<Integer, Integer> columnSlots;
   private final Map<Accumulator, Integer> sumLocals;
+  private int rowSlot;
   private final Set<Integer> bodyTemps = new HashSet<>();
   // Slots of the vectors: what is broadcast, and per half of a step each body temporary and
   // each sum's partial vector.
@@ -83,12 +85,7 @@ final class VectorLoopWriter {
     this.scalar = scalar;
     this.columnSlots = columnSlots;
     this.sumLocals = sumLocals;
-    for (Instr instr : kernel.body()) {
-      Value.Temp to = Instr.defined(instr);
-      if (to != null) {
-        bodyTemps.add(to.index());
-      }
-    }
+    Vectorisable.bodyTemps(kernel).forEach(temp -> bodyTemps.add(temp.index()));
   }
 
   /**
@@ -97,8 +94,9 @@ final class VectorLoopWriter {
    * rows}. The prologue has run; the epilogue follows.
    */
   void write(int fromSlot, int rowsSlot, int rowSlot) {
+    this.rowSlot = rowSlot;
     for (Instr instr : kernel.body()) {
-      for (Value operand : operands(instr)) {
+      for (Value operand : Instr.operands(instr)) {
         if (!(operand instanceof Value.Temp temp && isBodyTemp(temp))
             && !broadcasts.containsKey(operand)) {
           getSpecies();
@@ -137,7 +135,7 @@ final class VectorLoopWriter {
     code.visitJumpInsn(IF_ICMPGT, done);
     for (int half = 0; half < 2; half++) {
       for (Instr instr : kernel.body()) {
-        emitLanes(instr, half, rowSlot);
+        Vectorisable.print(instr, half, this);
       }
     }
     code.visitIincInsn(rowSlot, STEP);
@@ -175,33 +173,38 @@ final class VectorLoopWriter {
   }
 
   // One body instruction over 4 rows: row + 4 * half to row + 4 * half + 3.
-  private void emitLanes(Instr instr, int half, int rowSlot) {
-    if (instr instanceof Instr.LoadColumn load) { // fromArray(SPECIES_256, column, row [+ 4])
-      getSpecies();
-      code.visitVarInsn(ALOAD, columnSlots.get(load.column()));
-      code.visitVarInsn(ILOAD, rowSlot);
-      if (half == 1) {
-        code.visitInsn(ICONST_0 + LANES);
-        code.visitInsn(IADD);
-      }
-      code.visitMethodInsn(INVOKESTATIC, VECTOR, "fromArray",
-          "(" + SPECIES_TYPE + "[DI)" + VECTOR_TYPE, false);
-      define(load.to(), half);
-    } else if (instr instanceof Instr.Compute compute) {
-      compute.args().forEach(arg -> loadVector(arg, half));
-      String method = VectorLoopSource.method(compute.operation());
-      code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, method,
-          compute.args().size() == 1 ? UNARY : BINARY, false);
-      define(compute.to(), half);
-    } else if (instr instanceof Instr.Accumulate accumulate) { // sLo = sLo.add(v)
-      int partial = partials.get(half).get(accumulate.sum());
-      code.visitVarInsn(ALOAD, partial);
-      loadVector(accumulate.value(), half);
-      code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "add", BINARY, false);
-      code.visitVarInsn(ASTORE, partial);
-    } else {
-      throw new IllegalStateException("no vector bytecode for " + instr);
+  // fromArray(SPECIES_256, column, row [+ 4])
+  @Override
+  public void loadColumn(Instr.LoadColumn load, int half) {
+    getSpecies();
+    code.visitVarInsn(ALOAD, columnSlots.get(load.column()));
+    code.visitVarInsn(ILOAD, rowSlot);
+    if (half == 1) {
+      code.visitInsn(ICONST_0 + LANES);
+      code.visitInsn(IADD);
     }
+    code.visitMethodInsn(INVOKESTATIC, VECTOR, "fromArray",
+        "(" + SPECIES_TYPE + "[DI)" + VECTOR_TYPE, false);
+    define(load.to(), half);
+  }
+
+  @Override
+  public void compute(Instr.Compute compute, int half) {
+    compute.args().forEach(arg -> loadVector(arg, half));
+    String method = VectorLoopSource.method(compute.operation());
+    code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, method,
+        compute.args().size() == 1 ? UNARY : BINARY, false);
+    define(compute.to(), half);
+  }
+
+  // sLo = sLo.add(v)
+  @Override
+  public void accumulate(Instr.Accumulate accumulate, int half) {
+    int partial = partials.get(half).get(accumulate.sum());
+    code.visitVarInsn(ALOAD, partial);
+    loadVector(accumulate.value(), half);
+    code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "add", BINARY, false);
+    code.visitVarInsn(ASTORE, partial);
   }
 
   private void loadVector(Value value, int half) {
@@ -229,13 +232,4 @@ final class VectorLoopWriter {
     return bodyTemps.contains(temp.index());
   }
 
-  /** What {@code instr}, a body instruction, reads. */
-  static List<Value> operands(Instr instr) {
-    if (instr instanceof Instr.Compute compute) {
-      return compute.args();
-    } else if (instr instanceof Instr.Accumulate accumulate) {
-      return List.of(accumulate.value());
-    }
-    return List.of();
-  }
 }

@@ -1,6 +1,5 @@
 package org.symgrad.compiler.emit;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,22 +21,11 @@ public enum VectorMode {
   /** Vector kernels; compiling without the module is an error. */
   ON;
 
-  /** The system property that picks the mode for {@code Symgrad.compile}. */
+  /** The system property that picks the mode for {@code Symgrad.compile}, read there. */
   public static final String PROPERTY = "symgrad.vector";
 
   /** The incubator module the vector kernels link against. */
   public static final String MODULE = "jdk.incubator.vector";
-
-  /** The mode {@value #PROPERTY} names; {@link #OFF} when it is unset. */
-  public static VectorMode fromProperty() {
-    String value = System.getProperty(PROPERTY, "off").strip().toUpperCase(Locale.ROOT);
-    try {
-      return valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("-D" + PROPERTY + "=" + System.getProperty(PROPERTY)
-          + ": expected off, auto or on", e);
-    }
-  }
 
   /**
    * Whether this JVM can run vector kernels: {@value #MODULE} is in the boot layer and this

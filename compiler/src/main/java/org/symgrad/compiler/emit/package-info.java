@@ -4,8 +4,9 @@
  * org.symgrad.compiler.emit.ModelClassDefiner}) and readable Java source ({@link
  * org.symgrad.compiler.emit.SourceEmitter}, JavaPoet). Both print the same {@code Program}
  * statement for instruction through {@code lower.InstrVisitor}, so their doubles are
- * bit-identical. How a class is made ({@link org.symgrad.compiler.emit.EmitOptions}) is passed
- * in; nothing here reads system properties on a compile.
+ * bit-identical; a kernel's vector row loop is printed where the IR marks it ({@code
+ * Kernel.vectorised()}), decided by {@code lower.Vectorisable}. How a class is made ({@link
+ * org.symgrad.compiler.emit.EmitOptions}) is passed in; nothing here reads system properties.
  *
  * <p>May import: {@code lower}, the runtime, and the shared error types ({@code Diagnostic},
  * {@code SymgradException}). Never the front door ({@code Symgrad}), nor parse, graph, diff or

@@ -34,78 +34,156 @@ final class CodeSize {
 
   /** The bytes {@code instr} may take. */
   static int of(Instr instr) {
-    if (instr instanceof Instr.LoadParam i) {
+    return instr.apply(BOUNDS);
+  }
+
+  private static int of(List<Instr> body) {
+    int size = 0;
+    for (Instr inner : body) {
+      size += of(inner);
+    }
+    return size;
+  }
+
+  private static final InstrFunction<Integer> BOUNDS = new InstrFunction<>() {
+    @Override
+    public Integer on(Instr.LoadParam i) {
       return 1 + index(i.index()) + 1 + LOCAL;
-    } else if (instr instanceof Instr.LoadColumn i) {
+    }
+
+    @Override
+    public Integer on(Instr.LoadColumn i) {
       // aload batch, index, invokevirtual column (in a helper), iload row, daload, dstore
       return 1 + index(i.column()) + 3 + SMALL_LOCAL + 1 + LOCAL;
-    } else if (instr instanceof Instr.LoadRowCount) {
+    }
+
+    @Override
+    public Integer on(Instr.LoadRowCount i) {
       return SMALL_LOCAL + 1 + LOCAL;
-    } else if (instr instanceof Instr.LoadSum i) {
+    }
+
+    @Override
+    public Integer on(Instr.LoadSum i) {
       return LOCAL + index(i.sum().index()) + 1 + LOCAL; // a sum's slot is at most its index
-    } else if (instr instanceof Instr.Reload i) {
+    }
+
+    @Override
+    public Integer on(Instr.Reload i) {
       return LOCAL + index(i.slot()) + 1 + LOCAL;
-    } else if (instr instanceof Instr.Compute compute) {
+    }
+
+    @Override
+    public Integer on(Instr.Compute compute) {
       return compute.args().size() * VALUE + 3 + LOCAL;
-    } else if (instr instanceof Instr.Accumulate i) {
+    }
+
+    @Override
+    public Integer on(Instr.Accumulate i) {
       // scratch[i] += v: aload, index, dup2, daload, value, dadd, dastore; or dload/dstore
       return LOCAL + index(i.sum().index()) + 2 + VALUE + 2;
-    } else if (instr instanceof Instr.StoreGradient i) {
+    }
+
+    @Override
+    public Integer on(Instr.StoreGradient i) {
       return LOCAL + index(i.index()) + VALUE + 1;
-    } else if (instr instanceof Instr.StoreSum i) {
+    }
+
+    @Override
+    public Integer on(Instr.StoreSum i) {
       return LOCAL + index(i.index()) + VALUE + 1;
-    } else if (instr instanceof Instr.Spill i) {
+    }
+
+    @Override
+    public Integer on(Instr.Spill i) {
       return LOCAL + index(i.slot()) + VALUE + 1;
-    } else if (instr instanceof Instr.StoreOutput i) {
+    }
+
+    @Override
+    public Integer on(Instr.StoreOutput i) {
       return 1 + SMALL_LOCAL + index(i.outputs()) + 1 + index(i.output()) + 1 + VALUE + 1;
-    } else if (instr instanceof Instr.Call) {
+    }
+
+    @Override
+    public Integer on(Instr.Call i) {
       // this, params, batch, array, rows, row, scratch; invoke
       return 1 + 1 + 1 + 1 + SMALL_LOCAL + SMALL_LOCAL + SMALL_LOCAL + 3;
-    } else if (instr instanceof Instr.Return) {
+    }
+
+    @Override
+    public Integer on(Instr.Return i) {
       return VALUE + 1;
-    } else if (instr instanceof Instr.LoadParamAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.LoadParamAt i) {
       return 1 + index(i.index()) + 1 + LOCAL;
-    } else if (instr instanceof Instr.LoadColumnAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.LoadColumnAt i) {
       return 1 + index(i.column()) + 3 + SMALL_LOCAL + 1 + LOCAL;
-    } else if (instr instanceof Instr.LoadSumAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.LoadSumAt i) {
       return LOCAL + index(new Instr.Index(i.first().index(), i.stride())) + 1 + LOCAL;
-    } else if (instr instanceof Instr.AccumulateAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.AccumulateAt i) {
       return LOCAL + index(new Instr.Index(i.first().index(), i.stride())) + 2 + VALUE + 2;
-    } else if (instr instanceof Instr.StoreGradientAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.StoreGradientAt i) {
       return LOCAL + index(i.index()) + VALUE + 1;
-    } else if (instr instanceof Instr.StoreSumAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.StoreSumAt i) {
       return LOCAL + index(i.index()) + VALUE + 1;
-    } else if (instr instanceof Instr.Loop loop) {
+    }
+
+    @Override
+    public Integer on(Instr.Loop loop) {
       // j = 0; test: iload, count, if_icmpge; the body; wide iinc, goto; a sum's -0.0 and +=
       int size = 1 + LOCAL + LOCAL + INDEX + 3 + 6 + 3;
       if (loop.to() != null) {
         size += VALUE + LOCAL + LOCAL + VALUE + 1 + LOCAL;
       }
-      for (Instr inner : loop.body()) {
-        size += of(inner);
-      }
-      return size;
-    } else if (instr instanceof Instr.RowLoop loop) {
+      return size + of(loop.body());
+    }
+
+    @Override
+    public Integer on(Instr.RowLoop loop) {
       // row = block; test: iload, iload blockEnd, if_icmpge; the body; iinc, goto
       int size = 2 * SMALL_LOCAL + 2 * SMALL_LOCAL + 3 + 6 + 3;
       if (loop.to() != null) {
         size += VALUE + VALUE + 1 + LOCAL;
       }
-      for (Instr inner : loop.body()) {
-        size += of(inner);
-      }
-      return size;
-    } else if (instr instanceof Instr.LoadRowSlot i) {
+      return size + of(loop.body());
+    }
+
+    @Override
+    public Integer on(Instr.LoadRowSlot i) {
       return ROW_SLOT + 1 + LOCAL;
-    } else if (instr instanceof Instr.StoreRowSlot i) {
+    }
+
+    @Override
+    public Integer on(Instr.StoreRowSlot i) {
       return ROW_SLOT + VALUE + 1;
-    } else if (instr instanceof Instr.AccumulateRowSlot i) {
+    }
+
+    @Override
+    public Integer on(Instr.AccumulateRowSlot i) {
       return ROW_SLOT + 2 + VALUE + 2;
-    } else if (instr instanceof Instr.SetSumAt i) {
+    }
+
+    @Override
+    public Integer on(Instr.SetSumAt i) {
       return LOCAL + index(new Instr.Index(i.first().index(), i.stride())) + VALUE + 1;
     }
-    throw new IllegalArgumentException("no size for " + instr);
-  }
+  };
 
   /** The bytes of pushing index {@code value}: a reload of an unknown slot is given -1. */
   private static int index(int value) {

@@ -8,8 +8,13 @@ import org.symgrad.compiler.lower.Value.Temp;
 /** One straight-line instruction of the kernel IR. {@code toString()} is its listing line. */
 public sealed interface Instr {
 
+  /** What {@code function}'s method for this instruction's type gives. */
+  <R> R apply(InstrFunction<R> function);
+
   /** Hands this instruction to {@code visitor}'s method for its type. */
-  void accept(InstrVisitor visitor);
+  default void accept(InstrVisitor visitor) {
+    apply(visitor);
+  }
 
   /** The temporary {@code instr} assigns, or null for stores, sums and returns. */
   static @Nullable Temp defined(Instr instr) {
@@ -19,8 +24,8 @@ public sealed interface Instr {
   /** {@code to = params[index]}. */
   record LoadParam(Temp to, int index) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -32,8 +37,8 @@ public sealed interface Instr {
   /** {@code to = column[row]}, inside the row loop. */
   record LoadColumn(Temp to, int column) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -45,8 +50,8 @@ public sealed interface Instr {
   /** {@code to = (double) rows}. */
   record LoadRowCount(Temp to) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -58,8 +63,8 @@ public sealed interface Instr {
   /** {@code to = sum}, after the row loop. */
   record LoadSum(Temp to, Accumulator sum) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -71,8 +76,8 @@ public sealed interface Instr {
   /** {@code to = operation(args)}. */
   record Compute(Temp to, Operation operation, List<Value> args) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     public Compute {
@@ -92,8 +97,8 @@ public sealed interface Instr {
   /** {@code sum += value}, inside the row loop. */
   record Accumulate(Accumulator sum, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -105,8 +110,8 @@ public sealed interface Instr {
   /** {@code grad[index] = value}. */
   record StoreGradient(int index, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -118,8 +123,8 @@ public sealed interface Instr {
   /** {@code sums[index] = value}, after the loop of a {@link Kernel.Kind#SUMS} kernel. */
   record StoreSum(int index, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -131,8 +136,8 @@ public sealed interface Instr {
   /** {@code out[row * outputs + output] = value}, inside the row loop. */
   record StoreOutput(int output, int outputs, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -147,8 +152,8 @@ public sealed interface Instr {
    */
   record Call(int helper) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -160,8 +165,8 @@ public sealed interface Instr {
   /** {@code scratch[slot] = value}: hands a value to a later helper or to the method itself. */
   record Spill(int slot, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -173,8 +178,8 @@ public sealed interface Instr {
   /** {@code to = scratch[slot]}: takes a value an earlier helper computed. */
   record Reload(Temp to, int slot) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -186,8 +191,8 @@ public sealed interface Instr {
   /** {@code return value}. */
   record Return(Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -210,8 +215,8 @@ public sealed interface Instr {
   record Loop(@Nullable Temp to, int count, List<Instr> body, @Nullable Value added)
       implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     public Loop {
@@ -272,8 +277,8 @@ public sealed interface Instr {
   /** {@code to = params[index]}, in a loop. */
   record LoadParamAt(Temp to, Index index) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -285,8 +290,8 @@ public sealed interface Instr {
   /** {@code to = column(index)[row]}, in a loop inside the row loop. */
   record LoadColumnAt(Temp to, Index column) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -301,8 +306,8 @@ public sealed interface Instr {
    */
   record LoadSumAt(Temp to, Accumulator first, int stride) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -314,8 +319,8 @@ public sealed interface Instr {
   /** {@code sum += value} for the sum {@code stride * j} places after {@code first}. */
   record AccumulateAt(Accumulator first, int stride, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -327,8 +332,8 @@ public sealed interface Instr {
   /** {@code grad[index] = value}, in a loop. */
   record StoreGradientAt(Index index, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -340,8 +345,8 @@ public sealed interface Instr {
   /** {@code sums[index] = value}, in a loop. */
   record StoreSumAt(Index index, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -361,8 +366,8 @@ public sealed interface Instr {
    */
   record RowLoop(@Nullable Temp to, List<Instr> body, @Nullable Value added) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     public RowLoop {
@@ -401,8 +406,8 @@ public sealed interface Instr {
   /** {@code sum = value} for the sum {@code stride * j} places after {@code first}. */
   record SetSumAt(Accumulator first, int stride, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -414,8 +419,8 @@ public sealed interface Instr {
   /** {@code to = scratch[slot + row - block]}: this row's value of a per-row slot. */
   record LoadRowSlot(Temp to, int slot) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -427,8 +432,8 @@ public sealed interface Instr {
   /** {@code scratch[slot + row - block] = value}. */
   record StoreRowSlot(int slot, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
@@ -440,14 +445,19 @@ public sealed interface Instr {
   /** {@code scratch[slot + row - block] += value}: one more term of this row's sum. */
   record AccumulateRowSlot(int slot, Value value) implements Instr {
     @Override
-    public void accept(InstrVisitor visitor) {
-      visitor.visit(this);
+    public <R> R apply(InstrFunction<R> function) {
+      return function.on(this);
     }
 
     @Override
     public String toString() {
       return "row slot " + slot + " += " + value;
     }
+  }
+
+  /** The instructions a loop holds, run on each of its passes; none for the others. */
+  static List<Instr> nested(Instr instr) {
+    return Operands.nested(instr);
   }
 
   /**

@@ -76,14 +76,23 @@ final class Interchanger {
   // Sorts the body into gathers, rest and scatters; whether it is the shape this pass handles.
   private boolean qualifies() {
     for (Instr instr : kernel.body()) {
-      if (instr instanceof Instr.Loop loop && isGather(loop)) {
-        gathers.add(loop);
-      } else if (instr instanceof Instr.Loop loop && isScatter(loop)) {
-        scatters.add(loop);
-      } else if (instr instanceof Instr.LoadColumn || instr instanceof Instr.Compute
-          || instr instanceof Instr.Accumulate) {
-        rest.add(instr);
-      } else {
+      boolean sorted = switch (InstrType.of(instr)) {
+        case LOOP -> {
+          Instr.Loop loop = (Instr.Loop) instr;
+          if (isGather(loop)) {
+            gathers.add(loop);
+          } else if (isScatter(loop)) {
+            scatters.add(loop);
+          }
+          yield isGather(loop) || isScatter(loop);
+        }
+        case LOAD_COLUMN, COMPUTE, ACCUMULATE -> rest.add(instr);
+        case LOAD_PARAM, LOAD_ROW_COUNT, LOAD_SUM, STORE_GRADIENT, STORE_SUM, STORE_OUTPUT, CALL,
+            SPILL, RELOAD, RETURN, LOAD_PARAM_AT, LOAD_COLUMN_AT, LOAD_SUM_AT, ACCUMULATE_AT,
+            STORE_GRADIENT_AT, STORE_SUM_AT, ROW_LOOP, SET_SUM_AT, LOAD_ROW_SLOT, STORE_ROW_SLOT,
+            ACCUMULATE_ROW_SLOT -> false;
+      };
+      if (!sorted) {
         return false;
       }
     }
@@ -101,13 +110,18 @@ final class Interchanger {
   private static boolean isScatter(Instr.Loop loop) {
     List<Instr> body = loop.body();
     return loop.to() == null && !body.isEmpty()
-        && body.get(body.size() - 1) instanceof Instr.AccumulateAt
+        && InstrType.of(body.get(body.size() - 1)) == InstrType.ACCUMULATE_AT
         && body.subList(0, body.size() - 1).stream().allMatch(Interchanger::isTermInstr);
   }
 
   private static boolean isTermInstr(Instr instr) {
-    return instr instanceof Instr.LoadParamAt || instr instanceof Instr.LoadColumnAt
-        || instr instanceof Instr.Compute;
+    return switch (InstrType.of(instr)) {
+      case LOAD_PARAM_AT, LOAD_COLUMN_AT, COMPUTE -> true;
+      case LOAD_PARAM, LOAD_COLUMN, LOAD_ROW_COUNT, LOAD_SUM, ACCUMULATE, STORE_GRADIENT,
+          STORE_SUM, STORE_OUTPUT, CALL, SPILL, RELOAD, RETURN, LOOP, LOAD_SUM_AT, ACCUMULATE_AT,
+          STORE_GRADIENT_AT, STORE_SUM_AT, ROW_LOOP, SET_SUM_AT, LOAD_ROW_SLOT, STORE_ROW_SLOT,
+          ACCUMULATE_ROW_SLOT -> false;
+    };
   }
 
   // Moving the scatters after the rest reorders additions only if two of them share a sum.
@@ -118,7 +132,8 @@ final class Interchanger {
     }
     Set<Integer> written = new HashSet<>();
     for (Instr instr : rest) {
-      if (instr instanceof Instr.Accumulate a && !written.add(positions.get(a.sum()))) {
+      Sink sink = Sink.of(instr); // the rest's sinks are sums' terms
+      if (sink != null && !written.add(positions.get(sink.sum()))) {
         return false;
       }
     }
@@ -216,7 +231,7 @@ final class Interchanger {
     List<Instr> perColumn = new ArrayList<>();
     List<Instr> inRows = new ArrayList<>(reloads);
     for (Instr instr : body) {
-      boolean rowWise = instr instanceof Instr.LoadColumnAt
+      boolean rowWise = InstrType.of(instr) == InstrType.LOAD_COLUMN_AT
           || Instr.operands(instr).stream()
               .anyMatch(v -> v instanceof Temp t && perRow.contains(t.index()));
       if (rowWise) {

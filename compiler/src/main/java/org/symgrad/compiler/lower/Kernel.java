@@ -37,6 +37,8 @@ import org.symgrad.compiler.lower.Argument.Type;
  * @param blockRows 0 when the body runs once per row; else the body runs once per block of
  *     that many rows (the last may be shorter), and its {@link Instr.RowLoop row loops} visit
  *     the block's rows (see {@link Interchanger})
+ * @param vectorised whether the row loop runs four rows an instruction on the Vector API,
+ *     as {@link Vectorisable} decided: its body then holds only {@link Vectorisable.Lane lanes}
  */
 public record Kernel(
     Kind kind,
@@ -47,7 +49,8 @@ public record Kernel(
     int temps,
     List<Helper> helpers,
     int scratchSize,
-    int blockRows) {
+    int blockRows,
+    boolean vectorised) {
 
   /** The methods of {@code CompiledModel} that kernels implement, with their signatures. */
   public enum Kind {
@@ -139,6 +142,18 @@ public record Kernel(
     }
   }
 
+  /** A scalar kernel. */
+  public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
+      List<Accumulator> sums, int temps, List<Helper> helpers, int scratchSize, int blockRows) {
+    this(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize, blockRows, false);
+  }
+
+  /** The same kernel, its row loop on the Vector API or not. */
+  Kernel withVectorised(boolean on) {
+    return on == vectorised ? this : new Kernel(kind, prologue, body, epilogue, sums, temps,
+        helpers, scratchSize, blockRows, on);
+  }
+
   /** A kernel whose body runs once per row. */
   public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
       List<Accumulator> sums, int temps, List<Helper> helpers, int scratchSize) {
@@ -163,7 +178,8 @@ public record Kernel(
   public List<Instr> rowInstructions() {
     List<Instr> instructions = new java.util.ArrayList<>();
     for (Instr instr : body) {
-      instructions.addAll(instr instanceof Instr.RowLoop loop ? loop.body() : List.of(instr));
+      instructions.addAll(InstrType.of(instr) == InstrType.ROW_LOOP ? Instr.nested(instr)
+          : List.of(instr));
     }
     return instructions;
   }
@@ -181,6 +197,16 @@ public record Kernel(
     return scratchSize > 0;
   }
 
+  /** Where the kernel's own method keeps its arguments, locals, columns and sums. */
+  public Layout layout() {
+    return Layout.main(this);
+  }
+
+  /** Where each helper method of a split kernel keeps its arguments and locals. */
+  public Layout helperLayout() {
+    return Layout.helper(this);
+  }
+
   /** The name of helper {@code index}'s method: {@code lossAndGradientPart3}. */
   public String helperName(int index) {
     return kind.methodName() + "Part" + index;
@@ -195,7 +221,7 @@ public record Kernel(
     }
     prologue.forEach(i -> line(text, "  ", i));
     text.append(isBlocked() ? "  for each block of " + blockRows + " rows:\n"
-        : "  for each row:\n");
+        : vectorised ? "  for each row, four rows a vector:\n" : "  for each row:\n");
     body.forEach(i -> line(text, "    ", i));
     epilogue.forEach(i -> line(text, "  ", i));
     for (Helper helper : helpers) {

@@ -4,10 +4,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.lower.Value.Temp;
 
-/** What one instruction defines and reads, for {@link Instr#defined} and {@link Instr#operands}. */
+/**
+ * What one instruction defines, reads and holds, for {@link Instr#defined}, {@link
+ * Instr#operands} and {@link Instr#nested}.
+ */
 final class Operands implements InstrVisitor {
   private @Nullable Temp defined;
   private List<Value> reads = List.of();
+  private List<Instr> nested = List.of();
 
   private Operands() {}
 
@@ -21,6 +25,12 @@ final class Operands implements InstrVisitor {
     Operands operands = new Operands();
     instr.accept(operands);
     return operands.reads;
+  }
+
+  static List<Instr> nested(Instr instr) {
+    Operands operands = new Operands();
+    instr.accept(operands);
+    return operands.nested;
   }
 
   private void defines(Temp to) {
@@ -99,6 +109,7 @@ final class Operands implements InstrVisitor {
   public void visit(Instr.Loop instr) {
     defined = instr.to();
     reads = List.copyOf(instr.reads());
+    nested = instr.body();
   }
 
   @Override
@@ -134,6 +145,7 @@ final class Operands implements InstrVisitor {
   @Override
   public void visit(Instr.RowLoop instr) {
     reads = List.copyOf(instr.reads()); // its result is defined before it
+    nested = instr.body();
   }
 
   @Override

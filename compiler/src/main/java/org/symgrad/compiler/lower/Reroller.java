@@ -102,8 +102,8 @@ final class Reroller {
   }
 
   private static boolean addsByIndex(Instr instr) {
-    return instr instanceof Instr.Loop loop
-        && loop.body().stream().anyMatch(Instr.AccumulateAt.class::isInstance);
+    return InstrType.of(instr) == InstrType.LOOP && Instr.nested(instr).stream()
+        .anyMatch(i -> InstrType.of(i) == InstrType.ACCUMULATE_AT);
   }
 
   // ((a0 + a1) + a2) + … with a0, a1, … one term up to indices: the longest such prefix of
@@ -158,7 +158,8 @@ final class Reroller {
   }
 
   private static boolean isAdd(@Nullable Instr instr) {
-    return instr instanceof Instr.Compute c && c.operation() == Operation.ADD;
+    return instr != null && InstrType.of(instr) == InstrType.COMPUTE
+        && ((Instr.Compute) instr).operation() == Operation.ADD;
   }
 
   // Consecutive sinks of one kind whose places and values progress alike become a loop.
@@ -167,7 +168,7 @@ final class Reroller {
     taken = identitySet();
     int from = 0;
     while (from < section.size()) {
-      Value value = sinkValue(section.get(from));
+      Value value = Sink.valueOf(section.get(from));
       Term first = value == null ? null : term(value, s);
       List<Term> run = new ArrayList<>();
       if (first != null) {
@@ -175,11 +176,11 @@ final class Reroller {
         int[] strides = null;
         for (int to = from + 1; to < section.size(); to++) {
           Instr sink = section.get(to);
-          if (!sameKind(section.get(from), sink)
+          if (!Sink.sameKind(section.get(from), sink)
               || !progresses(section.get(from), section.get(from + 1), sink, to - from)) {
             break;
           }
-          Term next = term(sinkValue(sink), s);
+          Term next = term(Sink.valueOf(sink), s);
           if (next == null || !sameShape(first, next)) {
             break;
           }
@@ -193,7 +194,7 @@ final class Reroller {
       if (run.size() >= minRun) {
         List<Instr> body = new ArrayList<>();
         Value term = template(run, body);
-        body.add(indexedSink(section.get(from), section.get(from + 1), term));
+        body.add(Sink.indexed(section.get(from), section.get(from + 1), term));
         loops.put(section.get(from + run.size() - 1),
             new Instr.Loop(null, run.size(), body, null));
         for (int i = from; i < from + run.size(); i++) {
@@ -206,49 +207,19 @@ final class Reroller {
     return rebuilt(section, loops, taken);
   }
 
-  private static boolean sameKind(Instr a, Instr b) {
-    return sinkValue(a) != null && a.getClass() == b.getClass();
-  }
-
-  private static @Nullable Value sinkValue(Instr instr) {
-    if (instr instanceof Instr.Accumulate i) {
-      return i.value();
-    } else if (instr instanceof Instr.StoreGradient i) {
-      return i.value();
-    } else if (instr instanceof Instr.StoreSum i) {
-      return i.value();
-    }
-    return null;
-  }
-
   // Whether sink `at`, instance k, writes where the first two set the step: sums also by place.
   private boolean progresses(Instr first, Instr second, Instr at, int k) {
-    if (first instanceof Instr.Accumulate a) {
-      Accumulator a0 = a.sum();
-      Accumulator a1 = ((Instr.Accumulate) second).sum();
-      Accumulator ak = ((Instr.Accumulate) at).sum();
-      int stride = a1.index() - a0.index();
-      return stride > 0 && ak.index() == a0.index() + stride * k
-          && positions.get(a1) - positions.get(a0) == stride
-          && positions.get(ak) == positions.get(a0) + stride * k;
-    }
-    int i0 = sinkIndex(first);
-    int stride = sinkIndex(second) - i0;
-    return stride > 0 && sinkIndex(at) == i0 + stride * k;
-  }
-
-  private static int sinkIndex(Instr instr) {
-    return instr instanceof Instr.StoreGradient g ? g.index() : ((Instr.StoreSum) instr).index();
-  }
-
-  private static Instr indexedSink(Instr first, Instr second, Value value) {
-    if (first instanceof Instr.Accumulate a) {
-      int stride = ((Instr.Accumulate) second).sum().index() - a.sum().index();
-      return new Instr.AccumulateAt(a.sum(), stride, value);
-    }
-    Instr.Index index = new Instr.Index(sinkIndex(first), sinkIndex(second) - sinkIndex(first));
-    return first instanceof Instr.StoreGradient ? new Instr.StoreGradientAt(index, value)
-        : new Instr.StoreSumAt(index, value);
+    Sink s0 = Sink.of(first);
+    Sink s1 = Sink.of(second);
+    Sink sk = Sink.of(at);
+    int stride = s1.place() - s0.place();
+    boolean placed = stride > 0 && sk.place() == s0.place() + stride * k;
+    return switch (s0.kind()) {
+      case ACCUMULATE -> placed
+          && positions.get(s1.sum()) - positions.get(s0.sum()) == stride
+          && positions.get(sk.sum()) == positions.get(s0.sum()) + stride * k;
+      case STORE_GRADIENT, STORE_SUM -> placed;
+    };
   }
 
   /** The longest prefix of {@code values} that are one term up to progressing indices. */
@@ -355,35 +326,55 @@ final class Reroller {
       return known;
     }
     Instr definition = definitions[temp.index()];
-    Step step;
-    if (definition instanceof Instr.LoadParam p) {
-      step = new Step(Kind.PARAM, temp, null, new int[0], p.index(), -1, null);
-    } else if (definition instanceof Instr.LoadColumn c) {
-      step = new Step(Kind.COLUMN, temp, null, new int[0], c.column(), -1, null);
-    } else if (definition instanceof Instr.LoadSum l && sumsByIndex) {
-      Integer position = positions.get(l.sum());
-      step = new Step(Kind.SUM, temp, null, new int[0], l.sum().index(),
-          position == null ? -1 : position, l.sum());
-    } else if (definition instanceof Instr.Compute c && readers[temp.index()] == 1
-        && sectionOf[temp.index()] == s) {
-      if (taken.contains(c)) {
-        return -1;
-      }
-      int[] args = new int[c.args().size()];
-      for (int i = 0; i < args.length; i++) {
-        args[i] = walk(c.args().get(i), s, steps, consumed, seen, depth + 1);
-        if (args[i] < 0) {
-          return -1;
-        }
-      }
-      consumed.add(c);
-      step = new Step(Kind.COMPUTE, temp, c.operation(), args, 0, -1, null);
-    } else {
-      step = new Step(Kind.INVARIANT, temp, null, new int[0], 0, -1, null);
+    Step step = switch (definition == null ? InstrType.RETURN : InstrType.of(definition)) {
+      case LOAD_PARAM -> new Step(Kind.PARAM, temp, null, new int[0],
+          ((Instr.LoadParam) definition).index(), -1, null);
+      case LOAD_COLUMN -> new Step(Kind.COLUMN, temp, null, new int[0],
+          ((Instr.LoadColumn) definition).column(), -1, null);
+      case LOAD_SUM -> sumsByIndex ? sumStep(temp, ((Instr.LoadSum) definition).sum())
+          : invariant(temp);
+      case COMPUTE -> readers[temp.index()] == 1 && sectionOf[temp.index()] == s
+          ? computeStep(temp, (Instr.Compute) definition, s, steps, consumed, seen, depth)
+          : invariant(temp);
+      // What else defines a temporary is the same for every j of a loop: an invariant.
+      case LOAD_ROW_COUNT, ACCUMULATE, STORE_GRADIENT, STORE_SUM, STORE_OUTPUT, CALL, SPILL,
+          RELOAD, RETURN, LOOP, LOAD_PARAM_AT, LOAD_COLUMN_AT, LOAD_SUM_AT, ACCUMULATE_AT,
+          STORE_GRADIENT_AT, STORE_SUM_AT, ROW_LOOP, SET_SUM_AT, LOAD_ROW_SLOT, STORE_ROW_SLOT,
+          ACCUMULATE_ROW_SLOT -> invariant(temp);
+    };
+    if (step == null) {
+      return -1;
     }
     int at = add(steps, step);
     seen.put(temp.index(), at);
     return at;
+  }
+
+  private Step sumStep(Temp temp, Accumulator sum) {
+    Integer position = positions.get(sum);
+    return new Step(Kind.SUM, temp, null, new int[0], sum.index(),
+        position == null ? -1 : position, sum);
+  }
+
+  // The compute's step after its operands', or null when one of them cannot be a step.
+  private @Nullable Step computeStep(Temp temp, Instr.Compute c, int s, List<Step> steps,
+      List<Instr> consumed, Map<Integer, Integer> seen, int depth) {
+    if (taken.contains(c)) {
+      return null;
+    }
+    int[] args = new int[c.args().size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = walk(c.args().get(i), s, steps, consumed, seen, depth + 1);
+      if (args[i] < 0) {
+        return null;
+      }
+    }
+    consumed.add(c);
+    return new Step(Kind.COMPUTE, temp, c.operation(), args, 0, -1, null);
+  }
+
+  private static Step invariant(Temp temp) {
+    return new Step(Kind.INVARIANT, temp, null, new int[0], 0, -1, null);
   }
 
   private static int add(List<Step> steps, Step step) {
@@ -474,14 +465,9 @@ final class Reroller {
     }));
     for (int s = 0; s < sections.size(); s++) {
       sections.set(s, sections.get(s).stream()
-          .filter(instr -> !isLoad(instr) || read.get(Instr.defined(instr).index()))
+          .filter(i -> !InstrType.of(i).isLoad() || read.get(Instr.defined(i).index()))
           .toList());
     }
-  }
-
-  private static boolean isLoad(Instr instr) {
-    return instr instanceof Instr.LoadParam || instr instanceof Instr.LoadColumn
-        || instr instanceof Instr.LoadSum || instr instanceof Instr.LoadRowCount;
   }
 
   private static <T> Set<T> identitySet() {

@@ -51,10 +51,10 @@ final class Splitter {
         if (to != null) {
           temps.put(to.index(), to);
         }
-        if (isLoad(instr)) {
+        if (InstrType.of(instr).isLoad()) {
           loads.put(Instr.defined(instr).index(), instr);
-        } else if (instr instanceof Instr.Return r) {
-          found = r;
+        } else if (InstrType.of(instr) == InstrType.RETURN) {
+          found = (Instr.Return) instr;
         } else {
           work.add(instr);
         }
@@ -309,15 +309,10 @@ final class Splitter {
     return sections.get(range.section).subList(range.from, range.to);
   }
 
-  private static boolean isLoad(Instr instr) {
-    return instr instanceof Instr.LoadParam || instr instanceof Instr.LoadColumn
-        || instr instanceof Instr.LoadRowCount || instr instanceof Instr.LoadSum;
-  }
-
   /** The numbers of the temporaries {@code instr} reads, in order, without repeats. */
   static int[] operands(Instr instr) {
-    if (instr instanceof Instr.Compute i) {
-      List<Value> args = i.args();
+    if (InstrType.of(instr) == InstrType.COMPUTE) {
+      List<Value> args = ((Instr.Compute) instr).args();
       if (args.size() == 2 && args.get(0) instanceof Temp a && args.get(1) instanceof Temp b) {
         return a.index() == b.index() ? new int[] {a.index()}
             : new int[] {a.index(), b.index()};

@@ -60,7 +60,7 @@ class HiddenClassLinesTest {
     String before = System.getProperty(ModelClassDefiner.DUMP_PROPERTY);
     System.setProperty(ModelClassDefiner.DUMP_PROPERTY, folder.toString());
     try {
-      ModelClassDefiner.define(program, EmitOptions.fromSystemProperties());
+      ModelClassDefiner.define(program, org.symgrad.compiler.SystemProperties.emitOptions());
     } finally {
       if (before == null) {
         System.clearProperty(ModelClassDefiner.DUMP_PROPERTY);
@@ -80,7 +80,7 @@ class HiddenClassLinesTest {
     System.setProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, "true");
     try {
       assertThat(sourceFile(ModelClassDefiner.classFile(program,
-          EmitOptions.fromSystemProperties()))).isEqualTo(CLASS + ".java");
+          org.symgrad.compiler.SystemProperties.emitOptions()))).isEqualTo(CLASS + ".java");
     } finally {
       System.clearProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);
     }

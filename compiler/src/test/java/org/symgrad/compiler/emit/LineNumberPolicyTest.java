@@ -66,7 +66,7 @@ class LineNumberPolicyTest {
     System.setProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, "true");
     try {
       assertThat(lineNumbers(ModelClassDefiner.classFile(program,
-          EmitOptions.fromSystemProperties()))).isGreaterThan(0);
+          org.symgrad.compiler.SystemProperties.emitOptions()))).isGreaterThan(0);
     } finally {
       if (before == null) {
         System.clearProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);

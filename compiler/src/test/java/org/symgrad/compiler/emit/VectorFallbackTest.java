@@ -8,10 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.SystemProperties;
 import org.symgrad.compiler.VectorModels;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 
@@ -37,7 +39,7 @@ class VectorFallbackTest {
         Lowering.lower(VectorModels.linear(40), 300));
     for (Program program : programs) {
       for (Kernel kernel : program.kernels()) {
-        assertThat(Vectorisable.kernel(kernel)).isFalse();
+        assertThat(Vectorisable.qualifies(kernel)).isFalse();
       }
       assertThat(SourceEmitter.emitWithLines(program, "p", "Symgrad_Fallback", true).text())
           .isEqualTo(SourceEmitter.emitText(program, "p", "Symgrad_Fallback"));
@@ -49,23 +51,23 @@ class VectorFallbackTest {
   @Test
   void onlyTheSummingLoopsOfAModelVectorise() {
     Program program = Symgrad.lower(LaneWiseModels.thermometer());
-    assertThat(Vectorisable.kernel(program.predict())).isFalse();
-    assertThat(Vectorisable.kernel(program.finish())).isFalse();
-    assertThat(Vectorisable.kernel(program.loss())).isTrue();
-    assertThat(Vectorisable.kernel(program.lossAndGradient())).isTrue();
-    assertThat(Vectorisable.kernel(program.sums())).isTrue();
+    assertThat(Vectorisable.qualifies(program.predict())).isFalse();
+    assertThat(Vectorisable.qualifies(program.finish())).isFalse();
+    assertThat(Vectorisable.qualifies(program.loss())).isTrue();
+    assertThat(Vectorisable.qualifies(program.lossAndGradient())).isTrue();
+    assertThat(Vectorisable.qualifies(program.sums())).isTrue();
   }
 
   @Test
   void theModeComesFromTheSystemProperty() {
-    assertThat(VectorMode.fromProperty()).isEqualTo(VectorMode.OFF);
+    assertThat(SystemProperties.vectorMode()).isEqualTo(VectorMode.OFF);
     System.setProperty(VectorMode.PROPERTY, "Auto");
-    assertThat(VectorMode.fromProperty()).isEqualTo(VectorMode.AUTO);
+    assertThat(SystemProperties.vectorMode()).isEqualTo(VectorMode.AUTO);
     System.setProperty(VectorMode.PROPERTY, "on");
-    assertThat(VectorMode.fromProperty()).isEqualTo(VectorMode.ON);
+    assertThat(SystemProperties.vectorMode()).isEqualTo(VectorMode.ON);
     System.setProperty(VectorMode.PROPERTY, "fast");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, VectorMode::fromProperty);
+        assertThrows(IllegalArgumentException.class, SystemProperties::vectorMode);
     assertThat(e).hasMessageThat()
         .isEqualTo("-Dsymgrad.vector=fast: expected off, auto or on");
   }

@@ -18,6 +18,7 @@ import org.symgrad.compiler.InMemoryJavaCompiler;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.VectorModels;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
@@ -62,7 +63,7 @@ class VectorKernelsTest {
       programs.put(className, program);
       sources.put(PACKAGE + "." + className,
           SourceEmitter.emitWithLines(program, PACKAGE, className, true).text());
-      vectorised += Vectorisable.kernel(program.lossAndGradient()) ? 1 : 0;
+      vectorised += Vectorisable.qualifies(program.lossAndGradient()) ? 1 : 0;
     }
     // Guard against the models drifting out of what vectorises.
     assertWithMessage("fused kernels vectorised").that(vectorised).isAtLeast(programs.size() / 3);
@@ -90,7 +91,7 @@ class VectorKernelsTest {
     int compared = 0;
     for (ModelDefinition model : models()) {
       Program program = Symgrad.lower(model);
-      if (!program.isChunked() || !Vectorisable.kernel(program.sums())) {
+      if (!program.isChunked() || !Vectorisable.qualifies(program.sums())) {
         continue;
       }
       ChunkedKernels scalar = (ChunkedKernels) ModelClassDefiner.define(program, VectorMode.OFF);

@@ -103,13 +103,19 @@ public record Kernel(
 
     /** The argument with {@code role}, or null when the method has none. */
     public @Nullable Argument argument(Argument.Role role) {
-      return arguments.stream().filter(a -> a.role() == role).findFirst().orElse(null);
+      int position = position(role);
+      return position < 0 ? null : arguments.get(position);
     }
 
     /** The position of the argument with {@code role} (0 for the first), or -1. */
     public int position(Argument.Role role) {
-      Argument argument = argument(role);
-      return argument == null ? -1 : arguments.indexOf(argument);
+      // A loop, not a stream: emitting asks this for every argument of every kernel.
+      for (int i = 0; i < arguments.size(); i++) {
+        if (arguments.get(i).role() == role) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private static Argument arg(Argument.Role role, String name, Type type) {

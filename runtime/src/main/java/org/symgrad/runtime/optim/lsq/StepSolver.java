@@ -111,10 +111,15 @@ final class StepSolver {
       System.arraycopy(best, 0, q, 0, n);
       return;
     }
-    // Nothing factored inside the bounds (only rounding can do this): the steepest-descent
-    // step to the boundary, which is always safe.
+    // Nothing factored inside the bounds (only rounding can do this): the Cauchy point, the
+    // model's minimum along steepest descent inside the region, which always reduces it.
+    double curvature = Dense.quadratic(s, b, n);
+    double length = delta / bNorm;
+    if (curvature > 0) {
+      length = Math.min(length, bNorm * bNorm / curvature);
+    }
     for (int i = 0; i < n; i++) {
-      q[i] = -b[i] * delta / bNorm;
+      q[i] = -b[i] * length;
     }
     lambda = hi;
   }

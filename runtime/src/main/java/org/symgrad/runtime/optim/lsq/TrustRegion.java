@@ -81,8 +81,9 @@ final class TrustRegion {
         }
       }
       boolean dampedHere = false;
+      solver.prepare(s, b);
       while (true) {
-        solver.solve(s, b, delta, par, q);
+        solver.solve(delta, par, q);
         par = solver.lambda();
         dampedHere |= solver.unshiftedFailed();
         double pNorm = Dense.norm(q, n);

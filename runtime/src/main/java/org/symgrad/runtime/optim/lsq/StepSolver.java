@@ -107,8 +107,10 @@ final class StepSolver {
     } else {
       unshiftedFailed = true;
     }
+    // As lmpar: start from the previous damping, raised to the lower bound, which after a
+    // factored Gauss-Newton step is Newton's iterate from 0 and usually close already.
     double lam = Math.min(Math.max(lambdaGuess, lo), hi);
-    if (lam <= lo) {
+    if (lam <= 0) {
       lam = safeguard(lo, hi);
     }
     for (int tries = 0; tries < MAX_TRIES; tries++) {

@@ -1,5 +1,6 @@
 package org.symgrad.bench.lsq;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -23,11 +24,11 @@ import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
+import org.symgrad.runtime.testing.NistFile;
 
 /**
  * Time per fit on NIST StRD problems, side by side in one run: symgrad's {@code lm} on the
@@ -46,7 +47,11 @@ public class LeastSquaresBench {
   @Param({"1", "2"})
   public int start;
 
-  private NistData data;
+  /** The NIST files: {@code -Dsymgrad.nist=…}, by default as seen from the repository root. */
+  static final Path DIRECTORY =
+      Path.of(System.getProperty("symgrad.nist", "compiler/src/test/resources/nist"));
+
+  private NistFile data;
   private CompiledResiduals residuals;
   private Tolerances tolerances;
   private LeastSquaresProblem hipparchus;
@@ -54,11 +59,10 @@ public class LeastSquaresBench {
 
   @Setup
   public void setUp() {
-    data = NistData.read(problem);
-    ModelDefinition definition = Symgrad.parseFile(NistData.DIRECTORY.resolve(problem + ".sg"));
+    data = NistFile.read(DIRECTORY, problem);
+    ModelDefinition definition = Symgrad.parseFile(DIRECTORY.resolve(problem + ".sg"));
     CompiledModel model = Symgrad.compile(definition);
-    Batch batch = new Dataset(java.util.List.of("x", "y"), new double[][] {data.x(), data.y()})
-        .batchFor(model.info(), true);
+    Batch batch = data.data().batchFor(model.info(), true);
     residuals = new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
     tolerances = Tolerances.defaults(1000);
     hipparchus = hipparchusProblem(data, start);
@@ -75,9 +79,9 @@ public class LeastSquaresBench {
   }
 
   /** Hipparchus' problem: residual targets y, model and Jacobian by hand, 1000 iterations. */
-  static LeastSquaresProblem hipparchusProblem(NistData data, int start) {
+  static LeastSquaresProblem hipparchusProblem(NistFile data, int start) {
     String name = data.name();
-    double[] x = data.x();
+    double[] x = data.data().column("x");
     int n = x.length;
     int p = data.certified().length;
     MultivariateJacobianFunction model = point -> {
@@ -93,7 +97,7 @@ public class LeastSquaresBench {
     };
     return new LeastSquaresBuilder()
         .model(model)
-        .target(data.y())
+        .target(data.response())
         .start(data.start(start))
         .maxEvaluations(100_000)
         .maxIterations(1000)

@@ -7,11 +7,11 @@ import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
+import org.symgrad.runtime.testing.NistFile;
 
 /**
  * The accuracy half of the record beside {@link LeastSquaresBench}'s times: for each benchmarked
@@ -28,11 +28,11 @@ public final class NistRecord {
         + "| Hipparchus LRE params | rss | iterations | evaluations |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (String name : HandJacobians.PROBLEMS) {
-      NistData data = NistData.read(name);
-      ModelDefinition definition = Symgrad.parseFile(NistData.DIRECTORY.resolve(name + ".sg"));
+      NistFile data = NistFile.read(LeastSquaresBench.DIRECTORY, name);
+      ModelDefinition definition =
+          Symgrad.parseFile(LeastSquaresBench.DIRECTORY.resolve(name + ".sg"));
       CompiledModel model = Symgrad.compile(definition);
-      Batch batch = new Dataset(java.util.List.of("x", "y"), new double[][] {data.x(), data.y()})
-          .batchFor(model.info(), true);
+      Batch batch = data.data().batchFor(model.info(), true);
       CompiledResiduals residuals =
           new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
       for (int start = 1; start <= 2; start++) {
@@ -44,14 +44,14 @@ public final class NistRecord {
               .optimize(LeastSquaresBench.hipparchusProblem(data, start));
           theirs = String.format(Locale.ROOT, "%.1f | %.1f | %d | %d",
               minLre(optimum.getPoint().toArray(), data.certified()),
-              NistData.lre(optimum.getCost() * optimum.getCost(), data.certifiedRss()),
+              NistFile.lre(optimum.getCost() * optimum.getCost(), data.certifiedRss()),
               optimum.getIterations(), optimum.getEvaluations());
         } catch (RuntimeException e) {
           theirs = "failed: " + e.getMessage().replace('|', '/') + " | | |";
         }
         System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %d | %d | %s |%n", name, start,
             minLre(ours.params(), data.certified()),
-            NistData.lre(2 * ours.value(), data.certifiedRss()), ours.iterations(),
+            NistFile.lre(2 * ours.value(), data.certifiedRss()), ours.iterations(),
             ours.evaluations(), theirs);
       }
     }
@@ -60,7 +60,7 @@ public final class NistRecord {
   private static double minLre(double[] estimate, double[] certified) {
     double min = 15;
     for (int k = 0; k < estimate.length; k++) {
-      min = Math.min(min, NistData.lre(estimate[k], certified[k]));
+      min = Math.min(min, NistFile.lre(estimate[k], certified[k]));
     }
     return min;
   }

@@ -2,6 +2,7 @@ package org.symgrad.compiler.second;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
+import org.symgrad.runtime.testing.NistFile;
 
 /**
  * The NIST StRD nonlinear regression problems whose data is in {@code
@@ -26,10 +28,11 @@ import org.symgrad.runtime.optim.lsq.Tolerances;
  */
 class NistLevenbergMarquardtTest {
   private static final double DIGITS = 6;
+  private static final Path DIRECTORY = Path.of("src/test/resources/nist");
 
   static Stream<Arguments> runs() {
     List<Arguments> runs = new ArrayList<>();
-    for (String name : NistProblem.available()) {
+    for (String name : NistFile.available(DIRECTORY)) {
       runs.add(Arguments.of(name, 1));
       runs.add(Arguments.of(name, 2));
     }
@@ -39,14 +42,14 @@ class NistLevenbergMarquardtTest {
   @ParameterizedTest(name = "{0} from start {1}")
   @MethodSource("runs")
   void reachesTheCertifiedValues(String name, int start) {
-    NistProblem problem = NistProblem.read(name);
+    NistFile problem = NistFile.read(DIRECTORY, name);
     ModelDefinition definition =
-        Symgrad.parseFile(NistProblem.DIRECTORY.resolve(name + ".sg"));
+        Symgrad.parseFile(DIRECTORY.resolve(name + ".sg"));
     CompiledModel model = Symgrad.compile(definition);
     Batch batch = problem.data().batchFor(model.info(), true);
     CompiledResiduals residuals =
         new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
-    double[] from = start == 1 ? problem.start1() : problem.start2();
+    double[] from = problem.start(start);
     SolverResult fit = LevenbergMarquardt.minimize(residuals, from, Tolerances.defaults(1000));
 
     String context = name + " from start " + start + ": " + fit.reason() + " after "
@@ -56,12 +59,12 @@ class NistLevenbergMarquardtTest {
     double[] params = fit.params();
     for (int k = 0; k < params.length; k++) {
       assertWithMessage("digits of b%s, %s", k + 1, context)
-          .that(NistProblem.lre(params[k], problem.certified()[k])).isAtLeast(DIGITS);
+          .that(NistFile.lre(params[k], problem.certified()[k])).isAtLeast(DIGITS);
     }
     double rss = 2 * fit.value();
     if (Math.abs(rss - problem.certifiedRss()) > roundingLimit(problem)) {
       assertWithMessage("digits of the RSS, %s", context)
-          .that(NistProblem.lre(rss, problem.certifiedRss())).isAtLeast(DIGITS);
+          .that(NistFile.lre(rss, problem.certifiedRss())).isAtLeast(DIGITS);
     }
   }
 
@@ -69,8 +72,8 @@ class NistLevenbergMarquardtTest {
   // each residual r = pred - y carries a rounding error of a few ulps of y, which moves the
   // RSS by about 2 √(n RSS) · that. It matters only where the certified RSS is itself at
   // rounding level (Lanczos1: 1.4e-25, residuals of 8e-14 against data of size 2.5).
-  private static double roundingLimit(NistProblem problem) {
-    double[] y = problem.data().column(problem.target());
+  private static double roundingLimit(NistFile problem) {
+    double[] y = problem.response();
     double largest = 0;
     for (double v : y) {
       largest = Math.max(largest, Math.abs(v));

@@ -75,20 +75,40 @@ public final class CompiledResiduals implements ResidualProblem {
       Batch chunk = chunks.chunk(c);
       jacobian.predict(x, chunk, out);
       double[] target = chunk.column(targetColumn);
-      for (int row = 0; row < chunk.size(); row++) {
-        int base = row * width;
+      int end = chunk.size() * width;
+      // The residual replaces the prediction in the kernel's row block, and then every
+      // entry of Jᵀr and JᵀJ is one dot product over the chunk's rows, summed in a local:
+      // adding row by row into jtj[] instead chains a load and a store through memory for
+      // each of the p(p+1)/2 entries of every row, which costs more than the kernel itself
+      // for a few parameters.
+      for (int row = 0, base = 0; base < end; row++, base += width) {
         double r = out[base] - target[row];
+        out[base] = r;
         sum += r * r;
-        for (int i = 0; i < p; i++) {
-          double ji = out[base + 1 + i];
-          jtr[i] += ji * r;
-          int rowStart = i * p;
-          for (int j = i; j < p; j++) {
-            jtj[rowStart + j] += ji * out[base + 1 + j];
-          }
+      }
+      for (int i = 1; i <= p; i++) {
+        jtr[i - 1] += columnDot(out, 0, i, width, end);
+        for (int j = i; j <= p; j++) {
+          jtj[(i - 1) * p + (j - 1)] += columnDot(out, i, j, width, end);
         }
       }
     }
     return sum;
+  }
+
+  // Σ over rows of block[row·width + a] · block[row·width + b], in two independent sums so
+  // that consecutive rows do not wait on one addition's latency.
+  private static double columnDot(double[] block, int a, int b, int width, int end) {
+    double even = 0;
+    double odd = 0;
+    int base = 0;
+    for (; base + width < end; base += 2 * width) {
+      even += block[base + a] * block[base + b];
+      odd += block[base + width + a] * block[base + width + b];
+    }
+    if (base < end) {
+      even += block[base + a] * block[base + b];
+    }
+    return even + odd;
   }
 }

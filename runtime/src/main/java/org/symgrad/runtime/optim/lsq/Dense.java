@@ -103,6 +103,15 @@ final class Dense {
 
   /** The Euclidean norm, scaled so that no square overflows or underflows. */
   static double norm(double[] a, int n) {
+    double plain = 0;
+    for (int i = 0; i < n; i++) {
+      plain += a[i] * a[i];
+    }
+    // The plain sum is exact enough unless a square left the normal range; only then is
+    // the slower scaled pass (one division per entry) needed.
+    if (plain > 1e-290 && plain < 1e290) {
+      return Math.sqrt(plain);
+    }
     double scale = 0;
     for (int i = 0; i < n; i++) {
       scale = Math.max(scale, Math.abs(a[i]));

@@ -38,10 +38,18 @@ public record Tolerances(double ftol, double xtol, double gtol, int maxIteration
     }
   }
 
+  /**
+   * The first trust region's radius relative to the scaled start, {@code ‖D x₀‖}: 1 as in
+   * SciPy's {@code trf}, not MINPACK's 100, whose first Gauss–Newton step can throw a
+   * parameter onto an asymptote that no later step leaves (BoxBOD from NIST's start 1 sends
+   * {@code b2} to 110, where {@code exp(-b2 x)} and its column of {@code J} vanish).
+   */
+  public static final double DEFAULT_FACTOR = 1;
+
   /** The defaults, with {@code maxIterations} as given. */
   public static Tolerances defaults(int maxIterations) {
     return new Tolerances(DEFAULT_TOL, DEFAULT_TOL, 0, maxIterations,
-        Math.max(1, 2 * maxIterations + 100), 100);
+        Math.max(1, 2 * maxIterations + 100), DEFAULT_FACTOR);
   }
 
   /**

@@ -81,8 +81,9 @@ final class TrustRegion {
         }
       }
       boolean dampedHere = false;
+      solver.prepare(s, b);
       while (true) {
-        solver.solve(s, b, delta, par, q);
+        solver.solve(delta, par, q);
         par = solver.lambda();
         dampedHere |= solver.unshiftedFailed();
         double pNorm = Dense.norm(q, n);
@@ -99,7 +100,10 @@ final class TrustRegion {
         double dirder = Dense.dot(b, q, n) / scale;
         boolean blewUp = !Double.isFinite(f1) || (leastSquares && f1 > 100 * f);
         double actual = blewUp ? -1 : (f - f1) / scale;
-        double ratio = predicted != 0 ? actual / predicted : 0;
+        // A step the model itself does not call a reduction is never taken: rounding in a
+        // singular S can make the solver's step point uphill, and then a rise in f over a
+        // predicted rise would look like agreement.
+        double ratio = predicted > 0 ? actual / predicted : 0;
         if (ratio <= 0.25) {
           double temp = actual >= 0 ? 0.5 : 0.5 * dirder / (dirder + 0.5 * actual);
           if (blewUp || !(temp >= 0.1)) {

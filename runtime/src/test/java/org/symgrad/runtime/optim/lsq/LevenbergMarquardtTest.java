@@ -68,6 +68,53 @@ class LevenbergMarquardtTest {
     assertThat(stats.problem()).contains("not identifiable apart from");
   }
 
+  // NIST's BoxBOD, y = b1 (1 - exp(-b2 x)), from its start 1 (1, 1).
+  private static ResidualProblem boxBod() {
+    double[] x = {1, 2, 3, 5, 7, 10};
+    double[] y = {109, 149, 149, 191, 213, 224};
+    return HandProblems.residuals(2, 6, b -> {
+      double[] r = new double[6];
+      for (int i = 0; i < 6; i++) {
+        r[i] = b[0] * (1 - Math.exp(-b[1] * x[i])) - y[i];
+      }
+      return r;
+    }, b -> {
+      double[][] jac = new double[6][];
+      for (int i = 0; i < 6; i++) {
+        double e = Math.exp(-b[1] * x[i]);
+        jac[i] = new double[] {1 - e, b[0] * x[i] * e};
+      }
+      return jac;
+    });
+  }
+
+  @Test
+  void boxBodFromItsFirstStartReachesTheCertifiedMinimum() {
+    SolverResult fit = LevenbergMarquardt.minimize(boxBod(), new double[] {1, 1},
+        Tolerances.defaults(200));
+    assertThat(fit.converged()).isTrue();
+    // NIST's certified values, to 6 significant digits.
+    assertThat(fit.params()[0]).isWithin(213.80940889 * 1e-6).of(213.80940889);
+    assertThat(fit.params()[1]).isWithin(0.54723748542 * 1e-6).of(0.54723748542);
+  }
+
+  @Test
+  void neverTakesAStepThatRaisesTheObjective() {
+    // MINPACK's first radius (factor 100) throws b2 to 110, where the second column of J
+    // vanishes; the steps from there once went uphill and were taken. The fit may stop on
+    // that plateau, but each accepted step must lower Σr², so the end is no worse than
+    // the best point seen before it: here, b1 = mean(y) with b2 on the plateau.
+    ResidualProblem problem = boxBod();
+    SolverResult fit = LevenbergMarquardt.minimize(problem, new double[] {1, 1},
+        new Tolerances(1e-14, 1e-14, 0, 200, 500, 100));
+    double plateau = 0;
+    for (double v : new double[] {109, 149, 149, 191, 213, 224}) {
+      plateau += (v - 172.5) * (v - 172.5);
+    }
+    assertThat(2 * fit.value()).isAtMost(plateau * (1 + 1e-12));
+    assertThat(fit.reason()).isNotEqualTo(Convergence.ITERATIONS);
+  }
+
   @Test
   void zeroIterationsReturnTheStart() {
     SolverResult fit = LevenbergMarquardt.minimize(HandProblems.rosenbrock(),

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.model.UseRules;
@@ -159,6 +160,23 @@ final class BuilderScope {
     check(variable, role, statement, scalarLets.containsKey(variable), inputLets);
     Node let = scalarLets.get(variable);
     return let != null ? let : graph.variable(variable);
+  }
+
+  /**
+   * Checks that no index {@code statement} binds, on its line or by a sum, has a declared
+   * name, as a file's {@code sum(x, …)} may not when {@code x} is an input.
+   */
+  void checkIndices(Statement statement) {
+    List<String> indices = new ArrayList<>(statement.indices().stream().map(Index::name).toList());
+    indices.addAll(statement.expr().bound());
+    for (String index : indices) {
+      Role role = roles.named(index);
+      if (IndexRules.refusal(false, role != null) != null) {
+        throw new IllegalStateException("index '" + index + "' in " + statement.where()
+            + " of model '" + name + "' has the name of " + role.description + ": an index"
+            + " needs a name of its own, such as j or k");
+      }
+    }
   }
 
   /** The elements of an element's array, where {@code statement} uses it. */

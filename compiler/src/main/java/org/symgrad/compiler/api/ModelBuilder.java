@@ -359,6 +359,7 @@ public final class ModelBuilder {
     Map<String, List<Node>> arrayLets = new LinkedHashMap<>();
     Set<String> inputLets = new HashSet<>(); // the lets that depend on an input
     for (Statement statement : statements) {
+      scope.checkIndices(statement);
       boolean[] usesInput = {false};
       TensorWriter.Leaves leaves = new TensorWriter.Leaves() {
         @Override

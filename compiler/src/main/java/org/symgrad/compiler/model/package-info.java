@@ -9,7 +9,8 @@
  * parameter and its initializer may be ({@link org.symgrad.compiler.model.ParamRules}), and
  * which loss fits which prediction ({@link org.symgrad.compiler.model.LossRules}), and which
  * declared names an expression may use where it is written ({@link
- * org.symgrad.compiler.model.UseRules}).
+ * org.symgrad.compiler.model.UseRules}) and which names an index may be bound under ({@link
+ * org.symgrad.compiler.model.IndexRules}).
  *
  * <p>May import {@code graph} and {@code diagnostic} only.
  */

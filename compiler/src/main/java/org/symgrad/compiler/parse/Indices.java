@@ -7,6 +7,7 @@ import java.util.List;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.Token.Kind;
 
@@ -55,15 +56,16 @@ final class Indices {
   /** Binds the index {@code name} until {@link #unbind}. */
   void bind(Token name) {
     Binding outer = lookup(name.text());
-    if (outer != null) {
-      throw source.error(ErrorCode.INDEX_BOUND_TWICE, name,
-          "index " + name.quoted() + " is already bound",
-          "it is bound at column " + column(outer.name) + "; give this index another name");
-    }
-    if (names.isDeclared(name.text())) {
-      throw source.error(ErrorCode.INDEX_BOUND_TWICE, name,
-          "index " + name.quoted() + " has the name of " + names.roleOf(name.text()),
-          "an index needs a name of its own, such as j or k");
+    IndexRules.Refusal refusal =
+        IndexRules.refusal(outer != null, names.isDeclared(name.text()));
+    if (refusal != null) {
+      throw refusal == IndexRules.Refusal.BOUND_ALREADY
+          ? source.error(ErrorCode.INDEX_BOUND_TWICE, name,
+              "index " + name.quoted() + " is already bound",
+              "it is bound at column " + column(outer.name) + "; give this index another name")
+          : source.error(ErrorCode.INDEX_BOUND_TWICE, name,
+              "index " + name.quoted() + " has the name of " + names.roleOf(name.text()),
+              "an index needs a name of its own, such as j or k");
     }
     bound.push(new Binding(name));
   }

@@ -114,15 +114,6 @@ final class BuilderChecks {
     return false;
   }
 
-  // [j], [j, k], [j, k, l], …
-  static String example(int rank) {
-    StringBuilder text = new StringBuilder("[");
-    for (int d = 0; d < rank; d++) {
-      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
-    }
-    return text.append(']').toString();
-  }
-
   /**
    * The loss of model {@code name}, {@code loss} as set or null: mse by default;
    * cross_entropy for class scores (a {@code vector} of outputs), and only there.

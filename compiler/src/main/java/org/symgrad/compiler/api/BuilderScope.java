@@ -149,7 +149,7 @@ final class BuilderScope {
     if (array != null) {
       throw new IllegalStateException("'" + variable + "' in " + where + " of model '" + name
           + "' is " + array.description() + ", where a number is needed: index it, as in "
-          + variable + BuilderChecks.example(array.shape().size()));
+          + variable + Shapes.indexExample(array.shape().size()));
     }
     if (role == null) {
       throw new IllegalStateException("unknown name '" + variable + "' in " + where

@@ -168,7 +168,7 @@ final class Indices {
                   + Shapes.text(shape) + "), but " + written.size() + " " + (written.size() == 1
                   ? "is" : "are") + " given",
           shape.isEmpty() ? "use it as it is: " + name.text()
-              : "write " + name.text() + example(shape.size()));
+              : "write " + name.text() + Shapes.indexExample(shape.size()));
     }
     return new Indexed(select(name, array, written), at);
   }
@@ -255,14 +255,5 @@ final class Indices {
 
   private static String count(int n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
-  }
-
-  // [j], [j, k], [j, k, l], …
-  private static String example(int rank) {
-    StringBuilder text = new StringBuilder("[");
-    for (int d = 0; d < rank; d++) {
-      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
-    }
-    return text.append(']').toString();
   }
 }

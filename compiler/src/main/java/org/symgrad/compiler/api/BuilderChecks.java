@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
@@ -56,10 +57,11 @@ final class BuilderChecks {
       String orOnTheLine) {
     List<Integer> shape = new ArrayList<>();
     for (Index index : indices) {
-      if (indices.indexOf(index) != indices.lastIndexOf(index)) {
+      boolean twice = indices.indexOf(index) != indices.lastIndexOf(index);
+      if (IndexRules.refusal(twice, false) != null) {
         throw new IllegalArgumentException("index '" + index + "' is bound twice by " + where);
       }
-      if (value.bound().contains(index.name())) {
+      if (IndexRules.refusal(value.bound().contains(index.name()), false) != null) {
         throw new IllegalArgumentException("index '" + index + "' of " + where + " is bound"
             + " again by a sum inside it; give one of them another name");
       }
@@ -110,15 +112,6 @@ final class BuilderChecks {
       }
     }
     return false;
-  }
-
-  // [j], [j, k], [j, k, l], …
-  static String example(int rank) {
-    StringBuilder text = new StringBuilder("[");
-    for (int d = 0; d < rank; d++) {
-      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
-    }
-    return text.append(']').toString();
   }
 
   /**

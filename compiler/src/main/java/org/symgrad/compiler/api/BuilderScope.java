@@ -9,27 +9,31 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
+import org.symgrad.compiler.model.UseRules;
 
 /**
  * The names a builder has declared, each with its role, and the rules for using them: a name
- * is declared once, the prediction uses params and inputs, the penalty params only, a let by
- * the expression {@code let()} returned. As the parser's {@code ModelScope} for a file.
+ * is declared once, and what an expression may use is decided by {@link UseRules}, as for a
+ * file's expressions in the parser's {@code ModelScope}.
  */
 final class BuilderScope {
   enum Role {
-    INPUT("input", "an input"),
-    TARGET("target", "the target"),
-    PARAM("parameter", "a parameter"),
-    LET("let", "a let");
+    INPUT("input", "an input", UseRules.Role.INPUT),
+    TARGET("target", "the target", UseRules.Role.TARGET),
+    PARAM("parameter", "a parameter", UseRules.Role.PARAM),
+    LET("let", "a let", UseRules.Role.LET);
 
     final String noun;
     final String description;
+    final UseRules.Role use;
 
-    Role(String noun, String description) {
+    Role(String noun, String description, UseRules.Role use) {
       this.noun = noun;
       this.description = description;
+      this.use = use;
     }
   }
 
@@ -125,8 +129,15 @@ final class BuilderScope {
     return nodes;
   }
 
-  /** The node of a variable, or {@code pred} or {@code target}, where {@code statement} uses it. */
-  Node resolve(Graph graph, Expr leaf, Statement statement) {
+  /**
+   * The node of a variable where {@code statement} uses it: a param's, an input's, or a
+   * scalar let's by its name, as a file may write it.
+   *
+   * @param scalarLets the scalar lets read so far, by name
+   * @param inputLets the lets read so far that depend on an input
+   */
+  Node resolve(Graph graph, Expr leaf, Statement statement, Map<String, Node> scalarLets,
+      Set<String> inputLets) {
     String where = statement.where();
     if (leaf.kind() != Expr.Kind.VARIABLE) {
       throw new IllegalStateException("'" + leaf.name() + "' is only meaningful in a loss,"
@@ -134,54 +145,88 @@ final class BuilderScope {
     }
     String variable = leaf.name();
     Role role = roles.named(variable);
-    boolean isPenalty = statement.part() == Part.PENALTY;
     Tensor array = tensors.get(variable);
     if (array != null) {
       throw new IllegalStateException("'" + variable + "' in " + where + " of model '" + name
           + "' is " + array.description() + ", where a number is needed: index it, as in "
-          + variable + BuilderChecks.example(array.shape().size()));
-    }
-    if (role == Role.PARAM || (role == Role.INPUT && !isPenalty)) {
-      return graph.variable(variable);
+          + variable + Shapes.indexExample(array.shape().size()));
     }
     if (role == null) {
       throw new IllegalStateException("unknown name '" + variable + "' in " + where
-          + " of model '" + name + "'; declared " + (isPenalty ? "parameters" : "names") + ": "
-          + String.join(", ", usable(isPenalty)));
+          + " of model '" + name + "'; declared "
+          + (statement.part() == Part.PENALTY ? "parameters" : "names") + ": "
+          + String.join(", ", usable(statement.part(), scalarLets.keySet())));
     }
-    if (isPenalty) {
-      throw new IllegalStateException("the penalty of model '" + name + "' can use parameters"
-          + " only, but '" + variable + "' is " + role.description);
+    check(variable, role, statement, scalarLets.containsKey(variable), inputLets);
+    Node let = scalarLets.get(variable);
+    return let != null ? let : graph.variable(variable);
+  }
+
+  /**
+   * Checks that no index {@code statement} binds, on its line or by a sum, has a declared
+   * name, as a file's {@code sum(x, …)} may not when {@code x} is an input.
+   */
+  void checkIndices(Statement statement) {
+    List<String> indices = new ArrayList<>(statement.indices().stream().map(Index::name).toList());
+    indices.addAll(statement.expr().bound());
+    for (String index : indices) {
+      Role role = roles.named(index);
+      if (IndexRules.refusal(false, role != null) != null) {
+        throw new IllegalStateException("index '" + index + "' in " + statement.where()
+            + " of model '" + name + "' has the name of " + role.description + ": an index"
+            + " needs a name of its own, such as j or k");
+      }
     }
-    throw new IllegalStateException(where + " of model '" + name + "' cannot use '" + variable
-        + "', " + role.description + (role == Role.TARGET
-            ? ": the model predicts it from the inputs and params"
-            : ": use the expression that let() returned"));
   }
 
   /** The elements of an element's array, where {@code statement} uses it. */
   List<Node> resolveArray(Graph graph, Expr element, Statement statement,
       Map<String, List<Node>> arrayLets, Set<String> inputLets) {
     String array = element.name();
-    String where = statement.where();
     if (tensors.get(array) != element.tensor()) {
-      throw new IllegalStateException(where + " of model '" + name + "' uses "
+      throw new IllegalStateException(statement.where() + " of model '" + name + "' uses "
           + element.tensor().description() + ", which is not an array of this model");
     }
     Role role = roles.named(array);
-    if (statement.part() == Part.PENALTY && (role == Role.INPUT || inputLets.contains(array))) {
-      throw new IllegalStateException("the penalty of model '" + name + "' can use parameters"
-          + " only, but '" + array + "' is " + (role == Role.INPUT ? "an input"
-              : "a let that depends on an input"));
-    }
+    check(array, role, statement, arrayLets.containsKey(array), inputLets);
     List<Node> lets = arrayLets.get(array);
     return lets != null ? lets : elements(graph, array);
   }
 
-  List<String> usable(boolean penaltyOnly) {
+  // The rule a file's expressions obey (UseRules), worded for a builder.
+  private void check(String used, Role role, Statement statement, boolean readBefore,
+      Set<String> inputLets) {
+    UseRules.Refusal refusal = UseRules.refusal(role.use, place(statement.part()), readBefore,
+        !inputLets.contains(used));
+    if (refusal == null) {
+      return;
+    }
+    String where = statement.where();
+    throw new IllegalStateException(switch (refusal) {
+      case NOT_A_PARAMETER -> "the penalty of model '" + name + "' can use parameters only,"
+          + " but '" + used + "' is " + role.description;
+      case LET_NOT_OF_PARAMETERS -> "the penalty of model '" + name + "' can use parameters"
+          + " only, but '" + used + "' is a let that depends on an input";
+      case TARGET -> where + " of model '" + name + "' cannot use '" + used + "', the target:"
+          + " the model predicts it from the inputs and params";
+      case NOT_YET_DECLARED -> where + " of model '" + name + "' uses let '" + used
+          + "' before its declaration: a line can use only the lets declared before it";
+    });
+  }
+
+  private static UseRules.Place place(Part part) {
+    return switch (part) {
+      case LET -> UseRules.Place.LET;
+      case PREDICTION -> UseRules.Place.MODEL;
+      case PENALTY -> UseRules.Place.PENALTY;
+    };
+  }
+
+  // The names an unknown one could have been, as a file's message lists them.
+  private List<String> usable(Part part, Set<String> letsBefore) {
     List<String> names = new ArrayList<>();
     roles.names().forEach((name, role) -> {
-      if (role == Role.PARAM || (role == Role.INPUT && !penaltyOnly)) {
+      if (UseRules.offered(role.use, place(part), letsBefore.contains(name))) {
         names.add(name);
       }
     });

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.symgrad.compiler.api.Expr.Kind;
 import org.symgrad.compiler.api.Expr.Range;
+import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Shapes;
 
 /**
@@ -35,7 +36,8 @@ final class IndexRanges {
       case SUM -> {
         Expr summed = e.body();
         String bound = e.index().name();
-        if (summed.bound().contains(bound)) {
+        // Whether it is declared is known only to the model: BuilderScope asks at build().
+        if (IndexRules.refusal(summed.bound().contains(bound), false) != null) {
           throw new IllegalArgumentException("index '" + bound + "' is already bound by a sum"
               + " inside sum(" + bound + ", …); give one of them another name");
         }

@@ -54,8 +54,9 @@ import org.symgrad.runtime.ParameterInfo;
  * as the parser reads the file: lets, the prediction and the penalty in the order they were
  * given, then the loss. So a builder and its file give the same nodes in the same order, and
  * hence the same kernel, bit for bit. The rules are the file's too: names are declared once,
- * the prediction uses params and inputs, the penalty params only, the loss {@code pred} and
- * {@code target} only; the loss is mse unless set.
+ * the prediction uses params, inputs and earlier lets (a scalar let by its expression or by
+ * name, {@code Expr.variable("t_un")}), the penalty params and lets of params only, the loss
+ * {@code pred} and {@code target} only; the loss is mse unless set.
  *
  * <p>Names are checked when declared ({@link IllegalArgumentException}); what needs the whole
  * model, when it is built ({@link IllegalStateException}), each with a message naming the
@@ -354,16 +355,18 @@ public final class ModelBuilder {
       }
     });
     List<Node> outputs = List.of();
+    Map<String, Node> scalarLets = new LinkedHashMap<>();
     Map<String, List<Node>> arrayLets = new LinkedHashMap<>();
-    Set<String> inputLets = new HashSet<>(); // the array lets that depend on an input
+    Set<String> inputLets = new HashSet<>(); // the lets that depend on an input
     for (Statement statement : statements) {
+      scope.checkIndices(statement);
       boolean[] usesInput = {false};
       TensorWriter.Leaves leaves = new TensorWriter.Leaves() {
         @Override
         public Node scalar(Expr leaf) {
           usesInput[0] |= leaf.kind() == Expr.Kind.VARIABLE
-              && scope.role(leaf.name()) == Role.INPUT;
-          return scope.resolve(graph, leaf, statement);
+              && (scope.role(leaf.name()) == Role.INPUT || inputLets.contains(leaf.name()));
+          return scope.resolve(graph, leaf, statement, scalarLets, inputLets);
         }
 
         @Override
@@ -379,13 +382,14 @@ public final class ModelBuilder {
       String let = statement.let();
       switch (statement.part()) {
         case LET -> {
+          if (usesInput[0]) {
+            inputLets.add(Objects.requireNonNull(let));
+          }
           if (statement.indices().isEmpty()) {
             lets.put(Objects.requireNonNull(let), written.node());
+            scalarLets.put(let, written.node());
           } else {
             arrayLets.put(Objects.requireNonNull(let), written.elements());
-            if (usesInput[0]) {
-              inputLets.add(let);
-            }
             List<Integer> shape = scope.tensor(let).shape();
             for (int i = 0; i < written.elements().size(); i++) {
               lets.put(Shapes.elementName(let, shape, i), written.elements().get(i));

@@ -11,7 +11,8 @@
  * kernel IR and bits; and its declarations and loss obey the rules both front ends share in
  * {@code model} ({@link org.symgrad.compiler.model.Namespace}, {@link
  * org.symgrad.compiler.model.NameRules}, {@link org.symgrad.compiler.model.ParamRules}, {@link
- * org.symgrad.compiler.model.LossRules}). What is left here is wording: a builder's mistakes
+ * org.symgrad.compiler.model.LossRules}, {@link org.symgrad.compiler.model.UseRules}, {@link
+ * org.symgrad.compiler.model.IndexRules}). What is left here is wording: a builder's mistakes
  * are exceptions that name the call, a file's are diagnostics with a line and a caret.
  *
  * <p>On top of the pipeline: may import {@code parse}, {@code model}, {@code graph}, {@code

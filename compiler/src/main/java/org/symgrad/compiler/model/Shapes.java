@@ -47,6 +47,15 @@ public final class Shapes {
   }
 
   /** The multi-index of row-major position {@code flat}. */
+  /** Indices to write after an array of {@code rank} axes, for hints: {@code [j, k]}. */
+  public static String indexExample(int rank) {
+    StringBuilder text = new StringBuilder("[");
+    for (int d = 0; d < rank; d++) {
+      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
+    }
+    return text.append(']').toString();
+  }
+
   public static int[] unflatten(List<Integer> shape, int flat) {
     int[] index = new int[shape.size()];
     for (int i = shape.size() - 1; i >= 0; i--) {

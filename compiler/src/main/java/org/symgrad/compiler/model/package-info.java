@@ -7,7 +7,10 @@
  * each: which names may be declared ({@link org.symgrad.compiler.model.NameRules}), when a
  * name or a column clashes ({@link org.symgrad.compiler.model.Namespace}), what an array, a
  * parameter and its initializer may be ({@link org.symgrad.compiler.model.ParamRules}), and
- * which loss fits which prediction ({@link org.symgrad.compiler.model.LossRules}).
+ * which loss fits which prediction ({@link org.symgrad.compiler.model.LossRules}), and which
+ * declared names an expression may use where it is written ({@link
+ * org.symgrad.compiler.model.UseRules}) and which names an index may be bound under ({@link
+ * org.symgrad.compiler.model.IndexRules}).
  *
  * <p>May import {@code graph} and {@code diagnostic} only.
  */

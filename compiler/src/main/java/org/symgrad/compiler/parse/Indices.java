@@ -7,6 +7,7 @@ import java.util.List;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.parse.Token.Kind;
 
@@ -55,15 +56,16 @@ final class Indices {
   /** Binds the index {@code name} until {@link #unbind}. */
   void bind(Token name) {
     Binding outer = lookup(name.text());
-    if (outer != null) {
-      throw source.error(ErrorCode.INDEX_BOUND_TWICE, name,
-          "index " + name.quoted() + " is already bound",
-          "it is bound at column " + column(outer.name) + "; give this index another name");
-    }
-    if (names.isDeclared(name.text())) {
-      throw source.error(ErrorCode.INDEX_BOUND_TWICE, name,
-          "index " + name.quoted() + " has the name of " + names.roleOf(name.text()),
-          "an index needs a name of its own, such as j or k");
+    IndexRules.Refusal refusal =
+        IndexRules.refusal(outer != null, names.isDeclared(name.text()));
+    if (refusal != null) {
+      throw refusal == IndexRules.Refusal.BOUND_ALREADY
+          ? source.error(ErrorCode.INDEX_BOUND_TWICE, name,
+              "index " + name.quoted() + " is already bound",
+              "it is bound at column " + column(outer.name) + "; give this index another name")
+          : source.error(ErrorCode.INDEX_BOUND_TWICE, name,
+              "index " + name.quoted() + " has the name of " + names.roleOf(name.text()),
+              "an index needs a name of its own, such as j or k");
     }
     bound.push(new Binding(name));
   }
@@ -166,7 +168,7 @@ final class Indices {
                   + Shapes.text(shape) + "), but " + written.size() + " " + (written.size() == 1
                   ? "is" : "are") + " given",
           shape.isEmpty() ? "use it as it is: " + name.text()
-              : "write " + name.text() + example(shape.size()));
+              : "write " + name.text() + Shapes.indexExample(shape.size()));
     }
     return new Indexed(select(name, array, written), at);
   }
@@ -253,14 +255,5 @@ final class Indices {
 
   private static String count(int n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
-  }
-
-  // [j], [j, k], [j, k, l], …
-  private static String example(int rank) {
-    StringBuilder text = new StringBuilder("[");
-    for (int d = 0; d < rank; d++) {
-      text.append(d == 0 ? "" : ", ").append((char) ('j' + d % 16));
-    }
-    return text.append(']').toString();
   }
 }

@@ -3,10 +3,12 @@ package org.symgrad.compiler.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.UseRules;
 
 /**
  * What a name means in one expression of a model file, which depends on where it is written:
@@ -133,26 +135,69 @@ final class ModelScope implements ExpressionParser.Names {
             default -> "the loss compares the prediction with the target, nothing else";
           });
     }
-    return switch (declaration.keyword()) {
-      case PARAM -> variable(name);
-      case INPUT -> {
-        if (context == Context.PENALTY) {
-          throw notParameters(token, token.quoted() + " is an input");
-        }
-        yield variable(name);
-      }
-      case TARGET -> {
-        if (context == Context.PENALTY) {
-          throw notParameters(token, token.quoted() + " is the target");
-        }
-        throw source.error(ErrorCode.TARGET_IN_MODEL, token,
-            (context == Context.LET ? "a let" : "the model") + " cannot use the target "
-                + token.quoted(),
-            "the model predicts " + token.quoted() + " from the inputs and params");
-      }
-      case LET -> let(token, declaration);
-      default -> throw new AssertionError(declaration);
+    UseRules.Refusal refusal = refusal(declaration);
+    if (refusal == null) {
+      return declaration.keyword() == Keyword.LET ? let(token) : variable(name);
+    }
+    throw switch (refusal) {
+      case NOT_A_PARAMETER -> notParameters(token, token.quoted() + " is "
+          + declaration.keyword().role());
+      case TARGET -> source.error(ErrorCode.TARGET_IN_MODEL, token,
+          (context == Context.LET ? "a let" : "the model") + " cannot use the target "
+              + token.quoted(),
+          "the model predicts " + token.quoted() + " from the inputs and params");
+      case NOT_YET_DECLARED -> source.error(ErrorCode.LET_BEFORE_DECLARATION, token,
+          declaration.line() == line
+              ? token.quoted() + " is used in its own definition"
+              : token.quoted() + " is used before its declaration",
+          declaration.line() == line
+              ? "a let can use only names declared above it"
+              : "it is declared on line " + declaration.line() + "; move that line above this one");
+      case LET_NOT_OF_PARAMETERS -> notParameters(token, "let " + token.quoted()
+          + " depends on " + nonParameter(lets.get(name)));
     };
+  }
+
+  // The shared rule, asked with what this file knows of the declaration.
+  private UseRules.@Nullable Refusal refusal(Declaration declaration) {
+    boolean isLet = declaration.keyword() == Keyword.LET;
+    boolean before = isLet && declaration.line() < line;
+    // What a let depends on is looked up only where it matters, in the penalty.
+    Declared let = before && context == Context.PENALTY ? lets.get(declaration.nameText()) : null;
+    return UseRules.refusal(role(declaration.keyword()), place(), before,
+        let == null || nonParameter(let) == null);
+  }
+
+  private static UseRules.Role role(Keyword keyword) {
+    return switch (keyword) {
+      case INPUT -> UseRules.Role.INPUT;
+      case TARGET -> UseRules.Role.TARGET;
+      case PARAM -> UseRules.Role.PARAM;
+      case LET -> UseRules.Role.LET;
+      default -> throw new AssertionError(keyword);
+    };
+  }
+
+  private UseRules.Place place() {
+    return switch (context) {
+      case LET -> UseRules.Place.LET;
+      case PENALTY -> UseRules.Place.PENALTY;
+      default -> UseRules.Place.MODEL;
+    };
+  }
+
+  /** The first variable of {@code let} that is not a param's, named with its role; or null. */
+  private @Nullable String nonParameter(Declared let) {
+    for (Node element : let.elements()) {
+      for (String variable : Nodes.variables(element)) {
+        Declaration used = declarations.ofVariable(variable);
+        if (used == null || used.keyword() != Keyword.PARAM) {
+          return used == null ? "'" + variable + "'"
+              : used.keyword().role() + " '" + used.nameText() + "'";
+        }
+      }
+    }
+    return null;
   }
 
   // A param or input whose line failed is not among the variables.
@@ -161,33 +206,10 @@ final class ModelScope implements ExpressionParser.Names {
     return declared != null ? declared : failed(name);
   }
 
-  private Declared let(Token token, Declaration declaration) {
-    if (declaration.line() >= line) {
-      throw source.error(ErrorCode.LET_BEFORE_DECLARATION, token,
-          declaration.line() == line
-              ? token.quoted() + " is used in its own definition"
-              : token.quoted() + " is used before its declaration",
-          declaration.line() == line
-              ? "a let can use only names declared above it"
-              : "it is declared on line " + declaration.line() + "; move that line above this one");
-    }
+  // A let declared before, which the rule allowed; absent if its line failed.
+  private Declared let(Token token) {
     Declared let = lets.get(token.text());
-    if (let == null) {
-      return failed(token.text());
-    }
-    if (context == Context.PENALTY) {
-      for (Node element : let.elements()) {
-        for (String variable : Nodes.variables(element)) {
-          Declaration used = declarations.ofVariable(variable);
-          if (used == null || used.keyword() != Keyword.PARAM) {
-            throw notParameters(token, "let " + token.quoted() + " depends on "
-                + (used == null ? "'" + variable + "'" : used.keyword().role() + " '"
-                    + used.nameText() + "'"));
-          }
-        }
-      }
-    }
-    return let;
+    return let != null ? let : failed(token.text());
   }
 
   private SymgradException notParameters(Token token, String reason) {
@@ -205,13 +227,9 @@ final class ModelScope implements ExpressionParser.Names {
   private List<String> allowedNames() {
     List<String> allowed = new ArrayList<>();
     for (Declaration declaration : declarations.names().values()) {
-      boolean usable = switch (declaration.keyword()) {
-        case PARAM -> true;
-        case INPUT -> context != Context.PENALTY;
-        case LET -> declaration.line() < line;
-        default -> false;
-      };
-      if (usable) {
+      Keyword keyword = declaration.keyword();
+      if (keyword.declaresName() && UseRules.offered(role(keyword), place(),
+          declaration.line() < line)) {
         allowed.add(declaration.nameText());
       }
     }

@@ -92,15 +92,30 @@ class ModelBuilderErrorsTest {
   }
 
   @Test
-  void aLetIsUsedThroughItsExpression() {
+  void aLetByNameIsDeclaredBeforeItsUse() {
     Expr w = m.param("w");
     m.target("y");
+    m.let("g", Expr.variable("h"));
     m.let("h", w.times(2.0));
-    m.predict(Expr.variable("h"));
+    m.predict(Expr.variable("g"));
 
     assertThat(message(IllegalStateException.class, m::build)).isEqualTo(
-        "the prediction of model 'm' cannot use 'h', a let: use the expression that let()"
-            + " returned");
+        "let 'g' of model 'm' uses let 'h' before its declaration: a line can use only the"
+            + " lets declared before it");
+  }
+
+  @Test
+  void thePenaltyUsesALetByNameOfParamsOnly() {
+    Expr w = m.param("w");
+    Expr x = m.input("x");
+    m.target("y");
+    m.let("s", w.times(x));
+    m.predict(Expr.variable("s"));
+    m.penalty(Expr.variable("s"));
+
+    assertThat(message(IllegalStateException.class, m::build)).isEqualTo(
+        "the penalty of model 'm' can use parameters only, but 's' is a let that depends on an"
+            + " input");
   }
 
   @Test

@@ -149,4 +149,26 @@ class ModelBuilderTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void aLetUsedByNameIsTheFilesLet() {
+    ModelBuilder m = new ModelBuilder("named");
+    Expr x = m.input("x");
+    m.target("y");
+    Expr w = m.param("w", 0.5);
+    m.let("s", w.times(w));
+    m.let("h", Expr.variable("s").times(x));
+    m.predict(Expr.variable("h").plus(Expr.variable("s")));
+    m.penalty(constant(0.1).times(Expr.variable("s")));
+
+    assertSameModel(m.build(), ModelParser.parse("""
+        input x
+        target y
+        param w = 0.5
+        let s = w * w
+        let h = s * x
+        model h + s
+        penalty 0.1 * s
+        """, "named.sg"));
+  }
 }

@@ -240,4 +240,28 @@ class VectorModelBuilderTest {
             + " input");
     assertThat(h.shape()).containsExactly(2);
   }
+
+  @Test
+  void anIndexHasANameOfItsOwnAsInAFile() {
+    ModelBuilder b = new ModelBuilder("b");
+    Tensor x = b.input("x", 2);
+    Tensor w = b.param("w", shape(2));
+    Expr c = b.input("c");
+    b.target("y");
+    Index named = b.index("c");
+    b.predict(sum(named, w.get(named).times(x.get(named))).times(c));
+    assertThat(assertThrows(IllegalStateException.class, b::build).getMessage()).isEqualTo(
+        "index 'c' in the prediction of model 'b' has the name of an input: an index needs a"
+            + " name of its own, such as j or k");
+
+    org.symgrad.compiler.diagnostic.SymgradException parsed = assertThrows(
+        org.symgrad.compiler.diagnostic.SymgradException.class, () -> ModelParser.parse("""
+            input x[2]
+            param w[2]
+            input c
+            target y
+            model sum(c, w[c] * x[c]) * c
+            """, "b.sg"));
+    assertThat(parsed.getMessage()).contains("index 'c' has the name of an input");
+  }
 }

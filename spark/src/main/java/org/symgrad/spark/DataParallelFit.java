@@ -180,11 +180,7 @@ final class DataParallelFit {
       double lastTrainLoss = Double.NaN;
       int done = 0;
       if (from != null) {
-        optimizer.restore(from.optimizerState());
-        if (scheduler != null && !from.schedulerState().isEmpty()) {
-          scheduler.restore(from.schedulerState());
-        }
-        optimizer.setLearningRate(from.learningRate());
+        from.restoreInto(optimizer, scheduler);
         done = from.epoch();
         lastTrainLoss = from.lastTrainLoss();
         bestEpoch = from.bestEpoch();

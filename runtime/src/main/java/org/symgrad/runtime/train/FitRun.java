@@ -101,11 +101,7 @@ final class FitRun {
     scheduler = options.scheduler() == null ? null : Objects.requireNonNull(
         options.scheduler().apply(optimizer), "the scheduler factory returned null");
     if (from != null) {
-      optimizer.restore(from.optimizerState());
-      if (scheduler != null && !from.schedulerState().isEmpty()) {
-        scheduler.restore(from.schedulerState());
-      }
-      optimizer.setLearningRate(from.learningRate());
+      from.restoreInto(optimizer, scheduler);
       done = from.epoch();
       lastTrainLoss = from.lastTrainLoss();
       bestEpoch = from.bestEpoch();

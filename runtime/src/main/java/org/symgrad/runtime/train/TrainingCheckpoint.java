@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.optim.LrScheduler;
+import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.optim.OptimizerState;
 
 /**
@@ -86,6 +89,19 @@ public record TrainingCheckpoint(
   @Override
   public double[] bestParams() {
     return bestParams.clone();
+  }
+
+  /**
+   * Puts this checkpoint's optimizer and scheduler state into a fresh {@code optimizer} and
+   * the {@code scheduler} made over it (or null), in PyTorch's order for resuming: the
+   * optimizer's state, then the scheduler's, then the learning rate the run had reached.
+   */
+  public void restoreInto(Optimizer optimizer, @Nullable LrScheduler scheduler) {
+    optimizer.restore(optimizerState);
+    if (scheduler != null && !schedulerState.isEmpty()) {
+      scheduler.restore(schedulerState);
+    }
+    optimizer.setLearningRate(learningRate);
   }
 
   /** Whether the run holds rows out for validation. */

@@ -69,7 +69,7 @@ public final class Main {
   }
 
   // A switch, not a map of constructor references: linking a reference loads its class and
-  // what verifying it needs (emit's ASM printer, bench's timers) on every run.
+  // what verifying it needs (emit's ASM printer among them) on every run.
   private static Object command(String name) {
     return switch (name) {
       case "fit" -> new FitCommand();

@@ -45,9 +45,11 @@ import org.symgrad.runtime.ParameterInfo;
  * @param labels a name for each term's sum, for the generated code ({@code a_k})
  * @param results computed once from the sums; the first is returned
  * @param valueNames the model's own names for values ({@code pred}, lets), for the code
+ * @param directions variables read from the parameter array after the model's parameters
+ *     ({@code params[p + i]}): a direction {@code v} passed alongside {@code θ}
  */
 public record RowSums(String name, List<Node> terms, List<String> labels, List<Node> results,
-    Map<Node, String> valueNames) {
+    Map<Node, String> valueNames, List<Node> directions) {
   // Lowering's own variables: '$' cannot start a name in the grammar.
   private static final String SUM_PREFIX = "$sum_";
   private static final String ROW_COUNT = "$rows";
@@ -58,10 +60,17 @@ public record RowSums(String name, List<Node> terms, List<String> labels, List<N
     labels = List.copyOf(labels);
     results = List.copyOf(results);
     valueNames = Map.copyOf(valueNames);
+    directions = List.copyOf(directions);
     if (terms.size() != labels.size() || results.isEmpty()) {
       throw new IllegalArgumentException(terms.size() + " terms, " + labels.size()
           + " labels and " + results.size() + " results: one label a term, one result at least");
     }
+  }
+
+  /** Sums over the model's parameters and columns alone, without a direction. */
+  public RowSums(String name, List<Node> terms, List<String> labels, List<Node> results,
+      Map<Node, String> valueNames) {
+    this(name, terms, labels, results, valueNames, List.of());
   }
 
   /** The variable that stands for the sum of term {@code index} in a result. */
@@ -86,6 +95,13 @@ public record RowSums(String name, List<Node> terms, List<String> labels, List<N
       for (int i = 0; i < p.size(); i++) {
         roles.put(g.variable(p.elementName(i)), new ParamRole(p.offset() + i));
       }
+    }
+    int count = 0;
+    for (ParameterInfo p : model.parameters()) {
+      count += p.size();
+    }
+    for (int i = 0; i < directions.size(); i++) {
+      roles.put(directions.get(i), new ParamRole(count + i));
     }
     List<String> columns = new ArrayList<>(model.inputs());
     columns.add(model.target());

@@ -17,7 +17,12 @@ public enum SecondOrderKernel {
   /** Returns the objective; writes its gradient, then the upper triangle of its Hessian. */
   NEWTON(SecondOrderSums::newton),
   /** Returns the objective. */
-  OBJECTIVE(SecondOrderSums::objective);
+  OBJECTIVE(SecondOrderSums::objective),
+  /**
+   * Reads {@code params = θ, v} (the parameters, then a direction); returns {@code vᵀ∇f} and
+   * writes the objective's Hessian times {@code v}, never forming the Hessian.
+   */
+  HESSIAN_VECTOR(SecondOrderSums::hessianVector);
 
   private final Function<ModelDefinition, RowSums> sums;
 

@@ -5,6 +5,7 @@ import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
 import org.symgrad.runtime.optim.lsq.FusedResiduals;
+import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
 
 /**
  * The problems {@code lm} and {@code newton} solve, from a parsed model and its batch: each
@@ -23,6 +24,13 @@ public final class SecondOrderProblems {
   public static FusedResiduals residuals(ModelDefinition model, Batch batch, int threads) {
     return new FusedResiduals(Symgrad.compileNormalEquations(model),
         Symgrad.compileSecondOrder(model, SecondOrderKernel.SUM_OF_SQUARES), batch, threads);
+  }
+
+  /** The objective's Hessian times a vector, for models too large for a dense Hessian. */
+  public static HessianVectorProduct hessianVector(ModelDefinition model, Batch batch,
+      int threads) {
+    return new HessianVectorProduct(
+        Symgrad.compileSecondOrder(model, SecondOrderKernel.HESSIAN_VECTOR), batch, threads);
   }
 
   /** The objective of any {@code model} with its exact Hessian, for trust-region Newton. */

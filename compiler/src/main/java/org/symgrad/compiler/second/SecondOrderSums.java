@@ -2,8 +2,10 @@ package org.symgrad.compiler.second;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.symgrad.compiler.diff.ForwardDiff;
 import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
@@ -24,12 +26,17 @@ import org.symgrad.compiler.simplify.Simplifier;
  *   <li>{@link #newton}: returns the objective (mean loss plus penalty) and writes its gradient,
  *       then the upper triangle of its Hessian, each the mean of a row sum plus the penalty's
  *       part, which is computed once after the loop, never per row;
- *   <li>{@link #objective}: returns the same objective alone.
+ *   <li>{@link #objective}: returns the same objective alone;
+ *   <li>{@link #hessianVector}: returns {@code vᵀ∇f} and writes the Hessian times {@code v},
+ *       for a direction {@code v} passed after the parameters.
  * </ul>
  *
  * <p>The caller holds the model graph's lock.
  */
 public final class SecondOrderSums {
+  // The direction's elements; '$' cannot start a user's name.
+  private static final String DIRECTION = "$v";
+
   private SecondOrderSums() {}
 
   /**
@@ -112,6 +119,43 @@ public final class SecondOrderSums {
     return new RowSums(model.name() + "_objective", List.of(derived.sampleLoss()),
         List.of("loss"), List.of(derived.simplify(meanPlus(g, 0, derived.penalty()))),
         derived.labels());
+  }
+
+  /**
+   * The objective's Hessian times a direction {@code v}, passed in the parameter array after
+   * the parameters ({@code params = θ, v}): returns {@code vᵀ∇f} and writes {@code H v}, each
+   * the mean of a row sum plus the penalty's part. Every entry is a tangent of the simplified
+   * gradient along {@code v} ({@link ForwardDiff}), so no Hessian entry is formed: the work per
+   * row grows with the gradient's size, not with its square.
+   */
+  public static RowSums hessianVector(ModelDefinition model) {
+    ModelGradient derived = ModelGradient.of(model);
+    Graph g = model.graph();
+    List<Node> params = derived.params();
+    Map<Node, Node> seeds = new LinkedHashMap<>();
+    for (int k = 0; k < params.size(); k++) {
+      seeds.put(params.get(k), g.variable(DIRECTION + k));
+    }
+    List<Node> rowRoots = new ArrayList<>();
+    List<Node> onceRoots = new ArrayList<>();
+    rowRoots.add(derived.sampleLoss());
+    onceRoots.add(derived.penalty());
+    for (Node param : params) {
+      rowRoots.add(derived.rowGradient().get(param));
+      onceRoots.add(derived.penaltyGradient().get(param));
+    }
+    List<Node> terms = ForwardDiff.tangents(g, rowRoots, seeds).stream()
+        .map(derived::simplify).toList();
+    List<Node> once = ForwardDiff.tangents(g, onceRoots, seeds);
+    List<String> labels = new ArrayList<>();
+    labels.add("loss_v");
+    derived.paramNames().forEach(name -> labels.add("Hv_" + identifier(name)));
+    List<Node> results = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      results.add(derived.simplify(meanPlus(g, i, once.get(i))));
+    }
+    return new RowSums(model.name() + "_hessian_vector", terms, labels, results,
+        derived.labels(), List.copyOf(seeds.values()));
   }
 
   // sum_i / rows + once: the mean over the rows, then the part that does not depend on them.

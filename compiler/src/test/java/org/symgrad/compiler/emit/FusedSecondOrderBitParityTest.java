@@ -20,7 +20,8 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
- * The fused second-order kernels (normal equations, sum of squares, Newton, objective) from
+ * The fused second-order kernels (normal equations, sum of squares, Newton, objective,
+ * Hessian-vector product) from
  * the generated source, compiled by javac, give the same bits as from the bytecode emitter:
  * every method, including the chunked sums over a range and the finish from them.
  */
@@ -64,7 +65,9 @@ class FusedSecondOrderBitParityTest {
             column[r] = random.nextDouble() * 4 - 2;
           }
         }
-        double[] params = new double[bytecode.info().parameterCount()];
+        // The Hessian-vector kernel reads a direction after the parameters.
+        int p = bytecode.info().parameterCount();
+        double[] params = new double[c.kind() == SecondOrderKernel.HESSIAN_VECTOR ? 2 * p : p];
         for (int i = 0; i < params.length; i++) {
           params[i] = random.nextDouble() * 2 - 1;
         }

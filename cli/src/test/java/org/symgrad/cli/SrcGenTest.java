@@ -22,10 +22,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.processor.SymgradProcessor;
-import org.symgrad.compiler.second.SecondOrderKernel;
 
 /**
  * {@code src-gen/} at the repository root holds the generated source of every sample model,

@@ -17,7 +17,6 @@ import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.parse.ModelParser;
 import org.symgrad.compiler.second.SecondOrder;
-import org.symgrad.compiler.second.SecondOrderKernel;
 import org.symgrad.compiler.simplify.ModelGradient;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;

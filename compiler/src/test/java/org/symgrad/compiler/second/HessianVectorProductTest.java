@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;

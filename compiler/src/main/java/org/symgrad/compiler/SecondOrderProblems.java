@@ -1,6 +1,5 @@
-package org.symgrad.compiler.second;
+package org.symgrad.compiler;
 
-import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
@@ -9,7 +8,8 @@ import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
 
 /**
  * The problems {@code lm} and {@code newton} solve, from a parsed model and its batch: each
- * compiles the two fused kernels it runs ({@link SecondOrderKernel}).
+ * compiles the two fused kernels it runs ({@link SecondOrderKernel}). Beside the front door,
+ * {@link Symgrad}, because it compiles through it.
  */
 public final class SecondOrderProblems {
   private SecondOrderProblems() {}

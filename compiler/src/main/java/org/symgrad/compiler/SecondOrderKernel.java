@@ -1,8 +1,9 @@
-package org.symgrad.compiler.second;
+package org.symgrad.compiler;
 
 import java.util.function.Function;
 import org.symgrad.compiler.lower.RowSums;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.second.SecondOrderSums;
 
 /**
  * The fused second-order kernels a model can be compiled into ({@link SecondOrderSums}), each

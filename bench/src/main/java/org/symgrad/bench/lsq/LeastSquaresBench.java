@@ -36,9 +36,10 @@ import org.symgrad.runtime.testing.NistFile;
  * Time per fit on NIST StRD problems, side by side in one run: symgrad's {@code lm} on the
  * compiled Jacobian kernel ({@code symgradLm}: J's rows per chunk, summed by the runtime), on
  * the fused normal-equations kernel ({@code symgradLmFused}: Σr², Jᵀr and JᵀJ summed in the
- * generated loop, what {@code symgrad fit} runs) against Hipparchus' {@code LevenbergMarquardtOptimizer} given
- * hand-written Jacobians ({@link HandJacobians}), from the same official start. Compilation
- * is done once, in setup: a fit is what a program fitting thousands of curves repeats.
+ * generated loop, what {@code symgrad fit} runs) and Hipparchus' {@code
+ * LevenbergMarquardtOptimizer} given hand-written Jacobians ({@link HandJacobians}), from the
+ * same official start. Compilation is done once, in setup: a fit is what a program fitting
+ * thousands of curves repeats.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -9,17 +9,17 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
-import org.symgrad.runtime.optim.lsq.CompiledObjective;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.Convergence;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
 import org.symgrad.runtime.optim.lsq.TrustRegionNewton;
@@ -62,13 +62,14 @@ final class SecondOrderFit {
       throw new UsageException("error: the data has no rows to fit");
     }
     double[] start = start(info);
-    CompiledResiduals residuals = notLeastSquares.isEmpty()
-        ? new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch) : null;
+    // The fused kernels sum fixed chunks of rows: the same bits for any --threads.
+    int threads = command.threads == null ? 1 : command.threads;
+    ResidualProblem residuals = notLeastSquares.isEmpty()
+        ? SecondOrderProblems.residuals(definition, batch, threads) : null;
     SolverResult fit = lm
         ? LevenbergMarquardt.minimize(residuals, start, tolerances)
-        : TrustRegionNewton.minimize(
-            new CompiledObjective(model, Symgrad.compileHessian(definition), batch), start,
-            tolerances);
+        : TrustRegionNewton.minimize(SecondOrderProblems.objective(definition, batch, threads),
+            start, tolerances);
     FitStatistics stats = residuals == null ? null : statistics(residuals, fit, definition);
 
     ObjectNode summary = Json.object();
@@ -118,7 +119,7 @@ final class SecondOrderFit {
     return 0;
   }
 
-  private static FitStatistics statistics(CompiledResiduals residuals, SolverResult fit,
+  private static FitStatistics statistics(ResidualProblem residuals, SolverResult fit,
       ModelDefinition definition) {
     int p = residuals.size();
     double[] jtr = new double[p];
@@ -175,9 +176,6 @@ final class SecondOrderFit {
     }
     if (command.plot != null) {
       given.add("--plot");
-    }
-    if (command.threads != null) {
-      given.add("--threads");
     }
     if (command.inputNoise != 0) {
       given.add("--input-noise");

@@ -90,6 +90,37 @@ class SecondOrderFitTest {
   }
 
   @Test
+  void threadsSplitTheRowsAndLeaveEveryBitAsItWas() throws Exception {
+    // Three chunks of 4096 rows and a short one, so 2 and 7 threads do share the work.
+    StringBuilder csv = new StringBuilder("t,y\n");
+    java.util.Random random = new java.util.Random(8);
+    for (int r = 0; r < 3 * 4096 + 200; r++) {
+      double t = random.nextDouble() * 10;
+      csv.append(t).append(',').append(120 * Math.exp(-0.35 * t) + 8 + random.nextGaussian())
+          .append('\n');
+    }
+    Files.writeString(folder.resolve("decay.csv"), csv);
+    Path model = folder.resolve("decay.sg");
+    Files.writeString(model, Files.readString(Path.of(DECAY)));
+    for (String optimizer : new String[] {"lm", "newton"}) {
+      String expected = null;
+      for (String threads : new String[] {"1", "2", "7"}) {
+        CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", optimizer,
+            "--threads", threads, "--json");
+        assertThat(run.exitCode()).isEqualTo(0);
+        JsonNode result = Json.mapper().readTree(run.lastOutLine());
+        assertThat(result.get("stopped").asText()).isEqualTo("converged");
+        assertThat(result.get("params").get("k").asDouble()).isWithin(0.01).of(0.35);
+        if (expected == null) {
+          expected = run.lastOutLine();
+        } else {
+          assertThat(run.lastOutLine()).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void torchOnlyOptionsAndUnknownOptionsAreRefused() {
     CommandRun lr = CommandRun.of("fit", DECAY, "--optimizer", "lm", "--lr", "0.1");
     assertThat(lr.exitCode()).isEqualTo(2);

@@ -22,6 +22,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.symgrad.compiler.SecondOrderKernel;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.processor.SymgradProcessor;
 
 /**
@@ -69,6 +72,11 @@ class SrcGenTest {
       refresh.put(relative(fresh, written), "./symgrad emit "
           + relative(ROOT, model) + " --out src-gen");
     }
+    for (Path model : SECOND_ORDER_SAMPLES) {
+      for (Path written : writeSecondOrder(model)) {
+        refresh.put(relative(fresh, written), REFRESH_ALL);
+      }
+    }
     Map<String, String> generated = contents(fresh);
     Map<String, String> checkedIn = contents(SRC_GEN);
     checkedIn.remove(README);
@@ -85,6 +93,32 @@ class SrcGenTest {
     assertWithMessage("src-gen/ is not what symgrad generates for the samples. If the change "
             + "is intended, refresh it (everything at once: %s) and review the diff",
         REFRESH_ALL).that(problems(generated, checkedIn, refresh)).isEmpty();
+  }
+
+  // The fused second-order kernels of these samples (lm's normal equations where the model is
+  // least squares, newton's objective, gradient and Hessian), in package symgrad.second.
+  private static final List<Path> SECOND_ORDER_SAMPLES = List.of(
+      SG_SAMPLES.resolve("decay/decay.sg"), SG_SAMPLES.resolve("logistic/exams.sg"));
+  private static final String SECOND_ORDER_PACKAGE = "symgrad.second";
+
+  private List<Path> writeSecondOrder(Path model) throws IOException {
+    ModelDefinition definition = Symgrad.parseFile(model);
+    List<SecondOrderKernel> kinds = new ArrayList<>();
+    if (Symgrad.whyNotLeastSquares(definition).isEmpty()) {
+      kinds.add(SecondOrderKernel.NORMAL_EQUATIONS);
+    }
+    kinds.add(SecondOrderKernel.NEWTON);
+    List<Path> written = new ArrayList<>();
+    Path folder = fresh.resolve(SECOND_ORDER_PACKAGE.replace('.', '/'));
+    Files.createDirectories(folder);
+    for (SecondOrderKernel kind : kinds) {
+      String className = Symgrad.generatedClassName(kind.sums(definition).name());
+      Path file = folder.resolve(className + ".java");
+      Files.writeString(file, Symgrad.emitSecondOrderSource(definition, kind,
+          SECOND_ORDER_PACKAGE, className));
+      written.add(file);
+    }
+    return written;
   }
 
   private static List<String> problems(Map<String, String> generated,

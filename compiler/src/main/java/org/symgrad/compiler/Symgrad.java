@@ -159,6 +159,38 @@ public final class Symgrad {
   }
 
   /**
+   * The fused normal equations of a least-squares {@code model}: one pass over the rows
+   * returns {@code Σr²} and writes {@code Jᵀr} then the upper triangle of {@code JᵀJ}, each
+   * summed in the generated loop ({@link SecondOrderKernel#NORMAL_EQUATIONS}).
+   *
+   * @throws IllegalArgumentException when the model is not a sum of squares of residuals
+   */
+  public static CompiledModel compileNormalEquations(ModelDefinition model) {
+    return compileSecondOrder(model, SecondOrderKernel.NORMAL_EQUATIONS);
+  }
+
+  /** One of the fused second-order kernels of {@code model}, compiled to bytecode. */
+  public static CompiledModel compileSecondOrder(ModelDefinition model, SecondOrderKernel kind) {
+    EmitOptions options = emitOptions();
+    Program program = lowerSecondOrder(model, kind);
+    return ModelClassDefiner.defineLowered(
+        Vectorisable.apply(program, options.vector().vectorises()), options);
+  }
+
+  /** The Java source of one of the fused second-order kernels, as src-gen shows them. */
+  public static String emitSecondOrderSource(ModelDefinition model, SecondOrderKernel kind,
+      String packageName, String className) {
+    return SourceEmitter.emitText(lowerSecondOrder(model, kind), packageName, className);
+  }
+
+  /** The kernel IR of one of the fused second-order kernels of {@code model}. */
+  public static Program lowerSecondOrder(ModelDefinition model, SecondOrderKernel kind) {
+    synchronized (model.graph()) {
+      return Lowering.lower(model, kind.sums(model), LowerOptions.DEFAULT);
+    }
+  }
+
+  /**
    * {@code model} compiled with vector kernels as {@code mode} says.
    *
    * @throws IllegalStateException for {@link VectorMode#ON} in a JVM started without {@code

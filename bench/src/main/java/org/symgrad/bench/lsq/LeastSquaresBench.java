@@ -20,11 +20,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.optim.lsq.CompiledResiduals;
+import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
@@ -32,9 +34,12 @@ import org.symgrad.runtime.testing.NistFile;
 
 /**
  * Time per fit on NIST StRD problems, side by side in one run: symgrad's {@code lm} on the
- * compiled Jacobian kernel against Hipparchus' {@code LevenbergMarquardtOptimizer} given
- * hand-written Jacobians ({@link HandJacobians}), from the same official start. Compilation
- * is done once, in setup: a fit is what a program fitting thousands of curves repeats.
+ * compiled Jacobian kernel ({@code symgradLm}: J's rows per chunk, summed by the runtime), on
+ * the fused normal-equations kernel ({@code symgradLmFused}: Σr², Jᵀr and JᵀJ summed in the
+ * generated loop, what {@code symgrad fit} runs) and Hipparchus' {@code
+ * LevenbergMarquardtOptimizer} given hand-written Jacobians ({@link HandJacobians}), from the
+ * same official start. Compilation is done once, in setup: a fit is what a program fitting
+ * thousands of curves repeats.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +58,7 @@ public class LeastSquaresBench {
 
   private NistFile data;
   private CompiledResiduals residuals;
+  private FusedResiduals fused;
   private Tolerances tolerances;
   private LeastSquaresProblem hipparchus;
   private final LevenbergMarquardtOptimizer optimizer = new LevenbergMarquardtOptimizer();
@@ -64,6 +70,7 @@ public class LeastSquaresBench {
     CompiledModel model = Symgrad.compile(definition);
     Batch batch = data.data().batchFor(model.info(), true);
     residuals = new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
+    fused = SecondOrderProblems.residuals(definition, batch, 1);
     tolerances = Tolerances.defaults(1000);
     hipparchus = hipparchusProblem(data, start);
   }
@@ -71,6 +78,12 @@ public class LeastSquaresBench {
   @Benchmark
   public SolverResult symgradLm() {
     return LevenbergMarquardt.minimize(residuals, data.start(start), tolerances);
+  }
+
+  /** The same fit on the fused normal-equations kernel, as {@code symgrad fit} runs it. */
+  @Benchmark
+  public SolverResult symgradLmFused() {
+    return LevenbergMarquardt.minimize(fused, data.start(start), tolerances);
   }
 
   @Benchmark

@@ -166,6 +166,15 @@ public final class Lowering {
         fusedKernel, derivatives, sumsKernel, finishKernel, params.size() + 1);
   }
 
+  /**
+   * The program of {@code sums}, per-row terms summed in one pass and finished once, over
+   * {@code model}'s parameters and columns (see {@link RowSums}); the caller holds the graph's
+   * lock.
+   */
+  public static Program lower(ModelDefinition model, RowSums sums, LowerOptions options) {
+    return sums.lower(model, options);
+  }
+
   private static ExactFactor.Factored factored(Graph g, Node term, boolean factorSums) {
     return factorSums ? ExactFactor.of(g, term) : new ExactFactor.Factored(1.0, term);
   }

@@ -38,8 +38,9 @@ class PackageMapTest {
       Map.entry("simplify", Set.of("diagnostic", "graph", "model", "diff")),
       Map.entry("lower", Set.of("diagnostic", "graph", "model", "diff", "simplify")),
       Map.entry("emit", Set.of("diagnostic", "graph", "model", "lower")),
-      // Second order: the derived Jacobian and Hessian models, built on the graph.
-      Map.entry("second", Set.of("diagnostic", "graph", "model", "diff", "simplify")),
+      // Second order: the derived Jacobian and Hessian models, built on the graph, and the
+      // fused kernels' row sums, which it hands to lower as a RowSums.
+      Map.entry("second", Set.of("diagnostic", "graph", "model", "diff", "simplify", "lower")),
       // On top: the builder writes what a model file says, and compiles through the front door.
       Map.entry("api", Set.of("diagnostic", "graph", "model", "parse", FRONT_DOOR)),
       // The processor generates through the front door, as the CLI does.

@@ -9,12 +9,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
 import org.symgrad.runtime.testing.NistFile;
@@ -24,7 +25,8 @@ import org.symgrad.runtime.testing.NistFile;
  * src/test/resources/nist}: {@code lm} with its default tolerances, from both official
  * starting points, converges and reaches every certified parameter and the certified residual
  * sum of squares to at least 6 significant digits (NIST's log relative error ≥ 6), or, where
- * the certified RSS is at the rounding level of the data, to within that rounding.
+ * the certified RSS is at the rounding level of the data, to within that rounding. It runs
+ * the fused normal-equations kernel, as {@code symgrad fit} does.
  */
 class NistLevenbergMarquardtTest {
   private static final double DIGITS = 6;
@@ -47,8 +49,7 @@ class NistLevenbergMarquardtTest {
         Symgrad.parseFile(DIRECTORY.resolve(name + ".sg"));
     CompiledModel model = Symgrad.compile(definition);
     Batch batch = problem.data().batchFor(model.info(), true);
-    CompiledResiduals residuals =
-        new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
+    ResidualProblem residuals = SecondOrderProblems.residuals(definition, batch, 1);
     double[] from = problem.start(start);
     SolverResult fit = LevenbergMarquardt.minimize(residuals, from, Tolerances.defaults(1000));
 

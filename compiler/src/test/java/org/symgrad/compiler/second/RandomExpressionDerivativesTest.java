@@ -74,7 +74,7 @@ class RandomExpressionDerivativesTest {
     }
   }
 
-  private static String expression(Random random, int depth) {
+  static String expression(Random random, int depth) {
     if (depth == 0 || random.nextInt(4) == 0) {
       return LEAVES.get(random.nextInt(LEAVES.size()));
     }

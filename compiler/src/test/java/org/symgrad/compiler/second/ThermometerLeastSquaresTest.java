@@ -5,15 +5,16 @@ import static com.google.common.truth.Truth.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
-import org.symgrad.runtime.optim.lsq.CompiledObjective;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
+import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
 import org.symgrad.runtime.optim.lsq.TrustRegionNewton;
@@ -31,8 +32,7 @@ class ThermometerLeastSquaresTest {
     CompiledModel model = Symgrad.compile(definition);
     Dataset data = Fixtures.sampleData(MODEL, definition);
     Batch batch = Fixtures.batch(model, data);
-    CompiledResiduals residuals =
-        new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
+    ResidualProblem residuals = SecondOrderProblems.residuals(definition, batch, 1);
     SolverResult fit = LevenbergMarquardt.minimize(residuals,
         model.info().initialParameters(0), Tolerances.defaults(100));
 
@@ -68,8 +68,7 @@ class ThermometerLeastSquaresTest {
     CompiledModel model = Symgrad.compile(definition);
     Dataset data = Fixtures.sampleData(MODEL, definition);
     Batch batch = Fixtures.batch(model, data);
-    CompiledObjective objective =
-        new CompiledObjective(model, Symgrad.compileHessian(definition), batch);
+    SecondOrderProblem objective = SecondOrderProblems.objective(definition, batch, 1);
     SolverResult fit = TrustRegionNewton.minimize(objective,
         model.info().initialParameters(0), Tolerances.defaults(100));
     double[] line = closedForm(data.column("t_u"), data.column("t_c"));

@@ -28,6 +28,8 @@ public record FitStatistics(double rss, int rows, int dof, double residualSd,
 
   // Below this, 1 - R² of a column regressed on the others is rounding noise in JᵀJ.
   private static final double SINGULAR = 1e-12;
+  // Differences of unexplained variance (of at most 1) that are rounding, not information.
+  private static final double TIE = 1e-12;
 
   public FitStatistics {
     covariance = covariance.clone();
@@ -108,7 +110,9 @@ public record FitStatistics(double rss, int rows, int dof, double residualSd,
   }
 
   // Pivoted Cholesky of the correlation matrix: takes the column with the most variance not
-  // yet explained, until what is left of every column is rounding noise.
+  // yet explained, until what is left of every column is rounding noise. Columns within
+  // rounding of each other (the unit diagonal at the start) go in parameter order, so which of
+  // two duplicates is named does not depend on the last bits of JᵀJ.
   private static boolean[] pivotedRank(double[] a, double[] scale, int p) {
     double[] w = new double[p * p];
     for (int i = 0; i < p; i++) {
@@ -121,7 +125,7 @@ public record FitStatistics(double rss, int rows, int dof, double residualSd,
     for (int step = 0; step < p; step++) {
       int pivot = -1;
       for (int j = 0; j < p; j++) {
-        if (!done[j] && (pivot < 0 || w[j * p + j] > w[pivot * p + pivot])) {
+        if (!done[j] && (pivot < 0 || w[j * p + j] > w[pivot * p + pivot] + TIE)) {
           pivot = j;
         }
       }

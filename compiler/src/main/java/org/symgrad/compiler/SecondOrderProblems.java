@@ -1,0 +1,41 @@
+package org.symgrad.compiler;
+
+import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.optim.lsq.FusedObjective;
+import org.symgrad.runtime.optim.lsq.FusedResiduals;
+import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
+
+/**
+ * The problems {@code lm} and {@code newton} solve, from a parsed model and its batch: each
+ * compiles the two fused kernels it runs ({@link SecondOrderKernel}). Beside the front door,
+ * {@link Symgrad}, because it compiles through it.
+ */
+public final class SecondOrderProblems {
+  private SecondOrderProblems() {}
+
+  /**
+   * The residuals of a least-squares {@code model} for Levenberg–Marquardt.
+   *
+   * @param batch the model's inputs then its target, as {@code Dataset.batchFor(info, true)}
+   * @param threads how many threads sum the rows' chunks; the bits do not depend on it
+   * @throws IllegalArgumentException when the model is not a sum of squares of residuals
+   */
+  public static FusedResiduals residuals(ModelDefinition model, Batch batch, int threads) {
+    return new FusedResiduals(Symgrad.compileNormalEquations(model),
+        Symgrad.compileSecondOrder(model, SecondOrderKernel.SUM_OF_SQUARES), batch, threads);
+  }
+
+  /** The objective's Hessian times a vector, for models too large for a dense Hessian. */
+  public static HessianVectorProduct hessianVector(ModelDefinition model, Batch batch,
+      int threads) {
+    return new HessianVectorProduct(
+        Symgrad.compileSecondOrder(model, SecondOrderKernel.HESSIAN_VECTOR), batch, threads);
+  }
+
+  /** The objective of any {@code model} with its exact Hessian, for trust-region Newton. */
+  public static FusedObjective objective(ModelDefinition model, Batch batch, int threads) {
+    return new FusedObjective(Symgrad.compileSecondOrder(model, SecondOrderKernel.NEWTON),
+        Symgrad.compileSecondOrder(model, SecondOrderKernel.OBJECTIVE), batch, threads);
+  }
+}

@@ -432,8 +432,8 @@ public final class ModelBuilder {
     if (ParamRules.isOverBudget(total)) {
       throw new IllegalArgumentException("the params and inputs of model '" + this.name
           + "' up to '" + name + "' have " + total + " elements, more than "
-          + Shapes.MAX_ELEMENTS + " in one model: each is a variable with its own gradient,"
-          + " whether the model uses it or not");
+          + Shapes.MAX_MODEL_ELEMENTS + " in one model: each is a number in the parameters,"
+          + " the gradient and the optimizer's state, whether the model uses it or not");
     }
   }
 

@@ -348,7 +348,8 @@ public final class ModelBuilder {
     Node predictionNode = null;
     Node penaltyNode = null;
     // The parser makes the inputs' and params' variables first, in declaration order, an
-    // array's row-major; node ids order the kernel's instructions, so the builder does the same.
+    // array's row-major (a large one's as they are read: ElementVariables); node ids order the
+    // kernel's instructions, so the builder does the same.
     scope.roles().forEach((declared, role) -> {
       if (role == Role.INPUT || role == Role.PARAM) {
         scope.elements(graph, declared);

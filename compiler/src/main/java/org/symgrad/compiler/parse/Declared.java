@@ -2,6 +2,7 @@ package org.symgrad.compiler.parse;
 
 import java.util.List;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.ElementVariables;
 import org.symgrad.compiler.model.Shapes;
 
 /**

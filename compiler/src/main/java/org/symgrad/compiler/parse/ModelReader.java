@@ -12,6 +12,7 @@ import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.ElementVariables;
 import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Losses;
 import org.symgrad.compiler.model.ModelDefinition;

@@ -1,11 +1,10 @@
-package org.symgrad.compiler.parse;
+package org.symgrad.compiler.model;
 
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
-import org.symgrad.compiler.model.Shapes;
 
 /**
  * The element variables of a declared param, {@code W[0,0]} … {@code W[2047,2047]}, each made
@@ -13,10 +12,11 @@ import org.symgrad.compiler.model.Shapes;
  * derivative and no code. The graph interns variables, so reading one twice gives the same
  * node. Small arrays make their elements at once ({@link #of}), so that node ids, and with
  * them the order of a kernel's parameter loads, follow the declaration as they always did.
+ * A model file's params and a builder's are made alike, so both give the same code.
  */
-final class ElementVariables extends AbstractList<Node> implements RandomAccess {
+public final class ElementVariables extends AbstractList<Node> implements RandomAccess {
   /** Arrays up to this size make every element variable when declared. */
-  static final int EAGER_UP_TO = 1 << 12;
+  public static final int EAGER_UP_TO = 1 << 12;
 
   private final Graph graph;
   private final String name;
@@ -31,7 +31,7 @@ final class ElementVariables extends AbstractList<Node> implements RandomAccess 
   }
 
   /** The elements of param {@code name} of {@code shape}, in row-major order. */
-  static List<Node> of(Graph graph, String name, List<Integer> shape) {
+  public static List<Node> of(Graph graph, String name, List<Integer> shape) {
     ElementVariables lazy = new ElementVariables(graph, name, shape);
     return lazy.size <= EAGER_UP_TO ? List.copyOf(lazy) : lazy;
   }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.ElementVariables;
 import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
@@ -122,11 +123,8 @@ final class BuilderScope {
     if (tensor == null) {
       return List.of(graph.variable(declared));
     }
-    List<Node> nodes = new ArrayList<>();
-    for (int i = 0; i < Shapes.size(tensor.shape()); i++) {
-      nodes.add(graph.variable(Shapes.elementName(declared, tensor.shape(), i)));
-    }
-    return nodes;
+    // A large param's elements are made as they are read, as a model file's are.
+    return ElementVariables.of(graph, declared, tensor.shape());
   }
 
   /**

@@ -348,7 +348,8 @@ public final class ModelBuilder {
     Node predictionNode = null;
     Node penaltyNode = null;
     // The parser makes the inputs' and params' variables first, in declaration order, an
-    // array's row-major; node ids order the kernel's instructions, so the builder does the same.
+    // array's row-major (a large one's as they are read: ElementVariables); node ids order the
+    // kernel's instructions, so the builder does the same.
     scope.roles().forEach((declared, role) -> {
       if (role == Role.INPUT || role == Role.PARAM) {
         scope.elements(graph, declared);
@@ -432,8 +433,8 @@ public final class ModelBuilder {
     if (ParamRules.isOverBudget(total)) {
       throw new IllegalArgumentException("the params and inputs of model '" + this.name
           + "' up to '" + name + "' have " + total + " elements, more than "
-          + Shapes.MAX_ELEMENTS + " in one model: each is a variable with its own gradient,"
-          + " whether the model uses it or not");
+          + Shapes.MAX_MODEL_ELEMENTS + " in one model: each is a number in the parameters,"
+          + " the gradient and the optimizer's state, whether the model uses it or not");
     }
   }
 

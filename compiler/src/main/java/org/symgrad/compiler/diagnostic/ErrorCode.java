@@ -33,7 +33,8 @@ public enum ErrorCode {
   UNUSED_INDEX("SG117", "a bound index that nothing indexes, so its range is unknown"),
   INDEX_OUT_OF_RANGE("SG118", "a whole-number index past the end of its axis: `w[13]`"),
   BAD_INDEX("SG119", "something in brackets that is not an index: `w[j + 1]`, `w[0.5]`"),
-  TOO_LARGE("SG120", "a model or an expression that expands to more terms than symgrad writes"),
+  TOO_LARGE("SG120", "an expression that expands to more than 4 194 304 terms, or params and"
+      + " inputs of more than 16 777 216 elements in one model"),
   INDEX_AS_VALUE("SG121", "an index used as a number: `j * w[j]`"),
 
   UNKNOWN_DECLARATION("SG200",
@@ -63,7 +64,8 @@ public enum ErrorCode {
   NAME_IN_LOSS("SG217", "a loss expression using a name other than `pred` and `target`"),
   LOSS_WITHOUT_PREDICTION("SG218", "a loss expression that does not use `pred`"),
   UNREADABLE_FILE("SG219", "a model file that cannot be read"),
-  BAD_SHAPE("SG220", "an array declaration with a bad shape: `param w[0]`, `input X[2, 3]`"),
+  BAD_SHAPE("SG220", "an array declaration with a bad shape: `param w[0]`, `input X[2, 3]`,"
+      + " more than 4 194 304 elements"),
   BAD_COLUMNS("SG221", "input columns that do not fit: `input x[2] = a`, a column declared twice"),
   LOSS_SHAPE("SG222",
       "a loss that does not fit the model's output: cross_entropy of a scalar, mse of a vector"),

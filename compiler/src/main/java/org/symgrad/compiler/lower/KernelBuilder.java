@@ -81,6 +81,22 @@ final class KernelBuilder {
     sinks.add(new Sink(EPILOGUE, value, v -> new Instr.StoreGradient(index, v)));
   }
 
+  /**
+   * {@code grad[first]} to {@code grad[first + count - 1]} = 0: one loop when there are at
+   * least {@code minRun}, the loop {@link Reroller} makes of such a run; else one store each.
+   */
+  void zeroGradients(int first, int count, int minRun) {
+    Node zero = graph.constant(0.0);
+    if (minRun == Reroller.NEVER || count < Math.max(2, minRun)) {
+      for (int i = 0; i < count; i++) {
+        storeGradient(first + i, zero);
+      }
+      return;
+    }
+    sinks.add(new Sink(EPILOGUE, zero, v -> new Instr.Loop(null, count,
+        List.of(new Instr.StoreGradientAt(new Instr.Index(first, 1), v)), null)));
+  }
+
   void storeSum(int index, Node value) {
     sinks.add(new Sink(EPILOGUE, value, v -> new Instr.StoreSum(index, v)));
   }

@@ -77,12 +77,10 @@ public final class Lowering {
     boolean factorSums = options.factorSums();
     List<Node> params = derived.params();
     List<String> paramNames = derived.paramNames();
+    List<Integer> offsets = derived.offsets();
     Map<Node, Role> roles = new HashMap<>();
-    int element = 0;
-    for (ParameterInfo p : model.parameters()) {
-      for (int i = 0; i < p.size(); i++) {
-        roles.put(params.get(element++), new ParamRole(p.offset() + i));
-      }
+    for (int k = 0; k < params.size(); k++) {
+      roles.put(params.get(k), new ParamRole(offsets.get(k)));
     }
     List<String> columns = new ArrayList<>(model.inputs());
     columns.add(model.target());
@@ -119,6 +117,9 @@ public final class Lowering {
     chunkSums.storeSum(lossSum.index(), sumVariable(g, roles, lossSum));
     KernelBuilder finish = new KernelBuilder(g, roles, labels);
     Map<String, String> derivatives = new LinkedHashMap<>();
+    // Only the elements the model reads are here; the gradient of the others, and of any
+    // whose gradient is +0, is written as runs of zeros (ZeroRuns), whatever their number.
+    ZeroRuns zeros = new ZeroRuns(options.loopsFrom(), fused, finish);
     for (int k = 0; k < params.size(); k++) {
       Node param = params.get(k);
       String name = paramNames.get(k);
@@ -135,9 +136,13 @@ public final class Lowering {
         total = g.add(g.div(scaledSum(g, roles, sum, term), rows), total);
       }
       Node gradient = derived.simplify(total);
-      fused.storeGradient(((ParamRole) roles.get(param)).index(), gradient);
-      finish.storeGradient(((ParamRole) roles.get(param)).index(), gradient);
+      if (!ZeroRuns.isZero(gradient)) {
+        zeros.before(offsets.get(k));
+        fused.storeGradient(offsets.get(k), gradient);
+        finish.storeGradient(offsets.get(k), gradient);
+      }
     }
+    zeros.before(parameterCount(model));
     fused.returns(meanLoss);
     finish.returns(meanLoss);
 
@@ -173,6 +178,10 @@ public final class Lowering {
    */
   public static Program lower(ModelDefinition model, RowSums sums, LowerOptions options) {
     return sums.lower(model, options);
+  }
+
+  private static int parameterCount(ModelDefinition model) {
+    return model.parameters().stream().mapToInt(ParameterInfo::size).sum();
   }
 
   private static ExactFactor.Factored factored(Graph g, Node term, boolean factorSums) {

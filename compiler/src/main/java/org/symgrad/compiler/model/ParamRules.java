@@ -6,7 +6,8 @@ import org.symgrad.runtime.Initializer;
 /**
  * The rules for declared arrays and parameters that a model file's lines and the builder's
  * calls both apply, each wording its own message: an extent is a whole number of at least 1,
- * an array and a whole model hold at most {@link Shapes#MAX_ELEMENTS} elements, an
+ * an array holds at most {@link Shapes#MAX_ELEMENTS} elements and a model {@link
+ * Shapes#MAX_MODEL_ELEMENTS}, an
  * initializer's numbers are finite, and {@code linear_init(fan_in)} is PyTorch's default.
  */
 public final class ParamRules {
@@ -30,11 +31,12 @@ public final class ParamRules {
   }
 
   /**
-   * Whether params and inputs of {@code elements} elements in all are too many for one model:
-   * each element is a variable with its own gradient, used or not.
+   * Whether params and inputs of {@code elements} elements in all are too many for one model
+   * ({@link Shapes#MAX_MODEL_ELEMENTS}): each is a number in the parameters, the gradient and
+   * an optimizer's state, used or not.
    */
   public static boolean isOverBudget(long elements) {
-    return elements > Shapes.MAX_ELEMENTS;
+    return elements > Shapes.MAX_MODEL_ELEMENTS;
   }
 
   /**

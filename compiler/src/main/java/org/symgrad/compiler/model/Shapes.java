@@ -17,6 +17,14 @@ public final class Shapes {
   /** The most elements one array or one expanded expression may have. */
   public static final int MAX_ELEMENTS = 1 << 22;
 
+  /**
+   * The most elements a model's params and inputs may have together. An element the model
+   * does not read costs no compile time (no variable, derivative or code is made for it) but
+   * is still a number in the parameters, the gradient and an optimizer's state at run time:
+   * 16 Mi elements are 128 MiB in each such array.
+   */
+  public static final int MAX_MODEL_ELEMENTS = 1 << 24;
+
   private Shapes() {}
 
   /** The number of elements: 1 for a scalar's empty shape. */

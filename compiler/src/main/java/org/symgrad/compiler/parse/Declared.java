@@ -2,6 +2,7 @@ package org.symgrad.compiler.parse;
 
 import java.util.List;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.ElementVariables;
 import org.symgrad.compiler.model.Shapes;
 
 /**
@@ -17,7 +18,8 @@ record Declared(String role, List<Integer> shape, List<Node> elements, boolean f
 
   Declared {
     shape = List.copyOf(shape);
-    elements = List.copyOf(elements);
+    // A param's lazy elements stay lazy: copying would make every one of them.
+    elements = elements instanceof ElementVariables ? elements : List.copyOf(elements);
     if (elements.size() != Shapes.size(shape)) {
       throw new IllegalArgumentException(
           elements.size() + " elements for shape " + shape);

@@ -12,6 +12,7 @@ import org.symgrad.compiler.diagnostic.ErrorCode;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.ElementVariables;
 import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Losses;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -125,10 +126,10 @@ final class ModelReader {
   }
 
   /**
-   * Every element of a param is a variable with its own gradient, and every column of an
-   * input one more variable, used or not: what they cost is paid by their number. Counted from
-   * the declared shapes, before any node is made, so that a model over the limit is refused
-   * at once rather than after the work.
+   * Every element of a param is a number in the parameters, the gradient and an optimizer's
+   * state, used or not (an element the model never reads costs no compile time: see
+   * ElementVariables). Counted from the declared shapes, before any node is made, so that a
+   * model over the limit is refused at once rather than after the work.
    */
   private void checkElementBudget() {
     long total = 0;
@@ -141,9 +142,10 @@ final class ModelReader {
           errors.add(source.diagnostic(ErrorCode.TOO_LARGE, declaration.name().start(),
               declaration.name().length(), "the params and inputs declared up to "
                   + declaration.name().quoted() + " have " + total + " elements, more than "
-                  + Shapes.MAX_ELEMENTS + " in one model",
-              "each element is a variable with its own gradient, written out one by one,"
-                  + " whether the model uses it or not; declare only the elements it uses"));
+                  + Shapes.MAX_MODEL_ELEMENTS + " in one model",
+              "each element is a number in the parameters, the gradient and the optimizer's"
+                  + " state, whether the model uses it or not; declare only the elements it"
+                  + " uses"));
           List<Diagnostic> sorted = new ArrayList<>(errors);
           sorted.sort(Comparator.comparingInt(Diagnostic::line)
               .thenComparingInt(Diagnostic::column));
@@ -153,13 +155,11 @@ final class ModelReader {
     }
   }
 
-  // A param's element variables are known from its line; its initializer may still fail.
+  // A param's element variables are known from its line (made as they are read); its
+  // initializer may still fail.
   private ParameterInfo parameter(Declaration param, int offset) {
     String paramName = param.nameText();
-    List<Node> elements = new ArrayList<>();
-    for (int i = 0; i < Shapes.size(param.shape()); i++) {
-      elements.add(graph.variable(Shapes.elementName(paramName, param.shape(), i)));
-    }
+    List<Node> elements = ElementVariables.of(graph, paramName, param.shape());
     variables.put(paramName, new Declared("a param", param.shape(), elements));
     Initializer initializer = new Initializer.Constant(0.0);
     try {

@@ -12,25 +12,30 @@ class ModelBuilderBudgetTest {
   void theParamsAndInputsOfAModelShareOneBudget() {
     ModelBuilder m = new ModelBuilder("m");
     m.input("x");
-    m.param("A", ModelBuilder.shape(2048, 1024));
+    m.param("A", ModelBuilder.shape(2048, 2048));
+    m.param("B", ModelBuilder.shape(2048, 2048));
+    m.param("C", ModelBuilder.shape(2048, 2048));
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> m.param("B", ModelBuilder.shape(1024, 2048)));
+        () -> m.param("D", ModelBuilder.shape(2048, 2048)));
 
-    assertThat(e).hasMessageThat().isEqualTo("the params and inputs of model 'm' up to 'B'"
-        + " have 4194305 elements, more than 4194304 in one model: each is a variable with its"
-        + " own gradient, whether the model uses it or not");
+    assertThat(e).hasMessageThat().isEqualTo("the params and inputs of model 'm' up to 'D'"
+        + " have 16777217 elements, more than 16777216 in one model: each is a number in the"
+        + " parameters, the gradient and the optimizer's state, whether the model uses it or"
+        + " not");
   }
 
   @Test
   void aVectorInputCountsItsColumns() {
     ModelBuilder m = new ModelBuilder("m");
-    m.param("W", ModelBuilder.shape(2048, 2048));
+    for (String name : new String[] {"A", "B", "C", "D"}) {
+      m.param(name, ModelBuilder.shape(2048, 2048));
+    }
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> m.input("x", 1));
 
     assertThat(e).hasMessageThat().startsWith(
-        "the params and inputs of model 'm' up to 'x' have 4194305 elements");
+        "the params and inputs of model 'm' up to 'x' have 16777217 elements");
   }
 }

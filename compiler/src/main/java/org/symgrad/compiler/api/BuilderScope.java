@@ -13,6 +13,7 @@ import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.model.UseRules;
+import org.symgrad.compiler.model.UseRules.Role;
 
 /**
  * The names a builder has declared, each with its role, and the rules for using them: a name
@@ -20,21 +21,23 @@ import org.symgrad.compiler.model.UseRules;
  * file's expressions in the parser's {@code ModelScope}.
  */
 final class BuilderScope {
-  enum Role {
-    INPUT("input", "an input", UseRules.Role.INPUT),
-    TARGET("target", "the target", UseRules.Role.TARGET),
-    PARAM("parameter", "a parameter", UseRules.Role.PARAM),
-    LET("let", "a let", UseRules.Role.LET);
+  // How a builder's messages name a role: "parameter 'w'", "'w' is a parameter".
+  private static String noun(Role role) {
+    return switch (role) {
+      case INPUT -> "input";
+      case TARGET -> "target";
+      case PARAM -> "parameter";
+      case LET -> "let";
+    };
+  }
 
-    final String noun;
-    final String description;
-    final UseRules.Role use;
-
-    Role(String noun, String description, UseRules.Role use) {
-      this.noun = noun;
-      this.description = description;
-      this.use = use;
-    }
+  static String description(Role role) {
+    return switch (role) {
+      case INPUT -> "an input";
+      case TARGET -> "the target";
+      case PARAM -> "a parameter";
+      case LET -> "a let";
+    };
   }
 
   private final String name;
@@ -78,7 +81,7 @@ final class BuilderScope {
       String other = conflict == null ? null
           : conflict.clash() == Namespace.Clash.COLUMN
               ? "a column of input '" + conflict.owner() + "'"
-          : conflict.first().description;
+          : description(conflict.first());
       if (other == null) {
         other = column.equals(input) ? "the input's own name"
             : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
@@ -99,7 +102,7 @@ final class BuilderScope {
   }
 
   void declare(String name, Role role) {
-    Names.check(name, role.noun, role == Role.TARGET);
+    Names.check(name, noun(role), role == Role.TARGET);
     Namespace.Conflict<Role> conflict = roles.conflict(name, role);
     if (conflict != null && conflict.clash() == Namespace.Clash.COLUMN) {
       throw new IllegalArgumentException("'" + name + "' is already a column of input '"
@@ -107,7 +110,7 @@ final class BuilderScope {
     }
     if (conflict != null) {
       throw new IllegalArgumentException("'" + name + "' is declared twice: it is already "
-          + conflict.first().description + " of model '" + this.name + "'");
+          + description(conflict.first()) + " of model '" + this.name + "'");
     }
     roles.declare(name, role);
   }
@@ -173,7 +176,7 @@ final class BuilderScope {
       Role role = roles.named(index);
       if (IndexRules.refusal(false, role != null) != null) {
         throw new IllegalStateException("index '" + index + "' in " + statement.where()
-            + " of model '" + name + "' has the name of " + role.description + ": an index"
+            + " of model '" + name + "' has the name of " + description(role) + ": an index"
             + " needs a name of its own, such as j or k");
       }
     }
@@ -196,7 +199,7 @@ final class BuilderScope {
   // The rule a file's expressions obey (UseRules), worded for a builder.
   private void check(String used, Role role, Statement statement, boolean readBefore,
       Set<String> inputLets) {
-    UseRules.Refusal refusal = UseRules.refusal(role.use, place(statement.part()), readBefore,
+    UseRules.Refusal refusal = UseRules.refusal(role, place(statement.part()), readBefore,
         !inputLets.contains(used));
     if (refusal == null) {
       return;
@@ -204,7 +207,7 @@ final class BuilderScope {
     String where = statement.where();
     throw new IllegalStateException(switch (refusal) {
       case NOT_A_PARAMETER -> "the penalty of model '" + name + "' can use parameters only,"
-          + " but '" + used + "' is " + role.description;
+          + " but '" + used + "' is " + description(role);
       case LET_NOT_OF_PARAMETERS -> "the penalty of model '" + name + "' can use parameters"
           + " only, but '" + used + "' is a let that depends on an input";
       case TARGET -> where + " of model '" + name + "' cannot use '" + used + "', the target:"
@@ -226,7 +229,7 @@ final class BuilderScope {
   private List<String> usable(Part part, Set<String> letsBefore) {
     List<String> names = new ArrayList<>();
     roles.names().forEach((name, role) -> {
-      if (UseRules.offered(role.use, place(part), letsBefore.contains(name))) {
+      if (UseRules.offered(role, place(part), letsBefore.contains(name))) {
         names.add(name);
       }
     });

@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.api.BuilderScope.Role;
 import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
+import org.symgrad.compiler.model.UseRules.Role;
 import org.symgrad.compiler.parse.IndexedNodes;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
@@ -415,7 +416,7 @@ public final class ModelBuilder {
         penaltyNode == null ? graph.constant(0.0) : penaltyNode,
         penaltyNode == null ? "" : Statement.text(statements, Part.PENALTY, penaltyNode,
             letNames, outputName), outputs,
-        chosen == Loss.CROSS_ENTROPY ? outputs.size() : 0);
+        chosen.takes() == LossRules.Takes.CLASS_SCORES ? outputs.size() : 0);
   }
 
 

@@ -14,6 +14,7 @@ import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.model.UseRules;
 import org.symgrad.compiler.model.UseRules.Role;
+import org.symgrad.compiler.parse.Declared;
 
 /**
  * The names a builder has declared, each with its role, and the rules for using them: a name
@@ -136,10 +137,10 @@ final class BuilderScope {
    * The node of a variable where {@code statement} uses it: a param's, an input's, or a
    * scalar let's by its name, as a file may write it.
    *
-   * @param scalarLets the scalar lets read so far, by name
+   * @param lets the lets read so far, by name
    * @param inputLets the lets read so far that depend on an input
    */
-  Node resolve(Graph graph, Expr leaf, Statement statement, Map<String, Node> scalarLets,
+  Node resolve(Graph graph, Expr leaf, Statement statement, Map<String, Declared> lets,
       Set<String> inputLets) {
     String where = statement.where();
     if (leaf.kind() != Expr.Kind.VARIABLE) {
@@ -158,11 +159,12 @@ final class BuilderScope {
       throw new IllegalStateException("unknown name '" + variable + "' in " + where
           + " of model '" + name + "'; declared "
           + (statement.part() == Part.PENALTY ? "parameters" : "names") + ": "
-          + String.join(", ", usable(statement.part(), scalarLets.keySet())));
+          + String.join(", ", usable(statement.part(), scalarLets(lets))));
     }
-    check(variable, role, statement, scalarLets.containsKey(variable), inputLets);
-    Node let = scalarLets.get(variable);
-    return let != null ? let : graph.variable(variable);
+    // An array's name was refused above, so a let read by this name is a scalar.
+    Declared let = lets.get(variable);
+    check(variable, role, statement, let != null, inputLets);
+    return let != null ? let.node() : graph.variable(variable);
   }
 
   /**
@@ -184,16 +186,16 @@ final class BuilderScope {
 
   /** The elements of an element's array, where {@code statement} uses it. */
   List<Node> resolveArray(Graph graph, Expr element, Statement statement,
-      Map<String, List<Node>> arrayLets, Set<String> inputLets) {
+      Map<String, Declared> lets, Set<String> inputLets) {
     String array = element.name();
     if (tensors.get(array) != element.tensor()) {
       throw new IllegalStateException(statement.where() + " of model '" + name + "' uses "
           + element.tensor().description() + ", which is not an array of this model");
     }
     Role role = roles.named(array);
-    check(array, role, statement, arrayLets.containsKey(array), inputLets);
-    List<Node> lets = arrayLets.get(array);
-    return lets != null ? lets : elements(graph, array);
+    Declared let = lets.get(array);
+    check(array, role, statement, let != null, inputLets);
+    return let != null ? let.elements() : elements(graph, array);
   }
 
   // The rule a file's expressions obey (UseRules), worded for a builder.
@@ -223,6 +225,17 @@ final class BuilderScope {
       case PREDICTION -> UseRules.Place.MODEL;
       case PENALTY -> UseRules.Place.PENALTY;
     };
+  }
+
+  // The scalar lets read so far: those an unknown name's message may offer.
+  private static Set<String> scalarLets(Map<String, Declared> lets) {
+    Set<String> scalars = new java.util.LinkedHashSet<>();
+    lets.forEach((name, let) -> {
+      if (let.isScalar()) {
+        scalars.add(name);
+      }
+    });
+    return scalars;
   }
 
   // The names an unknown one could have been, as a file's message lists them.

@@ -113,7 +113,7 @@ final class ModelReader {
         inputs,
         targetName(),
         parameters,
-        letElements(),
+        Declared.elementsByName(lets),
         outputs.get(0),
         declarations.single(Keyword.MODEL).text(),
         sampleLoss,
@@ -177,17 +177,6 @@ final class ModelReader {
     List<Node> columns = input.columns().stream().map(graph::variable).toList();
     return input.shape().isEmpty() ? Declared.scalar("an input", columns.get(0))
         : new Declared("an input", input.shape(), columns);
-  }
-
-  // Scalar lets by name, a vector let's elements by element name: h[0], h[1], …
-  private Map<String, Node> letElements() {
-    Map<String, Node> elements = new LinkedHashMap<>();
-    lets.forEach((letName, let) -> {
-      for (int i = 0; i < let.elements().size(); i++) {
-        elements.put(Shapes.elementName(letName, let.shape(), i), let.elements().get(i));
-      }
-    });
-    return elements;
   }
 
   private String targetName() {

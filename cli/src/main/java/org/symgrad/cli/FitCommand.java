@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.io.Checkpoints;
+import org.symgrad.io.FitOptions;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
@@ -26,6 +24,7 @@ import org.symgrad.runtime.train.TrainerOptions;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 import org.symgrad.runtime.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,46 +44,12 @@ final class FitCommand implements Callable<Integer> {
       description = "The data (default: the model's 'data' line, relative to the model file).")
   Path data;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-      description = "A torch.optim class name, any case, or lm / newton (second order) "
-          + "(default: ${DEFAULT-VALUE}).")
-  String optimizer;
-
-  @Option(names = "--lr", paramLabel = "RATE",
-      description = "Learning rate (default: the optimizer's PyTorch default; 0.01 for SGD).")
-  Double lr;
-
-  @Option(names = "--opt", paramLabel = "NAME=VALUE",
-      description = "An optimizer argument by its PyTorch name: momentum=0.9, "
-          + "betas=0.9,0.999, line_search_fn=strong_wolfe. Repeatable.")
-  List<String> optimizerOptions = new ArrayList<>();
-
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",
-      description = "Epochs to run (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Mixin
+  FitOptions fit;
 
   @Option(names = "--batch-size", paramLabel = "N",
       description = "Rows per step, shuffled each epoch (default: the whole training set).")
   Integer batchSize;
-
-  @Option(names = "--val-fraction", paramLabel = "F",
-      description = "Fraction of rows held out for validation (default: 0.2, or 0 when the "
-          + "data has fewer than 5 rows).")
-  Double valFraction;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-      description = "Seed of the split, shuffles and initialisers (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--scheduler", paramLabel = "SPEC",
-      description = "A learning-rate scheduler: \"StepLR:step_size=10,gamma=0.5\", "
-          + "\"MultiStepLR:milestones=[5,15],gamma=0.1\".")
-  String scheduler;
-
-  @Option(names = "--early-stopping", paramLabel = "P",
-      description = "Stop when the validation loss has not improved for P epochs, and keep "
-          + "the best parameters.")
-  Integer patience;
 
   @Option(names = "--log-every", paramLabel = "N", defaultValue = "500",
       description = "Print the losses every N epochs, besides the first three "
@@ -97,14 +62,6 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(names = "--plot", paramLabel = "FILE.png", description = "Plot both loss curves.")
   Path plot;
-
-  @Option(names = "--save", paramLabel = "FILE.json",
-      description = "Save parameters and optimizer state, to resume with --init.")
-  Path save;
-
-  @Option(names = "--init", paramLabel = "FILE.json",
-      description = "Start from saved parameters; a --save file resumes its fit exactly.")
-  Path init;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Sum the gradient pass in fixed chunks of 4096 rows on N threads, with "
@@ -127,7 +84,7 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkRanges();
-    if (SecondOrderFit.handles(optimizer)) {
+    if (SecondOrderFit.handles(fit.optimizer())) {
       return new SecondOrderFit(this).run(optimizerArguments());
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -135,15 +92,17 @@ final class FitCommand implements Callable<Integer> {
     ModelDefinition definition = ModelFiles.model(modelFile);
     // Every option and output is checked before the data is read or an epoch runs.
     Outputs.check(modelFile, ModelFiles.dataFile(definition, modelFile, data),
-        init, save, plot, history);
+        fit.init(), fit.save(), plot, history);
     ModelInfo expected = ModelFiles.info(definition);
-    Optimizer optim = configure(() -> Optimizers.create(optimizer, expected.parameterCount(),
-        optimizerArguments()));
+    Optimizer optim = configure(() -> Optimizers.create(fit.optimizer(),
+        expected.parameterCount(), optimizerArguments()));
+    String scheduler = fit.scheduler();
     SchedulerSpec schedulerSpec = scheduler == null ? null : SchedulerSpec.parse(scheduler);
     if (schedulerSpec != null) { // on a scratch optimizer, so that a bad argument shows now
       configure(() -> Schedulers.create(schedulerSpec.name(), schedulerSpec.arguments(),
-          Optimizers.create(optimizer, expected.parameterCount(), optimizerArguments())));
+          Optimizers.create(fit.optimizer(), expected.parameterCount(), optimizerArguments())));
     }
+    Path init = fit.init();
     Checkpoints.Loaded initial = init == null ? null : Checkpoints.load(init, expected);
     TrainingCheckpoint resumed = initial == null || initial.checkpoint() == null ? null
         : resumeWith(initial.checkpoint(), err);
@@ -162,7 +121,7 @@ final class FitCommand implements Callable<Integer> {
       if (resumed != null) {
         result = configure(() -> trainer.resume(model, dataset, resumed, optim));
       } else {
-        double[] start = initial == null ? info.initialParameters(seed) : initial.params();
+        double[] start = initial == null ? info.initialParameters(fit.seed()) : initial.params();
         result = configure(() -> trainer.fit(model, dataset, start, optim));
       }
       report(result, info, out);
@@ -172,14 +131,14 @@ final class FitCommand implements Callable<Integer> {
         historyFile.commit();
       }
     }
-    if (save != null) {
-      Checkpoints.save(save, info, result.checkpoint());
+    if (fit.save() != null) {
+      Checkpoints.save(fit.save(), info, result.checkpoint());
     }
     if (plot != null) {
       LossPlot.write(plot, definition.name(), result.history());
     }
     if (result.stopReason() == StopReason.DIVERGED) {
-      err.println(DivergenceMessage.of(result, lr != null ? lr : optim.learningRate(),
+      err.println(DivergenceMessage.of(result, fit.lr() != null ? fit.lr() : optim.learningRate(),
           inputNoise, modelFile));
       return Main.DIVERGED;
     }
@@ -189,37 +148,24 @@ final class FitCommand implements Callable<Integer> {
   // A checkpoint resumes its own seed (its split and shuffles are drawn from it); an explicit
   // --lr replaces the learning rate it saved, as --opt replaces other hyper-parameters.
   private TrainingCheckpoint resumeWith(TrainingCheckpoint checkpoint, PrintWriter err) {
-    if (spec.commandLine().getParseResult().hasMatchedOption("--seed")
-        && seed != checkpoint.seed()) {
-      throw new UsageException("--seed " + seed + ": " + init + " resumes a fit of seed "
-          + checkpoint.seed() + ", whose split and shuffles it keeps; drop --seed, or give "
-          + "--seed " + checkpoint.seed());
-    }
-    if (lr == null || lr == checkpoint.learningRate()) {
-      return checkpoint;
-    }
-    if (!quiet) {
-      err.println("note: resuming with --lr " + lr + " in place of the checkpoint's "
+    TrainingCheckpoint resumed = usage(() -> fit.resume(checkpoint, "split and shuffles"));
+    if (resumed != checkpoint && !quiet) {
+      err.println("note: resuming with --lr " + fit.lr() + " in place of the checkpoint's "
           + checkpoint.learningRate());
     }
-    return new TrainingCheckpoint(checkpoint.seed(), checkpoint.epoch(), checkpoint.rows(),
-        checkpoint.validationRows(), checkpoint.params(), checkpoint.optimizerState(), lr,
-        checkpoint.schedulerState(), checkpoint.lastTrainLoss(), checkpoint.bestEpoch(),
-        checkpoint.bestValLoss(), checkpoint.bestParams());
+    return resumed;
   }
 
   private void checkRanges() {
-    if (epochs < 0) {
-      throw new UsageException("--epochs " + epochs + ": must be 0 or more");
-    }
-    if (plot != null && epochs == 0) {
+    usage(() -> {
+      fit.checkRanges();
+      return null;
+    });
+    if (plot != null && fit.epochs() == 0) {
       throw new UsageException("--plot " + plot + ": --epochs 0 runs no epoch to plot");
     }
     if (batchSize != null && batchSize < 1) {
       throw new UsageException("--batch-size " + batchSize + ": must be at least 1");
-    }
-    if (patience != null && patience < 1) {
-      throw new UsageException("--early-stopping " + patience + ": must be at least 1 epoch");
     }
     if (logEvery < 1) {
       throw new UsageException("--log-every " + logEvery + ": must be at least 1");
@@ -231,38 +177,18 @@ final class FitCommand implements Callable<Integer> {
       throw new UsageException("--input-noise " + inputNoise + ": must be a finite number, 0 "
           + "or more");
     }
-    if (valFraction != null && !(valFraction >= 0 && valFraction < 1)) {
-      throw new UsageException("--val-fraction " + valFraction + ": must be in [0, 1): the "
-          + "fraction of rows held out for validation");
-    }
   }
 
-  private Map<String, String> optimizerArguments() {
-    Map<String, String> arguments = new LinkedHashMap<>();
-    for (String option : optimizerOptions) {
-      int equals = option.indexOf('=');
-      if (equals <= 0) {
-        throw new UsageException("--opt " + option + ": expected NAME=VALUE, as in momentum=0.9");
-      }
-      String name = option.substring(0, equals).trim();
-      if (arguments.put(name, option.substring(equals + 1).trim()) != null) {
-        throw new UsageException("--opt " + name + " is given twice");
-      }
-    }
-    if (lr != null) {
-      if (arguments.containsKey("lr")) {
-        throw new UsageException("the learning rate is given twice: --lr and --opt lr=…");
-      }
-      arguments.put("lr", Double.toString(lr));
-    }
-    return arguments;
+  /** {@code --opt} and {@code --lr}, as the optimizer takes them. */
+  Map<String, String> optimizerArguments() {
+    return usage(fit::optimizerArguments);
   }
 
   private TrainerOptions trainerOptions(PrintWriter log, ProgressListener progress,
       HistoryFile historyFile) {
     TrainerOptions.Builder options = TrainerOptions.builder()
-        .epochs(epochs)
-        .seed(seed)
+        .epochs(fit.epochs())
+        .seed(fit.seed())
         .logEvery(logEvery)
         .inputNoise(inputNoise);
     if (!quiet) {
@@ -280,17 +206,17 @@ final class FitCommand implements Callable<Integer> {
     if (threads != null) {
       options.threads(threads);
     }
-    if (valFraction != null) {
-      options.validationFraction(valFraction);
+    if (fit.valFraction() != null) {
+      options.validationFraction(fit.valFraction());
     }
     if (batchSize != null) {
       options.batchSize(batchSize);
     }
-    if (patience != null) {
-      options.earlyStopping(patience);
+    if (fit.patience() != null) {
+      options.earlyStopping(fit.patience());
     }
-    if (scheduler != null) {
-      SchedulerSpec spec = SchedulerSpec.parse(scheduler); // checked before, in call()
+    if (fit.scheduler() != null) {
+      SchedulerSpec spec = SchedulerSpec.parse(fit.scheduler()); // checked before, in call()
       options.scheduler(o -> Schedulers.create(spec.name(), spec.arguments(), o));
     }
     return options.build();
@@ -317,6 +243,15 @@ final class FitCommand implements Callable<Integer> {
         out.println("  " + e.getKey() + " = " + e.getValue()));
     out.println("  train_loss = " + summary.get("train_loss"));
     out.println("  val_loss   = " + summary.get("val_loss"));
+  }
+
+  /** Runs {@code step}, turning a flag's IllegalArgumentException into a usage error. */
+  private static <T> T usage(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** Runs {@code step}, turning the runtime's IllegalArgumentException into a usage error. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class SecondOrderFit {
     refuseTorchOnlyOptions();
     PrintWriter out = command.spec.commandLine().getOut();
     PrintWriter err = command.spec.commandLine().getErr();
-    boolean lm = command.optimizer.toLowerCase(Locale.ROOT).equals("lm");
+    boolean lm = command.fit.optimizer().toLowerCase(Locale.ROOT).equals("lm");
     ModelDefinition definition = ModelFiles.model(command.modelFile);
     Dataset dataset = ModelFiles.data(definition, command.modelFile, command.data);
     String notLeastSquares = Symgrad.whyNotLeastSquares(definition);
@@ -54,7 +55,7 @@ final class SecondOrderFit {
       throw new UsageException(command.modelFile + ": error: " + notLeastSquares
           + "; --optimizer newton fits any loss");
     }
-    Tolerances tolerances = configure(() -> Tolerances.parse(options, command.epochs));
+    Tolerances tolerances = configure(() -> Tolerances.parse(options, command.fit.epochs()));
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
     Batch batch = configure(() -> dataset.batchFor(info, true));
@@ -102,7 +103,7 @@ final class SecondOrderFit {
       return Main.DIVERGED;
     }
     if (!fit.converged()) {
-      err.println("warning: " + command.optimizer + " did not converge: "
+      err.println("warning: " + command.fit.optimizer() + " did not converge: "
           + fit.reason().explanation() + " (" + fit.iterations() + " iterations, "
           + fit.evaluations() + " evaluations); the objective reached is "
           + fit.value() + ". Raise --epochs or --opt max_nfev=…, or loosen ftol/xtol.");
@@ -140,39 +141,25 @@ final class SecondOrderFit {
   }
 
   private double[] start(ModelInfo info) {
-    if (command.init == null) {
-      return info.initialParameters(command.seed);
+    Path init = command.fit.init();
+    if (init == null) {
+      return info.initialParameters(command.fit.seed());
     }
     try {
-      JsonNode initial = Json.mapper().readTree(Files.readString(command.init));
-      return Parameters.fromJson(initial.get("params"), info, command.init.toString());
+      JsonNode initial = Json.mapper().readTree(Files.readString(init));
+      return Parameters.fromJson(initial.get("params"), info, init.toString());
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException(command.init + ": error: no such file");
+      throw new UsageException(init + ": error: no such file");
     } catch (IOException e) {
-      throw new UsageException(command.init + ": error: not valid JSON: " + e.getMessage());
+      throw new UsageException(init + ": error: not valid JSON: " + e.getMessage());
     }
   }
 
   // These steer epochs of torch steps; a second-order fit has none of them.
   private void refuseTorchOnlyOptions() {
-    List<String> given = new java.util.ArrayList<>();
-    if (command.lr != null) {
-      given.add("--lr");
-    }
-    if (command.batchSize != null) {
-      given.add("--batch-size");
-    }
-    if (command.valFraction != null && command.valFraction > 0) {
-      given.add("--val-fraction");
-    }
-    if (command.scheduler != null) {
-      given.add("--scheduler");
-    }
-    if (command.patience != null) {
-      given.add("--early-stopping");
-    }
-    if (command.save != null) {
-      given.add("--save");
+    List<String> given = new java.util.ArrayList<>(command.fit.torchOnlyFlags());
+    if (command.batchSize != null) { // after --lr, as the options are listed
+      given.add(given.contains("--lr") ? 1 : 0, "--batch-size");
     }
     if (command.plot != null) {
       given.add("--plot");
@@ -182,7 +169,7 @@ final class SecondOrderFit {
     }
     if (!given.isEmpty()) {
       throw new UsageException("error: " + String.join(", ", given) + " cannot be used with "
-          + "--optimizer " + command.optimizer + ", which fits every row to a tolerance "
+          + "--optimizer " + command.fit.optimizer() + ", which fits every row to a tolerance "
           + "(--opt ftol=… xtol=… gtol=… max_nfev=…; --epochs is its iteration limit)");
     }
   }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,11 +12,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.io.Checkpoints;
+import org.symgrad.io.FitOptions;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,50 +61,8 @@ public final class Fit implements Callable<Integer> {
       description = "The Spark master (default: spark-submit's, else local[*]).")
   String master;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-      description = "A torch.optim class name, any case, or lm / newton (second order, with "
-          + "standard errors for least squares) (default: ${DEFAULT-VALUE}).")
-  String optimizer;
-
-  @Option(names = "--lr", paramLabel = "RATE",
-      description = "Learning rate (default: the optimizer's PyTorch default; 0.01 for SGD).")
-  Double lr;
-
-  @Option(names = "--opt", paramLabel = "NAME=VALUE",
-      description = "An optimizer argument by its PyTorch name, or lm's and newton's "
-          + "ftol, xtol, gtol, max_nfev. Repeatable.")
-  List<String> optimizerOptions = new ArrayList<>();
-
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",
-      description = "Epochs per fit (default: ${DEFAULT-VALUE}).")
-  int epochs;
-
-  @Option(names = "--val-fraction", paramLabel = "F",
-      description = "Fraction of each fit's rows held out (default: 0.2, or 0 under 5 rows).")
-  Double valFraction;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-      description = "Seed of the split and the initialisers (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--scheduler", paramLabel = "SPEC",
-      description = "A learning-rate scheduler: \"StepLR:step_size=10,gamma=0.5\", "
-          + "\"MultiStepLR:milestones=[5,15],gamma=0.1\".")
-  String scheduler;
-
-  @Option(names = "--early-stopping", paramLabel = "P",
-      description = "Stop when the validation loss has not improved for P epochs.")
-  Integer patience;
-
-  @Option(names = "--init", paramLabel = "FILE.json",
-      description = "Start from saved parameters (every group, with --group-by); without "
-          + "--group-by a --save file resumes its fit exactly.")
-  Path init;
-
-  @Option(names = "--save", paramLabel = "FILE.json",
-      description = "Without --group-by: save the fit's parameters and optimizer state, for "
-          + "--init, symgrad fit --init and symgrad predict.")
-  Path save;
+  @Mixin
+  FitOptions fit;
 
   @Option(names = "--batch-size", paramLabel = "N", hidden = true)
   Integer batchSize;
@@ -149,9 +106,11 @@ public final class Fit implements Callable<Integer> {
     String text = Files.readString(modelFile);
     String source = modelFile.toString(); // messages name the file as the user wrote it
     ModelInfo info = ExecutorModels.get(text, source).info(); // a bad model stops here
+    Path init = fit.init();
     Checkpoints.Loaded initial = init == null ? null : Checkpoints.load(init, info);
-    FitSpec spec = new FitSpec(optimizer, optimizerArguments(), epochs, valFraction, seed,
-        patience, scheduler, initial == null ? null : initial.params());
+    FitSpec spec = new FitSpec(fit.optimizer(), fit.optimizerArguments(), fit.epochs(),
+        fit.valFraction(), fit.seed(), fit.patience(), fit.scheduler(),
+        initial == null ? null : initial.params());
     if (spec.secondOrder()) {
       SecondOrderFit.check(spec, text, source);
     }
@@ -213,8 +172,8 @@ public final class Fit implements Callable<Integer> {
     Dataset<Row> frame = spark.createDataFrame(List.of(columns.row(null, result.outcome())),
         columns.schema());
     OutputFiles.write(frame, info, out);
-    if (save != null) { // after the result, so that a failing save loses nothing
-      Checkpoints.save(save, info, result.checkpoint());
+    if (fit.save() != null) { // after the result, so that a failing save loses nothing
+      Checkpoints.save(fit.save(), info, result.checkpoint());
     }
     if (spec.secondOrder()) {
       return FitFlags.reportSecondOrder(this, result, err);
@@ -229,29 +188,6 @@ public final class Fit implements Callable<Integer> {
           + out);
     }
     return 0;
-  }
-
-  private Map<String, String> optimizerArguments() {
-    Map<String, String> arguments = new LinkedHashMap<>();
-    for (String option : optimizerOptions) {
-      int equals = option.indexOf('=');
-      if (equals <= 0) {
-        throw new IllegalArgumentException("--opt " + option
-            + ": expected NAME=VALUE, as in momentum=0.9");
-      }
-      String name = option.substring(0, equals).trim();
-      if (arguments.put(name, option.substring(equals + 1).trim()) != null) {
-        throw new IllegalArgumentException("--opt " + name + " is given twice");
-      }
-    }
-    if (lr != null) {
-      if (arguments.containsKey("lr")) {
-        throw new IllegalArgumentException("the learning rate is given twice: --lr and --opt "
-            + "lr=…");
-      }
-      arguments.put("lr", Double.toString(lr));
-    }
-    return arguments;
   }
 
   /** What a user reads: a parse error's places and carets, or the first useful message. */

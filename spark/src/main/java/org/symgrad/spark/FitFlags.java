@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.io.FitOptions;
 import org.symgrad.io.OutputFiles;
 import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainingCheckpoint;
@@ -25,34 +26,26 @@ final class FitFlags {
   private FitFlags() {}
 
   static void check(Fit fit) {
-    if (fit.epochs < 0) {
-      throw new IllegalArgumentException("--epochs " + fit.epochs + ": must be 0 or more");
+    FitOptions flags = fit.fit;
+    flags.checkRanges();
+    if (FitSpec.isSecondOrder(flags.optimizer())) {
+      refuseTorchOnly(flags);
     }
-    if (fit.patience != null && fit.patience < 1) {
-      throw new IllegalArgumentException("--early-stopping " + fit.patience
-          + ": must be at least 1 epoch");
+    if (flags.scheduler() != null) {
+      checkGamma(flags.scheduler());
     }
-    if (fit.valFraction != null && !(fit.valFraction >= 0 && fit.valFraction < 1)) {
-      throw new IllegalArgumentException("--val-fraction " + fit.valFraction + ": must be in "
-          + "[0, 1): the fraction of rows held out for validation");
-    }
-    if (FitSpec.isSecondOrder(fit.optimizer)) {
-      refuseTorchOnly(fit);
-    }
-    if (fit.scheduler != null) {
-      checkGamma(fit.scheduler);
-    }
-    if (fit.groupBy != null && fit.save != null) {
-      throw new IllegalArgumentException("--save " + fit.save + ": a checkpoint is one fit's; "
+    Path save = flags.save();
+    if (fit.groupBy != null && save != null) {
+      throw new IllegalArgumentException("--save " + save + ": a checkpoint is one fit's; "
           + "with --group-by every group's parameters are a row of --out (drop --save, or fit "
           + "without --group-by)");
     }
-    if (fit.save != null) {
-      OutputFiles.check(fit.save, "--save");
+    if (save != null) {
+      OutputFiles.check(save, "--save");
       List<Map.Entry<String, Path>> inputs = new ArrayList<>();
       inputs.add(new SimpleEntry<>("the model", fit.modelFile));
-      inputs.add(new SimpleEntry<>("--init", fit.init));
-      OutputFiles.checkDistinct(inputs, List.of(new SimpleEntry<>("--save", fit.save)));
+      inputs.add(new SimpleEntry<>("--init", flags.init()));
+      OutputFiles.checkDistinct(inputs, List.of(new SimpleEntry<>("--save", save)));
     }
   }
 
@@ -78,26 +71,11 @@ final class FitFlags {
   }
 
   // These steer epochs of torch steps; lm and newton fit every row to a tolerance.
-  private static void refuseTorchOnly(Fit fit) {
-    List<String> given = new ArrayList<>();
-    if (fit.lr != null) {
-      given.add("--lr");
-    }
-    if (fit.valFraction != null && fit.valFraction > 0) {
-      given.add("--val-fraction");
-    }
-    if (fit.scheduler != null) {
-      given.add("--scheduler");
-    }
-    if (fit.patience != null) {
-      given.add("--early-stopping");
-    }
-    if (fit.save != null) {
-      given.add("--save");
-    }
+  private static void refuseTorchOnly(FitOptions flags) {
+    List<String> given = flags.torchOnlyFlags();
     if (!given.isEmpty()) {
       throw new IllegalArgumentException(String.join(", ", given) + " cannot be used with "
-          + "--optimizer " + fit.optimizer + ", which fits every row to a tolerance (--opt "
+          + "--optimizer " + flags.optimizer() + ", which fits every row to a tolerance (--opt "
           + "ftol=… xtol=… gtol=… max_nfev=…; --epochs is its iteration limit)");
     }
   }
@@ -109,22 +87,7 @@ final class FitFlags {
    */
   static @Nullable TrainingCheckpoint resumeWith(Fit fit,
       @Nullable TrainingCheckpoint checkpoint) {
-    if (checkpoint == null) {
-      return null;
-    }
-    if (fit.command.commandLine().getParseResult().hasMatchedOption("--seed")
-        && fit.seed != checkpoint.seed()) {
-      throw new IllegalArgumentException("--seed " + fit.seed + ": " + fit.init + " resumes a "
-          + "fit of seed " + checkpoint.seed() + ", whose split it keeps; drop --seed, or give "
-          + "--seed " + checkpoint.seed());
-    }
-    if (fit.lr == null || fit.lr == checkpoint.learningRate()) {
-      return checkpoint;
-    }
-    return new TrainingCheckpoint(checkpoint.seed(), checkpoint.epoch(), checkpoint.rows(),
-        checkpoint.validationRows(), checkpoint.params(), checkpoint.optimizerState(), fit.lr,
-        checkpoint.schedulerState(), checkpoint.lastTrainLoss(), checkpoint.bestEpoch(),
-        checkpoint.bestValLoss(), checkpoint.bestParams());
+    return checkpoint == null ? null : fit.fit.resume(checkpoint, "split");
   }
 
   /** What {@code symgrad fit} says after an lm or newton fit; returns the exit code. */
@@ -134,7 +97,7 @@ final class FitFlags {
       return Fit.DIVERGED;
     }
     if (result.stopReason() != StopReason.CONVERGED) {
-      err.println("symgrad-spark: warning: " + fit.optimizer + " did not converge in "
+      err.println("symgrad-spark: warning: " + fit.fit.optimizer() + " did not converge in "
           + result.epochs() + " iterations; raise --epochs or --opt max_nfev=…, or loosen "
           + "ftol/xtol");
     }

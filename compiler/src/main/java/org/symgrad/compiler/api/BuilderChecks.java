@@ -119,9 +119,7 @@ final class BuilderChecks {
    * cross_entropy for class scores (a {@code vector} of outputs), and only there.
    */
   static Loss chooseLoss(@Nullable Loss loss, boolean vector, int outputCount, String name) {
-    LossRules.Takes takes = loss == null ? LossRules.Takes.DEFAULT
-        : loss == Loss.CROSS_ENTROPY ? LossRules.Takes.CLASS_SCORES
-        : LossRules.Takes.ONE_PREDICTION;
+    LossRules.Takes takes = loss == null ? LossRules.Takes.DEFAULT : loss.takes();
     LossRules.Misfit misfit = LossRules.misfit(takes, vector, outputCount);
     if (misfit != null) {
       throw new IllegalStateException(switch (misfit) {

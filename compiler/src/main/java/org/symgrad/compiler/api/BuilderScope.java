@@ -14,6 +14,8 @@ import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.model.UseRules;
+import org.symgrad.compiler.model.UseRules.Role;
+import org.symgrad.compiler.parse.Declared;
 
 /**
  * The names a builder has declared, each with its role, and the rules for using them: a name
@@ -21,21 +23,23 @@ import org.symgrad.compiler.model.UseRules;
  * file's expressions in the parser's {@code ModelScope}.
  */
 final class BuilderScope {
-  enum Role {
-    INPUT("input", "an input", UseRules.Role.INPUT),
-    TARGET("target", "the target", UseRules.Role.TARGET),
-    PARAM("parameter", "a parameter", UseRules.Role.PARAM),
-    LET("let", "a let", UseRules.Role.LET);
+  // How a builder's messages name a role: "parameter 'w'", "'w' is a parameter".
+  private static String noun(Role role) {
+    return switch (role) {
+      case INPUT -> "input";
+      case TARGET -> "target";
+      case PARAM -> "parameter";
+      case LET -> "let";
+    };
+  }
 
-    final String noun;
-    final String description;
-    final UseRules.Role use;
-
-    Role(String noun, String description, UseRules.Role use) {
-      this.noun = noun;
-      this.description = description;
-      this.use = use;
-    }
+  static String description(Role role) {
+    return switch (role) {
+      case INPUT -> "an input";
+      case TARGET -> "the target";
+      case PARAM -> "a parameter";
+      case LET -> "a let";
+    };
   }
 
   private final String name;
@@ -79,7 +83,7 @@ final class BuilderScope {
       String other = conflict == null ? null
           : conflict.clash() == Namespace.Clash.COLUMN
               ? "a column of input '" + conflict.owner() + "'"
-          : conflict.first().description;
+          : description(conflict.first());
       if (other == null) {
         other = column.equals(input) ? "the input's own name"
             : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
@@ -100,7 +104,7 @@ final class BuilderScope {
   }
 
   void declare(String name, Role role) {
-    Names.check(name, role.noun, role == Role.TARGET);
+    Names.check(name, noun(role), role == Role.TARGET);
     Namespace.Conflict<Role> conflict = roles.conflict(name, role);
     if (conflict != null && conflict.clash() == Namespace.Clash.COLUMN) {
       throw new IllegalArgumentException("'" + name + "' is already a column of input '"
@@ -108,7 +112,7 @@ final class BuilderScope {
     }
     if (conflict != null) {
       throw new IllegalArgumentException("'" + name + "' is declared twice: it is already "
-          + conflict.first().description + " of model '" + this.name + "'");
+          + description(conflict.first()) + " of model '" + this.name + "'");
     }
     roles.declare(name, role);
   }
@@ -131,10 +135,10 @@ final class BuilderScope {
    * The node of a variable where {@code statement} uses it: a param's, an input's, or a
    * scalar let's by its name, as a file may write it.
    *
-   * @param scalarLets the scalar lets read so far, by name
+   * @param lets the lets read so far, by name
    * @param inputLets the lets read so far that depend on an input
    */
-  Node resolve(Graph graph, Expr leaf, Statement statement, Map<String, Node> scalarLets,
+  Node resolve(Graph graph, Expr leaf, Statement statement, Map<String, Declared> lets,
       Set<String> inputLets) {
     String where = statement.where();
     if (leaf.kind() != Expr.Kind.VARIABLE) {
@@ -153,11 +157,12 @@ final class BuilderScope {
       throw new IllegalStateException("unknown name '" + variable + "' in " + where
           + " of model '" + name + "'; declared "
           + (statement.part() == Part.PENALTY ? "parameters" : "names") + ": "
-          + String.join(", ", usable(statement.part(), scalarLets.keySet())));
+          + String.join(", ", usable(statement.part(), scalarLets(lets))));
     }
-    check(variable, role, statement, scalarLets.containsKey(variable), inputLets);
-    Node let = scalarLets.get(variable);
-    return let != null ? let : graph.variable(variable);
+    // An array's name was refused above, so a let read by this name is a scalar.
+    Declared let = lets.get(variable);
+    check(variable, role, statement, let != null, inputLets);
+    return let != null ? let.node() : graph.variable(variable);
   }
 
   /**
@@ -171,7 +176,7 @@ final class BuilderScope {
       Role role = roles.named(index);
       if (IndexRules.refusal(false, role != null) != null) {
         throw new IllegalStateException("index '" + index + "' in " + statement.where()
-            + " of model '" + name + "' has the name of " + role.description + ": an index"
+            + " of model '" + name + "' has the name of " + description(role) + ": an index"
             + " needs a name of its own, such as j or k");
       }
     }
@@ -179,22 +184,22 @@ final class BuilderScope {
 
   /** The elements of an element's array, where {@code statement} uses it. */
   List<Node> resolveArray(Graph graph, Expr element, Statement statement,
-      Map<String, List<Node>> arrayLets, Set<String> inputLets) {
+      Map<String, Declared> lets, Set<String> inputLets) {
     String array = element.name();
     if (tensors.get(array) != element.tensor()) {
       throw new IllegalStateException(statement.where() + " of model '" + name + "' uses "
           + element.tensor().description() + ", which is not an array of this model");
     }
     Role role = roles.named(array);
-    check(array, role, statement, arrayLets.containsKey(array), inputLets);
-    List<Node> lets = arrayLets.get(array);
-    return lets != null ? lets : elements(graph, array);
+    Declared let = lets.get(array);
+    check(array, role, statement, let != null, inputLets);
+    return let != null ? let.elements() : elements(graph, array);
   }
 
   // The rule a file's expressions obey (UseRules), worded for a builder.
   private void check(String used, Role role, Statement statement, boolean readBefore,
       Set<String> inputLets) {
-    UseRules.Refusal refusal = UseRules.refusal(role.use, place(statement.part()), readBefore,
+    UseRules.Refusal refusal = UseRules.refusal(role, place(statement.part()), readBefore,
         !inputLets.contains(used));
     if (refusal == null) {
       return;
@@ -202,7 +207,7 @@ final class BuilderScope {
     String where = statement.where();
     throw new IllegalStateException(switch (refusal) {
       case NOT_A_PARAMETER -> "the penalty of model '" + name + "' can use parameters only,"
-          + " but '" + used + "' is " + role.description;
+          + " but '" + used + "' is " + description(role);
       case LET_NOT_OF_PARAMETERS -> "the penalty of model '" + name + "' can use parameters"
           + " only, but '" + used + "' is a let that depends on an input";
       case TARGET -> where + " of model '" + name + "' cannot use '" + used + "', the target:"
@@ -220,11 +225,22 @@ final class BuilderScope {
     };
   }
 
+  // The scalar lets read so far: those an unknown name's message may offer.
+  private static Set<String> scalarLets(Map<String, Declared> lets) {
+    Set<String> scalars = new java.util.LinkedHashSet<>();
+    lets.forEach((name, let) -> {
+      if (let.isScalar()) {
+        scalars.add(name);
+      }
+    });
+    return scalars;
+  }
+
   // The names an unknown one could have been, as a file's message lists them.
   private List<String> usable(Part part, Set<String> letsBefore) {
     List<String> names = new ArrayList<>();
     roles.names().forEach((name, role) -> {
-      if (UseRules.offered(role.use, place(part), letsBefore.contains(name))) {
+      if (UseRules.offered(role, place(part), letsBefore.contains(name))) {
         names.add(name);
       }
     });

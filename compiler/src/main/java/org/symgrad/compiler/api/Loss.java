@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Losses;
 
 /**
@@ -17,16 +18,14 @@ import org.symgrad.compiler.model.Losses;
  * <p>Immutable. {@link #text()} is the loss as a model file would write it.
  */
 public final class Loss {
-  private enum Kind { MSE, MAE, BCE_LOGITS, CROSS_ENTROPY, HUBER, CUSTOM }
-
   /** {@code (pred - target)^2}, as {@code torch.nn.MSELoss}; the default. */
-  public static final Loss MSE = new Loss(Kind.MSE, "mse", 0.0, null);
+  public static final Loss MSE = named("mse", "mse", 0.0);
 
   /** {@code abs(pred - target)}, as {@code torch.nn.L1Loss}. */
-  public static final Loss MAE = new Loss(Kind.MAE, "mae", 0.0, null);
+  public static final Loss MAE = named("mae", "mae", 0.0);
 
   /** {@code softplus(pred) - pred * target}, as {@code torch.nn.BCEWithLogitsLoss}. */
-  public static final Loss BCE_LOGITS = new Loss(Kind.BCE_LOGITS, "bce_logits", 0.0, null);
+  public static final Loss BCE_LOGITS = named("bce_logits", "bce_logits", 0.0);
 
   /**
    * {@code cross_entropy}: class scores against a class label 0…K-1, as {@code
@@ -34,18 +33,24 @@ public final class Loss {
    * ModelBuilder#predict(String, Index, Expr)}.
    */
   public static final Loss CROSS_ENTROPY =
-      new Loss(Kind.CROSS_ENTROPY, "cross_entropy", 0.0, null);
+      named("cross_entropy", "cross_entropy", 0.0);
 
-  private final Kind kind;
+  // The word of a named loss's line ("huber"), written by model.Losses as the parser writes
+  // it; null for a custom loss, an expression.
+  private final @Nullable String name;
   private final String text;
   private final double delta; // huber's
   private final @Nullable Expr custom;
 
-  private Loss(Kind kind, String text, double delta, @Nullable Expr custom) {
-    this.kind = kind;
+  private Loss(@Nullable String name, String text, double delta, @Nullable Expr custom) {
+    this.name = name;
     this.text = text;
     this.delta = delta;
     this.custom = custom;
+  }
+
+  private static Loss named(String name, String text, double delta) {
+    return new Loss(name, text, delta, null);
   }
 
   /**
@@ -57,7 +62,7 @@ public final class Loss {
     if (!(delta > 0 && delta < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("huber needs a positive finite delta, got " + delta);
     }
-    return new Loss(Kind.HUBER, "huber(" + ExpressionPrinter.number(delta) + ")", delta, null);
+    return named("huber", "huber(" + ExpressionPrinter.number(delta) + ")", delta);
   }
 
   /**
@@ -86,7 +91,7 @@ public final class Loss {
       throw new IllegalArgumentException("the loss '" + loss + "' does not use pred: a loss"
           + " compares the prediction with the target");
     }
-    return new Loss(Kind.CUSTOM, loss.toString(), 0.0, loss);
+    return new Loss(null, loss.toString(), 0.0, loss);
   }
 
   /** The loss as a model file writes it: {@code mse}, {@code huber(1.5)}, {@code abs(pred)}. */
@@ -94,29 +99,22 @@ public final class Loss {
     return text;
   }
 
-  /**
-   * The loss of one row, written into {@code graph} as the parser writes the loss line: the
-   * target's variable is made where the text first names it.
-   */
-  /** The loss of one sample over the model's outputs; all but cross_entropy take one. */
-  Node write(Graph graph, List<Node> outputs, String target) {
-    if (kind == Kind.CROSS_ENTROPY) {
-      Node label = graph.variable(target);
-      return Losses.crossEntropy(graph, outputs, label);
-    }
-    return write(graph, outputs.get(0), target);
+  /** What this loss compares the target with, by the rule both front ends apply. */
+  LossRules.Takes takes() {
+    return name == null ? LossRules.Takes.ONE_PREDICTION : LossRules.takes(name);
   }
 
-  Node write(Graph graph, Node prediction, String target) {
-    return switch (kind) {
-      case CROSS_ENTROPY -> throw new IllegalStateException("cross_entropy takes the outputs");
-      case MSE -> Losses.mse(graph, prediction, graph.variable(target));
-      case MAE -> Losses.mae(graph, prediction, graph.variable(target));
-      case BCE_LOGITS -> Losses.bceWithLogits(graph, prediction, graph.variable(target));
-      case HUBER -> Losses.huber(graph, prediction, graph.variable(target), delta);
-      case CUSTOM -> TensorWriter.writeScalar(graph, Objects.requireNonNull(custom), leaf ->
-          leaf.kind() == Expr.Kind.PREDICTION ? prediction : graph.variable(target), Map.of());
-    };
+  /**
+   * The loss of one sample over the model's outputs, written into {@code graph} as the parser
+   * writes the loss line: the target's variable is made where the text first names it.
+   */
+  Node write(Graph graph, List<Node> outputs, String target) {
+    if (name != null) {
+      return Losses.named(graph, name, outputs, graph.variable(target), delta);
+    }
+    Node prediction = outputs.get(0);
+    return TensorWriter.writeScalar(graph, Objects.requireNonNull(custom), leaf ->
+        leaf.kind() == Expr.Kind.PREDICTION ? prediction : graph.variable(target), Map.of());
   }
 
   @Override

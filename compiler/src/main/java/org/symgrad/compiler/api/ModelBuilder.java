@@ -11,13 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.api.BuilderScope.Role;
 import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
+import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
+import org.symgrad.compiler.model.UseRules.Role;
+import org.symgrad.compiler.parse.Declared;
 import org.symgrad.compiler.parse.IndexedNodes;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
@@ -344,7 +346,6 @@ public final class ModelBuilder {
     checkComplete();
     String targetName = Objects.requireNonNull(target);
     Graph graph = new Graph();
-    Map<String, Node> lets = new LinkedHashMap<>();
     Node predictionNode = null;
     Node penaltyNode = null;
     // The parser makes the inputs' and params' variables first, in declaration order, an
@@ -356,8 +357,8 @@ public final class ModelBuilder {
       }
     });
     List<Node> outputs = List.of();
-    Map<String, Node> scalarLets = new LinkedHashMap<>();
-    Map<String, List<Node>> arrayLets = new LinkedHashMap<>();
+    // The lets read so far, as the parser keeps them: a scalar's node, an array's elements.
+    Map<String, Declared> lets = new LinkedHashMap<>();
     Set<String> inputLets = new HashSet<>(); // the lets that depend on an input
     for (Statement statement : statements) {
       scope.checkIndices(statement);
@@ -367,14 +368,14 @@ public final class ModelBuilder {
         public Node scalar(Expr leaf) {
           usesInput[0] |= leaf.kind() == Expr.Kind.VARIABLE
               && (scope.role(leaf.name()) == Role.INPUT || inputLets.contains(leaf.name()));
-          return scope.resolve(graph, leaf, statement, scalarLets, inputLets);
+          return scope.resolve(graph, leaf, statement, lets, inputLets);
         }
 
         @Override
         public List<Node> elements(Expr element) {
           String array = element.name();
           usesInput[0] |= scope.role(array) == Role.INPUT || inputLets.contains(array);
-          return scope.resolveArray(graph, element, statement, arrayLets, inputLets);
+          return scope.resolveArray(graph, element, statement, lets, inputLets);
         }
       };
       List<String> order = statement.indices().stream().map(Index::name).toList();
@@ -386,16 +387,9 @@ public final class ModelBuilder {
           if (usesInput[0]) {
             inputLets.add(Objects.requireNonNull(let));
           }
-          if (statement.indices().isEmpty()) {
-            lets.put(Objects.requireNonNull(let), written.node());
-            scalarLets.put(let, written.node());
-          } else {
-            arrayLets.put(Objects.requireNonNull(let), written.elements());
-            List<Integer> shape = scope.tensor(let).shape();
-            for (int i = 0; i < written.elements().size(); i++) {
-              lets.put(Shapes.elementName(let, shape, i), written.elements().get(i));
-            }
-          }
+          lets.put(Objects.requireNonNull(let), statement.indices().isEmpty()
+              ? Declared.scalar("a let", written.node())
+              : new Declared("a let", written.extents(), written.elements()));
         }
         case PREDICTION -> {
           outputs = written.elements();
@@ -408,15 +402,16 @@ public final class ModelBuilder {
     Loss chosen = BuilderChecks.chooseLoss(loss, outputName != null, outputs.size(), name);
     Node sampleLoss = chosen.write(graph, outputs, targetName);
     // Texts call the lets by their names, as the file would have them written.
+    Map<String, Node> letElements = Declared.elementsByName(lets);
     Map<Node, String> letNames = new IdentityHashMap<>();
-    lets.forEach((let, node) -> letNames.putIfAbsent(node, let));
+    letElements.forEach((let, node) -> letNames.putIfAbsent(node, let));
     return new ModelDefinition(name, source, Optional.ofNullable(data), graph, inputs,
-        targetName, parameters, lets, predictionNode,
+        targetName, parameters, letElements, predictionNode,
         Statement.text(statements, Part.PREDICTION, predictionNode, letNames, outputName), sampleLoss, chosen.text(),
         penaltyNode == null ? graph.constant(0.0) : penaltyNode,
         penaltyNode == null ? "" : Statement.text(statements, Part.PENALTY, penaltyNode,
             letNames, outputName), outputs,
-        chosen == Loss.CROSS_ENTROPY ? outputs.size() : 0);
+        chosen.takes() == LossRules.Takes.CLASS_SCORES ? outputs.size() : 0);
   }
 
 

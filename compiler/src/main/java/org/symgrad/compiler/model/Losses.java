@@ -32,6 +32,29 @@ public final class Losses {
 
   private Losses() {}
 
+  /**
+   * The loss a loss line names, as both front ends write it: {@code name} is the word of the
+   * line ({@code "mse"}, {@code "huber"}, {@code "cross_entropy"}), {@code delta} huber's
+   * argument (ignored by the others). cross_entropy takes every output, the others the one
+   * prediction, {@code outputs.get(0)}; which loss fits which prediction is {@link
+   * LossRules}', checked before.
+   *
+   * @throws IllegalArgumentException for a name that is no named loss
+   */
+  public static Node named(Graph graph, String name, List<Node> outputs, Node target,
+      double delta) {
+    Node prediction = outputs.get(0);
+    return switch (name) {
+      case "mse" -> mse(graph, prediction, target);
+      case "mae" -> mae(graph, prediction, target);
+      case "huber" -> huber(graph, prediction, target, delta);
+      case "bce_logits" -> bceWithLogits(graph, prediction, target);
+      case "cross_entropy" -> crossEntropy(graph, outputs, target);
+      default -> throw new IllegalArgumentException("no named loss '" + name + "'; "
+          + String.join(", ", NAMES));
+    };
+  }
+
   /** {@code (p - t)^2}. */
   public static Node mse(Graph graph, Node prediction, Node target) {
     return graph.pow(graph.sub(prediction, target), graph.constant(2));

@@ -114,7 +114,7 @@ final class ModelReader {
         inputs,
         targetName(),
         parameters,
-        letElements(),
+        Declared.elementsByName(lets),
         outputs.get(0),
         declarations.single(Keyword.MODEL).text(),
         sampleLoss,
@@ -177,17 +177,6 @@ final class ModelReader {
     List<Node> columns = input.columns().stream().map(graph::variable).toList();
     return input.shape().isEmpty() ? Declared.scalar("an input", columns.get(0))
         : new Declared("an input", input.shape(), columns);
-  }
-
-  // Scalar lets by name, a vector let's elements by element name: h[0], h[1], …
-  private Map<String, Node> letElements() {
-    Map<String, Node> elements = new LinkedHashMap<>();
-    lets.forEach((letName, let) -> {
-      for (int i = 0; i < let.elements().size(); i++) {
-        elements.put(Shapes.elementName(letName, let.shape(), i), let.elements().get(i));
-      }
-    });
-    return elements;
   }
 
   private String targetName() {
@@ -256,7 +245,8 @@ final class ModelReader {
           "a model with " + prediction.elements().size() + " outputs needs a loss line",
           "for classes, add: loss cross_entropy; else a loss expression over pred[k]");
     }
-    return Losses.mse(graph, prediction.node(), graph.variable(targetName()));
+    return Losses.named(graph, "mse", List.of(prediction.node()), graph.variable(targetName()),
+        0);
   }
 
   private Node loss(Declaration loss) {
@@ -317,14 +307,9 @@ final class ModelReader {
                 + "bce_logits on one score is the same");
       }
       targetClasses = classes;
-      return Losses.crossEntropy(graph, prediction.elements(), target);
+      return Losses.named(graph, loss.text(), prediction.elements(), target, 0);
     }
-    Node prediction = scalarPrediction(loss);
-    return switch (loss.text()) {
-      case "mse" -> Losses.mse(graph, prediction, target);
-      case "mae" -> Losses.mae(graph, prediction, target);
-      default -> Losses.bceWithLogits(graph, prediction, target);
-    };
+    return Losses.named(graph, loss.text(), List.of(scalarPrediction(loss)), target, 0);
   }
 
   // The losses other than cross_entropy compare one prediction with the target.
@@ -361,8 +346,8 @@ final class ModelReader {
     if (prediction == null || targetName() == null) {
       return null;
     }
-    return Losses.huber(graph, scalarPrediction(tokens.get(0)), graph.variable(targetName()),
-        delta);
+    return Losses.named(graph, "huber", List.of(scalarPrediction(tokens.get(0))),
+        graph.variable(targetName()), delta);
   }
 
   // --- what every model needs -----------------------------------------------------------

@@ -32,6 +32,24 @@ class LossesTest {
         .isEqualTo("softplus(p) - p * t");
   }
 
+  @Test
+  void aLossLineNamesTheSameLossForBothFrontEnds() {
+    Node q = g.variable("q");
+    assertThat(ExpressionPrinter.print(Losses.named(g, "mse", java.util.List.of(p), t, 0)))
+        .isEqualTo("(p - t)^2");
+    assertThat(ExpressionPrinter.print(Losses.named(g, "mae", java.util.List.of(p), t, 0)))
+        .isEqualTo("abs(p - t)");
+    assertThat(ExpressionPrinter.print(Losses.named(g, "huber", java.util.List.of(p), t, 1.5)))
+        .isEqualTo("0.5 * min(abs(p - t), 1.5)^2 + 1.5 * (abs(p - t) - min(abs(p - t), 1.5))");
+    assertThat(ExpressionPrinter.print(Losses.named(g, "bce_logits", java.util.List.of(p), t, 0)))
+        .isEqualTo("softplus(p) - p * t");
+    Node crossEntropy = Losses.named(g, "cross_entropy", java.util.List.of(p, q), t, 0);
+    assertThat(Evaluate.at(crossEntropy, Map.of("p", 0.0, "q", 0.0, "t", 1.0)))
+        .isWithin(1e-15).of(Math.log(2));
+    assertThrows(IllegalArgumentException.class,
+        () -> Losses.named(g, "huber(1.0)", java.util.List.of(p), t, 1.0));
+  }
+
   @Property
   void mseIsTheSquaredError(@ForAll @DoubleRange(min = -1e6, max = 1e6) double p,
       @ForAll @DoubleRange(min = -1e6, max = 1e6) double t) {

@@ -28,8 +28,8 @@ abstract class AdamBase extends MomentOptimizer {
   static final Option<Double> LR = Option.lr("1e-3");
   static final Option<Pair> BETAS = Option.betas();
   static final Option<Double> EPS = Option.eps("1e-8");
-  static final Option<Boolean> AMSGRAD = Option.flag("amsgrad");
-  static final Option<Boolean> MAXIMIZE = Option.flag("maximize");
+  static final Option<Boolean> AMSGRAD = Option.amsgrad();
+  static final Option<Boolean> MAXIMIZE = Option.maximize();
 
   /** Adam's options in torch's order, with the owner's weight decay. */
   static List<Option<?>> options(Option<Double> weightDecay) {

@@ -34,12 +34,12 @@ abstract class BaseOptimizer implements Optimizer {
     this.name = settings.owner();
     this.size = size;
     this.lr = settings.get(lr);
-    Pair betas = settings.valueOr("betas", new Pair(Double.NaN, Double.NaN));
+    Pair betas = settings.valueOr(Option.BETAS, new Pair(Double.NaN, Double.NaN));
     this.beta1 = betas.first();
     this.beta2 = betas.second();
-    this.eps = settings.valueOr("eps", 0.0);
-    this.weightDecay = settings.valueOr("weight_decay", 0.0);
-    this.maximize = settings.valueOr("maximize", false);
+    this.eps = settings.valueOr(Option.EPS, 0.0);
+    this.weightDecay = settings.valueOr(Option.WEIGHT_DECAY, 0.0);
+    this.maximize = settings.valueOr(Option.MAXIMIZE, false);
     if (countsSteps) {
       scalar("step", () -> step, value -> step = value);
     }

@@ -37,7 +37,7 @@ public abstract class OptimizerSpec<S extends OptimizerSpec<S>> {
 
   /** The learning rate ({@code lr}); every optimizer has one, with its own default. */
   public final S lr(double lr) {
-    return set("lr", lr);
+    return set(Option.LR, lr);
   }
 
   /**
@@ -105,42 +105,42 @@ public abstract class OptimizerSpec<S extends OptimizerSpec<S>> {
   /** torch's {@code eps}: added to a denominator, so that it is never zero. */
   public interface Eps<S extends OptimizerSpec<S>> {
     default S eps(double eps) {
-      return set(this, "eps", eps);
+      return set(this, Option.EPS, eps);
     }
   }
 
   /** torch's {@code weight_decay}: an L2 penalty's coefficient. */
   public interface WeightDecay<S extends OptimizerSpec<S>> {
     default S weightDecay(double weightDecay) {
-      return set(this, "weight_decay", weightDecay);
+      return set(this, Option.WEIGHT_DECAY, weightDecay);
     }
   }
 
   /** torch's {@code maximize}: ascend instead of descend. */
   public interface Maximize<S extends OptimizerSpec<S>> {
     default S maximize(boolean maximize) {
-      return set(this, "maximize", maximize);
+      return set(this, Option.MAXIMIZE, maximize);
     }
   }
 
   /** torch's {@code betas}: the decay rates of the running averages of g and g². */
   public interface Betas<S extends OptimizerSpec<S>> {
     default S betas(double beta1, double beta2) {
-      return set(this, "betas", new Pair(beta1, beta2));
+      return set(this, Option.BETAS, new Pair(beta1, beta2));
     }
   }
 
   /** torch's {@code momentum}. */
   public interface Momentum<S extends OptimizerSpec<S>> {
     default S momentum(double momentum) {
-      return set(this, "momentum", momentum);
+      return set(this, Option.MOMENTUM, momentum);
     }
   }
 
   /** torch's {@code amsgrad}: divide by the largest second moment so far (AMSGrad). */
   public interface Amsgrad<S extends OptimizerSpec<S>> {
     default S amsgrad(boolean amsgrad) {
-      return set(this, "amsgrad", amsgrad);
+      return set(this, Option.AMSGRAD, amsgrad);
     }
   }
 }

@@ -54,7 +54,7 @@ public final class Optimizers {
 
   /** PyTorch's spelling of an optimizer's name given in any case: {@code "adamw"} → AdamW. */
   public static String canonicalName(String name) {
-    return REGISTRY.get(name).name();
+    return REGISTRY.canonicalName(name);
   }
 
   /** The optimizer's options in PyTorch's order, each with its default as text. */

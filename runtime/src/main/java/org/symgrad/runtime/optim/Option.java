@@ -11,6 +11,16 @@ import org.jspecify.annotations.Nullable;
  * what the documentation shows.
  */
 final class Option<T> {
+  // PyTorch's spellings of the hyper-parameters several optimizers share, written here once:
+  // the factories below declare them, OptimizerSpec's interfaces set them, BaseOptimizer reads
+  // them.
+  static final String LR = "lr";
+  static final String EPS = "eps";
+  static final String WEIGHT_DECAY = "weight_decay";
+  static final String MAXIMIZE = "maximize";
+  static final String BETAS = "betas";
+  static final String MOMENTUM = "momentum";
+  static final String AMSGRAD = "amsgrad";
 
   /** Torch's check of one value, throwing {@link IllegalArgumentException} with its message. */
   @FunctionalInterface
@@ -59,20 +69,20 @@ final class Option<T> {
   }
 
   static Option<Double> lr(String defaultText) {
-    return of("lr", Kind.NUMBER, defaultText, (owner, option, value) -> Check.learningRate(value));
+    return of(LR, Kind.NUMBER, defaultText, (owner, option, value) -> Check.learningRate(value));
   }
 
   static Option<Double> eps(String defaultText) {
-    return atLeastZero("eps", defaultText, "Invalid epsilon value");
+    return atLeastZero(EPS, defaultText, "Invalid epsilon value");
   }
 
   static Option<Double> weightDecay(String defaultText) {
-    return atLeastZero("weight_decay", defaultText, "Invalid weight_decay value");
+    return atLeastZero(WEIGHT_DECAY, defaultText, "Invalid weight_decay value");
   }
 
   /** torch's {@code betas}, each a moving average's decay in [0, 1). */
   static Option<Pair> betas() {
-    return of("betas", Kind.PAIR, "0.9,0.999", (owner, option, value) -> {
+    return of(BETAS, Kind.PAIR, "0.9,0.999", (owner, option, value) -> {
       Check.beta(value.first(), 0);
       Check.beta(value.second(), 1);
     });
@@ -83,7 +93,16 @@ final class Option<T> {
   }
 
   static Option<Boolean> maximize() {
-    return flag("maximize");
+    return flag(MAXIMIZE);
+  }
+
+  static Option<Boolean> amsgrad() {
+    return flag(AMSGRAD);
+  }
+
+  /** torch's {@code momentum}, SGD's and RMSprop's, default 0. */
+  static Option<Double> momentum() {
+    return atLeastZero(MOMENTUM, "0", "Invalid momentum value");
   }
 
   /** A whole number that counts something, at least 1, where torch would fail or loop. */

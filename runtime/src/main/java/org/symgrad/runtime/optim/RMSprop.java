@@ -24,8 +24,7 @@ import java.util.List;
 public final class RMSprop extends BaseOptimizer {
   static final Option<Double> LR = Option.lr("1e-2");
   static final Option<Double> ALPHA = Option.atLeastZero("alpha", "0.99", "Invalid alpha value");
-  static final Option<Double> MOMENTUM =
-      Option.atLeastZero("momentum", "0", "Invalid momentum value");
+  static final Option<Double> MOMENTUM = Option.momentum();
   static final Option<Boolean> CENTERED = Option.flag("centered");
   static final Spec DEFAULTS = new Spec(Settings.of("RMSprop", List.of(
       LR, ALPHA, Option.eps("1e-8"), Option.weightDecay("0"), MOMENTUM, CENTERED,

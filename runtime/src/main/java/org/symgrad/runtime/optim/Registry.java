@@ -42,6 +42,11 @@ public final class Registry<E> {
     return entries.stream().map(name).toList();
   }
 
+  /** PyTorch's spelling of a name given in any case: {@code "adamw"} → AdamW. */
+  public String canonicalName(String wanted) {
+    return name.apply(get(wanted));
+  }
+
   /** The entry called {@code wanted} in any case, with spaces around it ignored. */
   public Optional<E> find(String wanted) {
     String key = wanted.strip().toLowerCase(Locale.ROOT);

@@ -23,8 +23,7 @@ import java.util.List;
 public final class SGD extends BaseOptimizer {
   // symgrad's default lr: torch requires one.
   static final Option<Double> LR = Option.lr("0.01");
-  static final Option<Double> MOMENTUM =
-      Option.atLeastZero("momentum", "0", "Invalid momentum value");
+  static final Option<Double> MOMENTUM = Option.momentum();
   static final Option<Double> DAMPENING = Option.unchecked("dampening", Kind.NUMBER, "0");
   static final Option<Boolean> NESTEROV = Option.flag("nesterov");
   static final Spec DEFAULTS = new Spec(Settings.of("SGD", List.of(

@@ -101,7 +101,7 @@ public final class Schedulers {
 
   /** PyTorch's spelling of a scheduler's name given in any case. */
   public static String canonicalName(String name) {
-    return REGISTRY.get(name).name();
+    return REGISTRY.canonicalName(name);
   }
 
   /** The scheduler's options in PyTorch's order, each with its default as text or "required". */

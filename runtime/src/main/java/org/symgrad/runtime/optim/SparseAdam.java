@@ -24,12 +24,12 @@ import java.util.List;
  */
 public final class SparseAdam extends MomentOptimizer {
   // SparseAdam alone refuses lr == 0 and eps == 0.
-  static final Option<Double> LR = Option.of("lr", Kind.NUMBER, "1e-3", (owner, option, lr) -> {
+  static final Option<Double> LR = Option.of(Option.LR, Kind.NUMBER, "1e-3", (owner, option, lr) -> {
     if (!(0.0 < lr)) {
       throw new IllegalArgumentException("Invalid learning rate: " + PyFloat.repr(lr));
     }
   });
-  static final Option<Double> EPS = Option.of("eps", Kind.NUMBER, "1e-8", (owner, option, eps) -> {
+  static final Option<Double> EPS = Option.of(Option.EPS, Kind.NUMBER, "1e-8", (owner, option, eps) -> {
     if (!(0.0 < eps)) {
       throw new IllegalArgumentException("Invalid epsilon value: " + PyFloat.repr(eps));
     }

@@ -54,6 +54,18 @@ class RegistryTest {
   }
 
   @Test
+  void canonicalNamesAreTorchSpellings() {
+    assertThat(Optimizers.registry().canonicalName(" adamw ")).isEqualTo("AdamW");
+    assertThat(Schedulers.registry().canonicalName("reducelronplateau"))
+        .isEqualTo("ReduceLROnPlateau");
+    Registry<String> secondOrder = Registry.of("optimizer", List.of("lm", "newton"),
+        Function.identity());
+    assertThat(Optimizers.registry().plus(secondOrder).canonicalName("LM")).isEqualTo("lm");
+    assertThrows(IllegalArgumentException.class,
+        () -> Optimizers.registry().canonicalName("adamz"));
+  }
+
+  @Test
   void distanceCountsAnAdjacentSwapAsOneEdit() {
     assertThat(Registry.distance("adma", "adam")).isEqualTo(1);
     assertThat(Registry.distance("adam", "adamax")).isEqualTo(2);

@@ -42,7 +42,7 @@ public final class FitOptions {
   private List<String> optimizerOptions = new ArrayList<>();
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "5000",
-      description = "Epochs to run, per fit; lm's and newton's iteration limit "
+      description = "Epochs to run, or lm's and newton's iteration limit "
           + "(default: ${DEFAULT-VALUE}).")
   private int epochs = 5000;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ElementVariables;
@@ -14,6 +13,7 @@ import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.compiler.model.UseRules;
+import org.symgrad.compiler.model.UseRules.Place;
 import org.symgrad.compiler.model.UseRules.Role;
 import org.symgrad.compiler.parse.Declared;
 
@@ -156,7 +156,7 @@ final class BuilderScope {
     if (role == null) {
       throw new IllegalStateException("unknown name '" + variable + "' in " + where
           + " of model '" + name + "'; declared "
-          + (statement.part() == Part.PENALTY ? "parameters" : "names") + ": "
+          + (statement.part() == Place.PENALTY ? "parameters" : "names") + ": "
           + String.join(", ", usable(statement.part(), scalarLets(lets))));
     }
     // An array's name was refused above, so a let read by this name is a scalar.
@@ -199,7 +199,7 @@ final class BuilderScope {
   // The rule a file's expressions obey (UseRules), worded for a builder.
   private void check(String used, Role role, Statement statement, boolean readBefore,
       Set<String> inputLets) {
-    UseRules.Refusal refusal = UseRules.refusal(role, place(statement.part()), readBefore,
+    UseRules.Refusal refusal = UseRules.refusal(role, statement.part(), readBefore,
         !inputLets.contains(used));
     if (refusal == null) {
       return;
@@ -217,14 +217,6 @@ final class BuilderScope {
     });
   }
 
-  private static UseRules.Place place(Part part) {
-    return switch (part) {
-      case LET -> UseRules.Place.LET;
-      case PREDICTION -> UseRules.Place.MODEL;
-      case PENALTY -> UseRules.Place.PENALTY;
-    };
-  }
-
   // The scalar lets read so far: those an unknown name's message may offer.
   private static Set<String> scalarLets(Map<String, Declared> lets) {
     Set<String> scalars = new java.util.LinkedHashSet<>();
@@ -237,10 +229,10 @@ final class BuilderScope {
   }
 
   // The names an unknown one could have been, as a file's message lists them.
-  private List<String> usable(Part part, Set<String> letsBefore) {
+  private List<String> usable(Place part, Set<String> letsBefore) {
     List<String> names = new ArrayList<>();
     roles.names().forEach((name, role) -> {
-      if (UseRules.offered(role, place(part), letsBefore.contains(name))) {
+      if (UseRules.offered(role, part, letsBefore.contains(name))) {
         names.add(name);
       }
     });

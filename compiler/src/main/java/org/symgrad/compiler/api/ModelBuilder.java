@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.api.Statement.Part;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
+import org.symgrad.compiler.model.UseRules.Place;
 import org.symgrad.compiler.model.UseRules.Role;
 import org.symgrad.compiler.parse.Declared;
 import org.symgrad.compiler.parse.IndexedNodes;
@@ -253,7 +253,7 @@ public final class ModelBuilder {
     Objects.requireNonNull(value, "value");
     BuilderChecks.requireNoFreeIndex(value, "let '" + name + "'");
     scope.declare(name, Role.LET);
-    statements.add(new Statement(Part.LET, "let '" + name + "'", value, name));
+    statements.add(new Statement(Place.LET, "let '" + name + "'", value, name));
     return value;
   }
 
@@ -281,16 +281,17 @@ public final class ModelBuilder {
     scope.declare(name, Role.LET);
     Tensor tensor = new Tensor(name, shape, "let");
     scope.addTensor(tensor);
-    statements.add(new Statement(Part.LET, where, value, name, List.copyOf(indices)));
+    statements.add(new Statement(Place.LET, where, value, name, List.copyOf(indices)));
     return tensor;
   }
 
   /** {@code model EXPR}: the prediction, in params, inputs and lets. */
   public ModelBuilder predict(Expr prediction) {
     requireUnset(this.prediction, "prediction", prediction);
-    BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(prediction, "prediction"), "the prediction");
+    BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(prediction, "prediction"),
+        "the prediction");
     this.prediction = prediction;
-    statements.add(new Statement(Part.PREDICTION, "the prediction", prediction, null));
+    statements.add(new Statement(Place.MODEL, "the prediction", prediction, null));
     return this;
   }
 
@@ -310,7 +311,7 @@ public final class ModelBuilder {
     BuilderChecks.lineShape(where, List.of(index), value, "k in c[k]", "");
     this.prediction = value;
     this.outputName = name;
-    statements.add(new Statement(Part.PREDICTION, where, value, null, List.of(index)));
+    statements.add(new Statement(Place.MODEL, where, value, null, List.of(index)));
     return this;
   }
 
@@ -331,7 +332,7 @@ public final class ModelBuilder {
     requireUnset(this.penalty, "penalty", penalty);
     BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(penalty, "penalty"), "the penalty");
     this.penalty = penalty;
-    statements.add(new Statement(Part.PENALTY, "the penalty", penalty, null));
+    statements.add(new Statement(Place.PENALTY, "the penalty", penalty, null));
     return this;
   }
 
@@ -391,7 +392,7 @@ public final class ModelBuilder {
               ? Declared.scalar("a let", written.node())
               : new Declared("a let", written.extents(), written.elements()));
         }
-        case PREDICTION -> {
+        case MODEL -> {
           outputs = written.elements();
           predictionNode = outputs.get(0);
         }
@@ -407,9 +408,10 @@ public final class ModelBuilder {
     letElements.forEach((let, node) -> letNames.putIfAbsent(node, let));
     return new ModelDefinition(name, source, Optional.ofNullable(data), graph, inputs,
         targetName, parameters, letElements, predictionNode,
-        Statement.text(statements, Part.PREDICTION, predictionNode, letNames, outputName), sampleLoss, chosen.text(),
+        Statement.text(statements, Place.MODEL, predictionNode, letNames, outputName),
+        sampleLoss, chosen.text(),
         penaltyNode == null ? graph.constant(0.0) : penaltyNode,
-        penaltyNode == null ? "" : Statement.text(statements, Part.PENALTY, penaltyNode,
+        penaltyNode == null ? "" : Statement.text(statements, Place.PENALTY, penaltyNode,
             letNames, outputName), outputs,
         chosen.takes() == LossRules.Takes.CLASS_SCORES ? outputs.size() : 0);
   }

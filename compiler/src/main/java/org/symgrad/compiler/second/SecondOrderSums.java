@@ -83,7 +83,8 @@ public final class SecondOrderSums {
   public static RowSums newton(ModelDefinition model) {
     ModelGradient derived = ModelGradient.of(model);
     Graph g = model.graph();
-    List<Node> params = derived.params();
+    List<Node> params = SecondOrder.parameterVariables(model);
+    List<String> names = SecondOrder.parameterNames(model);
     Map<Node, Map<Node, Node>> rowHessian = SecondOrder.hessian(g, model.sampleLoss(), params);
     Map<Node, Map<Node, Node>> penaltyHessian = SecondOrder.hessian(g, model.penalty(), params);
     List<Node> terms = new ArrayList<>();
@@ -93,15 +94,14 @@ public final class SecondOrderSums {
     labels.add("loss");
     once.add(derived.penalty());
     for (int k = 0; k < params.size(); k++) {
-      terms.add(derived.rowGradient().get(params.get(k)));
-      labels.add(identifier(derived.paramNames().get(k)));
-      once.add(derived.penaltyGradient().get(params.get(k)));
+      terms.add(gradient(derived.rowGradient(), params.get(k), g));
+      labels.add(identifier(names.get(k)));
+      once.add(gradient(derived.penaltyGradient(), params.get(k), g));
     }
     for (int j = 0; j < params.size(); j++) {
       for (int k = j; k < params.size(); k++) {
         terms.add(rowHessian.get(params.get(j)).get(params.get(k)));
-        labels.add(identifier(derived.paramNames().get(j)) + "_"
-            + identifier(derived.paramNames().get(k)));
+        labels.add(identifier(names.get(j)) + "_" + identifier(names.get(k)));
         once.add(penaltyHessian.get(params.get(j)).get(params.get(k)));
       }
     }
@@ -131,7 +131,7 @@ public final class SecondOrderSums {
   public static RowSums hessianVector(ModelDefinition model) {
     ModelGradient derived = ModelGradient.of(model);
     Graph g = model.graph();
-    List<Node> params = derived.params();
+    List<Node> params = SecondOrder.parameterVariables(model);
     Map<Node, Node> seeds = new LinkedHashMap<>();
     for (int k = 0; k < params.size(); k++) {
       seeds.put(params.get(k), g.variable(DIRECTION + k));
@@ -141,15 +141,15 @@ public final class SecondOrderSums {
     rowRoots.add(derived.sampleLoss());
     onceRoots.add(derived.penalty());
     for (Node param : params) {
-      rowRoots.add(derived.rowGradient().get(param));
-      onceRoots.add(derived.penaltyGradient().get(param));
+      rowRoots.add(gradient(derived.rowGradient(), param, g));
+      onceRoots.add(gradient(derived.penaltyGradient(), param, g));
     }
     List<Node> terms = ForwardDiff.tangents(g, rowRoots, seeds).stream()
         .map(derived::simplify).toList();
     List<Node> once = ForwardDiff.tangents(g, onceRoots, seeds);
     List<String> labels = new ArrayList<>();
     labels.add("loss_v");
-    derived.paramNames().forEach(name -> labels.add("Hv_" + identifier(name)));
+    SecondOrder.parameterNames(model).forEach(name -> labels.add("Hv_" + identifier(name)));
     List<Node> results = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) {
       results.add(derived.simplify(meanPlus(g, i, once.get(i))));
@@ -199,5 +199,12 @@ public final class SecondOrderSums {
   // An element name as part of a Java name: W[0,1] -> W_0_1.
   private static String identifier(String name) {
     return name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+$", "");
+  }
+
+  // The solvers index sums by the flat parameter order, so every element has its entries; one
+  // the model does not read (ModelGradient differentiates only those it reads) has a 0 gradient.
+  private static Node gradient(Map<Node, Node> gradients, Node param, Graph g) {
+    Node d = gradients.get(param);
+    return d == null ? g.constant(0.0) : d;
   }
 }

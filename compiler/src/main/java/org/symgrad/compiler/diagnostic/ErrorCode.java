@@ -33,8 +33,9 @@ public enum ErrorCode {
   UNUSED_INDEX("SG117", "a bound index that nothing indexes, so its range is unknown"),
   INDEX_OUT_OF_RANGE("SG118", "a whole-number index past the end of its axis: `w[13]`"),
   BAD_INDEX("SG119", "something in brackets that is not an index: `w[j + 1]`, `w[0.5]`"),
-  TOO_LARGE("SG120", "an expression that expands to more than 4 194 304 terms, or params and"
-      + " inputs of more than 16 777 216 elements in one model"),
+  TOO_LARGE("SG120", "an expression that expands to more than 4 194 304 terms, params and"
+      + " inputs of more than 16 777 216 elements, or more than 65 536 param elements read, in"
+      + " one model"),
   INDEX_AS_VALUE("SG121", "an index used as a number: `j * w[j]`"),
 
   UNKNOWN_DECLARATION("SG200",

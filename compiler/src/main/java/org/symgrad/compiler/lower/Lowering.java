@@ -33,6 +33,11 @@ public final class Lowering {
   private static final String SUM_PREFIX = "$sum_";
   // How much of a derivative the comments show; deep models have derivatives of any size.
   private static final int SHOWN_DERIVATIVE = 2000;
+  // How much derivative text a whole model shows: printing every element's derivative of a
+  // wide dense layer took half its compile. Past this, a derivative's text says so instead.
+  static final int SHOWN_DERIVATIVES = 1_000_000;
+  static final String NOT_SHOWN = "(not shown: the model's derivatives passed "
+      + SHOWN_DERIVATIVES + " characters)";
 
   private Lowering() {}
 
@@ -100,7 +105,8 @@ public final class Lowering {
       predict.storeOutput(k, outputs.size(), outputs.get(k));
     }
 
-    Accumulator lossSum = new Accumulator(0, "loss", shown(sampleLoss, labels));
+    String lossText = shown(sampleLoss, labels);
+    Accumulator lossSum = new Accumulator(0, "loss", lossText);
     ExactFactor.Factored lossTerm = factored(g, sampleLoss, factorSums);
     Node meanLoss = derived.simplify(
         g.add(g.div(scaledSum(g, roles, lossSum, lossTerm), rows), penalty));
@@ -120,11 +126,13 @@ public final class Lowering {
     // Only the elements the model reads are here; the gradient of the others, and of any
     // whose gradient is +0, is written as runs of zeros (ZeroRuns), whatever their number.
     ZeroRuns zeros = new ZeroRuns(options.loopsFrom(), fused, finish);
+    long textLeft = SHOWN_DERIVATIVES - lossText.length();
     for (int k = 0; k < params.size(); k++) {
       Node param = params.get(k);
       String name = paramNames.get(k);
       Node perRow = rowGradient.get(param);
-      String derivative = shown(perRow, labels);
+      String derivative = textLeft > 0 ? shown(perRow, labels) : NOT_SHOWN;
+      textLeft -= derivative.length();
       derivatives.put(name, derivative);
       Node total = penaltyGradient.get(param);
       if (!perRow.isConstant(0)) {

@@ -25,6 +25,14 @@ public final class Shapes {
    */
   public static final int MAX_MODEL_ELEMENTS = 1 << 24;
 
+  /**
+   * The most param elements a model may read. Each one read is a derivative, a row sum and a
+   * gradient store to build and schedule, so the compile time grows with their number: 65 536
+   * (a 256 by 256 dense layer) compiled cold in 38 s, 19 s of CPU, on a loaded 2-core machine
+   * (bench/results/sparse-compile.txt).
+   */
+  public static final int MAX_READ_ELEMENTS = 1 << 16;
+
   private Shapes() {}
 
   /** The number of elements: 1 for a scalar's empty shape. */

@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.Graph;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.compiler.model.ParamElements;
+import org.symgrad.compiler.model.Shapes;
 
 /**
  * A model differentiated and simplified: what lowering schedules. The per-row loss and the
@@ -63,6 +67,7 @@ public record ModelGradient(
     roots.add(sampleLoss);
     roots.add(penalty);
     SortedMap<Integer, Node> read = readElements(roots, new ParamElements(model.parameters()));
+    checkReadElements(model, read.size());
     List<Node> params = List.copyOf(read.values());
     List<String> paramNames = params.stream().map(Node::name).toList();
     Map<Node, String> labels = labels(model, simplifier, outputs);
@@ -72,6 +77,17 @@ public record ModelGradient(
         simplified(ReverseDiff.gradient(g, penalty, params), simplifier);
     return new ModelGradient(model, sampleLoss, penalty, outputs, params, paramNames,
         List.copyOf(read.keySet()), rowGradient, penaltyGradient, labels, simplifier);
+  }
+
+  // Checked before any derivative is made: the work from here on grows with this number.
+  static void checkReadElements(ModelDefinition model, int read) {
+    if (read > Shapes.MAX_READ_ELEMENTS) {
+      throw new SymgradException(new Diagnostic(ErrorCode.TOO_LARGE, model.source(), 1, 1, 1,
+          "model '" + model.name() + "' reads " + read + " param elements, more than "
+              + Shapes.MAX_READ_ELEMENTS + " in one model",
+          null, "each element read is a derivative to write out, and compile time grows with"
+              + " their number; use smaller arrays"));
+    }
   }
 
   // The parameter elements the roots read, by offset: found by walking what the model

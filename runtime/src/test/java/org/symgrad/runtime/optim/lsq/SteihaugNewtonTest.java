@@ -113,8 +113,11 @@ class SteihaugNewtonTest {
     for (double v : dense.params()) {
       scale = Math.max(scale, Math.abs(v));
     }
+    // Both accept steps on the objective's values: a last step gaining less than their
+    // rounding is refused, so the parameters agree to about √ε, the objective to rounding.
+    assertThat(cg.value()).isWithin(1e-14 * dense.value()).of(dense.value());
     for (int j = 0; j < 12; j++) {
-      assertThat(cg.params()[j]).isWithin(1e-10 * scale).of(dense.params()[j]);
+      assertThat(cg.params()[j]).isWithin(1e-7 * scale).of(dense.params()[j]);
     }
   }
 

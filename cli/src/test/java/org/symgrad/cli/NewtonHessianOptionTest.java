@@ -3,8 +3,11 @@ package org.symgrad.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fit --optimizer newton --opt hessian=auto|dense|cg}: which step newton takes. */
 class NewtonHessianOptionTest {
@@ -35,6 +38,51 @@ class NewtonHessianOptionTest {
         assertThat(actual).isWithin(1e-6 * Math.abs(expected)).of(expected);
       }
     }
+  }
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void aModelOfMoreThanTwoHundredParametersUsesConjugateGradients() throws Exception {
+    int features = 220;
+    int rows = 400;
+    Random random = new Random(14);
+    StringBuilder csv = new StringBuilder();
+    for (int j = 0; j < features; j++) {
+      csv.append('x').append(j).append(',');
+    }
+    csv.append("y\n");
+    for (int r = 0; r < rows; r++) {
+      double y = 1;
+      for (int j = 0; j < features; j++) {
+        double x = random.nextGaussian();
+        y += 0.01 * (j % 7) * x;
+        csv.append(x).append(',');
+      }
+      csv.append(y).append('\n');
+    }
+    Files.writeString(folder.resolve("wide.csv"), csv);
+    Path model = folder.resolve("wide.sg");
+    Files.writeString(model, """
+        data wide.csv
+        input x[%d]
+        target y
+        param w[%d]
+        param b
+        model sum(j, w[j] * x[j]) + b
+        loss mse
+        """.formatted(features, features));
+
+    CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "newton", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.err()).contains("truncated conjugate gradients on Hessian-vector products "
+        + "(221 parameters");
+    JsonNode result = Json.mapper().readTree(run.lastOutLine());
+    assertThat(result.get("stopped").asText()).isEqualTo("converged");
+    assertThat(result.get("params").get("b").asDouble()).isWithin(1e-8).of(1);
+    assertThat(result.get("params").get("w").get(13).asDouble()).isWithin(1e-8).of(0.06);
   }
 
   @Test

@@ -55,7 +55,9 @@ final class SecondOrderFit {
       throw new UsageException(command.modelFile + ": error: " + notLeastSquares
           + "; --optimizer newton fits any loss");
     }
-    Tolerances tolerances = configure(() -> Tolerances.parse(options, command.fit.epochs()));
+    Map<String, String> rest = new java.util.LinkedHashMap<>(options);
+    String hessian = lm ? "dense" : hessianOption(rest);
+    Tolerances tolerances = configure(() -> Tolerances.parse(rest, command.fit.epochs()));
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
     Batch batch = configure(() -> dataset.batchFor(info, true));
@@ -67,8 +69,12 @@ final class SecondOrderFit {
     int threads = command.threads == null ? 1 : command.threads;
     ResidualProblem residuals = notLeastSquares.isEmpty()
         ? SecondOrderProblems.residuals(definition, batch, threads) : null;
+    boolean cg = hessian.equals("cg") || (hessian.equals("auto")
+        && info.parameterCount() > SecondOrderProblems.DENSE_HESSIAN_LIMIT);
     SolverResult fit = lm
         ? LevenbergMarquardt.minimize(residuals, start, tolerances)
+        : cg ? TrustRegionNewton.minimize(
+            SecondOrderProblems.matrixFree(definition, batch, threads), start, tolerances)
         : TrustRegionNewton.minimize(SecondOrderProblems.objective(definition, batch, threads),
             start, tolerances);
     FitStatistics stats = residuals == null ? null : statistics(residuals, fit, definition);
@@ -108,7 +114,15 @@ final class SecondOrderFit {
           + fit.evaluations() + " evaluations); the objective reached is "
           + fit.value() + ". Raise --epochs or --opt max_nfev=…, or loosen ftol/xtol.");
     }
-    if (fit.dampedIterations() > 0) {
+    if (cg) {
+      err.println("note: newton stepped by truncated conjugate gradients on Hessian-vector "
+          + "products (" + info.parameterCount() + " parameters; --opt hessian=dense|cg "
+          + "chooses)");
+    }
+    if (fit.dampedIterations() > 0 && cg) {
+      err.println("note: on " + fit.dampedIterations() + " iteration(s) conjugate gradients "
+          + "met negative curvature; the step ran to the trust region's boundary");
+    } else if (fit.dampedIterations() > 0) {
       err.println("note: on " + fit.dampedIterations() + " iteration(s) the "
           + (lm ? "matrix JᵀJ" : "Hessian") + " was singular or indefinite; damping chose "
           + "the step");
@@ -127,6 +141,20 @@ final class SecondOrderFit {
     double[] jtj = new double[p * p];
     double rss = residuals.normalEquations(fit.params(), jtr, jtj);
     return FitStatistics.of(jtj, rss, residuals.rows(), Symgrad.parameterNames(definition));
+  }
+
+  // newton's --opt hessian=auto|dense|cg, taken out of the tolerances' options.
+  private static String hessianOption(Map<String, String> options) {
+    String value = "auto";
+    for (String key : List.copyOf(options.keySet())) {
+      if (key.toLowerCase(Locale.ROOT).equals("hessian")) {
+        value = options.remove(key).trim().toLowerCase(Locale.ROOT);
+      }
+    }
+    if (!List.of("auto", "dense", "cg").contains(value)) {
+      throw new UsageException("error: hessian=" + value + ": must be auto, dense or cg");
+    }
+    return value;
   }
 
   private static ArrayNode covariance(double[] covariance, int p) {

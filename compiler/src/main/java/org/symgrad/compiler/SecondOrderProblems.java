@@ -5,6 +5,7 @@ import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
 import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
+import org.symgrad.runtime.optim.lsq.MatrixFreeObjective;
 
 /**
  * The problems {@code lm} and {@code newton} solve, from a parsed model and its batch: each
@@ -31,6 +32,26 @@ public final class SecondOrderProblems {
       int threads) {
     return new HessianVectorProduct(
         Symgrad.compileSecondOrder(model, SecondOrderKernel.HESSIAN_VECTOR), batch, threads);
+  }
+
+  /**
+   * The most parameters for which {@code newton} forms the dense Hessian by default. Its fused
+   * kernel sums {@code 1 + p + p(p+1)/2} terms per row (20,301 at 200, and the generated
+   * code and its compile time grow alike) and each step factors a {@code p × p} matrix; above
+   * this the Hessian-vector kernel's {@code p + 1} sums per product cost less even when
+   * conjugate gradients need many products.
+   */
+  public static final int DENSE_HESSIAN_LIMIT = 200;
+
+  /**
+   * The objective of any {@code model} for trust-region Newton without its Hessian: value,
+   * gradient and Hessian-vector products, each one pass over the rows.
+   */
+  public static MatrixFreeObjective matrixFree(ModelDefinition model, Batch batch,
+      int threads) {
+    return new MatrixFreeObjective(Symgrad.compile(model),
+        Symgrad.compileSecondOrder(model, SecondOrderKernel.OBJECTIVE),
+        hessianVector(model, batch, threads), batch, threads);
   }
 
   /** The objective of any {@code model} with its exact Hessian, for trust-region Newton. */

@@ -15,6 +15,11 @@ final class TrustRegion {
 
   static SolverResult minimize(SecondOrderProblem problem, double[] start, Tolerances tol,
       boolean leastSquares) {
+    return minimize(new DenseModel(problem), start, tol, leastSquares);
+  }
+
+  static SolverResult minimize(LocalModel problem, double[] start, Tolerances tol,
+      boolean leastSquares) {
     int n = problem.size();
     if (start.length != n) {
       throw new IllegalArgumentException(start.length + " starting values for " + n
@@ -22,14 +27,11 @@ final class TrustRegion {
     }
     double[] x = start.clone();
     double[] g = new double[n];
-    double[] h = new double[n * n];
-    double[] s = new double[n * n];
     double[] b = new double[n];
     double[] q = new double[n];
     double[] d = new double[n];
     double[] trial = new double[n];
     double[] work = new double[n];
-    StepSolver solver = new StepSolver(n);
     int evaluations = 0;
     int iterations = 0;
     int damped = 0;
@@ -47,7 +49,7 @@ final class TrustRegion {
         }
         return result(x, f, iterations, evaluations, Convergence.ITERATIONS, damped);
       }
-      f = problem.derivatives(x, g, h);
+      f = problem.expand(x, g);
       iterations++;
       if (first) {
         evaluations++;
@@ -55,37 +57,33 @@ final class TrustRegion {
           return result(x, f, iterations, evaluations, Convergence.NOT_FINITE, damped);
         }
       }
-      Dense.symmetrize(h, n);
-      if (!allFinite(g, n) || !allFinite(h, n * n)) {
+      if (!allFinite(g, n) || !problem.matrixFinite()) {
         return result(x, f, iterations, evaluations, Convergence.NOT_FINITE, damped);
       }
       if (first) {
         for (int j = 0; j < n; j++) {
-          double c = Math.sqrt(Math.abs(h[j * n + j]));
+          double c = Math.sqrt(Math.abs(problem.diagonal(j)));
           d[j] = c == 0 ? 1 : c;
         }
         xNorm = Dense.scaledNorm(d, x, n, work);
         delta = xNorm == 0 ? tol.factor() : tol.factor() * xNorm;
       }
-      double gNorm = gradientNorm(g, h, f, n, leastSquares);
+      double gNorm = gradientNorm(g, problem, f, n, leastSquares);
       if (gNorm <= tol.gtol()) {
         return result(x, f, iterations, evaluations, Convergence.GTOL, damped);
       }
       for (int j = 0; j < n; j++) {
-        d[j] = Math.max(d[j], Math.sqrt(Math.abs(h[j * n + j])));
+        d[j] = Math.max(d[j], Math.sqrt(Math.abs(problem.diagonal(j))));
       }
       for (int i = 0; i < n; i++) {
         b[i] = g[i] / d[i];
-        for (int j = 0; j < n; j++) {
-          s[i * n + j] = h[i * n + j] / (d[i] * d[j]);
-        }
       }
       boolean dampedHere = false;
-      solver.prepare(s, b);
+      problem.prepare(d, b);
       while (true) {
-        solver.solve(delta, par, q);
-        par = solver.lambda();
-        dampedHere |= solver.unshiftedFailed();
+        problem.solve(delta, par, q);
+        par = problem.lambda();
+        dampedHere |= problem.unshiftedFailed();
         double pNorm = Dense.norm(q, n);
         if (first) {
           delta = Math.min(delta, pNorm);
@@ -96,7 +94,7 @@ final class TrustRegion {
         double f1 = problem.value(trial);
         evaluations++;
         double scale = leastSquares ? f : Math.max(Math.abs(f), Double.MIN_NORMAL);
-        double predicted = -(Dense.dot(b, q, n) + 0.5 * Dense.quadratic(s, q, n)) / scale;
+        double predicted = -(Dense.dot(b, q, n) + 0.5 * problem.curvature(q)) / scale;
         double dirder = Dense.dot(b, q, n) / scale;
         boolean blewUp = !Double.isFinite(f1) || (leastSquares && f1 > 100 * f);
         double actual = blewUp ? -1 : (f - f1) / scale;
@@ -150,12 +148,12 @@ final class TrustRegion {
   // For least squares MINPACK's gnorm: the largest cosine between r and a column of J,
   // |(Jᵀr)_j| / (‖J_j‖ ‖r‖), with ‖r‖² = 2f. Otherwise the gradient's largest entry,
   // relative to the objective's size.
-  private static double gradientNorm(double[] g, double[] h, double f, int n,
+  private static double gradientNorm(double[] g, LocalModel model, double f, int n,
       boolean leastSquares) {
     double largest = 0;
     for (int j = 0; j < n; j++) {
       if (leastSquares) {
-        double column = Math.sqrt(h[j * n + j]);
+        double column = Math.sqrt(model.diagonal(j));
         if (column != 0 && f != 0) {
           largest = Math.max(largest, Math.abs(g[j]) / (column * Math.sqrt(2 * f)));
         }

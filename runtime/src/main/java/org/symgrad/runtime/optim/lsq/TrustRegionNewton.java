@@ -6,7 +6,8 @@ package org.symgrad.runtime.optim.lsq;
  * which stays safe where the Hessian is indefinite or singular: the shift {@code λ} that makes
  * {@code H + λD²} positive definite is found by failed factorisations, and the step stays
  * inside the trust region. Works for any smooth objective: {@code bce_logits}, {@code
- * cross_entropy}, penalties.
+ * cross_entropy}, penalties. For models too large for a dense Hessian the same loop steps by
+ * truncated conjugate gradients on Hessian-vector products ({@link SteihaugModel}).
  */
 public final class TrustRegionNewton {
   private TrustRegionNewton() {}
@@ -15,5 +16,16 @@ public final class TrustRegionNewton {
   public static SolverResult minimize(SecondOrderProblem problem, double[] start,
       Tolerances tol) {
     return TrustRegion.minimize(problem, start, tol, false);
+  }
+
+  /**
+   * Minimises the objective from {@code start} without forming its Hessian: each step is
+   * Steihaug's truncated conjugate gradients on Hessian-vector products, inside the same
+   * trust region (unscaled, {@code D = I}). An iteration whose CG met negative curvature
+   * counts as damped.
+   */
+  public static SolverResult minimize(HessianVectorProblem problem, double[] start,
+      Tolerances tol) {
+    return TrustRegion.minimize(new SteihaugModel(problem), start, tol, false);
   }
 }

@@ -1,0 +1,43 @@
+package org.symgrad.runtime.optim.lsq;
+
+/**
+ * The quadratic model {@link TrustRegion} builds at each iterate and the step it takes on
+ * it: by a dense matrix and {@link StepSolver} ({@link DenseModel}), or by Hessian-vector
+ * products and truncated conjugate gradients ({@link SteihaugModel}). The loop owns the
+ * scaling {@code D}, the radius, acceptance and the stopping tests; a model owns how the
+ * matrix is formed and how the step is found.
+ */
+interface LocalModel {
+  /** The number of parameters. */
+  int size();
+
+  /** The objective at {@code x}; NaN or infinite where it is not defined. */
+  double value(double[] x);
+
+  /** The objective at {@code x}, its gradient into {@code g}; the model is now taken at x. */
+  double expand(double[] x, double[] g);
+
+  /** Whether the matrix taken by the last {@link #expand} is finite, as far as is known. */
+  boolean matrixFinite();
+
+  /** The matrix's diagonal entry {@code j}, or 0 when the model does not form it. */
+  double diagonal(int j);
+
+  /**
+   * Takes the scaled model {@code bᵀq + ½ qᵀSq} with {@code S = D⁻¹HD⁻¹} for the steps that
+   * follow; both arrays are read, not copied, until the next call.
+   */
+  void prepare(double[] d, double[] b);
+
+  /** Writes the step for radius {@code delta}, in the scaled variables, to {@code q}. */
+  void solve(double delta, double lambdaGuess, double[] q);
+
+  /** The damping {@code λ} of the last step (0 when the model has none). */
+  double lambda();
+
+  /** Whether the last step met a matrix that is not positive definite. */
+  boolean unshiftedFailed();
+
+  /** {@code qᵀSq} for the last step {@code q} that {@link #solve} wrote. */
+  double curvature(double[] q);
+}

@@ -74,7 +74,146 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     double b = params[3];
     // loss = (pred - sales)^2
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double tv = tvColumn[row];
+        double radio = radioColumn[row];
+        double press = pressColumn[row];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum += t15;
+      }
+      // lane 1
+      {
+        double tv = tvColumn[row + 1];
+        double radio = radioColumn[row + 1];
+        double press = pressColumn[row + 1];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 1];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum1 += t15;
+      }
+      // lane 2
+      {
+        double tv = tvColumn[row + 2];
+        double radio = radioColumn[row + 2];
+        double press = pressColumn[row + 2];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 2];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum2 += t15;
+      }
+      // lane 3
+      {
+        double tv = tvColumn[row + 3];
+        double radio = radioColumn[row + 3];
+        double press = pressColumn[row + 3];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 3];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum3 += t15;
+      }
+      // lane 4
+      {
+        double tv = tvColumn[row + 4];
+        double radio = radioColumn[row + 4];
+        double press = pressColumn[row + 4];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 4];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum4 += t15;
+      }
+      // lane 5
+      {
+        double tv = tvColumn[row + 5];
+        double radio = radioColumn[row + 5];
+        double press = pressColumn[row + 5];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 5];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum5 += t15;
+      }
+      // lane 6
+      {
+        double tv = tvColumn[row + 6];
+        double radio = radioColumn[row + 6];
+        double press = pressColumn[row + 6];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 6];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum6 += t15;
+      }
+      // lane 7
+      {
+        double tv = tvColumn[row + 7];
+        double radio = radioColumn[row + 7];
+        double press = pressColumn[row + 7];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 7];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum7 += t15;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double tv = tvColumn[row];
       double radio = radioColumn[row];
       double press = pressColumn[row];
@@ -89,6 +228,8 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
       double t15 = t14 * t14;
       lossSum += t15;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t16 = (double) rows;
     double t17 = lossSum;
     double t18 = t17 / t16;
@@ -116,7 +257,230 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     double dLoss_dw_2Sum = 0.0;
     // dLoss/db = 2 * (pred - sales)
     double dLoss_dbSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dw_2Sum1 = 0.0;
+    double dLoss_dw_2Sum2 = 0.0;
+    double dLoss_dw_2Sum3 = 0.0;
+    double dLoss_dw_2Sum4 = 0.0;
+    double dLoss_dw_2Sum5 = 0.0;
+    double dLoss_dw_2Sum6 = 0.0;
+    double dLoss_dw_2Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double tv = tvColumn[row];
+        double radio = radioColumn[row];
+        double press = pressColumn[row];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum += t15;
+        dLoss_dw_0Sum += t16;
+        dLoss_dw_1Sum += t17;
+        dLoss_dw_2Sum += t18;
+        dLoss_dbSum += t14;
+      }
+      // lane 1
+      {
+        double tv = tvColumn[row + 1];
+        double radio = radioColumn[row + 1];
+        double press = pressColumn[row + 1];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 1];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum1 += t15;
+        dLoss_dw_0Sum1 += t16;
+        dLoss_dw_1Sum1 += t17;
+        dLoss_dw_2Sum1 += t18;
+        dLoss_dbSum1 += t14;
+      }
+      // lane 2
+      {
+        double tv = tvColumn[row + 2];
+        double radio = radioColumn[row + 2];
+        double press = pressColumn[row + 2];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 2];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum2 += t15;
+        dLoss_dw_0Sum2 += t16;
+        dLoss_dw_1Sum2 += t17;
+        dLoss_dw_2Sum2 += t18;
+        dLoss_dbSum2 += t14;
+      }
+      // lane 3
+      {
+        double tv = tvColumn[row + 3];
+        double radio = radioColumn[row + 3];
+        double press = pressColumn[row + 3];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 3];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum3 += t15;
+        dLoss_dw_0Sum3 += t16;
+        dLoss_dw_1Sum3 += t17;
+        dLoss_dw_2Sum3 += t18;
+        dLoss_dbSum3 += t14;
+      }
+      // lane 4
+      {
+        double tv = tvColumn[row + 4];
+        double radio = radioColumn[row + 4];
+        double press = pressColumn[row + 4];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 4];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum4 += t15;
+        dLoss_dw_0Sum4 += t16;
+        dLoss_dw_1Sum4 += t17;
+        dLoss_dw_2Sum4 += t18;
+        dLoss_dbSum4 += t14;
+      }
+      // lane 5
+      {
+        double tv = tvColumn[row + 5];
+        double radio = radioColumn[row + 5];
+        double press = pressColumn[row + 5];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 5];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum5 += t15;
+        dLoss_dw_0Sum5 += t16;
+        dLoss_dw_1Sum5 += t17;
+        dLoss_dw_2Sum5 += t18;
+        dLoss_dbSum5 += t14;
+      }
+      // lane 6
+      {
+        double tv = tvColumn[row + 6];
+        double radio = radioColumn[row + 6];
+        double press = pressColumn[row + 6];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 6];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum6 += t15;
+        dLoss_dw_0Sum6 += t16;
+        dLoss_dw_1Sum6 += t17;
+        dLoss_dw_2Sum6 += t18;
+        dLoss_dbSum6 += t14;
+      }
+      // lane 7
+      {
+        double tv = tvColumn[row + 7];
+        double radio = radioColumn[row + 7];
+        double press = pressColumn[row + 7];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 7];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum7 += t15;
+        dLoss_dw_0Sum7 += t16;
+        dLoss_dw_1Sum7 += t17;
+        dLoss_dw_2Sum7 += t18;
+        dLoss_dbSum7 += t14;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double tv = tvColumn[row];
       double radio = radioColumn[row];
       double press = pressColumn[row];
@@ -138,6 +502,16 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
       dLoss_dw_2Sum += t18;
       dLoss_dbSum += t14;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dw_2Sum = ((dLoss_dw_2Sum + dLoss_dw_2Sum4) + (dLoss_dw_2Sum1 + dLoss_dw_2Sum5))
+        + ((dLoss_dw_2Sum2 + dLoss_dw_2Sum6) + (dLoss_dw_2Sum3 + dLoss_dw_2Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t19 = (double) rows;
     double t20 = lossSum;
     double t21 = t20 / t19;
@@ -180,7 +554,230 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     double dLoss_dw_2Sum = 0.0;
     // dLoss/db = 2 * (pred - sales)
     double dLoss_dbSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dw_2Sum1 = 0.0;
+    double dLoss_dw_2Sum2 = 0.0;
+    double dLoss_dw_2Sum3 = 0.0;
+    double dLoss_dw_2Sum4 = 0.0;
+    double dLoss_dw_2Sum5 = 0.0;
+    double dLoss_dw_2Sum6 = 0.0;
+    double dLoss_dw_2Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double tv = tvColumn[row];
+        double radio = radioColumn[row];
+        double press = pressColumn[row];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum += t15;
+        dLoss_dw_0Sum += t16;
+        dLoss_dw_1Sum += t17;
+        dLoss_dw_2Sum += t18;
+        dLoss_dbSum += t14;
+      }
+      // lane 1
+      {
+        double tv = tvColumn[row + 1];
+        double radio = radioColumn[row + 1];
+        double press = pressColumn[row + 1];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 1];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum1 += t15;
+        dLoss_dw_0Sum1 += t16;
+        dLoss_dw_1Sum1 += t17;
+        dLoss_dw_2Sum1 += t18;
+        dLoss_dbSum1 += t14;
+      }
+      // lane 2
+      {
+        double tv = tvColumn[row + 2];
+        double radio = radioColumn[row + 2];
+        double press = pressColumn[row + 2];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 2];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum2 += t15;
+        dLoss_dw_0Sum2 += t16;
+        dLoss_dw_1Sum2 += t17;
+        dLoss_dw_2Sum2 += t18;
+        dLoss_dbSum2 += t14;
+      }
+      // lane 3
+      {
+        double tv = tvColumn[row + 3];
+        double radio = radioColumn[row + 3];
+        double press = pressColumn[row + 3];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 3];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum3 += t15;
+        dLoss_dw_0Sum3 += t16;
+        dLoss_dw_1Sum3 += t17;
+        dLoss_dw_2Sum3 += t18;
+        dLoss_dbSum3 += t14;
+      }
+      // lane 4
+      {
+        double tv = tvColumn[row + 4];
+        double radio = radioColumn[row + 4];
+        double press = pressColumn[row + 4];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 4];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum4 += t15;
+        dLoss_dw_0Sum4 += t16;
+        dLoss_dw_1Sum4 += t17;
+        dLoss_dw_2Sum4 += t18;
+        dLoss_dbSum4 += t14;
+      }
+      // lane 5
+      {
+        double tv = tvColumn[row + 5];
+        double radio = radioColumn[row + 5];
+        double press = pressColumn[row + 5];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 5];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum5 += t15;
+        dLoss_dw_0Sum5 += t16;
+        dLoss_dw_1Sum5 += t17;
+        dLoss_dw_2Sum5 += t18;
+        dLoss_dbSum5 += t14;
+      }
+      // lane 6
+      {
+        double tv = tvColumn[row + 6];
+        double radio = radioColumn[row + 6];
+        double press = pressColumn[row + 6];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 6];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum6 += t15;
+        dLoss_dw_0Sum6 += t16;
+        dLoss_dw_1Sum6 += t17;
+        dLoss_dw_2Sum6 += t18;
+        dLoss_dbSum6 += t14;
+      }
+      // lane 7
+      {
+        double tv = tvColumn[row + 7];
+        double radio = radioColumn[row + 7];
+        double press = pressColumn[row + 7];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 7];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        double t16 = t14 * tv;
+        double t17 = t14 * radio;
+        double t18 = t14 * press;
+        lossSum7 += t15;
+        dLoss_dw_0Sum7 += t16;
+        dLoss_dw_1Sum7 += t17;
+        dLoss_dw_2Sum7 += t18;
+        dLoss_dbSum7 += t14;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double tv = tvColumn[row];
       double radio = radioColumn[row];
       double press = pressColumn[row];
@@ -202,6 +799,16 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
       dLoss_dw_2Sum += t18;
       dLoss_dbSum += t14;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dw_2Sum = ((dLoss_dw_2Sum + dLoss_dw_2Sum4) + (dLoss_dw_2Sum1 + dLoss_dw_2Sum5))
+        + ((dLoss_dw_2Sum2 + dLoss_dw_2Sum6) + (dLoss_dw_2Sum3 + dLoss_dw_2Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t19 = lossSum;
     double t20 = dLoss_dw_0Sum;
     double t21 = dLoss_dw_1Sum;

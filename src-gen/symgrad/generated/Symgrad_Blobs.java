@@ -2,6 +2,7 @@
 // model: score[k] = sum(j, W[k, j] * x[j]) + c[k]    loss: cross_entropy
 package symgrad.generated;
 
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
@@ -10,6 +11,8 @@ import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
+import org.symgrad.runtime.Scratch;
+import org.symgrad.runtime.SumLanes;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
@@ -24,6 +27,8 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
       List.of("x0", "x1"),
       "label",
       3);
+
+  private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(80);
 
   public Symgrad_Blobs() {
   }
@@ -90,7 +95,338 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
     double c_2 = params[8];
     // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double x0 = x0Column[row];
+        double x1 = x1Column[row];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum += t44;
+      }
+      // lane 1
+      {
+        double x0 = x0Column[row + 1];
+        double x1 = x1Column[row + 1];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 1];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum1 += t44;
+      }
+      // lane 2
+      {
+        double x0 = x0Column[row + 2];
+        double x1 = x1Column[row + 2];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 2];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum2 += t44;
+      }
+      // lane 3
+      {
+        double x0 = x0Column[row + 3];
+        double x1 = x1Column[row + 3];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 3];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum3 += t44;
+      }
+      // lane 4
+      {
+        double x0 = x0Column[row + 4];
+        double x1 = x1Column[row + 4];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 4];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum4 += t44;
+      }
+      // lane 5
+      {
+        double x0 = x0Column[row + 5];
+        double x1 = x1Column[row + 5];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 5];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum5 += t44;
+      }
+      // lane 6
+      {
+        double x0 = x0Column[row + 6];
+        double x1 = x1Column[row + 6];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 6];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum6 += t44;
+      }
+      // lane 7
+      {
+        double x0 = x0Column[row + 7];
+        double x1 = x1Column[row + 7];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 7];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum7 += t44;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double x0 = x0Column[row];
       double x1 = x1Column[row];
       double t11 = W_0_0 * x0;
@@ -129,6 +465,8 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
       double t44 = t43 - t41;
       lossSum += t44;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t45 = (double) rows;
     double t46 = lossSum;
     double t47 = t46 / t45;
@@ -138,6 +476,7 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    double[] scratch = SCRATCH.get();
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);
     double[] labelColumn = batch.column(2);
@@ -150,27 +489,10 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
     double c_0 = params[6];
     double c_1 = params[7];
     double c_2 = params[8];
-    // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
-    double lossSum = 0.0;
-    // dLoss/dW[0,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_0_0Sum = 0.0;
-    // dLoss/dW[0,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_0_1Sum = 0.0;
-    // dLoss/dW[1,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_1_0Sum = 0.0;
-    // dLoss/dW[1,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_1_1Sum = 0.0;
-    // dLoss/dW[2,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x0
-    double dLoss_dW_2_0Sum = 0.0;
-    // dLoss/dW[2,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x1
-    double dLoss_dW_2_1Sum = 0.0;
-    // dLoss/dc[0] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
-    double dLoss_dc_0Sum = 0.0;
-    // dLoss/dc[1] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
-    double dLoss_dc_1Sum = 0.0;
-    // dLoss/dc[2] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))
-    double dLoss_dc_2Sum = 0.0;
+    // the sums s0 to s9, lane k of sum i in scratch[8 * i + k], each commented where added to
+    Arrays.fill(scratch, 0, 80, 0.0);
     for (int row = 0; row < rows; row++) {
+      int lane = SumLanes.lane(row, 0, rows);
       double x0 = x0Column[row];
       double x1 = x1Column[row];
       double t11 = W_0_0 * x0;
@@ -245,37 +567,47 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
       double t80 = t79 + t61;
       double t81 = t80 * x0;
       double t82 = t80 * x1;
-      lossSum += t44;
-      dLoss_dW_0_0Sum += t73;
-      dLoss_dW_0_1Sum += t74;
-      dLoss_dW_1_0Sum += t77;
-      dLoss_dW_1_1Sum += t78;
-      dLoss_dW_2_0Sum += t81;
-      dLoss_dW_2_1Sum += t82;
-      dLoss_dc_0Sum += t72;
-      dLoss_dc_1Sum += t76;
-      dLoss_dc_2Sum += t80;
+      // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
+      scratch[lane] += t44;
+      // dLoss/dW[0,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[8 + lane] += t73;
+      // dLoss/dW[0,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[16 + lane] += t74;
+      // dLoss/dW[1,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[24 + lane] += t77;
+      // dLoss/dW[1,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[32 + lane] += t78;
+      // dLoss/dW[2,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x0
+      scratch[40 + lane] += t81;
+      // dLoss/dW[2,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x1
+      scratch[48 + lane] += t82;
+      // dLoss/dc[0] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
+      scratch[56 + lane] += t72;
+      // dLoss/dc[1] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
+      scratch[64 + lane] += t76;
+      // dLoss/dc[2] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))
+      scratch[72 + lane] += t80;
     }
     double t83 = (double) rows;
-    double t84 = lossSum;
+    double t84 = SumLanes.total(scratch, 0);
     double t85 = t84 / t83;
-    double t86 = dLoss_dW_0_0Sum;
+    double t86 = SumLanes.total(scratch, 8);
     double t87 = t86 / t83;
-    double t88 = dLoss_dW_0_1Sum;
+    double t88 = SumLanes.total(scratch, 16);
     double t89 = t88 / t83;
-    double t90 = dLoss_dW_1_0Sum;
+    double t90 = SumLanes.total(scratch, 24);
     double t91 = t90 / t83;
-    double t92 = dLoss_dW_1_1Sum;
+    double t92 = SumLanes.total(scratch, 32);
     double t93 = t92 / t83;
-    double t94 = dLoss_dW_2_0Sum;
+    double t94 = SumLanes.total(scratch, 40);
     double t95 = t94 / t83;
-    double t96 = dLoss_dW_2_1Sum;
+    double t96 = SumLanes.total(scratch, 48);
     double t97 = t96 / t83;
-    double t98 = dLoss_dc_0Sum;
+    double t98 = SumLanes.total(scratch, 56);
     double t99 = t98 / t83;
-    double t100 = dLoss_dc_1Sum;
+    double t100 = SumLanes.total(scratch, 64);
     double t101 = t100 / t83;
-    double t102 = dLoss_dc_2Sum;
+    double t102 = SumLanes.total(scratch, 72);
     double t103 = t102 / t83;
     grad[0] = t87;
     grad[1] = t89;
@@ -291,6 +623,7 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] scratch = SCRATCH.get();
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);
     double[] labelColumn = batch.column(2);
@@ -303,27 +636,10 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
     double c_0 = params[6];
     double c_1 = params[7];
     double c_2 = params[8];
-    // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
-    double lossSum = 0.0;
-    // dLoss/dW[0,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_0_0Sum = 0.0;
-    // dLoss/dW[0,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_0_1Sum = 0.0;
-    // dLoss/dW[1,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_1_0Sum = 0.0;
-    // dLoss/dW[1,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
-    double dLoss_dW_1_1Sum = 0.0;
-    // dLoss/dW[2,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x0
-    double dLoss_dW_2_0Sum = 0.0;
-    // dLoss/dW[2,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x1
-    double dLoss_dW_2_1Sum = 0.0;
-    // dLoss/dc[0] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
-    double dLoss_dc_0Sum = 0.0;
-    // dLoss/dc[1] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
-    double dLoss_dc_1Sum = 0.0;
-    // dLoss/dc[2] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))
-    double dLoss_dc_2Sum = 0.0;
+    // the sums s0 to s9, lane k of sum i in scratch[8 * i + k], each commented where added to
+    Arrays.fill(scratch, 0, 80, 0.0);
     for (int row = from; row < to; row++) {
+      int lane = SumLanes.lane(row, from, to);
       double x0 = x0Column[row];
       double x1 = x1Column[row];
       double t11 = W_0_0 * x0;
@@ -398,27 +714,37 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
       double t80 = t79 + t61;
       double t81 = t80 * x0;
       double t82 = t80 * x1;
-      lossSum += t44;
-      dLoss_dW_0_0Sum += t73;
-      dLoss_dW_0_1Sum += t74;
-      dLoss_dW_1_0Sum += t77;
-      dLoss_dW_1_1Sum += t78;
-      dLoss_dW_2_0Sum += t81;
-      dLoss_dW_2_1Sum += t82;
-      dLoss_dc_0Sum += t72;
-      dLoss_dc_1Sum += t76;
-      dLoss_dc_2Sum += t80;
+      // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
+      scratch[lane] += t44;
+      // dLoss/dW[0,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[8 + lane] += t73;
+      // dLoss/dW[0,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[16 + lane] += t74;
+      // dLoss/dW[1,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[24 + lane] += t77;
+      // dLoss/dW[1,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max…
+      scratch[32 + lane] += t78;
+      // dLoss/dW[2,0] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x0
+      scratch[40 + lane] += t81;
+      // dLoss/dW[2,1] = (1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))) * x1
+      scratch[48 + lane] += t82;
+      // dLoss/dc[0] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 0) + select(gt(pred[1], pred[0]), 0, select(eq(pred[1], pred[0]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
+      scratch[56 + lane] += t72;
+      // dLoss/dc[1] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 1) + select(gt(pred[0], pred[1]), 0, select(eq(pred[0], pred[1]), 0.5 * select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1)), select(gt(pred[2], max(pred[0], pred[1])), 0, select(eq(pred[2], max(pred[0], pred[1])), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(…
+      scratch[64 + lane] += t76;
+      // dLoss/dc[2] = 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) - eq(label, 2) + select(gt(max(pred[0], pred[1]), pred[2]), 0, select(eq(max(pred[0], pred[1]), pred[2]), 0.5 * (-(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1), -(1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[2] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + 1 / (exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) * exp(pred[0] - max(max(pred[0], pred[1]), pred[2]))) + 1))
+      scratch[72 + lane] += t80;
     }
-    double t83 = lossSum;
-    double t84 = dLoss_dW_0_0Sum;
-    double t85 = dLoss_dW_0_1Sum;
-    double t86 = dLoss_dW_1_0Sum;
-    double t87 = dLoss_dW_1_1Sum;
-    double t88 = dLoss_dW_2_0Sum;
-    double t89 = dLoss_dW_2_1Sum;
-    double t90 = dLoss_dc_0Sum;
-    double t91 = dLoss_dc_1Sum;
-    double t92 = dLoss_dc_2Sum;
+    double t83 = SumLanes.total(scratch, 0);
+    double t84 = SumLanes.total(scratch, 8);
+    double t85 = SumLanes.total(scratch, 16);
+    double t86 = SumLanes.total(scratch, 24);
+    double t87 = SumLanes.total(scratch, 32);
+    double t88 = SumLanes.total(scratch, 40);
+    double t89 = SumLanes.total(scratch, 48);
+    double t90 = SumLanes.total(scratch, 56);
+    double t91 = SumLanes.total(scratch, 64);
+    double t92 = SumLanes.total(scratch, 72);
     sums[0] = t83;
     sums[1] = t84;
     sums[2] = t85;

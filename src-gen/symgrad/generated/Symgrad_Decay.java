@@ -66,7 +66,122 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     double c = params[2];
     // loss = (pred - y)^2
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum += t11;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum1 += t11;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum2 += t11;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum3 += t11;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum4 += t11;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum5 += t11;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum6 += t11;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum7 += t11;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -78,6 +193,8 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
       double t11 = t10 * t10;
       lossSum += t11;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t12 = (double) rows;
     double t13 = lossSum;
     double t14 = t13 / t12;
@@ -100,7 +217,207 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     double dLoss_dkSum = 0.0;
     // dLoss/dc = 2 * (pred - y)
     double dLoss_dcSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_daSum1 = 0.0;
+    double dLoss_daSum2 = 0.0;
+    double dLoss_daSum3 = 0.0;
+    double dLoss_daSum4 = 0.0;
+    double dLoss_daSum5 = 0.0;
+    double dLoss_daSum6 = 0.0;
+    double dLoss_daSum7 = 0.0;
+    double dLoss_dkSum1 = 0.0;
+    double dLoss_dkSum2 = 0.0;
+    double dLoss_dkSum3 = 0.0;
+    double dLoss_dkSum4 = 0.0;
+    double dLoss_dkSum5 = 0.0;
+    double dLoss_dkSum6 = 0.0;
+    double dLoss_dkSum7 = 0.0;
+    double dLoss_dcSum1 = 0.0;
+    double dLoss_dcSum2 = 0.0;
+    double dLoss_dcSum3 = 0.0;
+    double dLoss_dcSum4 = 0.0;
+    double dLoss_dcSum5 = 0.0;
+    double dLoss_dcSum6 = 0.0;
+    double dLoss_dcSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum += t11;
+        dLoss_daSum += t12;
+        dLoss_dkSum += t16;
+        dLoss_dcSum += t10;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum1 += t11;
+        dLoss_daSum1 += t12;
+        dLoss_dkSum1 += t16;
+        dLoss_dcSum1 += t10;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum2 += t11;
+        dLoss_daSum2 += t12;
+        dLoss_dkSum2 += t16;
+        dLoss_dcSum2 += t10;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum3 += t11;
+        dLoss_daSum3 += t12;
+        dLoss_dkSum3 += t16;
+        dLoss_dcSum3 += t10;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum4 += t11;
+        dLoss_daSum4 += t12;
+        dLoss_dkSum4 += t16;
+        dLoss_dcSum4 += t10;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum5 += t11;
+        dLoss_daSum5 += t12;
+        dLoss_dkSum5 += t16;
+        dLoss_dcSum5 += t10;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum6 += t11;
+        dLoss_daSum6 += t12;
+        dLoss_dkSum6 += t16;
+        dLoss_dcSum6 += t10;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum7 += t11;
+        dLoss_daSum7 += t12;
+        dLoss_dkSum7 += t16;
+        dLoss_dcSum7 += t10;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -120,6 +437,14 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
       dLoss_dkSum += t16;
       dLoss_dcSum += t10;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
     double t17 = (double) rows;
     double t18 = lossSum;
     double t19 = t18 / t17;
@@ -153,7 +478,207 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     double dLoss_dkSum = 0.0;
     // dLoss/dc = 2 * (pred - y)
     double dLoss_dcSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_daSum1 = 0.0;
+    double dLoss_daSum2 = 0.0;
+    double dLoss_daSum3 = 0.0;
+    double dLoss_daSum4 = 0.0;
+    double dLoss_daSum5 = 0.0;
+    double dLoss_daSum6 = 0.0;
+    double dLoss_daSum7 = 0.0;
+    double dLoss_dkSum1 = 0.0;
+    double dLoss_dkSum2 = 0.0;
+    double dLoss_dkSum3 = 0.0;
+    double dLoss_dkSum4 = 0.0;
+    double dLoss_dkSum5 = 0.0;
+    double dLoss_dkSum6 = 0.0;
+    double dLoss_dkSum7 = 0.0;
+    double dLoss_dcSum1 = 0.0;
+    double dLoss_dcSum2 = 0.0;
+    double dLoss_dcSum3 = 0.0;
+    double dLoss_dcSum4 = 0.0;
+    double dLoss_dcSum5 = 0.0;
+    double dLoss_dcSum6 = 0.0;
+    double dLoss_dcSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum += t11;
+        dLoss_daSum += t12;
+        dLoss_dkSum += t16;
+        dLoss_dcSum += t10;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum1 += t11;
+        dLoss_daSum1 += t12;
+        dLoss_dkSum1 += t16;
+        dLoss_dcSum1 += t10;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum2 += t11;
+        dLoss_daSum2 += t12;
+        dLoss_dkSum2 += t16;
+        dLoss_dcSum2 += t10;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum3 += t11;
+        dLoss_daSum3 += t12;
+        dLoss_dkSum3 += t16;
+        dLoss_dcSum3 += t10;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum4 += t11;
+        dLoss_daSum4 += t12;
+        dLoss_dkSum4 += t16;
+        dLoss_dcSum4 += t10;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum5 += t11;
+        dLoss_daSum5 += t12;
+        dLoss_dkSum5 += t16;
+        dLoss_dcSum5 += t10;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum6 += t11;
+        dLoss_daSum6 += t12;
+        dLoss_dkSum6 += t16;
+        dLoss_dcSum6 += t10;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        double t12 = t10 * t7;
+        double t13 = t10 * a;
+        double t14 = t13 * t7;
+        double t15 = t14 * t;
+        double t16 = -t15;
+        lossSum7 += t11;
+        dLoss_daSum7 += t12;
+        dLoss_dkSum7 += t16;
+        dLoss_dcSum7 += t10;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -173,6 +698,14 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
       dLoss_dkSum += t16;
       dLoss_dcSum += t10;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
     double t17 = lossSum;
     double t18 = dLoss_daSum;
     double t19 = dLoss_dkSum;

@@ -68,7 +68,130 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     double b = params[2];
     // loss = softplus(pred) - pred * admitted
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum += t12;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum1 += t12;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum2 += t12;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum3 += t12;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum4 += t12;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum5 += t12;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum6 += t12;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum7 += t12;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -81,6 +204,8 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
       double t12 = t10 - t11;
       lossSum += t12;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t13 = (double) rows;
     double t14 = lossSum;
     double t15 = t14 / t13;
@@ -104,7 +229,207 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     double dLoss_dw_1Sum = 0.0;
     // dLoss/db = sigmoid(pred) - admitted
     double dLoss_dbSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum += t12;
+        dLoss_dw_0Sum += t15;
+        dLoss_dw_1Sum += t16;
+        dLoss_dbSum += t14;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum1 += t12;
+        dLoss_dw_0Sum1 += t15;
+        dLoss_dw_1Sum1 += t16;
+        dLoss_dbSum1 += t14;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum2 += t12;
+        dLoss_dw_0Sum2 += t15;
+        dLoss_dw_1Sum2 += t16;
+        dLoss_dbSum2 += t14;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum3 += t12;
+        dLoss_dw_0Sum3 += t15;
+        dLoss_dw_1Sum3 += t16;
+        dLoss_dbSum3 += t14;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum4 += t12;
+        dLoss_dw_0Sum4 += t15;
+        dLoss_dw_1Sum4 += t16;
+        dLoss_dbSum4 += t14;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum5 += t12;
+        dLoss_dw_0Sum5 += t15;
+        dLoss_dw_1Sum5 += t16;
+        dLoss_dbSum5 += t14;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum6 += t12;
+        dLoss_dw_0Sum6 += t15;
+        dLoss_dw_1Sum6 += t16;
+        dLoss_dbSum6 += t14;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum7 += t12;
+        dLoss_dw_0Sum7 += t15;
+        dLoss_dw_1Sum7 += t16;
+        dLoss_dbSum7 += t14;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -124,6 +449,14 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
       dLoss_dw_1Sum += t16;
       dLoss_dbSum += t14;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t17 = (double) rows;
     double t18 = lossSum;
     double t19 = t18 / t17;
@@ -155,7 +488,207 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     double dLoss_dw_1Sum = 0.0;
     // dLoss/db = sigmoid(pred) - admitted
     double dLoss_dbSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum += t12;
+        dLoss_dw_0Sum += t15;
+        dLoss_dw_1Sum += t16;
+        dLoss_dbSum += t14;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum1 += t12;
+        dLoss_dw_0Sum1 += t15;
+        dLoss_dw_1Sum1 += t16;
+        dLoss_dbSum1 += t14;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum2 += t12;
+        dLoss_dw_0Sum2 += t15;
+        dLoss_dw_1Sum2 += t16;
+        dLoss_dbSum2 += t14;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum3 += t12;
+        dLoss_dw_0Sum3 += t15;
+        dLoss_dw_1Sum3 += t16;
+        dLoss_dbSum3 += t14;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum4 += t12;
+        dLoss_dw_0Sum4 += t15;
+        dLoss_dw_1Sum4 += t16;
+        dLoss_dbSum4 += t14;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum5 += t12;
+        dLoss_dw_0Sum5 += t15;
+        dLoss_dw_1Sum5 += t16;
+        dLoss_dbSum5 += t14;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum6 += t12;
+        dLoss_dw_0Sum6 += t15;
+        dLoss_dw_1Sum6 += t16;
+        dLoss_dbSum6 += t14;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        lossSum7 += t12;
+        dLoss_dw_0Sum7 += t15;
+        dLoss_dw_1Sum7 += t16;
+        dLoss_dbSum7 += t14;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -175,6 +708,14 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
       dLoss_dw_1Sum += t16;
       dLoss_dbSum += t14;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t17 = lossSum;
     double t18 = dLoss_dw_0Sum;
     double t19 = dLoss_dw_1Sum;

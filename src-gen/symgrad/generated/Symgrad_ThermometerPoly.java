@@ -80,7 +80,186 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     double a4 = params[4];
     // loss = (pred - t_c)^2
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum += t21;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 1];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum1 += t21;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 2];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum2 += t21;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 3];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum3 += t21;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 4];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum4 += t21;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 5];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum5 += t21;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 6];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum6 += t21;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 7];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum7 += t21;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t6 = 0.1 * t_u;
       double x = t6 - 5.0;
@@ -100,6 +279,8 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
       double t21 = t20 * t20;
       lossSum += t21;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t22 = (double) rows;
     double t23 = lossSum;
     double t24 = t23 / t22;
@@ -128,7 +309,293 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     double dLoss_da3Sum = 0.0;
     // dLoss/da4 = 2 * (pred - t_c) * x^4
     double dLoss_da4Sum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_da0Sum1 = 0.0;
+    double dLoss_da0Sum2 = 0.0;
+    double dLoss_da0Sum3 = 0.0;
+    double dLoss_da0Sum4 = 0.0;
+    double dLoss_da0Sum5 = 0.0;
+    double dLoss_da0Sum6 = 0.0;
+    double dLoss_da0Sum7 = 0.0;
+    double dLoss_da1Sum1 = 0.0;
+    double dLoss_da1Sum2 = 0.0;
+    double dLoss_da1Sum3 = 0.0;
+    double dLoss_da1Sum4 = 0.0;
+    double dLoss_da1Sum5 = 0.0;
+    double dLoss_da1Sum6 = 0.0;
+    double dLoss_da1Sum7 = 0.0;
+    double dLoss_da2Sum1 = 0.0;
+    double dLoss_da2Sum2 = 0.0;
+    double dLoss_da2Sum3 = 0.0;
+    double dLoss_da2Sum4 = 0.0;
+    double dLoss_da2Sum5 = 0.0;
+    double dLoss_da2Sum6 = 0.0;
+    double dLoss_da2Sum7 = 0.0;
+    double dLoss_da3Sum1 = 0.0;
+    double dLoss_da3Sum2 = 0.0;
+    double dLoss_da3Sum3 = 0.0;
+    double dLoss_da3Sum4 = 0.0;
+    double dLoss_da3Sum5 = 0.0;
+    double dLoss_da3Sum6 = 0.0;
+    double dLoss_da3Sum7 = 0.0;
+    double dLoss_da4Sum1 = 0.0;
+    double dLoss_da4Sum2 = 0.0;
+    double dLoss_da4Sum3 = 0.0;
+    double dLoss_da4Sum4 = 0.0;
+    double dLoss_da4Sum5 = 0.0;
+    double dLoss_da4Sum6 = 0.0;
+    double dLoss_da4Sum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum += t21;
+        dLoss_da0Sum += t20;
+        dLoss_da1Sum += t22;
+        dLoss_da2Sum += t23;
+        dLoss_da3Sum += t24;
+        dLoss_da4Sum += t25;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 1];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum1 += t21;
+        dLoss_da0Sum1 += t20;
+        dLoss_da1Sum1 += t22;
+        dLoss_da2Sum1 += t23;
+        dLoss_da3Sum1 += t24;
+        dLoss_da4Sum1 += t25;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 2];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum2 += t21;
+        dLoss_da0Sum2 += t20;
+        dLoss_da1Sum2 += t22;
+        dLoss_da2Sum2 += t23;
+        dLoss_da3Sum2 += t24;
+        dLoss_da4Sum2 += t25;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 3];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum3 += t21;
+        dLoss_da0Sum3 += t20;
+        dLoss_da1Sum3 += t22;
+        dLoss_da2Sum3 += t23;
+        dLoss_da3Sum3 += t24;
+        dLoss_da4Sum3 += t25;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 4];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum4 += t21;
+        dLoss_da0Sum4 += t20;
+        dLoss_da1Sum4 += t22;
+        dLoss_da2Sum4 += t23;
+        dLoss_da3Sum4 += t24;
+        dLoss_da4Sum4 += t25;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 5];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum5 += t21;
+        dLoss_da0Sum5 += t20;
+        dLoss_da1Sum5 += t22;
+        dLoss_da2Sum5 += t23;
+        dLoss_da3Sum5 += t24;
+        dLoss_da4Sum5 += t25;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 6];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum6 += t21;
+        dLoss_da0Sum6 += t20;
+        dLoss_da1Sum6 += t22;
+        dLoss_da2Sum6 += t23;
+        dLoss_da3Sum6 += t24;
+        dLoss_da4Sum6 += t25;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 7];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum7 += t21;
+        dLoss_da0Sum7 += t20;
+        dLoss_da1Sum7 += t22;
+        dLoss_da2Sum7 += t23;
+        dLoss_da3Sum7 += t24;
+        dLoss_da4Sum7 += t25;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t6 = 0.1 * t_u;
       double x = t6 - 5.0;
@@ -157,6 +624,18 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
       dLoss_da3Sum += t24;
       dLoss_da4Sum += t25;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_da0Sum = ((dLoss_da0Sum + dLoss_da0Sum4) + (dLoss_da0Sum1 + dLoss_da0Sum5))
+        + ((dLoss_da0Sum2 + dLoss_da0Sum6) + (dLoss_da0Sum3 + dLoss_da0Sum7));
+    dLoss_da1Sum = ((dLoss_da1Sum + dLoss_da1Sum4) + (dLoss_da1Sum1 + dLoss_da1Sum5))
+        + ((dLoss_da1Sum2 + dLoss_da1Sum6) + (dLoss_da1Sum3 + dLoss_da1Sum7));
+    dLoss_da2Sum = ((dLoss_da2Sum + dLoss_da2Sum4) + (dLoss_da2Sum1 + dLoss_da2Sum5))
+        + ((dLoss_da2Sum2 + dLoss_da2Sum6) + (dLoss_da2Sum3 + dLoss_da2Sum7));
+    dLoss_da3Sum = ((dLoss_da3Sum + dLoss_da3Sum4) + (dLoss_da3Sum1 + dLoss_da3Sum5))
+        + ((dLoss_da3Sum2 + dLoss_da3Sum6) + (dLoss_da3Sum3 + dLoss_da3Sum7));
+    dLoss_da4Sum = ((dLoss_da4Sum + dLoss_da4Sum4) + (dLoss_da4Sum1 + dLoss_da4Sum5))
+        + ((dLoss_da4Sum2 + dLoss_da4Sum6) + (dLoss_da4Sum3 + dLoss_da4Sum7));
     double t26 = (double) rows;
     double t27 = lossSum;
     double t28 = t27 / t26;
@@ -204,7 +683,293 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     double dLoss_da3Sum = 0.0;
     // dLoss/da4 = 2 * (pred - t_c) * x^4
     double dLoss_da4Sum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_da0Sum1 = 0.0;
+    double dLoss_da0Sum2 = 0.0;
+    double dLoss_da0Sum3 = 0.0;
+    double dLoss_da0Sum4 = 0.0;
+    double dLoss_da0Sum5 = 0.0;
+    double dLoss_da0Sum6 = 0.0;
+    double dLoss_da0Sum7 = 0.0;
+    double dLoss_da1Sum1 = 0.0;
+    double dLoss_da1Sum2 = 0.0;
+    double dLoss_da1Sum3 = 0.0;
+    double dLoss_da1Sum4 = 0.0;
+    double dLoss_da1Sum5 = 0.0;
+    double dLoss_da1Sum6 = 0.0;
+    double dLoss_da1Sum7 = 0.0;
+    double dLoss_da2Sum1 = 0.0;
+    double dLoss_da2Sum2 = 0.0;
+    double dLoss_da2Sum3 = 0.0;
+    double dLoss_da2Sum4 = 0.0;
+    double dLoss_da2Sum5 = 0.0;
+    double dLoss_da2Sum6 = 0.0;
+    double dLoss_da2Sum7 = 0.0;
+    double dLoss_da3Sum1 = 0.0;
+    double dLoss_da3Sum2 = 0.0;
+    double dLoss_da3Sum3 = 0.0;
+    double dLoss_da3Sum4 = 0.0;
+    double dLoss_da3Sum5 = 0.0;
+    double dLoss_da3Sum6 = 0.0;
+    double dLoss_da3Sum7 = 0.0;
+    double dLoss_da4Sum1 = 0.0;
+    double dLoss_da4Sum2 = 0.0;
+    double dLoss_da4Sum3 = 0.0;
+    double dLoss_da4Sum4 = 0.0;
+    double dLoss_da4Sum5 = 0.0;
+    double dLoss_da4Sum6 = 0.0;
+    double dLoss_da4Sum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum += t21;
+        dLoss_da0Sum += t20;
+        dLoss_da1Sum += t22;
+        dLoss_da2Sum += t23;
+        dLoss_da3Sum += t24;
+        dLoss_da4Sum += t25;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 1];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum1 += t21;
+        dLoss_da0Sum1 += t20;
+        dLoss_da1Sum1 += t22;
+        dLoss_da2Sum1 += t23;
+        dLoss_da3Sum1 += t24;
+        dLoss_da4Sum1 += t25;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 2];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum2 += t21;
+        dLoss_da0Sum2 += t20;
+        dLoss_da1Sum2 += t22;
+        dLoss_da2Sum2 += t23;
+        dLoss_da3Sum2 += t24;
+        dLoss_da4Sum2 += t25;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 3];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum3 += t21;
+        dLoss_da0Sum3 += t20;
+        dLoss_da1Sum3 += t22;
+        dLoss_da2Sum3 += t23;
+        dLoss_da3Sum3 += t24;
+        dLoss_da4Sum3 += t25;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 4];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum4 += t21;
+        dLoss_da0Sum4 += t20;
+        dLoss_da1Sum4 += t22;
+        dLoss_da2Sum4 += t23;
+        dLoss_da3Sum4 += t24;
+        dLoss_da4Sum4 += t25;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 5];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum5 += t21;
+        dLoss_da0Sum5 += t20;
+        dLoss_da1Sum5 += t22;
+        dLoss_da2Sum5 += t23;
+        dLoss_da3Sum5 += t24;
+        dLoss_da4Sum5 += t25;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 6];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum6 += t21;
+        dLoss_da0Sum6 += t20;
+        dLoss_da1Sum6 += t22;
+        dLoss_da2Sum6 += t23;
+        dLoss_da3Sum6 += t24;
+        dLoss_da4Sum6 += t25;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = Math.pow(x, 3.0);
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Math.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 7];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        double t22 = t20 * x;
+        double t23 = t20 * t10;
+        double t24 = t20 * t13;
+        double t25 = t20 * t16;
+        lossSum7 += t21;
+        dLoss_da0Sum7 += t20;
+        dLoss_da1Sum7 += t22;
+        dLoss_da2Sum7 += t23;
+        dLoss_da3Sum7 += t24;
+        dLoss_da4Sum7 += t25;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double t_u = t_uColumn[row];
       double t6 = 0.1 * t_u;
       double x = t6 - 5.0;
@@ -233,6 +998,18 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
       dLoss_da3Sum += t24;
       dLoss_da4Sum += t25;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_da0Sum = ((dLoss_da0Sum + dLoss_da0Sum4) + (dLoss_da0Sum1 + dLoss_da0Sum5))
+        + ((dLoss_da0Sum2 + dLoss_da0Sum6) + (dLoss_da0Sum3 + dLoss_da0Sum7));
+    dLoss_da1Sum = ((dLoss_da1Sum + dLoss_da1Sum4) + (dLoss_da1Sum1 + dLoss_da1Sum5))
+        + ((dLoss_da1Sum2 + dLoss_da1Sum6) + (dLoss_da1Sum3 + dLoss_da1Sum7));
+    dLoss_da2Sum = ((dLoss_da2Sum + dLoss_da2Sum4) + (dLoss_da2Sum1 + dLoss_da2Sum5))
+        + ((dLoss_da2Sum2 + dLoss_da2Sum6) + (dLoss_da2Sum3 + dLoss_da2Sum7));
+    dLoss_da3Sum = ((dLoss_da3Sum + dLoss_da3Sum4) + (dLoss_da3Sum1 + dLoss_da3Sum5))
+        + ((dLoss_da3Sum2 + dLoss_da3Sum6) + (dLoss_da3Sum3 + dLoss_da3Sum7));
+    dLoss_da4Sum = ((dLoss_da4Sum + dLoss_da4Sum4) + (dLoss_da4Sum1 + dLoss_da4Sum5))
+        + ((dLoss_da4Sum2 + dLoss_da4Sum6) + (dLoss_da4Sum3 + dLoss_da4Sum7));
     double t26 = lossSum;
     double t27 = dLoss_da0Sum;
     double t28 = dLoss_da1Sum;

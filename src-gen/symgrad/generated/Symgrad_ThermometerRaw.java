@@ -60,7 +60,98 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     double b = params[1];
     // loss = (pred - t_c)^2
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum += t7;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 1];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum1 += t7;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 2];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum2 += t7;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 3];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum3 += t7;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 4];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum4 += t7;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 5];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum5 += t7;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 6];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum6 += t7;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 7];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum7 += t7;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t3 = w * t_u;
       double pred = t3 + b;
@@ -69,6 +160,8 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
       double t7 = t6 * t6;
       lossSum += t7;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t8 = (double) rows;
     double t9 = lossSum;
     double t10 = t9 / t8;
@@ -88,7 +181,136 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     double dLoss_dwSum = 0.0;
     // dLoss/db = 2 * (pred - t_c)
     double dLoss_dbSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dwSum1 = 0.0;
+    double dLoss_dwSum2 = 0.0;
+    double dLoss_dwSum3 = 0.0;
+    double dLoss_dwSum4 = 0.0;
+    double dLoss_dwSum5 = 0.0;
+    double dLoss_dwSum6 = 0.0;
+    double dLoss_dwSum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum += t7;
+        dLoss_dwSum += t8;
+        dLoss_dbSum += t6;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 1];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum1 += t7;
+        dLoss_dwSum1 += t8;
+        dLoss_dbSum1 += t6;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 2];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum2 += t7;
+        dLoss_dwSum2 += t8;
+        dLoss_dbSum2 += t6;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 3];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum3 += t7;
+        dLoss_dwSum3 += t8;
+        dLoss_dbSum3 += t6;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 4];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum4 += t7;
+        dLoss_dwSum4 += t8;
+        dLoss_dbSum4 += t6;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 5];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum5 += t7;
+        dLoss_dwSum5 += t8;
+        dLoss_dbSum5 += t6;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 6];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum6 += t7;
+        dLoss_dwSum6 += t8;
+        dLoss_dbSum6 += t6;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 7];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum7 += t7;
+        dLoss_dwSum7 += t8;
+        dLoss_dbSum7 += t6;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t3 = w * t_u;
       double pred = t3 + b;
@@ -100,6 +322,12 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
       dLoss_dwSum += t8;
       dLoss_dbSum += t6;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t9 = (double) rows;
     double t10 = lossSum;
     double t11 = t10 / t9;
@@ -126,7 +354,136 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     double dLoss_dwSum = 0.0;
     // dLoss/db = 2 * (pred - t_c)
     double dLoss_dbSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dwSum1 = 0.0;
+    double dLoss_dwSum2 = 0.0;
+    double dLoss_dwSum3 = 0.0;
+    double dLoss_dwSum4 = 0.0;
+    double dLoss_dwSum5 = 0.0;
+    double dLoss_dwSum6 = 0.0;
+    double dLoss_dwSum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum += t7;
+        dLoss_dwSum += t8;
+        dLoss_dbSum += t6;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 1];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum1 += t7;
+        dLoss_dwSum1 += t8;
+        dLoss_dbSum1 += t6;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 2];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum2 += t7;
+        dLoss_dwSum2 += t8;
+        dLoss_dbSum2 += t6;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 3];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum3 += t7;
+        dLoss_dwSum3 += t8;
+        dLoss_dbSum3 += t6;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 4];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum4 += t7;
+        dLoss_dwSum4 += t8;
+        dLoss_dbSum4 += t6;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 5];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum5 += t7;
+        dLoss_dwSum5 += t8;
+        dLoss_dbSum5 += t6;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 6];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum6 += t7;
+        dLoss_dwSum6 += t8;
+        dLoss_dbSum6 += t6;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 7];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        double t8 = t6 * t_u;
+        lossSum7 += t7;
+        dLoss_dwSum7 += t8;
+        dLoss_dbSum7 += t6;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double t_u = t_uColumn[row];
       double t3 = w * t_u;
       double pred = t3 + b;
@@ -138,6 +495,12 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
       dLoss_dwSum += t8;
       dLoss_dbSum += t6;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t9 = lossSum;
     double t10 = dLoss_dwSum;
     double t11 = dLoss_dbSum;

@@ -11,6 +11,7 @@ import org.symgrad.runtime.Initializer;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.Scratch;
+import org.symgrad.runtime.SumLanes;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
 @Generated("org.symgrad.compiler.processor.SymgradProcessor")
@@ -26,7 +27,7 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
       "y",
       1);
 
-  private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(534);
+  private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(688);
 
   public Symgrad_Linear20() {
   }
@@ -65,34 +66,35 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
-    // the sums s0 to s0, each commented where it is added to
-    Arrays.fill(scratch, 0, 1, 0.0);
+    // the sums s0 to s0, lane k of sum i in scratch[8 * i + k], each commented where added to
+    Arrays.fill(scratch, 0, 8, 0.0);
     // 256 rows at a time, each column read along the block
     for (int block = 0; block < rows; block += 256) {
       int blockEnd = Math.min(block + 256, rows);
       for (int row = block; row < blockEnd; row++) {
-        scratch[row - block + 1] = -0.0;
+        scratch[row - block + 8] = -0.0;
       }
       for (int j = 0; j < 20; j++) {
         double t87 = params[j];
         for (int row = block; row < blockEnd; row++) {
           double t88 = batch.column(j)[row];
           double t89 = t87 * t88;
-          scratch[row - block + 1] += t89;
+          scratch[row - block + 8] += t89;
         }
       }
       for (int row = block; row < blockEnd; row++) {
-        double t79 = scratch[row - block + 1];
+        int lane = SumLanes.lane(row, 0, rows);
+        double t79 = scratch[row - block + 8];
         double pred = t79 + b;
         double y = yColumn[row];
         double t82 = pred - y;
         double t83 = t82 * t82;
         // loss = (pred - y)^2
-        scratch[0] += t83;
+        scratch[lane] += t83;
       }
     }
     double t84 = (double) rows;
-    double t85 = scratch[0];
+    double t85 = SumLanes.total(scratch, 0);
     double t86 = t85 / t84;
     return t86;
   }
@@ -103,51 +105,51 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
-    // the sums s0 to s21, each commented where it is added to
-    Arrays.fill(scratch, 0, 22, 0.0);
+    // the sums s0 to s21, lane k of sum i in scratch[8 * i + k], each commented where added to
+    Arrays.fill(scratch, 0, 176, 0.0);
     // 256 rows at a time, each column read along the block
     for (int block = 0; block < rows; block += 256) {
       int blockEnd = Math.min(block + 256, rows);
       for (int row = block; row < blockEnd; row++) {
-        scratch[row - block + 22] = -0.0;
+        scratch[row - block + 176] = -0.0;
       }
       for (int j = 0; j < 20; j++) {
         double t170 = params[j];
         for (int row = block; row < blockEnd; row++) {
           double t171 = batch.column(j)[row];
           double t172 = t170 * t171;
-          scratch[row - block + 22] += t172;
+          scratch[row - block + 176] += t172;
         }
       }
       for (int row = block; row < blockEnd; row++) {
-        double t79 = scratch[row - block + 22];
+        int lane = SumLanes.lane(row, 0, rows);
+        double t79 = scratch[row - block + 176];
         double pred = t79 + b;
         double y = yColumn[row];
         double t82 = pred - y;
         double t83 = t82 * t82;
         // loss = (pred - y)^2
-        scratch[0] += t83;
+        scratch[lane] += t83;
         // dLoss/db = 2 * (pred - y)
-        scratch[21] += t82;
-        scratch[row - block + 278] = t82;
+        scratch[168 + lane] += t82;
+        scratch[row - block + 432] = t82;
       }
       for (int j = 0; j < 20; j++) {
-        double t178 = scratch[j + 1];
         for (int row = block; row < blockEnd; row++) {
-          double t82 = scratch[row - block + 278];
+          int lane = SumLanes.lane(row, 0, rows);
+          double t82 = scratch[row - block + 432];
           double t173 = batch.column(j)[row];
           double t174 = t82 * t173;
-          t178 += t174;
+          // the sums from dLoss/dw[0] on, one per j; the first: 2 * (pred - y) * x0
+          scratch[j * 8 + 8 + lane] += t174;
         }
-        // the sums from dLoss/dw[0] on, one per j; the first: 2 * (pred - y) * x0
-        scratch[j + 1] = t178;
       }
     }
     double t104 = (double) rows;
-    double t105 = scratch[0];
+    double t105 = SumLanes.total(scratch, 0);
     double t106 = t105 / t104;
     for (int j = 0; j < 21; j++) {
-      double t175 = scratch[j + 1];
+      double t175 = SumLanes.total(scratch, j * 8 + 8);
       double t176 = 2.0 * t175;
       double t177 = t176 / t104;
       grad[j] = t177;
@@ -160,48 +162,48 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
-    // the sums s0 to s21, each commented where it is added to
-    Arrays.fill(scratch, 0, 22, 0.0);
+    // the sums s0 to s21, lane k of sum i in scratch[8 * i + k], each commented where added to
+    Arrays.fill(scratch, 0, 176, 0.0);
     // 256 rows at a time, each column read along the block
     for (int block = from; block < to; block += 256) {
       int blockEnd = Math.min(block + 256, to);
       for (int row = block; row < blockEnd; row++) {
-        scratch[row - block + 22] = -0.0;
+        scratch[row - block + 176] = -0.0;
       }
       for (int j = 0; j < 20; j++) {
         double t126 = params[j];
         for (int row = block; row < blockEnd; row++) {
           double t127 = batch.column(j)[row];
           double t128 = t126 * t127;
-          scratch[row - block + 22] += t128;
+          scratch[row - block + 176] += t128;
         }
       }
       for (int row = block; row < blockEnd; row++) {
-        double t79 = scratch[row - block + 22];
+        int lane = SumLanes.lane(row, from, to);
+        double t79 = scratch[row - block + 176];
         double pred = t79 + b;
         double y = yColumn[row];
         double t82 = pred - y;
         double t83 = t82 * t82;
         // loss = (pred - y)^2
-        scratch[0] += t83;
+        scratch[lane] += t83;
         // dLoss/db = 2 * (pred - y)
-        scratch[21] += t82;
-        scratch[row - block + 278] = t82;
+        scratch[168 + lane] += t82;
+        scratch[row - block + 432] = t82;
       }
       for (int j = 0; j < 20; j++) {
-        double t132 = scratch[j + 1];
         for (int row = block; row < blockEnd; row++) {
-          double t82 = scratch[row - block + 278];
+          int lane = SumLanes.lane(row, from, to);
+          double t82 = scratch[row - block + 432];
           double t129 = batch.column(j)[row];
           double t130 = t82 * t129;
-          t132 += t130;
+          // the sums from dLoss/dw[0] on, one per j; the first: 2 * (pred - y) * x0
+          scratch[j * 8 + 8 + lane] += t130;
         }
-        // the sums from dLoss/dw[0] on, one per j; the first: 2 * (pred - y) * x0
-        scratch[j + 1] = t132;
       }
     }
     for (int j = 0; j < 22; j++) {
-      double t131 = scratch[j];
+      double t131 = SumLanes.total(scratch, j * 8);
       sums[j] = t131;
     }
   }

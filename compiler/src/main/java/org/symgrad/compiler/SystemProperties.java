@@ -25,13 +25,13 @@ public final class SystemProperties {
   }
 
   /**
-   * The mode {@value VectorMode#PROPERTY} names, in any case; {@link VectorMode#OFF} when it is
-   * unset.
+   * The mode {@value VectorMode#PROPERTY} names, in any case; {@link VectorMode#AUTO} when it
+   * is unset: vector kernels give the scalar kernels' bits, so the JVM's module decides.
    *
    * @throws IllegalArgumentException when it is not off, auto or on
    */
   public static VectorMode vectorMode() {
-    String asked = System.getProperty(VectorMode.PROPERTY, "off");
+    String asked = System.getProperty(VectorMode.PROPERTY, "auto");
     try {
       return VectorMode.valueOf(asked.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

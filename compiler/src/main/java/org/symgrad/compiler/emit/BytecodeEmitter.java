@@ -45,6 +45,8 @@ public final class BytecodeEmitter {
   static final String CHUNKED_KERNELS = "org/symgrad/runtime/parallel/ChunkedKernels";
   /** The static field holding a split model's per-thread scratch arrays. */
   static final String SCRATCH_FIELD = "SCRATCH";
+  /** {@code org.symgrad.runtime.SumLanes}, which kernels with sums in scratch call. */
+  static final String SUM_LANES = "org/symgrad/runtime/SumLanes";
   static final String THREAD_LOCAL_DESCRIPTOR = "Ljava/lang/ThreadLocal;";
 
   private BytecodeEmitter() {}
@@ -94,7 +96,7 @@ public final class BytecodeEmitter {
     if (program.isChunked()) {
       writeSumCount(writer, program.sumCount());
     }
-    int scratch = program.kernels().stream().mapToInt(Kernel::scratchSize).max().orElse(0);
+    int scratch = program.kernels().stream().mapToInt(Kernel::scratchLength).max().orElse(0);
     if (scratch > 0) {
       writeScratch(writer, internalName, scratch);
     }

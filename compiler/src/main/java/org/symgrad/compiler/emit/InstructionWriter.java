@@ -50,6 +50,8 @@ final class InstructionWriter implements InstrVisitor {
   private final Kernel kernel;
   private final Layout frame;
   private final Map<Accumulator, Integer> sumSlots;
+  private int rowOffset;
+  private Map<Accumulator, Integer> laneSums; // null: each sum's own local
   private final Map<Integer, Integer> tempSlots = new HashMap<>();
   private int nextSlot;
   private boolean inRowLoop;
@@ -74,6 +76,16 @@ final class InstructionWriter implements InstrVisitor {
     inRowLoop = inside;
   }
 
+  /**
+   * Writes the body for one lane of a {@linkplain Kernel#unrollsLanes() lane loop}: columns read
+   * at {@code row + offset}, each sum added to its local in {@code sums}; {@code (0, null)}
+   * for the plain body.
+   */
+  void lane(int offset, Map<Accumulator, Integer> sums) {
+    rowOffset = offset;
+    laneSums = sums;
+  }
+
   void emit(Instr instr) {
     instr.accept(this);
   }
@@ -96,7 +108,7 @@ final class InstructionWriter implements InstrVisitor {
       pushInt(load.column());
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
     }
-    code.visitVarInsn(ILOAD, frame.row().slot());
+    pushRow();
     code.visitInsn(DALOAD);
     store(load.to());
   }
@@ -117,8 +129,10 @@ final class InstructionWriter implements InstrVisitor {
       code.visitInsn(DALOAD);
     } else if (local != null) {
       code.visitVarInsn(DLOAD, local);
-    } else {
-      loadScratch(sumSlot(load.sum()));
+    } else { // SumLanes.total(scratch, 8 * i)
+      code.visitVarInsn(ALOAD, frame.scratch().slot());
+      pushInt(sumSlot(load.sum()));
+      totalOfLanes();
     }
     store(load.to());
   }
@@ -131,15 +145,21 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.Accumulate accumulate) {
-    Integer local = frame.sums().get(accumulate.sum());
+    Integer local = (laneSums != null ? laneSums : frame.sums()).get(accumulate.sum());
     if (local != null) { // sum = sum + v
       code.visitVarInsn(DLOAD, local);
       push(accumulate.value());
       code.visitInsn(DADD);
       code.visitVarInsn(DSTORE, local);
-    } else { // scratch[i] += v, as javac writes it
+    } else { // scratch[8 * i + lane] += v, as javac writes it
       code.visitVarInsn(ALOAD, frame.scratch().slot());
-      pushInt(sumSlot(accumulate.sum()));
+      int slot = sumSlot(accumulate.sum());
+      if (slot == 0) { // scratch[lane], as the source writes it
+        code.visitVarInsn(ILOAD, frame.lane().slot());
+      } else {
+        pushInt(slot);
+        addLane();
+      }
       code.visitInsn(DUP2);
       code.visitInsn(DALOAD);
       push(accumulate.value());
@@ -249,7 +269,7 @@ final class InstructionWriter implements InstrVisitor {
     code.visitVarInsn(ALOAD, frame.batch().slot());
     pushIndex(load.column());
     code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
-    code.visitVarInsn(ILOAD, frame.row().slot());
+    pushRow();
     code.visitInsn(DALOAD);
     store(load.to());
   }
@@ -259,19 +279,22 @@ final class InstructionWriter implements InstrVisitor {
     if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
       code.visitVarInsn(ALOAD, frame.batch().slot());
       pushIndex(new Instr.Index(load.first().index(), load.stride()));
-    } else {
+      code.visitInsn(DALOAD);
+    } else { // SumLanes.total(scratch, 8 * i)
       code.visitVarInsn(ALOAD, frame.scratch().slot());
-      pushIndex(new Instr.Index(sumSlot(load.first()), load.stride()));
+      pushIndex(new Instr.Index(sumSlot(load.first()), Kernel.LANES * load.stride()));
+      totalOfLanes();
     }
-    code.visitInsn(DALOAD);
     store(load.to());
   }
 
   @Override
   public void visit(Instr.AccumulateAt accumulate) {
-    // scratch[i] += v
+    // scratch[8 * i + lane] += v
     code.visitVarInsn(ALOAD, frame.scratch().slot());
-    pushIndex(new Instr.Index(sumSlot(accumulate.first()), accumulate.stride()));
+    pushIndex(new Instr.Index(sumSlot(accumulate.first()),
+        Kernel.LANES * accumulate.stride()));
+    addLane();
     code.visitInsn(DUP2);
     code.visitInsn(DALOAD);
     push(accumulate.value());
@@ -281,9 +304,10 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.SetSumAt set) {
-    // scratch[i] = v
+    // scratch[8 * i + lane] = v
     code.visitVarInsn(ALOAD, frame.scratch().slot());
-    pushIndex(new Instr.Index(sumSlot(set.first()), set.stride()));
+    pushIndex(new Instr.Index(sumSlot(set.first()), Kernel.LANES * set.stride()));
+    addLane();
     push(set.value());
     code.visitInsn(DASTORE);
   }
@@ -298,13 +322,13 @@ final class InstructionWriter implements InstrVisitor {
     storeInArrayAt(store.index(), store.value());
   }
 
-  /** The descriptor of the kernel's helpers: its own arguments, then rows, row, scratch. */
+  /** The descriptor of the kernel's helpers: its own arguments, then rows, row, lane, scratch. */
   static String helperDescriptor(Kernel kernel) {
     String batch = "L" + BytecodeEmitter.BATCH + ";";
-    return "([D" + batch + (kernel.kind() == Kernel.Kind.LOSS ? "" : "[D") + "II[D)V";
+    return "([D" + batch + (kernel.kind() == Kernel.Kind.LOSS ? "" : "[D") + "III[D)V";
   }
 
-  // partN(params, batch, [array,] rows, row or 0, scratch)
+  // partN(params, batch, [array,] rows, row or 0, lane or 0, scratch)
   private void emitCall(int helper) {
     code.visitVarInsn(ALOAD, frame.params().slot());
     code.visitVarInsn(ALOAD, frame.batch().slot());
@@ -314,6 +338,11 @@ final class InstructionWriter implements InstrVisitor {
     code.visitVarInsn(ILOAD, frame.rows().slot());
     if (inRowLoop) {
       code.visitVarInsn(ILOAD, frame.row().slot());
+    } else {
+      code.visitInsn(ICONST_0);
+    }
+    if (inRowLoop && kernel.sumsRows()) {
+      code.visitVarInsn(ILOAD, frame.lane().slot());
     } else {
       code.visitInsn(ICONST_0);
     }
@@ -361,6 +390,9 @@ final class InstructionWriter implements InstrVisitor {
     code.visitVarInsn(ILOAD, frame.row().slot());
     code.visitVarInsn(ILOAD, frame.blockEnd().slot());
     code.visitJumpInsn(IF_ICMPGE, done);
+    if (StatementWriter.addsToSums(loop)) {
+      setLane();
+    }
     loop.body().forEach(this::emit);
     if (loop.to() != null) {
       push(loop.to());
@@ -447,6 +479,45 @@ final class InstructionWriter implements InstrVisitor {
       code.visitVarInsn(DLOAD, slot);
     } else {
       pushDouble(((Value.Literal) value).value());
+    }
+  }
+
+  // + lane: the row's lane of a sum in scratch
+  private void addLane() {
+    code.visitVarInsn(ILOAD, frame.lane().slot());
+    code.visitInsn(IADD);
+  }
+
+  // SumLanes.total(array, at), the two on the stack
+  private void totalOfLanes() {
+    code.visitMethodInsn(INVOKESTATIC, BytecodeEmitter.SUM_LANES, "total", "([DI)D", false);
+  }
+
+  /**
+   * {@code lane = SumLanes.lane(row, from or 0, rows)}: where a kernel with its sums in scratch
+   * starts each row.
+   */
+  void setLane() {
+    if (frame.lane().slot() < 0 || !kernel.sumsRows()) {
+      return;
+    }
+    code.visitVarInsn(ILOAD, frame.row().slot());
+    if (frame.from().slot() >= 0) {
+      code.visitVarInsn(ILOAD, frame.from().slot());
+    } else {
+      code.visitInsn(ICONST_0);
+    }
+    code.visitVarInsn(ILOAD, frame.rows().slot());
+    code.visitMethodInsn(INVOKESTATIC, BytecodeEmitter.SUM_LANES, "lane", "(III)I", false);
+    code.visitVarInsn(ISTORE, frame.lane().slot());
+  }
+
+  // row, or row + k in lane k of a lane loop
+  private void pushRow() {
+    code.visitVarInsn(ILOAD, frame.row().slot());
+    if (rowOffset != 0) {
+      pushInt(rowOffset);
+      code.visitInsn(IADD);
     }
   }
 

@@ -37,8 +37,8 @@ final class KernelSource {
   KernelSource(Kernel kernel, ModelInfo info) {
     this.kernel = kernel;
     this.vectorised = kernel.vectorised();
-    for (int i = 0; i < kernel.sums().size(); i++) {
-      sumSlots.put(kernel.sums().get(i), i);
+    for (int i = 0; i < kernel.sums().size(); i++) { // lane 0 of each sum in scratch
+      sumSlots.put(kernel.sums().get(i), Kernel.LANES * i);
     }
     methods.add(writeMain(info));
     for (Kernel.Helper helper : kernel.helpers()) {
@@ -95,11 +95,35 @@ final class KernelSource {
     int sumStatements = kernel.sumsInScratch() ? Math.min(1, kernel.sums().size())
         : kernel.sums().size();
     List<Integer> sumLines = main.subList(next, next += sumStatements);
+    boolean inLanes = kernel.unrollsLanes();
+    int sums = kernel.sums().size();
+    List<Integer> lanes = new ArrayList<>();
+    if (inLanes) {
+      lanes.addAll(main.subList(next, next += (Kernel.LANES - 1) * sums));
+    }
     int loop = kernel.kind() == Kernel.Kind.FINISH ? 0 : main.get(next++);
-    List<Integer> body = main.subList(next, next += kernel.body().size());
+    if (picksLanes(kernel)) {
+      lanes.add(main.get(next++)); // int lane = SumLanes.lane(row, from, rows);
+    }
+    int bodies = inLanes ? Kernel.LANES + 1 : 1;
+    List<Integer> body = new ArrayList<>();
+    for (int copy = 0; copy < bodies; copy++) {
+      if (copy == Kernel.LANES) {
+        lanes.add(main.get(next++)); // the loop over the last rows
+      }
+      body.addAll(main.subList(next, next += kernel.body().size()));
+    }
+    if (inLanes) {
+      lanes.addAll(main.subList(next, next += sums));
+    }
     List<Integer> epilogue = main.subList(next, next += kernel.epilogue().size());
     return new SourceLines.KernelLines(rowsLine, scratchLine, columnLines, prologue, sumLines,
-        loop, body, epilogue, found.subList(1, found.size()));
+        loop, body, epilogue, found.subList(1, found.size()), lanes);
+  }
+
+  /** Whether the kernel's own row loop starts each row by picking its lane in scratch. */
+  static boolean picksLanes(Kernel kernel) {
+    return kernel.sumsInScratch() && kernel.sumsRows() && !kernel.isBlocked();
   }
 
   // The names the layout fixes (the signature's, then the fixed locals') are taken first: a
@@ -149,10 +173,10 @@ final class KernelSource {
       new VectorLoopSource(kernel, writer, names, fixed, columns, sums).write(code);
     } else if (kernel.sumsInScratch()) {
       if (!kernel.sums().isEmpty()) {
-        code.add("// the sums s0 to s$L, each commented where it is added to\n",
-            kernel.sums().size() - 1);
+        code.add("// the sums s0 to s$L, lane k of sum i in $L[8 * i + k], each commented "
+            + "where added to\n", kernel.sums().size() - 1, fixed.scratch());
         writer.statement(code, "Arrays.fill(", CodeBlock.of("$T.fill($L, 0, $L, 0.0)",
-            java.util.Arrays.class, fixed.scratch(), kernel.sums().size()));
+            java.util.Arrays.class, fixed.scratch(), Kernel.LANES * kernel.sums().size()));
       }
     } else {
       for (Accumulator sum : kernel.sums()) {
@@ -163,11 +187,14 @@ final class KernelSource {
     }
     if (kernel.isBlocked()) {
       writeBlockLoop(code, writer, fixed);
+    } else if (kernel.unrollsLanes()) {
+      writeLaneLoop(code, writer, names, fixed, sums);
     } else if (kernel.kind() != Kernel.Kind.FINISH && !vectorised) {
       String start = fixed.from() != null ? fixed.from() : "0";
       writer.anchor("for (int " + fixed.row() + " = " + start + ";");
       code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), start, fixed.row(),
           fixed.rows(), fixed.row());
+      writer.setLane(code);
       writer.inRowLoop(true);
       kernel.body().forEach(instr -> writer.instruction(code, instr));
       writer.inRowLoop(false);
@@ -176,6 +203,61 @@ final class KernelSource {
     kernel.epilogue().forEach(instr -> writer.instruction(code, instr));
     anchors.add(writer.anchors());
     return builder.addCode(code.build()).build();
+  }
+
+  // Each sum in 8 locals, lane k taking row from + 8g + k of each whole group of 8 rows; the
+  // last rows in lane 0; then the lanes added in a fixed tree: Kernel's order of a row sum.
+  private void writeLaneLoop(CodeBlock.Builder code, StatementWriter writer, LocalNames names,
+      StatementWriter.Names fixed, Map<Accumulator, String> sums) {
+    int lanes = Kernel.LANES;
+    List<Map<Accumulator, String>> laneSums = new ArrayList<>();
+    laneSums.add(sums);
+    for (int lane = 1; lane < lanes; lane++) {
+      laneSums.add(new HashMap<>());
+    }
+    for (Accumulator sum : kernel.sums()) {
+      for (int lane = 1; lane < lanes; lane++) {
+        String name = names.allocate(sums.get(sum) + lane);
+        laneSums.get(lane).put(sum, name);
+        writer.statement(code, "double " + name + " = ", "0.0");
+      }
+    }
+    String row = fixed.row();
+    String rows = fixed.rows();
+    String start = fixed.from() != null ? fixed.from() : "0";
+    code.add("// Row $L8g + k of each whole group of $L rows into lane k of each sum, the "
+        + "rows after\n// the last group into lane 0: the order every backend adds rows in.\n",
+        fixed.from() != null ? start + " + " : "", lanes);
+    writer.anchor("for (int " + row + " = " + start + ";");
+    code.beginControlFlow("for (int $L = $L; $L <= $L - $L; $L += $L)", row, start, row, rows,
+        lanes, row, lanes);
+    writer.inRowLoop(true);
+    for (int lane = 0; lane < lanes; lane++) {
+      code.add("// lane $L\n{\n", lane).indent();
+      writer.lane(lane, laneSums.get(lane));
+      kernel.body().forEach(instr -> writer.instruction(code, instr));
+      code.unindent().add("}\n");
+    }
+    writer.lane(0, null);
+    writer.inRowLoop(false);
+    code.endControlFlow();
+    String tailStart = fixed.from() != null
+        ? rows + " - (" + rows + " - " + start + ") % " + lanes
+        : rows + " - " + rows + " % " + lanes;
+    writer.anchor("for (int " + row + " = " + rows + " - ");
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", row, tailStart, row, rows, row);
+    writer.inRowLoop(true);
+    kernel.body().forEach(instr -> writer.instruction(code, instr));
+    writer.inRowLoop(false);
+    code.endControlFlow();
+    for (Accumulator sum : kernel.sums()) {
+      String[] l = new String[lanes];
+      for (int k = 0; k < lanes; k++) {
+        l[k] = laneSums.get(k).get(sum);
+      }
+      writer.statement(code, l[0] + " = ", "(($L + $L) + ($L + $L))$W+ (($L + $L) + ($L + $L))",
+          l[0], l[4], l[1], l[5], l[2], l[6], l[3], l[7]);
+    }
   }
 
   // for (int block = 0; block < rows; block += blockRows) { int blockEnd = …; body }
@@ -211,6 +293,7 @@ final class KernelSource {
     }
     builder.addParameter(int.class, fixed.rows())
         .addParameter(int.class, fixed.row())
+        .addParameter(int.class, fixed.lane())
         .addParameter(double[].class, fixed.scratch());
     CodeBlock.Builder code = CodeBlock.builder();
     helper.code().forEach(instr -> writer.instruction(code, instr));
@@ -242,12 +325,14 @@ final class KernelSource {
     throw new IllegalStateException("no method" + name + "…) in the source");
   }
 
-  // Lines that are not statements: comments and closing braces.
+  // Lines that are not statements: comments, braces, continuations.
   private static int nextCodeLine(List<String> fileLines, int from) {
     int at = from;
     while (at < fileLines.size()) {
       String line = fileLines.get(at).strip();
-      if (!line.isEmpty() && !line.startsWith("//") && !line.equals("}")) {
+      // A lane's block opens with '{'; a wrapped sum of lanes continues with '+ '.
+      if (!line.isEmpty() && !line.startsWith("//") && !line.equals("}")
+          && !line.equals("{") && !line.startsWith("+ ")) {
         return at;
       }
       at++;

@@ -61,8 +61,8 @@ final class KernelWriter {
     this.kernel = kernel;
     this.lines = lines;
     this.vectorised = kernel.vectorised();
-    for (int i = 0; i < kernel.sums().size(); i++) {
-      sumSlots.put(kernel.sums().get(i), i);
+    for (int i = 0; i < kernel.sums().size(); i++) { // lane 0 of each sum in scratch
+      sumSlots.put(kernel.sums().get(i), Kernel.LANES * i);
     }
   }
 
@@ -120,6 +120,9 @@ final class KernelWriter {
       zeroSums(writer, scratchSlot, sumLocals);
       if (kernel.isBlocked()) {
         writeBlockLoop(writer, fromSlot, rowsSlot, blockSlot, blockEndSlot);
+      } else if (kernel.unrollsLanes()) {
+        new LaneLoopWriter(code, kernel, writer, lines).write(sumLocals, fromSlot, rowsSlot,
+            rowSlot);
       } else if (kind != Kernel.Kind.FINISH) {
         writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
       }
@@ -137,7 +140,7 @@ final class KernelWriter {
     return kind == Kernel.Kind.SUMS || kind == Kernel.Kind.FINISH;
   }
 
-  // double sN = 0.0 for each sum; sums in scratch: Arrays.fill(scratch, 0, sums, 0.0).
+  // double sN = 0.0 for each sum; sums in scratch: Arrays.fill(scratch, 0, 8 * sums, 0.0).
   private void zeroSums(InstructionWriter writer, int scratchSlot,
       Map<Accumulator, Integer> sumLocals) {
     if (kernel.sumsInScratch()) {
@@ -145,7 +148,7 @@ final class KernelWriter {
         line(l -> l.sums().get(0));
         code.visitVarInsn(ALOAD, scratchSlot);
         code.visitInsn(ICONST_0);
-        writer.pushInt(kernel.sums().size());
+        writer.pushInt(Kernel.LANES * kernel.sums().size());
         code.visitInsn(DCONST_0);
         code.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
       }
@@ -176,6 +179,10 @@ final class KernelWriter {
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
+    if (KernelSource.picksLanes(kernel)) {
+      line(l -> l.lanes().get(0));
+      writer.setLane();
+    }
     writer.inRowLoop(true);
     emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
     writer.inRowLoop(false);

@@ -104,7 +104,7 @@ public final class SourceEmitter {
               .addStatement("return $L", program.sumCount())
               .build());
     }
-    int scratch = program.kernels().stream().mapToInt(Kernel::scratchSize).max().orElse(0);
+    int scratch = program.kernels().stream().mapToInt(Kernel::scratchLength).max().orElse(0);
     if (scratch > 0) { // see org.symgrad.runtime.Scratch
       type.addField(FieldSpec.builder(
               ParameterizedTypeName.get(ThreadLocal.class, double[].class),

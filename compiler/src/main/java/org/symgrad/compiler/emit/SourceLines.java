@@ -42,9 +42,14 @@ public record SourceLines(String fileName, Map<Kernel.Kind, KernelLines> kernels
    * @param sums each accumulator's {@code = 0.0}, in the order of {@link Kernel#sums()}; for
    *     a split kernel, the one {@code Arrays.fill} that zeroes them all
    * @param loop the {@code for} statement: initialisation, test and increment
-   * @param body each body instruction's statement
+   * @param body each body instruction's statement; in a kernel that {@linkplain
+   *     Kernel#unrollsLanes() writes its body once per lane}, lane 0's, lane 1's, … lane 7's, then the last
+   *     rows' loop's
    * @param epilogue each epilogue instruction's statement
    * @param helpers for each helper of a split kernel, each instruction's statement
+   * @param lanes in a kernel whose body is written once per lane: each sum's lanes 1 to 7 set
+   *     to 0, sum after sum; the loop over the last rows; each sum's final addition of its
+   *     lanes. In one with its sums in scratch and a row loop: the row's lane. Else empty
    */
   public record KernelLines(
       int rows,
@@ -55,7 +60,8 @@ public record SourceLines(String fileName, Map<Kernel.Kind, KernelLines> kernels
       int loop,
       List<Integer> body,
       List<Integer> epilogue,
-      List<List<Integer>> helpers) {
+      List<List<Integer>> helpers,
+      List<Integer> lanes) {
 
     public KernelLines {
       columns = Map.copyOf(columns);
@@ -64,6 +70,7 @@ public record SourceLines(String fileName, Map<Kernel.Kind, KernelLines> kernels
       body = List.copyOf(body);
       epilogue = List.copyOf(epilogue);
       helpers = helpers.stream().map(List::copyOf).toList();
+      lanes = List.copyOf(lanes);
     }
 
     /** The line of the array load of {@code column}. */

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
+import org.symgrad.compiler.lower.InstrType;
 import org.symgrad.compiler.lower.InstrVisitor;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Layout;
 import org.symgrad.compiler.lower.Operation;
 import org.symgrad.compiler.lower.Value;
 import org.symgrad.runtime.Functions;
+import org.symgrad.runtime.SumLanes;
 
 /**
  * Writes IR instructions as the Java statements of one generated method, one statement an
@@ -27,16 +29,18 @@ import org.symgrad.runtime.Functions;
 final class StatementWriter implements InstrVisitor {
   private static final ClassName MATH = ClassName.get(Math.class);
   private static final ClassName FUNCTIONS = ClassName.get(Functions.class);
+  private static final ClassName SUM_LANES = ClassName.get(SumLanes.class);
 
   /**
    * The names of a method's arguments and fixed locals, as its {@link Layout} gives them; null
    * for what it lacks.
    */
   record Names(String params, String batch, String array, String rows, String row,
-      String scratch, String from, String block, String blockEnd) {
+      String lane, String scratch, String from, String block, String blockEnd) {
     static Names of(Layout layout) {
       return new Names(layout.params().name(), layout.batch().name(), layout.array().name(),
-          layout.rows().name(), layout.row().name(), layout.scratch().name(),
+          layout.rows().name(), layout.row().name(), layout.lane().name(),
+          layout.scratch().name(),
           layout.from().name(), layout.block().name(), layout.blockEnd().name());
     }
   }
@@ -51,6 +55,8 @@ final class StatementWriter implements InstrVisitor {
   private final List<String> anchors = new ArrayList<>();
   private CodeBlock.Builder code; // where visit() writes: the block instruction() was given
   private boolean inRowLoop;
+  private int rowOffset;
+  private Map<Accumulator, String> laneSums; // null: each sum's own local
   private int loopDepth;
   private String loopIndex; // the name of the loops' j, once the method has a loop
 
@@ -103,6 +109,21 @@ final class StatementWriter implements InstrVisitor {
   }
 
   /**
+   * Writes the body for one lane of a {@linkplain Kernel#unrollsLanes() lane loop}: columns read
+   * at {@code row + offset}, each sum added to its local in {@code sums}; {@code (0, null)}
+   * for the plain body.
+   */
+  void lane(int offset, Map<Accumulator, String> sums) {
+    rowOffset = offset;
+    laneSums = sums;
+  }
+
+  // row, or row + k in lane k of a lane loop
+  private String rowIndex() {
+    return rowOffset == 0 ? fixed.row() : fixed.row() + " + " + rowOffset;
+  }
+
+  /**
    * One statement, {@code prefix} + {@code format}: the prefix ({@code double t3 = }, {@code
    * lossSum += }) is how the rendered file's line is recognised.
    */
@@ -138,8 +159,8 @@ final class StatementWriter implements InstrVisitor {
   public void visit(Instr.LoadColumn load) {
     String column = columns.get(load.column());
     define(code, load.to(), column != null
-        ? CodeBlock.of("$L[$L]", column, fixed.row())
-        : CodeBlock.of("$L.column($L)[$L]", fixed.batch(), load.column(), fixed.row()));
+        ? CodeBlock.of("$L[$L]", column, rowIndex())
+        : CodeBlock.of("$L.column($L)[$L]", fixed.batch(), load.column(), rowIndex()));
   }
 
   @Override
@@ -153,7 +174,7 @@ final class StatementWriter implements InstrVisitor {
     define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
         ? CodeBlock.of("$L[$L]", fixed.batch(), load.sum().index())
         : local != null ? CodeBlock.of("$L", local)
-        : CodeBlock.of("$L[$L]", fixed.scratch(), sumSlots.get(load.sum())));
+        : CodeBlock.of("$T.total($L, $L)", SUM_LANES, fixed.scratch(), sumSlots.get(load.sum())));
   }
 
   @Override
@@ -164,14 +185,14 @@ final class StatementWriter implements InstrVisitor {
   @Override
   public void visit(Instr.Accumulate accumulate) {
     // sum += v is sum = sum + v: the same dadd, in the same operand order.
-    String local = sums.get(accumulate.sum());
+    String local = (laneSums != null ? laneSums : sums).get(accumulate.sum());
     if (local == null) { // split: the sum's comment stands at its one accumulation
       Accumulator sum = accumulate.sum();
       code.add("// $L = $L\n", sumTitle(sum), oneLine(sum.derivative()));
     }
     statement(code, (local != null ? local
-            : fixed.scratch() + "[" + sumSlots.get(accumulate.sum()) + "]") + " += ", "$L",
-        operand(accumulate.value()));
+            : fixed.scratch() + "[" + laneSlot(sumSlots.get(accumulate.sum())) + "]") + " += ",
+        "$L", operand(accumulate.value()));
   }
 
   @Override
@@ -208,7 +229,8 @@ final class StatementWriter implements InstrVisitor {
     if (fixed.array() != null) {
       args.add(fixed.array());
     }
-    args.addAll(List.of(fixed.rows(), inRowLoop ? fixed.row() : "0", fixed.scratch()));
+    args.addAll(List.of(fixed.rows(), inRowLoop ? fixed.row() : "0",
+        inRowLoop && kernel.sumsRows() ? fixed.lane() : "0", fixed.scratch()));
     statement(code, kernel.helperName(call.helper()) + "(", "$L)", String.join(", ", args));
   }
 
@@ -252,7 +274,7 @@ final class StatementWriter implements InstrVisitor {
   @Override
   public void visit(Instr.LoadColumnAt load) {
     define(code, load.to(), CodeBlock.of("$L.column($L)[$L]", fixed.batch(),
-        index(load.column()), fixed.row()));
+        index(load.column()), rowIndex()));
   }
 
   @Override
@@ -260,8 +282,8 @@ final class StatementWriter implements InstrVisitor {
     define(code, load.to(), kernel.kind() == Kernel.Kind.FINISH
         ? CodeBlock.of("$L[$L]", fixed.batch(),
             index(new Instr.Index(load.first().index(), load.stride())))
-        : CodeBlock.of("$L[$L]", fixed.scratch(),
-            index(new Instr.Index(sumSlots.get(load.first()), load.stride()))));
+        : CodeBlock.of("$T.total($L, $L)", SUM_LANES, fixed.scratch(),
+            index(new Instr.Index(sumSlots.get(load.first()), Kernel.LANES * load.stride()))));
   }
 
   @Override
@@ -270,8 +292,8 @@ final class StatementWriter implements InstrVisitor {
     code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
         loopIndex, oneLine(first.derivative()));
     statement(code, fixed.scratch() + "["
-        + index(new Instr.Index(sumSlots.get(first), accumulate.stride())) + "] += ", "$L",
-        operand(accumulate.value()));
+        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * accumulate.stride())) + " + "
+        + fixed.lane() + "] += ", "$L", operand(accumulate.value()));
   }
 
   @Override
@@ -280,8 +302,8 @@ final class StatementWriter implements InstrVisitor {
     code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
         loopIndex, oneLine(first.derivative()));
     statement(code, fixed.scratch() + "["
-        + index(new Instr.Index(sumSlots.get(first), set.stride())) + "] = ", "$L",
-        operand(set.value()));
+        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * set.stride())) + " + "
+        + fixed.lane() + "] = ", "$L", operand(set.value()));
   }
 
   @Override
@@ -327,12 +349,39 @@ final class StatementWriter implements InstrVisitor {
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), fixed.block(),
         fixed.row(), fixed.blockEnd(), fixed.row());
     loopDepth++;
+    if (addsToSums(loop)) {
+      setLane(code);
+    }
     loop.body().forEach(inner -> instruction(code, inner));
     if (loop.to() != null) {
       statement(code, temps.get(loop.to().index()) + " += ", "$L", operand(loop.added()));
     }
     loopDepth--;
     code.endControlFlow();
+  }
+
+  /**
+   * {@code int lane = SumLanes.lane(row, from or 0, rows);}: where a kernel with its sums in
+   * scratch starts each row.
+   */
+  void setLane(CodeBlock.Builder code) {
+    if (fixed.lane() == null || !kernel.sumsRows()) {
+      return;
+    }
+    anchors.add((loopDepth > 0 ? INNER : "") + "int " + fixed.lane() + " = ");
+    code.addStatement("int $L = $T.lane($L, $L, $L)", fixed.lane(), SUM_LANES, fixed.row(),
+        fixed.from() != null ? fixed.from() : "0", fixed.rows());
+  }
+
+  /** Whether a row loop adds to sums, so that each of its rows needs its lane. */
+  static boolean addsToSums(Instr.RowLoop loop) {
+    return loop.body().stream().anyMatch(instr -> InstrType.of(instr) == InstrType.ACCUMULATE
+        || InstrType.of(instr) == InstrType.ACCUMULATE_AT);
+  }
+
+  // slot + lane, the element of a sum's lane in scratch; lane alone for the first sum
+  private String laneSlot(int slot) {
+    return slot == 0 ? fixed.lane() : slot + " + " + fixed.lane();
   }
 
   // This row's place in a per-row slot: row - block + slot, as the bytecode computes it.

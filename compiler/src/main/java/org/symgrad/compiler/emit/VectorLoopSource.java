@@ -27,10 +27,13 @@ import org.symgrad.compiler.lower.Vectorisable;
  *   DoubleVector t_uHi = DoubleVector.fromArray(SPECIES_256, t_uColumn, row + 4);
  *   …
  * }
- * DoubleVector lossSumLanes = lossSumLo.add(lossSumHi);
- * double lossSum = (lossSumLanes.lane(0) + lossSumLanes.lane(1)) + (lossSumLanes.lane(2) + …);
+ * double lossSum = lossSumLo.lane(0);
  * for (; row < rows; row++) { …the scalar body… }
+ * lossSum = ((lossSum + lossSumHi.lane(0)) + (lossSumLo.lane(1) + lossSumHi.lane(1))) + …;
  * }</pre>
+ *
+ * <p>Lane k of the two vectors is lane k of {@link Kernel}'s order of a row sum (Lo lanes 0
+ * to 3, Hi lanes 4 to 7), and the last rows go to lane 0, as in the scalar loop.
  */
 final class VectorLoopSource implements Vectorisable.LanePrinter {
   static final ClassName DOUBLE_VECTOR = ClassName.get("jdk.incubator.vector", "DoubleVector");
@@ -123,21 +126,28 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
       }
     }
     code.endControlFlow();
-    code.add("// Each sum's 8 lanes in a fixed order: reduceLanes' order is unspecified.\n");
     for (Accumulator sum : kernel.sums()) {
-      String[] halves = partials.get(sum);
-      String lanes = names.allocate(sums.get(sum) + "Lanes");
-      declare(code, lanes, CodeBlock.of("$L.add($L)", halves[0], halves[1]));
-      writer.statement(code, "double " + sums.get(sum) + " = ",
-          "($L.lane(0) + $L.lane(1))$W+ ($L.lane(2) + $L.lane(3))", lanes, lanes, lanes, lanes);
+      writer.statement(code, "double " + sums.get(sum) + " = ", "$L.lane(0)",
+          partials.get(sum)[0]);
     }
-    code.add("// The last rows, fewer than $L, one at a time.\n", VectorLoopWriter.STEP);
+    code.add("// The last rows, fewer than $L, one at a time into lane 0.\n",
+        VectorLoopWriter.STEP);
     writer.anchor("for (; " + row);
     code.beginControlFlow("for (; $L < $L; $L++)", row, fixed.rows(), row);
     writer.inRowLoop(true);
     kernel.body().forEach(instr -> writer.instruction(code, instr));
     writer.inRowLoop(false);
     code.endControlFlow();
+    code.add("// Each sum's 8 lanes in the scalar kernels' fixed order (reduceLanes' is "
+        + "unspecified).\n");
+    for (Accumulator sum : kernel.sums()) {
+      String s = sums.get(sum);
+      String lo = partials.get(sum)[0];
+      String hi = partials.get(sum)[1];
+      writer.statement(code, s + " = ", "(($L + $L.lane(0)) + ($L.lane(1) + $L.lane(1)))"
+          + "$W+ (($L.lane(2) + $L.lane(2)) + ($L.lane(3) + $L.lane(3)))",
+          s, hi, lo, hi, lo, hi, lo, hi);
+    }
   }
 
   @Override

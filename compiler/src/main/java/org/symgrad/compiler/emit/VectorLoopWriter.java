@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.GOTO;
@@ -35,8 +36,9 @@ import org.symgrad.compiler.lower.Vectorisable;
  * Writes the row loop of a {@linkplain Vectorisable vectorisable} kernel with the Vector API,
  * as {@link VectorLoopSource} writes it in Java: rows 8 at a time as two {@code DoubleVector}s
  * of {@code SPECIES_256} (4 lanes each whatever the machine), each sum kept in two vectors;
- * then each sum's 8 lanes added in a fixed order; then the last rows, fewer
- * than 8, by the scalar body. Every value the rows read from outside the loop (a parameter, a
+ * then the last rows, fewer than 8, by the scalar body into lane 0; then each sum's 8 lanes
+ * added in the fixed tree of {@link Kernel}'s order of a row sum, which the scalar kernel
+ * follows too, so that both give the same bits. Every value the rows read from outside the loop (a parameter, a
  * literal) is broadcast once before it.
  *
  * <p>The lanes are added where the loop ends rather than in a helper method: a vector passed
@@ -141,20 +143,8 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     code.visitIincInsn(rowSlot, STEP);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
-    for (Accumulator sum : kernel.sums()) { // sN = (l0 + l1) + (l2 + l3) of sNLo.add(sNHi)
-      code.visitVarInsn(ALOAD, partials.get(0).get(sum));
-      code.visitVarInsn(ALOAD, partials.get(1).get(sum));
-      code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "add", BINARY, false);
-      int lanes = storeVector();
-      for (int pair = 0; pair < 2; pair++) {
-        for (int lane = 2 * pair; lane < 2 * pair + 2; lane++) {
-          code.visitVarInsn(ALOAD, lanes);
-          code.visitInsn(ICONST_0 + lane);
-          code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "lane", "(I)D", false);
-        }
-        code.visitInsn(DADD);
-      }
-      code.visitInsn(DADD);
+    for (Accumulator sum : kernel.sums()) { // sN = sNLo.lane(0): the last rows go to lane 0
+      pushLane(sum, 0, 0);
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     // for (; row < rows; row++): the scalar body
@@ -170,6 +160,30 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, tailTest);
     code.visitLabel(tailDone);
+    // sN = ((sN + hi0) + (lo1 + hi1)) + ((lo2 + hi2) + (lo3 + hi3)): Kernel's tree
+    for (Accumulator sum : kernel.sums()) {
+      for (int lane = 0; lane < LANES; lane++) {
+        if (lane == 0) {
+          code.visitVarInsn(DLOAD, sumLocals.get(sum));
+        } else {
+          pushLane(sum, 0, lane);
+        }
+        pushLane(sum, 1, lane);
+        code.visitInsn(DADD);
+        if (lane % 2 == 1) {
+          code.visitInsn(DADD);
+        }
+      }
+      code.visitInsn(DADD);
+      code.visitVarInsn(DSTORE, sumLocals.get(sum));
+    }
+  }
+
+  // sumHalf.lane(lane)
+  private void pushLane(Accumulator sum, int half, int lane) {
+    code.visitVarInsn(ALOAD, partials.get(half).get(sum));
+    code.visitInsn(ICONST_0 + lane);
+    code.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "lane", "(I)D", false);
   }
 
   // One body instruction over 4 rows: row + 4 * half to row + 4 * half + 3.

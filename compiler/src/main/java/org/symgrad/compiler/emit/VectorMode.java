@@ -6,12 +6,12 @@ import java.util.Optional;
  * Whether compiled models run their row loops on the Vector API ({@code jdk.incubator.vector}),
  * four rows an instruction at a fixed 256-bit species (see {@link VectorLoopWriter}).
  *
- * <p>A vectorised kernel sums its rows in eight lanes, so its sums are rounded in another
- * order than the scalar loop's: the same on every machine and from both emitters, but not the
- * scalar kernel's bits. That is why it is asked for rather than taken whenever the JVM has the
- * module: {@code -Dsymgrad.vector=off} (the default), {@code auto} (vectorise when the module is
+ * <p>A vectorised kernel adds its rows in the eight lanes of the one order every kernel
+ * follows (see {@code Kernel}), so it gives the scalar kernel's bits, and is taken whenever the
+ * JVM has the module: {@code -Dsymgrad.vector=auto} (the default: vectorise when the module is
  * in the boot layer, {@code java --add-modules jdk.incubator.vector}, and run the scalar kernel
- * otherwise) or {@code on} (vectorise, and refuse to compile without the module).
+ * otherwise), {@code off} (never) or {@code on} (vectorise, and refuse to compile without the
+ * module).
  */
 public enum VectorMode {
   /** The scalar kernels, whatever the JVM has. */

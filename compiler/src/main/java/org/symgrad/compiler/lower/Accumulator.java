@@ -4,6 +4,10 @@ package org.symgrad.compiler.lower;
  * A running sum over the rows of a batch, the one kind of variable the IR assigns more than
  * once. {@code label} names what it sums ({@code loss}, {@code w}); {@code derivative} is the
  * simplified symbolic expression it sums, for the generated code's comments.
+ *
+ * <p>Its rows are added in the one order every backend follows: 8 interleaved lanes, the rows
+ * after the last whole group of 8 in lane 0, the lanes added in a fixed tree (see {@link
+ * Kernel}). So it is never one running sum, whatever the emitted code looks like.
  */
 public record Accumulator(int index, String label, String derivative) {
   @Override

@@ -205,4 +205,16 @@ final class CodeSize {
     }
     return size;
   }
+
+  /**
+   * The bytes of {@code kernel}'s method with its body written once per lane and once more for
+   * the last rows ({@link Kernel#unrollsLanes()}), its lanes' locals and their final additions.
+   */
+  static int unrolled(Kernel kernel) {
+    int sums = kernel.sums().size();
+    int once = ofMethod(List.of(kernel.prologue(), kernel.epilogue()), sums * Kernel.LANES);
+    // Per sum: seven lane loads and seven additions, the store; per lane copy: iinc row.
+    return once + (Kernel.LANES + 1) * (of(kernel.body()) + 3)
+        + sums * (Kernel.LANES * (VALUE + 1) + LOCAL) + METHOD_OVERHEAD;
+  }
 }

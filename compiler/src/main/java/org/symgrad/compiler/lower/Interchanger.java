@@ -23,11 +23,11 @@ import org.symgrad.compiler.lower.Value.Temp;
  * row, {@code acc[row] += term} (acc a per-row slot of the scratch array, from -0.0 as the
  * loop started); then for each row, the rest, reading the gathers' {@code acc[row]} and
  * leaving in slots what the scatters read; then for each scatter, for each j, for each row,
- * the sum's term, the sum held in a local along the block.
+ * the sum's term, added to the row's lane of the sum (see {@link Kernel}).
  *
  * <p>Every sum receives the same additions in the same order: a gather's row sum adds its terms
- * j = 0, 1, … as the loop did, and a scatter's sum adds its rows in order, block after block,
- * as the row loop did. A scatter moves after the rest, so no two may write one sum (nor the
+ * j = 0, 1, … as the loop did, and each lane of a scatter's sum adds its rows in order, block
+ * after block, as the row loop did. A scatter moves after the rest, so no two may write one sum (nor the
  * rest write one they write). Anything else keeps its row loop.
  */
 final class Interchanger {
@@ -150,7 +150,7 @@ final class Interchanger {
   }
 
   private Kernel blocked() {
-    int first = kernel.sums().size();
+    int first = Kernel.LANES * kernel.sums().size(); // after the sums' lanes
     for (Instr.Loop gather : gathers) {
       slots.put(gather.to().index(), first + slots.size() * BLOCK_ROWS);
     }
@@ -185,12 +185,10 @@ final class Interchanger {
       List<Instr> terms = scatter.body().subList(0, scatter.body().size() - 1);
       Instr.AccumulateAt sink = (Instr.AccumulateAt) scatter.body()
           .get(scatter.body().size() - 1);
-      // The sum taken into a local for the block's rows and put back: the same additions.
-      Temp sum = new Temp(temps++, null);
+      // Each row's term to its lane of the sum, as the row loop added it.
       Sweep sweep = sweep(terms, reloads);
-      sweep.perColumn().add(new Instr.LoadSumAt(sum, sink.first(), sink.stride()));
-      sweep.perColumn().add(new Instr.RowLoop(sum, sweep.perRow(), sink.value()));
-      sweep.perColumn().add(new Instr.SetSumAt(sink.first(), sink.stride(), sum));
+      sweep.perRow().add(sink);
+      sweep.perColumn().add(new Instr.RowLoop(sweep.perRow()));
       body.add(new Instr.Loop(null, scatter.count(), sweep.perColumn(), null));
     }
     int scratch = first + slots.size() * BLOCK_ROWS;

@@ -19,12 +19,26 @@ import org.symgrad.compiler.lower.Argument.Type;
  *
  * <p>A kernel too large for one JVM method is split (see {@link Splitter}): its sections then
  * mostly {@link Instr.Call} {@linkplain Helper helpers}, private methods with the kernel's own
- * arguments plus the row count, the row and a scratch array, through which values pass from one
- * method to the next ({@link Instr.Spill}, {@link Instr.Reload}). The sums of a split kernel
- * live in that array, sum {@code i} at {@code scratch[i]}, set to 0 before the loop, and so do
- * those of a kernel whose {@link Instr.Loop loops} add to sums by index; any other kernel keeps
- * them in locals and has no scratch array. A blocked kernel ({@link Interchanger}) also keeps
- * per-row values there, after the sums: {@link #blockRows()} places each.
+ * arguments plus the row count, the row, the row's lane and a scratch array, through which
+ * values pass from one method to the next ({@link Instr.Spill}, {@link Instr.Reload}). The
+ * sums of a split kernel live in that array, lane {@code k} of sum {@code i} at {@code
+ * scratch[8 * i + k]}, set to 0 before the loop, and so do those of a kernel whose {@link
+ * Instr.Loop loops} add to sums by index, and of one too large to write once per lane ({@link
+ * #lanesInScratch()}); any other kernel keeps them in locals and has no scratch array. A
+ * blocked kernel ({@link Interchanger}) also keeps per-row values there, after the sums:
+ * {@link #blockRows()} places each.
+ *
+ * <p><b>The order of a row sum.</b> Every kernel that sums rows adds the rows of a pass {@code
+ * [from, to)} in one order, which every backend follows, so that scalar, Vector API and any
+ * thread count give the same bits: the rows are taken in groups of {@value #LANES} from {@code
+ * from}, row {@code from + 8g + k} of a whole group added to lane {@code k}; the rows after
+ * the last whole group (fewer than 8) are added, in order, to lane 0; every lane starts at +0
+ * and adds its rows in row order; then the sum is {@code ((l0 + l4) + (l1 + l5)) + ((l2 + l6)
+ * + (l3 + l7))}. Chunked passes ({@code ParallelObjective}) start every chunk at a multiple of
+ * 8 rows and add the chunk totals in chunk order. A pass of fewer than 8 rows is the plain
+ * row-order sum. Eight lanes are the two 256-bit vectors of the vector loop, and give the
+ * scalar loop eight independent additions per sum. A row's own terms are unchanged: a sum
+ * over {@code j} inside a row ({@link Instr.Loop}) keeps its order.
  *
  * @param kind which method of {@code CompiledModel} this is
  * @param prologue before the row loop
@@ -51,6 +65,9 @@ public record Kernel(
     int scratchSize,
     int blockRows,
     boolean vectorised) {
+
+  /** The lanes of a row sum: see the class comment. */
+  public static final int LANES = 8;
 
   /** The methods of {@code CompiledModel} that kernels implement, with their signatures. */
   public enum Kind {
@@ -196,11 +213,51 @@ public record Kernel(
   }
 
   /**
-   * Whether the sums live in the scratch array, sum {@code i} at {@code scratch[i]}: in a split
-   * kernel, and in one whose loops add to sums by index ({@link Instr.AccumulateAt}).
+   * Whether the sums live in the scratch array, lane {@code k} of sum {@code i} at {@code
+   * scratch[8 * i + k]}: in a split kernel, in one whose loops add to sums by index ({@link
+   * Instr.AccumulateAt}), and in one whose lanes are {@linkplain #lanesInScratch() there}.
    */
   public boolean sumsInScratch() {
-    return scratchSize > 0;
+    return scratchSize > 0 || lanesInScratch();
+  }
+
+  /**
+   * Whether the scalar row loop is written once per lane: each sum in {@value #LANES} locals,
+   * the body once per lane for the rows of each whole group and once more for the rows after
+   * the last, so that the order of the class comment costs no memory traffic. Only a loop that
+   * sums with its sums in locals, whose body fits the method that many times; a larger one
+   * keeps its lanes in the scratch array ({@link #lanesInScratch()}).
+   */
+  public boolean unrollsLanes() {
+    return sumsInLocals() && CodeSize.unrolled(this) <= CodeSize.METHOD_LIMIT;
+  }
+
+  /**
+   * Whether a kernel that would keep its sums in locals keeps their lanes in the scratch array
+   * instead, because its body is too large to write once per lane. Its scalar loop then runs
+   * the body once per row, adding to lane {@code SumLanes.lane(row, from, to)}.
+   */
+  public boolean lanesInScratch() {
+    return sumsInLocals() && CodeSize.unrolled(this) > CodeSize.METHOD_LIMIT;
+  }
+
+  // A scalar loop that sums, one method, row by row, with no scratch array of its own.
+  private boolean sumsInLocals() {
+    boolean summing = kind == Kind.LOSS || kind == Kind.LOSS_AND_GRADIENT || kind == Kind.SUMS;
+    return summing && !vectorised && scratchSize == 0 && !isBlocked() && !sums.isEmpty();
+  }
+
+  /** Whether the kernel sums rows ({@code loss}, {@code lossAndGradient}, {@code sums}). */
+  public boolean sumsRows() {
+    return kind == Kind.LOSS || kind == Kind.LOSS_AND_GRADIENT || kind == Kind.SUMS;
+  }
+
+  /**
+   * How many doubles the scratch array must hold for this kernel: its {@link #scratchSize()},
+   * or each sum's lanes when they are {@linkplain #lanesInScratch() there}.
+   */
+  public int scratchLength() {
+    return lanesInScratch() ? LANES * sums.size() : scratchSize;
   }
 
   /** Where the kernel's own method keeps its arguments, locals, columns and sums. */
@@ -223,7 +280,8 @@ public record Kernel(
   public String toString() {
     StringBuilder text = new StringBuilder(kind.methodName()).append(":\n");
     if (sumsInScratch()) {
-      text.append("  (scratch ").append(scratchSize).append(", sums s0… in scratch 0…)\n");
+      text.append("  (scratch ").append(scratchLength())
+          .append(", the 8 lanes of sums s0… in scratch 0…)\n");
     }
     prologue.forEach(i -> line(text, "  ", i));
     text.append(isBlocked() ? "  for each block of " + blockRows + " rows:\n"

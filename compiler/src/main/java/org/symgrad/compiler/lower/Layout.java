@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *     every argument of the kernel's signature, then its fixed locals
  */
 public record Layout(Local params, Local batch, Local array, Local rows, Local row,
-    Local scratch, Local from, Local block, Local blockEnd, Map<Integer, Integer> columns,
+    Local lane, Local scratch, Local from, Local block, Local blockEnd, Map<Integer, Integer> columns,
     Map<Accumulator, Integer> sums, int firstTemp, List<String> names) {
 
   /** One argument or fixed local: its slot, or -1, and its Java name, or null. */
@@ -41,8 +41,8 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
 
   /**
    * The layout of {@code kernel}'s own method: its arguments in the slots of the signature the
-   * IR gives, after {@code this}; then the row count (unless an argument), the row, the
-   * scratch array, the block bounds, the column arrays in the order the rows first load them,
+   * IR gives, after {@code this}; then the row count (unless an argument), the row, the row's
+   * lane and the scratch array (when the sums are there: see {@link Kernel}), the block bounds, the column arrays in the order the rows first load them,
    * the sums kept in locals.
    */
   static Layout main(Kernel kernel) {
@@ -52,6 +52,7 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
     Local rows = kind.argument(Argument.Role.ROWS) != null ? argument(kind, Argument.Role.ROWS)
         : fixed(next++, "rows", names);
     Local row = fixed(next++, "row", names);
+    Local lane = kernel.sumsInScratch() ? fixed(next++, "lane", names) : absent();
     Local scratch = kernel.sumsInScratch() ? fixed(next++, "scratch", names) : absent();
     Local block = kernel.isBlocked() ? fixed(next++, "block", names) : absent();
     Local blockEnd = kernel.isBlocked() ? fixed(next++, "blockEnd", names) : absent();
@@ -72,14 +73,14 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
       }
     }
     return new Layout(argument(kind, Argument.Role.PARAMS), argument(kind, Argument.Role.BATCH),
-        argument(kind, Argument.Role.OUTPUT), rows, row, scratch,
+        argument(kind, Argument.Role.OUTPUT), rows, row, lane, scratch,
         argument(kind, Argument.Role.FROM), block, blockEnd, columns, sums, next, names);
   }
 
   /**
    * The layout of a helper of a split {@code kernel}: {@code static void partN(double[]
-   * params, Batch batch, [double[] array,] int rows, int row, double[] scratch)}, named as the
-   * kernel's method names them.
+   * params, Batch batch, [double[] array,] int rows, int row, int lane, double[] scratch)},
+   * named as the kernel's method names them.
    */
   static Layout helper(Kernel kernel) {
     Kernel.Kind kind = kernel.kind();
@@ -92,8 +93,9 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
     Local rows = kind.argument(Argument.Role.ROWS) != null
         ? new Local(next++, name(kind, Argument.Role.ROWS)) : fixed(next++, "rows", names);
     Local row = fixed(next++, "row", names);
+    Local lane = fixed(next++, "lane", names);
     Local scratch = fixed(next++, "scratch", names);
-    return new Layout(params, batch, array, rows, row, scratch,
+    return new Layout(params, batch, array, rows, row, lane, scratch,
         new Local(-1, name(kind, Argument.Role.FROM)), absent(), absent(), Map.of(), Map.of(),
         next, names);
   }

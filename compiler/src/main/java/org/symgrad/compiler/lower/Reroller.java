@@ -98,7 +98,7 @@ final class Reroller {
     }
     dropUnreadLoads(sections);
     return new Kernel(kernel.kind(), sections.get(0), sections.get(1), sections.get(2),
-        kernel.sums(), temps, List.of(), scratch ? Math.max(1, kernel.sums().size()) : 0);
+        kernel.sums(), temps, List.of(), scratch ? Math.max(1, Kernel.LANES * kernel.sums().size()) : 0);
   }
 
   private static boolean addsByIndex(Instr instr) {

@@ -235,7 +235,7 @@ final class Splitter {
       }
     }
     Map<Integer, Integer> slots = new HashMap<>();
-    int next = kernel.sums().size();
+    int next = Kernel.LANES * kernel.sums().size(); // after the sums' lanes
     for (int temp : passed) {
       slots.put(temp, next++);
     }
@@ -300,7 +300,7 @@ final class Splitter {
     }
     List<Instr> epilogue = new ArrayList<>(grouped.get(2));
     epilogue.addAll(plan.tail);
-    int scratch = Math.max(1, kernel.sums().size() + plan.slots.size());
+    int scratch = Math.max(1, Kernel.LANES * kernel.sums().size() + plan.slots.size());
     return new Kernel(kernel.kind(), grouped.get(0), grouped.get(1), epilogue, kernel.sums(),
         kernel.temps(), helpers, scratch);
   }

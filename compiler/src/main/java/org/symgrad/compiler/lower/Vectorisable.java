@@ -127,7 +127,8 @@ public final class Vectorisable {
   /**
    * Whether {@code kernel}'s row loop can be written with vectors: a loop that only sums ({@code
    * loss}, {@code lossAndGradient}, {@code sums}), in one method, row by row (not blocked),
-   * whose rows are all {@linkplain #lane lanes}.
+   * whose rows are all {@linkplain #lane lanes}. Its sums are the scalar kernel's bits: both
+   * add the rows in {@link Kernel}'s order of a row sum.
    */
   public static boolean qualifies(Kernel kernel) {
     Kernel.Kind kind = kernel.kind();
@@ -135,7 +136,7 @@ public final class Vectorisable {
         && kind != Kernel.Kind.SUMS) {
       return false;
     }
-    if (kernel.isSplit() || kernel.isBlocked() || kernel.sumsInScratch()
+    if (kernel.isSplit() || kernel.isBlocked() || kernel.scratchSize() > 0
         || kernel.body().isEmpty()) {
       return false;
     }

@@ -34,34 +34,32 @@ class InterchangerTest {
     assertThat(Lowering.lower(linear, LIMIT, ALWAYS).lossAndGradient().toString())
         .isEqualTo("""
             lossAndGradient:
-              (scratch 517, sums s0… in scratch 0…)
+              (scratch 552, the 8 lanes of sums s0… in scratch 0…)
               t3 = param 3
               for each block of 256 rows:
                 for each row of the block:
-                  row slot 5 = -0
+                  row slot 40 = -0
                 loop j < 3:
                   t34 = param j
                   for each row of the block:
                     t35 = column j
                     t36 = mul t34 t35
-                    row slot 5 += t36
+                    row slot 40 += t36
                 for each row of the block:
-                  t11 = row slot 5
+                  t11 = row slot 40
                   t12 = add t11 t3
                   t13 = column 3
                   t14 = sub t12 t13
                   t15 = mul t14 t14
                   s0 += t15
                   s4 += t14
-                  row slot 261 = t14
+                  row slot 296 = t14
                 loop j < 3:
-                  t42 = s1 + j
-                  for each row of the block, into t42:
-                    t14 = row slot 261
+                  for each row of the block:
+                    t14 = row slot 296
                     t37 = column j
                     t38 = mul t14 t37
-                    t42 += t38
-                  s1 + j = t42
+                    s1 + j += t38
               t19 = rows
               t20 = s0
               t21 = div t20 t19

@@ -33,7 +33,7 @@ class RerollerTest {
     assertThat(Lowering.lower(linear, LIMIT, ALWAYS, false).lossAndGradient().toString())
         .isEqualTo("""
             lossAndGradient:
-              (scratch 5, sums s0… in scratch 0…)
+              (scratch 40, the 8 lanes of sums s0… in scratch 0…)
               t3 = param 3
               for each row:
                 t11 = loop j < 3:
@@ -126,7 +126,8 @@ class RerollerTest {
     // Seven units of three inputs: each unit's three weight sums are too few to roll, so the
     // gradient stores stay unrolled too rather than read sums from an array.
     Kernel fused = Lowering.lower(VectorModels.mlp(7, 3)).lossAndGradient();
-    assertThat(fused.sumsInScratch()).isFalse();
+    // (Their lanes may still go to scratch when the body is too large to write once per lane.)
+    assertThat(fused.scratchSize()).isEqualTo(0);
     assertThat(hasLoop(fused.epilogue())).isFalse();
     Kernel rolled = Lowering.lower(VectorModels.mlp(7, 3), LIMIT, ALWAYS).lossAndGradient();
     assertThat(rolled.sumsInScratch()).isTrue();

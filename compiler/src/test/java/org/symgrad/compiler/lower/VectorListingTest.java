@@ -60,6 +60,7 @@ class VectorListingTest {
   void crossEntropyIsTheStableLogSumExpWithAnIndicatorForTheTarget() {
     assertThat(Symgrad.lower(SOFTMAX).lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
+          (scratch 56, the 8 lanes of sums s0… in scratch 0…)
           t0 = param 0
           t1 = param 1
           t2 = param 2
@@ -151,104 +152,104 @@ class VectorListingTest {
   void aSplitKernelCallsHelpersThatPassValuesThroughScratch() {
     assertThat(Lowering.lower(LINEAR, 120).lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
-          (scratch 19, sums s0… in scratch 0…)
+          (scratch 47, the 8 lanes of sums s0… in scratch 0…)
           for each row:
             call part 24
           call part 27
-          t16 = scratch 12
+          t16 = scratch 40
           return t16
         lossAndGradient part 0:
           t0 = param 0
           t3 = column 0
           t5 = mul t0 t3
-          scratch 4 = t5
+          scratch 32 = t5
         lossAndGradient part 1:
           t1 = param 1
           t4 = column 1
           t6 = mul t1 t4
-          scratch 5 = t6
+          scratch 33 = t6
         lossAndGradient part 2:
-          t5 = scratch 4
-          t6 = scratch 5
+          t5 = scratch 32
+          t6 = scratch 33
           t7 = add t5 t6
-          scratch 6 = t7
+          scratch 34 = t7
         lossAndGradient part 3:
           t2 = param 2
-          t7 = scratch 6
+          t7 = scratch 34
           t8 = add t7 t2
-          scratch 7 = t8
+          scratch 35 = t8
         lossAndGradient part 4:
-          t8 = scratch 7
+          t8 = scratch 35
           t9 = column 2
           t10 = sub t8 t9
-          scratch 8 = t10
+          scratch 36 = t10
         lossAndGradient part 5:
-          t10 = scratch 8
+          t10 = scratch 36
           t11 = mul t10 t10
-          scratch 9 = t11
+          scratch 37 = t11
         lossAndGradient part 6:
-          t11 = scratch 9
+          t11 = scratch 37
           s0 += t11
         lossAndGradient part 7:
           t3 = column 0
-          t10 = scratch 8
+          t10 = scratch 36
           t12 = mul t10 t3
-          scratch 10 = t12
+          scratch 38 = t12
         lossAndGradient part 8:
-          t12 = scratch 10
+          t12 = scratch 38
           s1 += t12
         lossAndGradient part 9:
           t4 = column 1
-          t10 = scratch 8
+          t10 = scratch 36
           t13 = mul t10 t4
-          scratch 11 = t13
+          scratch 39 = t13
         lossAndGradient part 10:
-          t13 = scratch 11
+          t13 = scratch 39
           s2 += t13
         lossAndGradient part 11:
-          t10 = scratch 8
+          t10 = scratch 36
           s3 += t10
         lossAndGradient part 12:
           t17 = s1
           t18 = mul 2 t17
-          scratch 13 = t18
+          scratch 41 = t18
         lossAndGradient part 13:
           t14 = rows
-          t18 = scratch 13
+          t18 = scratch 41
           t19 = div t18 t14
-          scratch 14 = t19
+          scratch 42 = t19
         lossAndGradient part 14:
-          t19 = scratch 14
+          t19 = scratch 42
           grad 0 = t19
         lossAndGradient part 15:
           t20 = s2
           t21 = mul 2 t20
-          scratch 15 = t21
+          scratch 43 = t21
         lossAndGradient part 16:
           t14 = rows
-          t21 = scratch 15
+          t21 = scratch 43
           t22 = div t21 t14
-          scratch 16 = t22
+          scratch 44 = t22
         lossAndGradient part 17:
-          t22 = scratch 16
+          t22 = scratch 44
           grad 1 = t22
         lossAndGradient part 18:
           t23 = s3
           t24 = mul 2 t23
-          scratch 17 = t24
+          scratch 45 = t24
         lossAndGradient part 19:
           t14 = rows
-          t24 = scratch 17
+          t24 = scratch 45
           t25 = div t24 t14
-          scratch 18 = t25
+          scratch 46 = t25
         lossAndGradient part 20:
-          t25 = scratch 18
+          t25 = scratch 46
           grad 2 = t25
         lossAndGradient part 21:
           t14 = rows
           t15 = s0
           t16 = div t15 t14
-          scratch 12 = t16
+          scratch 40 = t16
         lossAndGradient part 22:
           call part 0
           call part 1

@@ -1,0 +1,160 @@
+package org.symgrad.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.DADD;
+import static org.objectweb.asm.Opcodes.DCONST_0;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IAND;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IF_ICMPGT;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.ISUB;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.symgrad.compiler.lower.Accumulator;
+import org.symgrad.compiler.lower.Kernel;
+
+/**
+ * Writes the row loop of a kernel that {@linkplain Kernel#unrollsLanes() writes its body once per lane}, as
+ * {@link KernelSource} writes it in Java: each sum in {@value Kernel#LANES} locals, the body
+ * once per lane for the rows of each whole group of 8 (lane k reads row {@code row + k}), once
+ * more for the last rows, added to lane 0; then each sum's lanes added in the fixed tree of
+ * {@link Kernel}'s order. Eight independent additions per sum also let the CPU overlap them,
+ * where one running sum waits for each addition before the next.
+ */
+final class LaneLoopWriter {
+  private final MethodVisitor code;
+  private final Kernel kernel;
+  private final InstructionWriter writer;
+  private final SourceLines.KernelLines lines; // null: no line numbers
+
+  LaneLoopWriter(MethodVisitor code, Kernel kernel, InstructionWriter writer,
+      SourceLines.KernelLines lines) {
+    this.code = code;
+    this.kernel = kernel;
+    this.writer = writer;
+    this.lines = lines;
+  }
+
+  /**
+   * The lanes set to 0, the loops and the final additions, each sum's lane 0 being its local in
+   * {@code sumLocals}, already 0. {@code fromSlot} is -1 when the rows start at 0.
+   */
+  void write(Map<Accumulator, Integer> sumLocals, int fromSlot, int rowsSlot, int rowSlot) {
+    int lanes = Kernel.LANES;
+    int body = kernel.body().size();
+    List<Map<Accumulator, Integer>> laneLocals = new ArrayList<>();
+    laneLocals.add(sumLocals);
+    for (int lane = 1; lane < lanes; lane++) {
+      laneLocals.add(new HashMap<>());
+    }
+    int next = 0;
+    for (Accumulator sum : kernel.sums()) {
+      for (int lane = 1; lane < lanes; lane++) {
+        int slot = writer.reserve(2);
+        laneLocals.get(lane).put(sum, slot);
+        line(next++, SourceLines.KernelLines::lanes);
+        code.visitInsn(DCONST_0);
+        code.visitVarInsn(DSTORE, slot);
+      }
+    }
+    // for (row = from; row <= rows - 8; row += 8)
+    Label test = new Label();
+    Label done = new Label();
+    line(0, l -> List.of(l.loop()));
+    pushFrom(fromSlot);
+    code.visitVarInsn(ISTORE, rowSlot);
+    code.visitLabel(test);
+    line(0, l -> List.of(l.loop()));
+    code.visitVarInsn(ILOAD, rowSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitIntInsn(BIPUSH, lanes);
+    code.visitInsn(ISUB);
+    code.visitJumpInsn(IF_ICMPGT, done);
+    writer.inRowLoop(true);
+    for (int lane = 0; lane < lanes; lane++) {
+      writer.lane(lane, laneLocals.get(lane));
+      emitBody(lane * body);
+    }
+    writer.lane(0, null);
+    writer.inRowLoop(false);
+    line(0, l -> List.of(l.loop()));
+    code.visitIincInsn(rowSlot, lanes);
+    code.visitJumpInsn(GOTO, test);
+    code.visitLabel(done);
+    // for (row = rows - (rows - from) % 8; row < rows; row++), into lane 0
+    int tailLine = next++;
+    line(tailLine, SourceLines.KernelLines::lanes);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    pushFrom(fromSlot);
+    code.visitInsn(ISUB);
+    code.visitIntInsn(BIPUSH, lanes - 1);
+    code.visitInsn(IAND);
+    code.visitInsn(ISUB);
+    code.visitVarInsn(ISTORE, rowSlot);
+    Label tailTest = new Label();
+    Label tailDone = new Label();
+    code.visitLabel(tailTest);
+    line(tailLine, SourceLines.KernelLines::lanes);
+    code.visitVarInsn(ILOAD, rowSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitJumpInsn(IF_ICMPGE, tailDone);
+    writer.inRowLoop(true);
+    emitBody(lanes * body);
+    writer.inRowLoop(false);
+    line(tailLine, SourceLines.KernelLines::lanes);
+    code.visitIincInsn(rowSlot, 1);
+    code.visitJumpInsn(GOTO, tailTest);
+    code.visitLabel(tailDone);
+    // s = ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7))
+    for (Accumulator sum : kernel.sums()) {
+      line(next++, SourceLines.KernelLines::lanes);
+      for (int quarter = 0; quarter < 4; quarter++) {
+        code.visitVarInsn(DLOAD, laneLocals.get(quarter).get(sum));
+        code.visitVarInsn(DLOAD, laneLocals.get(quarter + 4).get(sum));
+        code.visitInsn(DADD);
+        if (quarter % 2 == 1) {
+          code.visitInsn(DADD);
+        }
+      }
+      code.visitInsn(DADD);
+      code.visitVarInsn(DSTORE, sumLocals.get(sum));
+    }
+  }
+
+  private void pushFrom(int fromSlot) {
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+    } else {
+      code.visitInsn(ICONST_0);
+    }
+  }
+
+  // The body once, its statements' lines from the first at 'first' in KernelLines.body().
+  private void emitBody(int first) {
+    for (int i = 0; i < kernel.body().size(); i++) {
+      line(first + i, SourceLines.KernelLines::body);
+      writer.emit(kernel.body().get(i));
+    }
+  }
+
+  // Marks the code that follows with line 'index' of a list of KernelLines.
+  private void line(int index, Function<SourceLines.KernelLines, List<Integer>> which) {
+    if (lines != null) {
+      Label here = new Label();
+      code.visitLabel(here);
+      code.visitLineNumber(which.apply(lines).get(index), here);
+    }
+  }
+}

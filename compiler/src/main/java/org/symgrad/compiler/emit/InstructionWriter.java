@@ -132,7 +132,7 @@ final class InstructionWriter implements InstrVisitor {
     } else { // SumLanes.total(scratch, 8 * i)
       code.visitVarInsn(ALOAD, frame.scratch().slot());
       pushInt(sumSlot(load.sum()));
-      totalOfLanes();
+      HelperCalls.totalOfLanes(code);
     }
     store(load.to());
   }
@@ -158,7 +158,7 @@ final class InstructionWriter implements InstrVisitor {
         code.visitVarInsn(ILOAD, frame.lane().slot());
       } else {
         pushInt(slot);
-        addLane();
+        HelperCalls.addLane(code, frame);
       }
       code.visitInsn(DUP2);
       code.visitInsn(DALOAD);
@@ -210,7 +210,7 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.Call call) {
-    emitCall(call.helper());
+    HelperCalls.call(code, owner, kernel, frame, inRowLoop, call.helper());
   }
 
   @Override
@@ -283,7 +283,7 @@ final class InstructionWriter implements InstrVisitor {
     } else { // SumLanes.total(scratch, 8 * i)
       code.visitVarInsn(ALOAD, frame.scratch().slot());
       pushIndex(new Instr.Index(sumSlot(load.first()), Kernel.LANES * load.stride()));
-      totalOfLanes();
+      HelperCalls.totalOfLanes(code);
     }
     store(load.to());
   }
@@ -294,7 +294,7 @@ final class InstructionWriter implements InstrVisitor {
     code.visitVarInsn(ALOAD, frame.scratch().slot());
     pushIndex(new Instr.Index(sumSlot(accumulate.first()),
         Kernel.LANES * accumulate.stride()));
-    addLane();
+    HelperCalls.addLane(code, frame);
     code.visitInsn(DUP2);
     code.visitInsn(DALOAD);
     push(accumulate.value());
@@ -307,7 +307,7 @@ final class InstructionWriter implements InstrVisitor {
     // scratch[8 * i + lane] = v
     code.visitVarInsn(ALOAD, frame.scratch().slot());
     pushIndex(new Instr.Index(sumSlot(set.first()), Kernel.LANES * set.stride()));
-    addLane();
+    HelperCalls.addLane(code, frame);
     push(set.value());
     code.visitInsn(DASTORE);
   }
@@ -320,35 +320,6 @@ final class InstructionWriter implements InstrVisitor {
   @Override
   public void visit(Instr.StoreSumAt store) {
     storeInArrayAt(store.index(), store.value());
-  }
-
-  /** The descriptor of the kernel's helpers: its own arguments, then rows, row, lane, scratch. */
-  static String helperDescriptor(Kernel kernel) {
-    String batch = "L" + BytecodeEmitter.BATCH + ";";
-    return "([D" + batch + (kernel.kind() == Kernel.Kind.LOSS ? "" : "[D") + "III[D)V";
-  }
-
-  // partN(params, batch, [array,] rows, row or 0, lane or 0, scratch)
-  private void emitCall(int helper) {
-    code.visitVarInsn(ALOAD, frame.params().slot());
-    code.visitVarInsn(ALOAD, frame.batch().slot());
-    if (kernel.kind() != Kernel.Kind.LOSS) {
-      code.visitVarInsn(ALOAD, frame.array().slot());
-    }
-    code.visitVarInsn(ILOAD, frame.rows().slot());
-    if (inRowLoop) {
-      code.visitVarInsn(ILOAD, frame.row().slot());
-    } else {
-      code.visitInsn(ICONST_0);
-    }
-    if (inRowLoop && kernel.sumsRows()) {
-      code.visitVarInsn(ILOAD, frame.lane().slot());
-    } else {
-      code.visitInsn(ICONST_0);
-    }
-    code.visitVarInsn(ALOAD, frame.scratch().slot());
-    code.visitMethodInsn(INVOKESTATIC, owner, kernel.helperName(helper),
-        helperDescriptor(kernel), false);
   }
 
   // [t = -0.0;] for (int j = 0; j < count; j++) { body [t += added;] }, as javac writes it.
@@ -482,36 +453,6 @@ final class InstructionWriter implements InstrVisitor {
     }
   }
 
-  // + lane: the row's lane of a sum in scratch
-  private void addLane() {
-    code.visitVarInsn(ILOAD, frame.lane().slot());
-    code.visitInsn(IADD);
-  }
-
-  // SumLanes.total(array, at), the two on the stack
-  private void totalOfLanes() {
-    code.visitMethodInsn(INVOKESTATIC, BytecodeEmitter.SUM_LANES, "total", "([DI)D", false);
-  }
-
-  /**
-   * {@code lane = SumLanes.lane(row, from or 0, rows)}: where a kernel with its sums in scratch
-   * starts each row.
-   */
-  void setLane() {
-    if (frame.lane().slot() < 0 || !kernel.sumsRows()) {
-      return;
-    }
-    code.visitVarInsn(ILOAD, frame.row().slot());
-    if (frame.from().slot() >= 0) {
-      code.visitVarInsn(ILOAD, frame.from().slot());
-    } else {
-      code.visitInsn(ICONST_0);
-    }
-    code.visitVarInsn(ILOAD, frame.rows().slot());
-    code.visitMethodInsn(INVOKESTATIC, BytecodeEmitter.SUM_LANES, "lane", "(III)I", false);
-    code.visitVarInsn(ISTORE, frame.lane().slot());
-  }
-
   // row, or row + k in lane k of a lane loop
   private void pushRow() {
     code.visitVarInsn(ILOAD, frame.row().slot());
@@ -519,6 +460,11 @@ final class InstructionWriter implements InstrVisitor {
       pushInt(rowOffset);
       code.visitInsn(IADD);
     }
+  }
+
+  /** {@code lane = SumLanes.lane(row, from or 0, rows)}, where a row of the loop starts. */
+  void setLane() {
+    HelperCalls.setLane(code, kernel, frame);
   }
 
   /** {@code size} fresh local slots, for a local that the caller manages itself. */

@@ -226,10 +226,10 @@ final class KernelWriter {
   }
 
   // private static void partN(double[] params, Batch batch, [double[] array,] int rows,
-  //     int row, double[] scratch)
+  //     int row, int lane, double[] scratch)
   private void writeHelper(Kernel.Helper helper) {
     code = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, kernel.helperName(helper.index()),
-        InstructionWriter.helperDescriptor(kernel), null, null);
+        HelperCalls.helperDescriptor(kernel), null, null);
     code.visitCode();
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, kernel.helperLayout(),
         sumSlots);

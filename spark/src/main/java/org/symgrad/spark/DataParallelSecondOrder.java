@@ -3,11 +3,13 @@ package org.symgrad.spark;
 import java.util.Arrays;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function;
+import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
+import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
  * {@code lm} and {@code newton} over all rows of a DataFrame: the solver runs on the driver,
@@ -17,10 +19,10 @@ import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
  * step, are the same bits for every partitioning of the same rows; they equal the single-JVM
  * solver's sums (one running sum over all rows) to rounding, and to the bit for one chunk.
  *
- * <p>A chunk's least-squares sums are those of {@link CompiledResiduals} over the chunk's rows;
- * the objective and its gradient are the chunked kernels' sums ({@link Evaluator}); the Hessian
- * sums the Hessian kernel's rows, divides by the row count and adds the penalty's part, as
- * {@code CompiledObjective} does.
+ * <p>A chunk's sums are the raw row sums of the fused kernels {@code symgrad fit --optimizer
+ * lm|newton} runs ({@code SecondOrderKernel}): {@code Σr²}, {@code Jᵀr} and {@code JᵀJ} for
+ * least squares; for Newton, the row loss, its gradient and Hessian, which the kernel's finish
+ * turns into the objective (mean plus penalty) once the chunks are added.
  */
 final class DataParallelSecondOrder {
   private final JavaRDD<ChunkBlock> blocks;
@@ -81,7 +83,6 @@ final class DataParallelSecondOrder {
   }
 
   private SecondOrderProblem objective() {
-    int entries = size * (size + 1) / 2;
     return new SecondOrderProblem() {
       @Override
       public int size() {
@@ -90,23 +91,32 @@ final class DataParallelSecondOrder {
 
       @Override
       public double value(double[] x) {
-        return loss(x);
+        return finished(SecondOrderKernel.OBJECTIVE, x, new double[0]);
       }
 
       @Override
       public double derivatives(double[] x, double[] gradient, double[] hessian) {
-        double value = evaluator.at(x, gradient, false).trainLoss();
-        double[] totals = sum(2 * entries, hessianRows(text, source, x.clone(), entries));
+        double[] out = new double[size + size * (size + 1) / 2];
+        double value = finished(SecondOrderKernel.NEWTON, x, out);
+        System.arraycopy(out, 0, gradient, 0, size);
         Arrays.fill(hessian, 0, size * size, 0);
-        int e = 0;
+        int e = size;
         for (int i = 0; i < size; i++) {
-          for (int j = i; j < size; j++, e++) {
-            hessian[i * size + j] = totals[e] / rows + totals[entries + e];
+          for (int j = i; j < size; j++) {
+            hessian[i * size + j] = out[e++];
           }
         }
         return value;
       }
     };
+  }
+
+  // The fused kernel's raw sums over every chunk, then its finish over all rows: its first
+  // result returned, the others written to out, as FusedObjective's pass gives them.
+  private double finished(SecondOrderKernel kind, double[] x, double[] out) {
+    ChunkedKernels kernel = chunked(text, source, kind);
+    double[] totals = sum(kernel.sumCount(), rawSums(text, source, kind, x.clone()));
+    return kernel.finish(x, totals, rows, out);
   }
 
   /** One job: every chunk's {@code perChunk} sums, added in chunk order. */
@@ -137,33 +147,31 @@ final class DataParallelSecondOrder {
     };
   }
 
-  /**
-   * Per chunk: the sum of its rows' Hessian entries (upper triangle), then the penalty's
-   * entries from chunk 0 only (zeros elsewhere), so that the chunk-order total holds the
-   * penalty once.
-   */
-  private static Function<ChunkBlock, double[]> hessianRows(String text, String source,
-      double[] x, int entries) {
+  private static Function<ChunkBlock, double[]> rawSums(String text, String source,
+      SecondOrderKernel kind, double[] x) {
     return block -> {
-      CompiledModel hessian = ExecutorModels.hessian(text, source);
-      double[] out = new double[block.rows() * 2 * entries];
-      hessian.predict(x, Batch.of(block.columns(), block.rows()), out);
-      double[] sums = new double[2 * entries];
-      for (int row = 0; row < block.rows(); row++) {
-        int base = row * 2 * entries;
-        for (int e = 0; e < entries; e++) {
-          sums[e] += out[base + e];
-        }
-      }
-      if (block.chunk() == 0) {
-        System.arraycopy(out, entries, sums, entries, entries);
-      }
+      ChunkedKernels kernel = chunked(text, source, kind);
+      double[] sums = new double[kernel.sumCount()];
+      kernel.sums(x, Batch.of(block.columns(), block.rows()), 0, block.rows(), sums);
       return sums;
     };
   }
 
-  private static CompiledResiduals residuals(String text, String source, ChunkBlock block) {
-    return new CompiledResiduals(ExecutorModels.get(text, source),
-        ExecutorModels.jacobian(text, source), Batch.of(block.columns(), block.rows()));
+  private static ChunkedKernels chunked(String text, String source, SecondOrderKernel kind) {
+    CompiledModel kernel = ExecutorModels.secondOrder(text, source, kind);
+    if (!(kernel instanceof ChunkedKernels chunked)) {
+      throw new IllegalArgumentException(source + ": the model is too large for newton's "
+          + "kernels to be summed in chunks across the cluster; fit it with --group-by or in "
+          + "one JVM");
+    }
+    return chunked;
+  }
+
+  // One chunk's residuals through the fused kernels, on the executor's thread.
+  private static FusedResiduals residuals(String text, String source, ChunkBlock block) {
+    return new FusedResiduals(
+        ExecutorModels.secondOrder(text, source, SecondOrderKernel.NORMAL_EQUATIONS),
+        ExecutorModels.secondOrder(text, source, SecondOrderKernel.SUM_OF_SQUARES),
+        Batch.of(block.columns(), block.rows()), 1);
   }
 }

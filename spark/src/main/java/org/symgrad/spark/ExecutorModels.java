@@ -3,6 +3,7 @@ package org.symgrad.spark;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.symgrad.compiler.ModelCache;
+import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.CompiledModel;
@@ -23,8 +24,7 @@ final class ExecutorModels {
   private static final Map<Source, CompiledModel> BY_TEXT = new ConcurrentHashMap<>();
   private static final Map<Source, ModelDefinition> DEFINITIONS = new ConcurrentHashMap<>();
   // The kernels of lm (the Jacobian) and newton (the Hessian), compiled as symgrad fit does.
-  private static final Map<Source, CompiledModel> JACOBIANS = new ConcurrentHashMap<>();
-  private static final Map<Source, CompiledModel> HESSIANS = new ConcurrentHashMap<>();
+  private static final Map<KindSource, CompiledModel> SECOND_ORDER = new ConcurrentHashMap<>();
 
   private ExecutorModels() {}
 
@@ -44,16 +44,14 @@ final class ExecutorModels {
         source -> Symgrad.parse(source.text(), source.name()));
   }
 
-  /** The Jacobian kernel of a least-squares model, compiled on the first call in this JVM. */
-  static CompiledModel jacobian(String text, String sourceName) {
-    return JACOBIANS.computeIfAbsent(new Source(text, sourceName),
-        source -> compile(source, Symgrad::compileJacobian));
-  }
-
-  /** The Hessian kernel of a model, compiled on the first call in this JVM. */
-  static CompiledModel hessian(String text, String sourceName) {
-    return HESSIANS.computeIfAbsent(new Source(text, sourceName),
-        source -> compile(source, Symgrad::compileHessian));
+  /**
+   * The fused second-order kernel {@code kind} of the model, compiled on the first call in this
+   * JVM: the kernels {@code symgrad fit --optimizer lm|newton} runs.
+   */
+  static CompiledModel secondOrder(String text, String sourceName, SecondOrderKernel kind) {
+    return SECOND_ORDER.computeIfAbsent(new KindSource(kind, new Source(text, sourceName)),
+        key -> compile(key.source(), definition -> Symgrad.compileSecondOrder(definition,
+            key.kind())));
   }
 
   // One parsed definition serves the model and its kernels, and lowering adds nodes to its
@@ -72,4 +70,6 @@ final class ExecutorModels {
   }
 
   private record Source(String text, String name) {}
+
+  private record KindSource(SecondOrderKernel kind, Source source) {}
 }

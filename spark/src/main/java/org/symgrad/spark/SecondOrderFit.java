@@ -3,14 +3,15 @@ package org.symgrad.spark;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.CompiledObjective;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.Convergence;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
+import org.symgrad.runtime.optim.lsq.FusedObjective;
+import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
@@ -74,10 +75,12 @@ final class SecondOrderFit {
           + "; --optimizer newton fits any loss");
     }
     if (why.isEmpty()) {
-      ExecutorModels.jacobian(text, sourceName);
+      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS);
+      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES);
     }
     if (!spec.leastSquaresOnly()) {
-      ExecutorModels.hessian(text, sourceName);
+      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NEWTON);
+      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.OBJECTIVE);
     }
   }
 
@@ -94,10 +97,14 @@ final class SecondOrderFit {
     }
     CompiledModel model = ExecutorModels.get(text, sourceName);
     boolean leastSquares = reportsStatistics(spec, text, sourceName);
-    ResidualProblem residuals = leastSquares
-        ? new CompiledResiduals(model, ExecutorModels.jacobian(text, sourceName), batch) : null;
-    SecondOrderProblem objective = spec.leastSquaresOnly() ? null
-        : new CompiledObjective(model, ExecutorModels.hessian(text, sourceName), batch);
+    // The fused kernels of symgrad fit --optimizer lm|newton, on one thread: the same bits.
+    ResidualProblem residuals = leastSquares ? new FusedResiduals(
+        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS),
+        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES),
+        batch, 1) : null;
+    SecondOrderProblem objective = spec.leastSquaresOnly() ? null : new FusedObjective(
+        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NEWTON),
+        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.OBJECTIVE), batch, 1);
     return solve(spec, new Problem(residuals, objective, x -> model.loss(x, batch)),
         spec.initialParameters(model.info()),
         Symgrad.parameterNames(ExecutorModels.definition(text, sourceName)));

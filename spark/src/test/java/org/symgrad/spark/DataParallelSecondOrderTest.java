@@ -10,14 +10,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.CompiledObjective;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
 import org.symgrad.runtime.optim.lsq.TrustRegionNewton;
@@ -50,14 +50,13 @@ class DataParallelSecondOrderTest {
       columns[1][r] = rows.get(r).getDouble(1);
     }
     Batch batch = Batch.of(columns, rows.size());
-    CompiledResiduals residuals =
-        new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
+    // The kernels symgrad fit --optimizer lm|newton runs (SecondOrderFit in the CLI).
+    ResidualProblem residuals = SecondOrderProblems.residuals(definition, batch, 1);
     double[] start = model.info().initialParameters(0);
     Tolerances tolerances = Tolerances.parse(Map.of(), 50);
     SolverResult fit = lm ? LevenbergMarquardt.minimize(residuals, start, tolerances)
         : TrustRegionNewton.minimize(
-            new CompiledObjective(model, Symgrad.compileHessian(definition), batch), start,
-            tolerances);
+            SecondOrderProblems.objective(definition, batch, 1), start, tolerances);
     int p = start.length;
     double[] jtr = new double[p];
     double[] jtj = new double[p * p];

@@ -13,14 +13,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.CompiledObjective;
-import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
 import org.symgrad.runtime.optim.lsq.TrustRegionNewton;
@@ -89,12 +89,11 @@ class LeastSquaresGroupsTest {
     Batch batch = batch(rows);
     double[] start = model.info().initialParameters(0);
     Tolerances tolerances = Tolerances.parse(TOLERANCES, epochs);
-    CompiledResiduals residuals =
-        new CompiledResiduals(model, Symgrad.compileJacobian(definition), batch);
+    // The kernels symgrad fit --optimizer lm|newton runs (SecondOrderFit in the CLI).
+    ResidualProblem residuals = SecondOrderProblems.residuals(definition, batch, 1);
     SolverResult fit = lm ? LevenbergMarquardt.minimize(residuals, start, tolerances)
         : TrustRegionNewton.minimize(
-            new CompiledObjective(model, Symgrad.compileHessian(definition), batch), start,
-            tolerances);
+            SecondOrderProblems.objective(definition, batch, 1), start, tolerances);
     double[] jtr = new double[3];
     double[] jtj = new double[9];
     double rss = residuals.normalEquations(fit.params(), jtr, jtj);

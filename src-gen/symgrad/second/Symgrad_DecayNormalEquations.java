@@ -106,7 +106,329 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
     double dLoss_dJtJ_k_cSum = 0.0;
     // dLoss/dJtJ_c_c = 1
     double dLoss_dJtJ_c_cSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double rssSum1 = 0.0;
+    double rssSum2 = 0.0;
+    double rssSum3 = 0.0;
+    double rssSum4 = 0.0;
+    double rssSum5 = 0.0;
+    double rssSum6 = 0.0;
+    double rssSum7 = 0.0;
+    double dLoss_dJtr_aSum1 = 0.0;
+    double dLoss_dJtr_aSum2 = 0.0;
+    double dLoss_dJtr_aSum3 = 0.0;
+    double dLoss_dJtr_aSum4 = 0.0;
+    double dLoss_dJtr_aSum5 = 0.0;
+    double dLoss_dJtr_aSum6 = 0.0;
+    double dLoss_dJtr_aSum7 = 0.0;
+    double dLoss_dJtr_kSum1 = 0.0;
+    double dLoss_dJtr_kSum2 = 0.0;
+    double dLoss_dJtr_kSum3 = 0.0;
+    double dLoss_dJtr_kSum4 = 0.0;
+    double dLoss_dJtr_kSum5 = 0.0;
+    double dLoss_dJtr_kSum6 = 0.0;
+    double dLoss_dJtr_kSum7 = 0.0;
+    double dLoss_dJtr_cSum1 = 0.0;
+    double dLoss_dJtr_cSum2 = 0.0;
+    double dLoss_dJtr_cSum3 = 0.0;
+    double dLoss_dJtr_cSum4 = 0.0;
+    double dLoss_dJtr_cSum5 = 0.0;
+    double dLoss_dJtr_cSum6 = 0.0;
+    double dLoss_dJtr_cSum7 = 0.0;
+    double dLoss_dJtJ_a_aSum1 = 0.0;
+    double dLoss_dJtJ_a_aSum2 = 0.0;
+    double dLoss_dJtJ_a_aSum3 = 0.0;
+    double dLoss_dJtJ_a_aSum4 = 0.0;
+    double dLoss_dJtJ_a_aSum5 = 0.0;
+    double dLoss_dJtJ_a_aSum6 = 0.0;
+    double dLoss_dJtJ_a_aSum7 = 0.0;
+    double dLoss_dJtJ_a_kSum1 = 0.0;
+    double dLoss_dJtJ_a_kSum2 = 0.0;
+    double dLoss_dJtJ_a_kSum3 = 0.0;
+    double dLoss_dJtJ_a_kSum4 = 0.0;
+    double dLoss_dJtJ_a_kSum5 = 0.0;
+    double dLoss_dJtJ_a_kSum6 = 0.0;
+    double dLoss_dJtJ_a_kSum7 = 0.0;
+    double dLoss_dJtJ_a_cSum1 = 0.0;
+    double dLoss_dJtJ_a_cSum2 = 0.0;
+    double dLoss_dJtJ_a_cSum3 = 0.0;
+    double dLoss_dJtJ_a_cSum4 = 0.0;
+    double dLoss_dJtJ_a_cSum5 = 0.0;
+    double dLoss_dJtJ_a_cSum6 = 0.0;
+    double dLoss_dJtJ_a_cSum7 = 0.0;
+    double dLoss_dJtJ_k_kSum1 = 0.0;
+    double dLoss_dJtJ_k_kSum2 = 0.0;
+    double dLoss_dJtJ_k_kSum3 = 0.0;
+    double dLoss_dJtJ_k_kSum4 = 0.0;
+    double dLoss_dJtJ_k_kSum5 = 0.0;
+    double dLoss_dJtJ_k_kSum6 = 0.0;
+    double dLoss_dJtJ_k_kSum7 = 0.0;
+    double dLoss_dJtJ_k_cSum1 = 0.0;
+    double dLoss_dJtJ_k_cSum2 = 0.0;
+    double dLoss_dJtJ_k_cSum3 = 0.0;
+    double dLoss_dJtJ_k_cSum4 = 0.0;
+    double dLoss_dJtJ_k_cSum5 = 0.0;
+    double dLoss_dJtJ_k_cSum6 = 0.0;
+    double dLoss_dJtJ_k_cSum7 = 0.0;
+    double dLoss_dJtJ_c_cSum1 = 0.0;
+    double dLoss_dJtJ_c_cSum2 = 0.0;
+    double dLoss_dJtJ_c_cSum3 = 0.0;
+    double dLoss_dJtJ_c_cSum4 = 0.0;
+    double dLoss_dJtJ_c_cSum5 = 0.0;
+    double dLoss_dJtJ_c_cSum6 = 0.0;
+    double dLoss_dJtJ_c_cSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum += t13;
+        dLoss_dJtr_aSum += t14;
+        dLoss_dJtr_kSum += t16;
+        dLoss_dJtr_cSum += r;
+        dLoss_dJtJ_a_aSum += t17;
+        dLoss_dJtJ_a_kSum += t19;
+        dLoss_dJtJ_a_cSum += t7;
+        dLoss_dJtJ_k_kSum += t20;
+        dLoss_dJtJ_k_cSum += t12;
+        dLoss_dJtJ_c_cSum += 1.0;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum1 += t13;
+        dLoss_dJtr_aSum1 += t14;
+        dLoss_dJtr_kSum1 += t16;
+        dLoss_dJtr_cSum1 += r;
+        dLoss_dJtJ_a_aSum1 += t17;
+        dLoss_dJtJ_a_kSum1 += t19;
+        dLoss_dJtJ_a_cSum1 += t7;
+        dLoss_dJtJ_k_kSum1 += t20;
+        dLoss_dJtJ_k_cSum1 += t12;
+        dLoss_dJtJ_c_cSum1 += 1.0;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum2 += t13;
+        dLoss_dJtr_aSum2 += t14;
+        dLoss_dJtr_kSum2 += t16;
+        dLoss_dJtr_cSum2 += r;
+        dLoss_dJtJ_a_aSum2 += t17;
+        dLoss_dJtJ_a_kSum2 += t19;
+        dLoss_dJtJ_a_cSum2 += t7;
+        dLoss_dJtJ_k_kSum2 += t20;
+        dLoss_dJtJ_k_cSum2 += t12;
+        dLoss_dJtJ_c_cSum2 += 1.0;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum3 += t13;
+        dLoss_dJtr_aSum3 += t14;
+        dLoss_dJtr_kSum3 += t16;
+        dLoss_dJtr_cSum3 += r;
+        dLoss_dJtJ_a_aSum3 += t17;
+        dLoss_dJtJ_a_kSum3 += t19;
+        dLoss_dJtJ_a_cSum3 += t7;
+        dLoss_dJtJ_k_kSum3 += t20;
+        dLoss_dJtJ_k_cSum3 += t12;
+        dLoss_dJtJ_c_cSum3 += 1.0;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum4 += t13;
+        dLoss_dJtr_aSum4 += t14;
+        dLoss_dJtr_kSum4 += t16;
+        dLoss_dJtr_cSum4 += r;
+        dLoss_dJtJ_a_aSum4 += t17;
+        dLoss_dJtJ_a_kSum4 += t19;
+        dLoss_dJtJ_a_cSum4 += t7;
+        dLoss_dJtJ_k_kSum4 += t20;
+        dLoss_dJtJ_k_cSum4 += t12;
+        dLoss_dJtJ_c_cSum4 += 1.0;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum5 += t13;
+        dLoss_dJtr_aSum5 += t14;
+        dLoss_dJtr_kSum5 += t16;
+        dLoss_dJtr_cSum5 += r;
+        dLoss_dJtJ_a_aSum5 += t17;
+        dLoss_dJtJ_a_kSum5 += t19;
+        dLoss_dJtJ_a_cSum5 += t7;
+        dLoss_dJtJ_k_kSum5 += t20;
+        dLoss_dJtJ_k_cSum5 += t12;
+        dLoss_dJtJ_c_cSum5 += 1.0;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum6 += t13;
+        dLoss_dJtr_aSum6 += t14;
+        dLoss_dJtr_kSum6 += t16;
+        dLoss_dJtr_cSum6 += r;
+        dLoss_dJtJ_a_aSum6 += t17;
+        dLoss_dJtJ_a_kSum6 += t19;
+        dLoss_dJtJ_a_cSum6 += t7;
+        dLoss_dJtJ_k_kSum6 += t20;
+        dLoss_dJtJ_k_cSum6 += t12;
+        dLoss_dJtJ_c_cSum6 += 1.0;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum7 += t13;
+        dLoss_dJtr_aSum7 += t14;
+        dLoss_dJtr_kSum7 += t16;
+        dLoss_dJtr_cSum7 += r;
+        dLoss_dJtJ_a_aSum7 += t17;
+        dLoss_dJtJ_a_kSum7 += t19;
+        dLoss_dJtJ_a_cSum7 += t7;
+        dLoss_dJtJ_k_kSum7 += t20;
+        dLoss_dJtJ_k_cSum7 += t12;
+        dLoss_dJtJ_c_cSum7 += 1.0;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -136,6 +458,26 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
       dLoss_dJtJ_k_cSum += t12;
       dLoss_dJtJ_c_cSum += 1.0;
     }
+    rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
+        + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
+    dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
+        + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
+    dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
+        + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
+    dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
+        + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
+    dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
+        + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
+    dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
+        + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
+    dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
+        + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
+    dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
+        + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
+    dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
+        + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
+    dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
+        + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
     double t21 = rssSum;
     return t21;
   }
@@ -168,7 +510,329 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
     double dLoss_dJtJ_k_cSum = 0.0;
     // dLoss/dJtJ_c_c = 1
     double dLoss_dJtJ_c_cSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double rssSum1 = 0.0;
+    double rssSum2 = 0.0;
+    double rssSum3 = 0.0;
+    double rssSum4 = 0.0;
+    double rssSum5 = 0.0;
+    double rssSum6 = 0.0;
+    double rssSum7 = 0.0;
+    double dLoss_dJtr_aSum1 = 0.0;
+    double dLoss_dJtr_aSum2 = 0.0;
+    double dLoss_dJtr_aSum3 = 0.0;
+    double dLoss_dJtr_aSum4 = 0.0;
+    double dLoss_dJtr_aSum5 = 0.0;
+    double dLoss_dJtr_aSum6 = 0.0;
+    double dLoss_dJtr_aSum7 = 0.0;
+    double dLoss_dJtr_kSum1 = 0.0;
+    double dLoss_dJtr_kSum2 = 0.0;
+    double dLoss_dJtr_kSum3 = 0.0;
+    double dLoss_dJtr_kSum4 = 0.0;
+    double dLoss_dJtr_kSum5 = 0.0;
+    double dLoss_dJtr_kSum6 = 0.0;
+    double dLoss_dJtr_kSum7 = 0.0;
+    double dLoss_dJtr_cSum1 = 0.0;
+    double dLoss_dJtr_cSum2 = 0.0;
+    double dLoss_dJtr_cSum3 = 0.0;
+    double dLoss_dJtr_cSum4 = 0.0;
+    double dLoss_dJtr_cSum5 = 0.0;
+    double dLoss_dJtr_cSum6 = 0.0;
+    double dLoss_dJtr_cSum7 = 0.0;
+    double dLoss_dJtJ_a_aSum1 = 0.0;
+    double dLoss_dJtJ_a_aSum2 = 0.0;
+    double dLoss_dJtJ_a_aSum3 = 0.0;
+    double dLoss_dJtJ_a_aSum4 = 0.0;
+    double dLoss_dJtJ_a_aSum5 = 0.0;
+    double dLoss_dJtJ_a_aSum6 = 0.0;
+    double dLoss_dJtJ_a_aSum7 = 0.0;
+    double dLoss_dJtJ_a_kSum1 = 0.0;
+    double dLoss_dJtJ_a_kSum2 = 0.0;
+    double dLoss_dJtJ_a_kSum3 = 0.0;
+    double dLoss_dJtJ_a_kSum4 = 0.0;
+    double dLoss_dJtJ_a_kSum5 = 0.0;
+    double dLoss_dJtJ_a_kSum6 = 0.0;
+    double dLoss_dJtJ_a_kSum7 = 0.0;
+    double dLoss_dJtJ_a_cSum1 = 0.0;
+    double dLoss_dJtJ_a_cSum2 = 0.0;
+    double dLoss_dJtJ_a_cSum3 = 0.0;
+    double dLoss_dJtJ_a_cSum4 = 0.0;
+    double dLoss_dJtJ_a_cSum5 = 0.0;
+    double dLoss_dJtJ_a_cSum6 = 0.0;
+    double dLoss_dJtJ_a_cSum7 = 0.0;
+    double dLoss_dJtJ_k_kSum1 = 0.0;
+    double dLoss_dJtJ_k_kSum2 = 0.0;
+    double dLoss_dJtJ_k_kSum3 = 0.0;
+    double dLoss_dJtJ_k_kSum4 = 0.0;
+    double dLoss_dJtJ_k_kSum5 = 0.0;
+    double dLoss_dJtJ_k_kSum6 = 0.0;
+    double dLoss_dJtJ_k_kSum7 = 0.0;
+    double dLoss_dJtJ_k_cSum1 = 0.0;
+    double dLoss_dJtJ_k_cSum2 = 0.0;
+    double dLoss_dJtJ_k_cSum3 = 0.0;
+    double dLoss_dJtJ_k_cSum4 = 0.0;
+    double dLoss_dJtJ_k_cSum5 = 0.0;
+    double dLoss_dJtJ_k_cSum6 = 0.0;
+    double dLoss_dJtJ_k_cSum7 = 0.0;
+    double dLoss_dJtJ_c_cSum1 = 0.0;
+    double dLoss_dJtJ_c_cSum2 = 0.0;
+    double dLoss_dJtJ_c_cSum3 = 0.0;
+    double dLoss_dJtJ_c_cSum4 = 0.0;
+    double dLoss_dJtJ_c_cSum5 = 0.0;
+    double dLoss_dJtJ_c_cSum6 = 0.0;
+    double dLoss_dJtJ_c_cSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum += t13;
+        dLoss_dJtr_aSum += t14;
+        dLoss_dJtr_kSum += t16;
+        dLoss_dJtr_cSum += r;
+        dLoss_dJtJ_a_aSum += t17;
+        dLoss_dJtJ_a_kSum += t19;
+        dLoss_dJtJ_a_cSum += t7;
+        dLoss_dJtJ_k_kSum += t20;
+        dLoss_dJtJ_k_cSum += t12;
+        dLoss_dJtJ_c_cSum += 1.0;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum1 += t13;
+        dLoss_dJtr_aSum1 += t14;
+        dLoss_dJtr_kSum1 += t16;
+        dLoss_dJtr_cSum1 += r;
+        dLoss_dJtJ_a_aSum1 += t17;
+        dLoss_dJtJ_a_kSum1 += t19;
+        dLoss_dJtJ_a_cSum1 += t7;
+        dLoss_dJtJ_k_kSum1 += t20;
+        dLoss_dJtJ_k_cSum1 += t12;
+        dLoss_dJtJ_c_cSum1 += 1.0;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum2 += t13;
+        dLoss_dJtr_aSum2 += t14;
+        dLoss_dJtr_kSum2 += t16;
+        dLoss_dJtr_cSum2 += r;
+        dLoss_dJtJ_a_aSum2 += t17;
+        dLoss_dJtJ_a_kSum2 += t19;
+        dLoss_dJtJ_a_cSum2 += t7;
+        dLoss_dJtJ_k_kSum2 += t20;
+        dLoss_dJtJ_k_cSum2 += t12;
+        dLoss_dJtJ_c_cSum2 += 1.0;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum3 += t13;
+        dLoss_dJtr_aSum3 += t14;
+        dLoss_dJtr_kSum3 += t16;
+        dLoss_dJtr_cSum3 += r;
+        dLoss_dJtJ_a_aSum3 += t17;
+        dLoss_dJtJ_a_kSum3 += t19;
+        dLoss_dJtJ_a_cSum3 += t7;
+        dLoss_dJtJ_k_kSum3 += t20;
+        dLoss_dJtJ_k_cSum3 += t12;
+        dLoss_dJtJ_c_cSum3 += 1.0;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum4 += t13;
+        dLoss_dJtr_aSum4 += t14;
+        dLoss_dJtr_kSum4 += t16;
+        dLoss_dJtr_cSum4 += r;
+        dLoss_dJtJ_a_aSum4 += t17;
+        dLoss_dJtJ_a_kSum4 += t19;
+        dLoss_dJtJ_a_cSum4 += t7;
+        dLoss_dJtJ_k_kSum4 += t20;
+        dLoss_dJtJ_k_cSum4 += t12;
+        dLoss_dJtJ_c_cSum4 += 1.0;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum5 += t13;
+        dLoss_dJtr_aSum5 += t14;
+        dLoss_dJtr_kSum5 += t16;
+        dLoss_dJtr_cSum5 += r;
+        dLoss_dJtJ_a_aSum5 += t17;
+        dLoss_dJtJ_a_kSum5 += t19;
+        dLoss_dJtJ_a_cSum5 += t7;
+        dLoss_dJtJ_k_kSum5 += t20;
+        dLoss_dJtJ_k_cSum5 += t12;
+        dLoss_dJtJ_c_cSum5 += 1.0;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum6 += t13;
+        dLoss_dJtr_aSum6 += t14;
+        dLoss_dJtr_kSum6 += t16;
+        dLoss_dJtr_cSum6 += r;
+        dLoss_dJtJ_a_aSum6 += t17;
+        dLoss_dJtJ_a_kSum6 += t19;
+        dLoss_dJtJ_a_cSum6 += t7;
+        dLoss_dJtJ_k_kSum6 += t20;
+        dLoss_dJtJ_k_cSum6 += t12;
+        dLoss_dJtJ_c_cSum6 += 1.0;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum7 += t13;
+        dLoss_dJtr_aSum7 += t14;
+        dLoss_dJtr_kSum7 += t16;
+        dLoss_dJtr_cSum7 += r;
+        dLoss_dJtJ_a_aSum7 += t17;
+        dLoss_dJtJ_a_kSum7 += t19;
+        dLoss_dJtJ_a_cSum7 += t7;
+        dLoss_dJtJ_k_kSum7 += t20;
+        dLoss_dJtJ_k_cSum7 += t12;
+        dLoss_dJtJ_c_cSum7 += 1.0;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -198,6 +862,26 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
       dLoss_dJtJ_k_cSum += t12;
       dLoss_dJtJ_c_cSum += 1.0;
     }
+    rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
+        + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
+    dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
+        + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
+    dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
+        + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
+    dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
+        + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
+    dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
+        + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
+    dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
+        + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
+    dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
+        + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
+    dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
+        + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
+    dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
+        + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
+    dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
+        + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
     double t21 = rssSum;
     double t22 = dLoss_dJtr_aSum;
     double t23 = dLoss_dJtr_kSum;
@@ -247,7 +931,329 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
     double dLoss_dJtJ_k_cSum = 0.0;
     // dLoss/dJtJ_c_c = 1
     double dLoss_dJtJ_c_cSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double rssSum1 = 0.0;
+    double rssSum2 = 0.0;
+    double rssSum3 = 0.0;
+    double rssSum4 = 0.0;
+    double rssSum5 = 0.0;
+    double rssSum6 = 0.0;
+    double rssSum7 = 0.0;
+    double dLoss_dJtr_aSum1 = 0.0;
+    double dLoss_dJtr_aSum2 = 0.0;
+    double dLoss_dJtr_aSum3 = 0.0;
+    double dLoss_dJtr_aSum4 = 0.0;
+    double dLoss_dJtr_aSum5 = 0.0;
+    double dLoss_dJtr_aSum6 = 0.0;
+    double dLoss_dJtr_aSum7 = 0.0;
+    double dLoss_dJtr_kSum1 = 0.0;
+    double dLoss_dJtr_kSum2 = 0.0;
+    double dLoss_dJtr_kSum3 = 0.0;
+    double dLoss_dJtr_kSum4 = 0.0;
+    double dLoss_dJtr_kSum5 = 0.0;
+    double dLoss_dJtr_kSum6 = 0.0;
+    double dLoss_dJtr_kSum7 = 0.0;
+    double dLoss_dJtr_cSum1 = 0.0;
+    double dLoss_dJtr_cSum2 = 0.0;
+    double dLoss_dJtr_cSum3 = 0.0;
+    double dLoss_dJtr_cSum4 = 0.0;
+    double dLoss_dJtr_cSum5 = 0.0;
+    double dLoss_dJtr_cSum6 = 0.0;
+    double dLoss_dJtr_cSum7 = 0.0;
+    double dLoss_dJtJ_a_aSum1 = 0.0;
+    double dLoss_dJtJ_a_aSum2 = 0.0;
+    double dLoss_dJtJ_a_aSum3 = 0.0;
+    double dLoss_dJtJ_a_aSum4 = 0.0;
+    double dLoss_dJtJ_a_aSum5 = 0.0;
+    double dLoss_dJtJ_a_aSum6 = 0.0;
+    double dLoss_dJtJ_a_aSum7 = 0.0;
+    double dLoss_dJtJ_a_kSum1 = 0.0;
+    double dLoss_dJtJ_a_kSum2 = 0.0;
+    double dLoss_dJtJ_a_kSum3 = 0.0;
+    double dLoss_dJtJ_a_kSum4 = 0.0;
+    double dLoss_dJtJ_a_kSum5 = 0.0;
+    double dLoss_dJtJ_a_kSum6 = 0.0;
+    double dLoss_dJtJ_a_kSum7 = 0.0;
+    double dLoss_dJtJ_a_cSum1 = 0.0;
+    double dLoss_dJtJ_a_cSum2 = 0.0;
+    double dLoss_dJtJ_a_cSum3 = 0.0;
+    double dLoss_dJtJ_a_cSum4 = 0.0;
+    double dLoss_dJtJ_a_cSum5 = 0.0;
+    double dLoss_dJtJ_a_cSum6 = 0.0;
+    double dLoss_dJtJ_a_cSum7 = 0.0;
+    double dLoss_dJtJ_k_kSum1 = 0.0;
+    double dLoss_dJtJ_k_kSum2 = 0.0;
+    double dLoss_dJtJ_k_kSum3 = 0.0;
+    double dLoss_dJtJ_k_kSum4 = 0.0;
+    double dLoss_dJtJ_k_kSum5 = 0.0;
+    double dLoss_dJtJ_k_kSum6 = 0.0;
+    double dLoss_dJtJ_k_kSum7 = 0.0;
+    double dLoss_dJtJ_k_cSum1 = 0.0;
+    double dLoss_dJtJ_k_cSum2 = 0.0;
+    double dLoss_dJtJ_k_cSum3 = 0.0;
+    double dLoss_dJtJ_k_cSum4 = 0.0;
+    double dLoss_dJtJ_k_cSum5 = 0.0;
+    double dLoss_dJtJ_k_cSum6 = 0.0;
+    double dLoss_dJtJ_k_cSum7 = 0.0;
+    double dLoss_dJtJ_c_cSum1 = 0.0;
+    double dLoss_dJtJ_c_cSum2 = 0.0;
+    double dLoss_dJtJ_c_cSum3 = 0.0;
+    double dLoss_dJtJ_c_cSum4 = 0.0;
+    double dLoss_dJtJ_c_cSum5 = 0.0;
+    double dLoss_dJtJ_c_cSum6 = 0.0;
+    double dLoss_dJtJ_c_cSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum += t13;
+        dLoss_dJtr_aSum += t14;
+        dLoss_dJtr_kSum += t16;
+        dLoss_dJtr_cSum += r;
+        dLoss_dJtJ_a_aSum += t17;
+        dLoss_dJtJ_a_kSum += t19;
+        dLoss_dJtJ_a_cSum += t7;
+        dLoss_dJtJ_k_kSum += t20;
+        dLoss_dJtJ_k_cSum += t12;
+        dLoss_dJtJ_c_cSum += 1.0;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum1 += t13;
+        dLoss_dJtr_aSum1 += t14;
+        dLoss_dJtr_kSum1 += t16;
+        dLoss_dJtr_cSum1 += r;
+        dLoss_dJtJ_a_aSum1 += t17;
+        dLoss_dJtJ_a_kSum1 += t19;
+        dLoss_dJtJ_a_cSum1 += t7;
+        dLoss_dJtJ_k_kSum1 += t20;
+        dLoss_dJtJ_k_cSum1 += t12;
+        dLoss_dJtJ_c_cSum1 += 1.0;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum2 += t13;
+        dLoss_dJtr_aSum2 += t14;
+        dLoss_dJtr_kSum2 += t16;
+        dLoss_dJtr_cSum2 += r;
+        dLoss_dJtJ_a_aSum2 += t17;
+        dLoss_dJtJ_a_kSum2 += t19;
+        dLoss_dJtJ_a_cSum2 += t7;
+        dLoss_dJtJ_k_kSum2 += t20;
+        dLoss_dJtJ_k_cSum2 += t12;
+        dLoss_dJtJ_c_cSum2 += 1.0;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum3 += t13;
+        dLoss_dJtr_aSum3 += t14;
+        dLoss_dJtr_kSum3 += t16;
+        dLoss_dJtr_cSum3 += r;
+        dLoss_dJtJ_a_aSum3 += t17;
+        dLoss_dJtJ_a_kSum3 += t19;
+        dLoss_dJtJ_a_cSum3 += t7;
+        dLoss_dJtJ_k_kSum3 += t20;
+        dLoss_dJtJ_k_cSum3 += t12;
+        dLoss_dJtJ_c_cSum3 += 1.0;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum4 += t13;
+        dLoss_dJtr_aSum4 += t14;
+        dLoss_dJtr_kSum4 += t16;
+        dLoss_dJtr_cSum4 += r;
+        dLoss_dJtJ_a_aSum4 += t17;
+        dLoss_dJtJ_a_kSum4 += t19;
+        dLoss_dJtJ_a_cSum4 += t7;
+        dLoss_dJtJ_k_kSum4 += t20;
+        dLoss_dJtJ_k_cSum4 += t12;
+        dLoss_dJtJ_c_cSum4 += 1.0;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum5 += t13;
+        dLoss_dJtr_aSum5 += t14;
+        dLoss_dJtr_kSum5 += t16;
+        dLoss_dJtr_cSum5 += r;
+        dLoss_dJtJ_a_aSum5 += t17;
+        dLoss_dJtJ_a_kSum5 += t19;
+        dLoss_dJtJ_a_cSum5 += t7;
+        dLoss_dJtJ_k_kSum5 += t20;
+        dLoss_dJtJ_k_cSum5 += t12;
+        dLoss_dJtJ_c_cSum5 += 1.0;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum6 += t13;
+        dLoss_dJtr_aSum6 += t14;
+        dLoss_dJtr_kSum6 += t16;
+        dLoss_dJtr_cSum6 += r;
+        dLoss_dJtJ_a_aSum6 += t17;
+        dLoss_dJtJ_a_kSum6 += t19;
+        dLoss_dJtJ_a_cSum6 += t7;
+        dLoss_dJtJ_k_kSum6 += t20;
+        dLoss_dJtJ_k_cSum6 += t12;
+        dLoss_dJtJ_c_cSum6 += 1.0;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double r = pred - y;
+        double t11 = t8 * t;
+        double t12 = -t11;
+        double t13 = r * r;
+        double t14 = r * t7;
+        double t15 = r * t11;
+        double t16 = -t15;
+        double t17 = t7 * t7;
+        double t18 = t7 * t11;
+        double t19 = -t18;
+        double t20 = t11 * t11;
+        rssSum7 += t13;
+        dLoss_dJtr_aSum7 += t14;
+        dLoss_dJtr_kSum7 += t16;
+        dLoss_dJtr_cSum7 += r;
+        dLoss_dJtJ_a_aSum7 += t17;
+        dLoss_dJtJ_a_kSum7 += t19;
+        dLoss_dJtJ_a_cSum7 += t7;
+        dLoss_dJtJ_k_kSum7 += t20;
+        dLoss_dJtJ_k_cSum7 += t12;
+        dLoss_dJtJ_c_cSum7 += 1.0;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -277,6 +1283,26 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
       dLoss_dJtJ_k_cSum += t12;
       dLoss_dJtJ_c_cSum += 1.0;
     }
+    rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
+        + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
+    dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
+        + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
+    dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
+        + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
+    dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
+        + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
+    dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
+        + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
+    dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
+        + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
+    dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
+        + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
+    dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
+        + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
+    dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
+        + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
+    dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
+        + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
     double t21 = rssSum;
     double t22 = dLoss_dJtr_aSum;
     double t23 = dLoss_dJtr_kSum;

@@ -112,7 +112,361 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
     double dLoss_dw_1_bSum = 0.0;
     // dLoss/db_b = sigmoid(pred) * (-sigmoid(pred) + 1)
     double dLoss_db_bSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    double dLoss_dw_0_w_0Sum1 = 0.0;
+    double dLoss_dw_0_w_0Sum2 = 0.0;
+    double dLoss_dw_0_w_0Sum3 = 0.0;
+    double dLoss_dw_0_w_0Sum4 = 0.0;
+    double dLoss_dw_0_w_0Sum5 = 0.0;
+    double dLoss_dw_0_w_0Sum6 = 0.0;
+    double dLoss_dw_0_w_0Sum7 = 0.0;
+    double dLoss_dw_0_w_1Sum1 = 0.0;
+    double dLoss_dw_0_w_1Sum2 = 0.0;
+    double dLoss_dw_0_w_1Sum3 = 0.0;
+    double dLoss_dw_0_w_1Sum4 = 0.0;
+    double dLoss_dw_0_w_1Sum5 = 0.0;
+    double dLoss_dw_0_w_1Sum6 = 0.0;
+    double dLoss_dw_0_w_1Sum7 = 0.0;
+    double dLoss_dw_0_bSum1 = 0.0;
+    double dLoss_dw_0_bSum2 = 0.0;
+    double dLoss_dw_0_bSum3 = 0.0;
+    double dLoss_dw_0_bSum4 = 0.0;
+    double dLoss_dw_0_bSum5 = 0.0;
+    double dLoss_dw_0_bSum6 = 0.0;
+    double dLoss_dw_0_bSum7 = 0.0;
+    double dLoss_dw_1_w_1Sum1 = 0.0;
+    double dLoss_dw_1_w_1Sum2 = 0.0;
+    double dLoss_dw_1_w_1Sum3 = 0.0;
+    double dLoss_dw_1_w_1Sum4 = 0.0;
+    double dLoss_dw_1_w_1Sum5 = 0.0;
+    double dLoss_dw_1_w_1Sum6 = 0.0;
+    double dLoss_dw_1_w_1Sum7 = 0.0;
+    double dLoss_dw_1_bSum1 = 0.0;
+    double dLoss_dw_1_bSum2 = 0.0;
+    double dLoss_dw_1_bSum3 = 0.0;
+    double dLoss_dw_1_bSum4 = 0.0;
+    double dLoss_dw_1_bSum5 = 0.0;
+    double dLoss_dw_1_bSum6 = 0.0;
+    double dLoss_dw_1_bSum7 = 0.0;
+    double dLoss_db_bSum1 = 0.0;
+    double dLoss_db_bSum2 = 0.0;
+    double dLoss_db_bSum3 = 0.0;
+    double dLoss_db_bSum4 = 0.0;
+    double dLoss_db_bSum5 = 0.0;
+    double dLoss_db_bSum6 = 0.0;
+    double dLoss_db_bSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum += t12;
+        dLoss_dw_0Sum += t15;
+        dLoss_dw_1Sum += t16;
+        dLoss_dbSum += t14;
+        dLoss_dw_0_w_0Sum += t21;
+        dLoss_dw_0_w_1Sum += t22;
+        dLoss_dw_0_bSum += t20;
+        dLoss_dw_1_w_1Sum += t24;
+        dLoss_dw_1_bSum += t23;
+        dLoss_db_bSum += t19;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum1 += t12;
+        dLoss_dw_0Sum1 += t15;
+        dLoss_dw_1Sum1 += t16;
+        dLoss_dbSum1 += t14;
+        dLoss_dw_0_w_0Sum1 += t21;
+        dLoss_dw_0_w_1Sum1 += t22;
+        dLoss_dw_0_bSum1 += t20;
+        dLoss_dw_1_w_1Sum1 += t24;
+        dLoss_dw_1_bSum1 += t23;
+        dLoss_db_bSum1 += t19;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum2 += t12;
+        dLoss_dw_0Sum2 += t15;
+        dLoss_dw_1Sum2 += t16;
+        dLoss_dbSum2 += t14;
+        dLoss_dw_0_w_0Sum2 += t21;
+        dLoss_dw_0_w_1Sum2 += t22;
+        dLoss_dw_0_bSum2 += t20;
+        dLoss_dw_1_w_1Sum2 += t24;
+        dLoss_dw_1_bSum2 += t23;
+        dLoss_db_bSum2 += t19;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum3 += t12;
+        dLoss_dw_0Sum3 += t15;
+        dLoss_dw_1Sum3 += t16;
+        dLoss_dbSum3 += t14;
+        dLoss_dw_0_w_0Sum3 += t21;
+        dLoss_dw_0_w_1Sum3 += t22;
+        dLoss_dw_0_bSum3 += t20;
+        dLoss_dw_1_w_1Sum3 += t24;
+        dLoss_dw_1_bSum3 += t23;
+        dLoss_db_bSum3 += t19;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum4 += t12;
+        dLoss_dw_0Sum4 += t15;
+        dLoss_dw_1Sum4 += t16;
+        dLoss_dbSum4 += t14;
+        dLoss_dw_0_w_0Sum4 += t21;
+        dLoss_dw_0_w_1Sum4 += t22;
+        dLoss_dw_0_bSum4 += t20;
+        dLoss_dw_1_w_1Sum4 += t24;
+        dLoss_dw_1_bSum4 += t23;
+        dLoss_db_bSum4 += t19;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum5 += t12;
+        dLoss_dw_0Sum5 += t15;
+        dLoss_dw_1Sum5 += t16;
+        dLoss_dbSum5 += t14;
+        dLoss_dw_0_w_0Sum5 += t21;
+        dLoss_dw_0_w_1Sum5 += t22;
+        dLoss_dw_0_bSum5 += t20;
+        dLoss_dw_1_w_1Sum5 += t24;
+        dLoss_dw_1_bSum5 += t23;
+        dLoss_db_bSum5 += t19;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum6 += t12;
+        dLoss_dw_0Sum6 += t15;
+        dLoss_dw_1Sum6 += t16;
+        dLoss_dbSum6 += t14;
+        dLoss_dw_0_w_0Sum6 += t21;
+        dLoss_dw_0_w_1Sum6 += t22;
+        dLoss_dw_0_bSum6 += t20;
+        dLoss_dw_1_w_1Sum6 += t24;
+        dLoss_dw_1_bSum6 += t23;
+        dLoss_db_bSum6 += t19;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum7 += t12;
+        dLoss_dw_0Sum7 += t15;
+        dLoss_dw_1Sum7 += t16;
+        dLoss_dbSum7 += t14;
+        dLoss_dw_0_w_0Sum7 += t21;
+        dLoss_dw_0_w_1Sum7 += t22;
+        dLoss_dw_0_bSum7 += t20;
+        dLoss_dw_1_w_1Sum7 += t24;
+        dLoss_dw_1_bSum7 += t23;
+        dLoss_db_bSum7 += t19;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -146,6 +500,26 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
       dLoss_dw_1_bSum += t23;
       dLoss_db_bSum += t19;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
+        + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
+    dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
+        + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
+    dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
+        + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
+    dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
+        + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
+    dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
+        + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
+    dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
+        + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
     double t25 = lossSum;
     double t26 = (double) rows;
     double t27 = t25 / t26;
@@ -181,7 +555,361 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
     double dLoss_dw_1_bSum = 0.0;
     // dLoss/db_b = sigmoid(pred) * (-sigmoid(pred) + 1)
     double dLoss_db_bSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    double dLoss_dw_0_w_0Sum1 = 0.0;
+    double dLoss_dw_0_w_0Sum2 = 0.0;
+    double dLoss_dw_0_w_0Sum3 = 0.0;
+    double dLoss_dw_0_w_0Sum4 = 0.0;
+    double dLoss_dw_0_w_0Sum5 = 0.0;
+    double dLoss_dw_0_w_0Sum6 = 0.0;
+    double dLoss_dw_0_w_0Sum7 = 0.0;
+    double dLoss_dw_0_w_1Sum1 = 0.0;
+    double dLoss_dw_0_w_1Sum2 = 0.0;
+    double dLoss_dw_0_w_1Sum3 = 0.0;
+    double dLoss_dw_0_w_1Sum4 = 0.0;
+    double dLoss_dw_0_w_1Sum5 = 0.0;
+    double dLoss_dw_0_w_1Sum6 = 0.0;
+    double dLoss_dw_0_w_1Sum7 = 0.0;
+    double dLoss_dw_0_bSum1 = 0.0;
+    double dLoss_dw_0_bSum2 = 0.0;
+    double dLoss_dw_0_bSum3 = 0.0;
+    double dLoss_dw_0_bSum4 = 0.0;
+    double dLoss_dw_0_bSum5 = 0.0;
+    double dLoss_dw_0_bSum6 = 0.0;
+    double dLoss_dw_0_bSum7 = 0.0;
+    double dLoss_dw_1_w_1Sum1 = 0.0;
+    double dLoss_dw_1_w_1Sum2 = 0.0;
+    double dLoss_dw_1_w_1Sum3 = 0.0;
+    double dLoss_dw_1_w_1Sum4 = 0.0;
+    double dLoss_dw_1_w_1Sum5 = 0.0;
+    double dLoss_dw_1_w_1Sum6 = 0.0;
+    double dLoss_dw_1_w_1Sum7 = 0.0;
+    double dLoss_dw_1_bSum1 = 0.0;
+    double dLoss_dw_1_bSum2 = 0.0;
+    double dLoss_dw_1_bSum3 = 0.0;
+    double dLoss_dw_1_bSum4 = 0.0;
+    double dLoss_dw_1_bSum5 = 0.0;
+    double dLoss_dw_1_bSum6 = 0.0;
+    double dLoss_dw_1_bSum7 = 0.0;
+    double dLoss_db_bSum1 = 0.0;
+    double dLoss_db_bSum2 = 0.0;
+    double dLoss_db_bSum3 = 0.0;
+    double dLoss_db_bSum4 = 0.0;
+    double dLoss_db_bSum5 = 0.0;
+    double dLoss_db_bSum6 = 0.0;
+    double dLoss_db_bSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum += t12;
+        dLoss_dw_0Sum += t15;
+        dLoss_dw_1Sum += t16;
+        dLoss_dbSum += t14;
+        dLoss_dw_0_w_0Sum += t21;
+        dLoss_dw_0_w_1Sum += t22;
+        dLoss_dw_0_bSum += t20;
+        dLoss_dw_1_w_1Sum += t24;
+        dLoss_dw_1_bSum += t23;
+        dLoss_db_bSum += t19;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum1 += t12;
+        dLoss_dw_0Sum1 += t15;
+        dLoss_dw_1Sum1 += t16;
+        dLoss_dbSum1 += t14;
+        dLoss_dw_0_w_0Sum1 += t21;
+        dLoss_dw_0_w_1Sum1 += t22;
+        dLoss_dw_0_bSum1 += t20;
+        dLoss_dw_1_w_1Sum1 += t24;
+        dLoss_dw_1_bSum1 += t23;
+        dLoss_db_bSum1 += t19;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum2 += t12;
+        dLoss_dw_0Sum2 += t15;
+        dLoss_dw_1Sum2 += t16;
+        dLoss_dbSum2 += t14;
+        dLoss_dw_0_w_0Sum2 += t21;
+        dLoss_dw_0_w_1Sum2 += t22;
+        dLoss_dw_0_bSum2 += t20;
+        dLoss_dw_1_w_1Sum2 += t24;
+        dLoss_dw_1_bSum2 += t23;
+        dLoss_db_bSum2 += t19;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum3 += t12;
+        dLoss_dw_0Sum3 += t15;
+        dLoss_dw_1Sum3 += t16;
+        dLoss_dbSum3 += t14;
+        dLoss_dw_0_w_0Sum3 += t21;
+        dLoss_dw_0_w_1Sum3 += t22;
+        dLoss_dw_0_bSum3 += t20;
+        dLoss_dw_1_w_1Sum3 += t24;
+        dLoss_dw_1_bSum3 += t23;
+        dLoss_db_bSum3 += t19;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum4 += t12;
+        dLoss_dw_0Sum4 += t15;
+        dLoss_dw_1Sum4 += t16;
+        dLoss_dbSum4 += t14;
+        dLoss_dw_0_w_0Sum4 += t21;
+        dLoss_dw_0_w_1Sum4 += t22;
+        dLoss_dw_0_bSum4 += t20;
+        dLoss_dw_1_w_1Sum4 += t24;
+        dLoss_dw_1_bSum4 += t23;
+        dLoss_db_bSum4 += t19;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum5 += t12;
+        dLoss_dw_0Sum5 += t15;
+        dLoss_dw_1Sum5 += t16;
+        dLoss_dbSum5 += t14;
+        dLoss_dw_0_w_0Sum5 += t21;
+        dLoss_dw_0_w_1Sum5 += t22;
+        dLoss_dw_0_bSum5 += t20;
+        dLoss_dw_1_w_1Sum5 += t24;
+        dLoss_dw_1_bSum5 += t23;
+        dLoss_db_bSum5 += t19;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum6 += t12;
+        dLoss_dw_0Sum6 += t15;
+        dLoss_dw_1Sum6 += t16;
+        dLoss_dbSum6 += t14;
+        dLoss_dw_0_w_0Sum6 += t21;
+        dLoss_dw_0_w_1Sum6 += t22;
+        dLoss_dw_0_bSum6 += t20;
+        dLoss_dw_1_w_1Sum6 += t24;
+        dLoss_dw_1_bSum6 += t23;
+        dLoss_db_bSum6 += t19;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum7 += t12;
+        dLoss_dw_0Sum7 += t15;
+        dLoss_dw_1Sum7 += t16;
+        dLoss_dbSum7 += t14;
+        dLoss_dw_0_w_0Sum7 += t21;
+        dLoss_dw_0_w_1Sum7 += t22;
+        dLoss_dw_0_bSum7 += t20;
+        dLoss_dw_1_w_1Sum7 += t24;
+        dLoss_dw_1_bSum7 += t23;
+        dLoss_db_bSum7 += t19;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -215,6 +943,26 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
       dLoss_dw_1_bSum += t23;
       dLoss_db_bSum += t19;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
+        + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
+    dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
+        + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
+    dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
+        + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
+    dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
+        + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
+    dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
+        + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
+    dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
+        + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
     double t25 = lossSum;
     double t26 = (double) rows;
     double t27 = t25 / t26;
@@ -276,7 +1024,361 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
     double dLoss_dw_1_bSum = 0.0;
     // dLoss/db_b = sigmoid(pred) * (-sigmoid(pred) + 1)
     double dLoss_db_bSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dw_0Sum1 = 0.0;
+    double dLoss_dw_0Sum2 = 0.0;
+    double dLoss_dw_0Sum3 = 0.0;
+    double dLoss_dw_0Sum4 = 0.0;
+    double dLoss_dw_0Sum5 = 0.0;
+    double dLoss_dw_0Sum6 = 0.0;
+    double dLoss_dw_0Sum7 = 0.0;
+    double dLoss_dw_1Sum1 = 0.0;
+    double dLoss_dw_1Sum2 = 0.0;
+    double dLoss_dw_1Sum3 = 0.0;
+    double dLoss_dw_1Sum4 = 0.0;
+    double dLoss_dw_1Sum5 = 0.0;
+    double dLoss_dw_1Sum6 = 0.0;
+    double dLoss_dw_1Sum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    double dLoss_dw_0_w_0Sum1 = 0.0;
+    double dLoss_dw_0_w_0Sum2 = 0.0;
+    double dLoss_dw_0_w_0Sum3 = 0.0;
+    double dLoss_dw_0_w_0Sum4 = 0.0;
+    double dLoss_dw_0_w_0Sum5 = 0.0;
+    double dLoss_dw_0_w_0Sum6 = 0.0;
+    double dLoss_dw_0_w_0Sum7 = 0.0;
+    double dLoss_dw_0_w_1Sum1 = 0.0;
+    double dLoss_dw_0_w_1Sum2 = 0.0;
+    double dLoss_dw_0_w_1Sum3 = 0.0;
+    double dLoss_dw_0_w_1Sum4 = 0.0;
+    double dLoss_dw_0_w_1Sum5 = 0.0;
+    double dLoss_dw_0_w_1Sum6 = 0.0;
+    double dLoss_dw_0_w_1Sum7 = 0.0;
+    double dLoss_dw_0_bSum1 = 0.0;
+    double dLoss_dw_0_bSum2 = 0.0;
+    double dLoss_dw_0_bSum3 = 0.0;
+    double dLoss_dw_0_bSum4 = 0.0;
+    double dLoss_dw_0_bSum5 = 0.0;
+    double dLoss_dw_0_bSum6 = 0.0;
+    double dLoss_dw_0_bSum7 = 0.0;
+    double dLoss_dw_1_w_1Sum1 = 0.0;
+    double dLoss_dw_1_w_1Sum2 = 0.0;
+    double dLoss_dw_1_w_1Sum3 = 0.0;
+    double dLoss_dw_1_w_1Sum4 = 0.0;
+    double dLoss_dw_1_w_1Sum5 = 0.0;
+    double dLoss_dw_1_w_1Sum6 = 0.0;
+    double dLoss_dw_1_w_1Sum7 = 0.0;
+    double dLoss_dw_1_bSum1 = 0.0;
+    double dLoss_dw_1_bSum2 = 0.0;
+    double dLoss_dw_1_bSum3 = 0.0;
+    double dLoss_dw_1_bSum4 = 0.0;
+    double dLoss_dw_1_bSum5 = 0.0;
+    double dLoss_dw_1_bSum6 = 0.0;
+    double dLoss_dw_1_bSum7 = 0.0;
+    double dLoss_db_bSum1 = 0.0;
+    double dLoss_db_bSum2 = 0.0;
+    double dLoss_db_bSum3 = 0.0;
+    double dLoss_db_bSum4 = 0.0;
+    double dLoss_db_bSum5 = 0.0;
+    double dLoss_db_bSum6 = 0.0;
+    double dLoss_db_bSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum += t12;
+        dLoss_dw_0Sum += t15;
+        dLoss_dw_1Sum += t16;
+        dLoss_dbSum += t14;
+        dLoss_dw_0_w_0Sum += t21;
+        dLoss_dw_0_w_1Sum += t22;
+        dLoss_dw_0_bSum += t20;
+        dLoss_dw_1_w_1Sum += t24;
+        dLoss_dw_1_bSum += t23;
+        dLoss_db_bSum += t19;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum1 += t12;
+        dLoss_dw_0Sum1 += t15;
+        dLoss_dw_1Sum1 += t16;
+        dLoss_dbSum1 += t14;
+        dLoss_dw_0_w_0Sum1 += t21;
+        dLoss_dw_0_w_1Sum1 += t22;
+        dLoss_dw_0_bSum1 += t20;
+        dLoss_dw_1_w_1Sum1 += t24;
+        dLoss_dw_1_bSum1 += t23;
+        dLoss_db_bSum1 += t19;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum2 += t12;
+        dLoss_dw_0Sum2 += t15;
+        dLoss_dw_1Sum2 += t16;
+        dLoss_dbSum2 += t14;
+        dLoss_dw_0_w_0Sum2 += t21;
+        dLoss_dw_0_w_1Sum2 += t22;
+        dLoss_dw_0_bSum2 += t20;
+        dLoss_dw_1_w_1Sum2 += t24;
+        dLoss_dw_1_bSum2 += t23;
+        dLoss_db_bSum2 += t19;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum3 += t12;
+        dLoss_dw_0Sum3 += t15;
+        dLoss_dw_1Sum3 += t16;
+        dLoss_dbSum3 += t14;
+        dLoss_dw_0_w_0Sum3 += t21;
+        dLoss_dw_0_w_1Sum3 += t22;
+        dLoss_dw_0_bSum3 += t20;
+        dLoss_dw_1_w_1Sum3 += t24;
+        dLoss_dw_1_bSum3 += t23;
+        dLoss_db_bSum3 += t19;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum4 += t12;
+        dLoss_dw_0Sum4 += t15;
+        dLoss_dw_1Sum4 += t16;
+        dLoss_dbSum4 += t14;
+        dLoss_dw_0_w_0Sum4 += t21;
+        dLoss_dw_0_w_1Sum4 += t22;
+        dLoss_dw_0_bSum4 += t20;
+        dLoss_dw_1_w_1Sum4 += t24;
+        dLoss_dw_1_bSum4 += t23;
+        dLoss_db_bSum4 += t19;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum5 += t12;
+        dLoss_dw_0Sum5 += t15;
+        dLoss_dw_1Sum5 += t16;
+        dLoss_dbSum5 += t14;
+        dLoss_dw_0_w_0Sum5 += t21;
+        dLoss_dw_0_w_1Sum5 += t22;
+        dLoss_dw_0_bSum5 += t20;
+        dLoss_dw_1_w_1Sum5 += t24;
+        dLoss_dw_1_bSum5 += t23;
+        dLoss_db_bSum5 += t19;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum6 += t12;
+        dLoss_dw_0Sum6 += t15;
+        dLoss_dw_1Sum6 += t16;
+        dLoss_dbSum6 += t14;
+        dLoss_dw_0_w_0Sum6 += t21;
+        dLoss_dw_0_w_1Sum6 += t22;
+        dLoss_dw_0_bSum6 += t20;
+        dLoss_dw_1_w_1Sum6 += t24;
+        dLoss_dw_1_bSum6 += t23;
+        dLoss_db_bSum6 += t19;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        double t13 = Functions.sigmoid(pred);
+        double t14 = t13 - admitted;
+        double t15 = t14 * exam1;
+        double t16 = t14 * exam2;
+        double t17 = -t13;
+        double t18 = t17 + 1.0;
+        double t19 = t13 * t18;
+        double t20 = exam1 * t19;
+        double t21 = t20 * exam1;
+        double t22 = t20 * exam2;
+        double t23 = exam2 * t19;
+        double t24 = t23 * exam2;
+        lossSum7 += t12;
+        dLoss_dw_0Sum7 += t15;
+        dLoss_dw_1Sum7 += t16;
+        dLoss_dbSum7 += t14;
+        dLoss_dw_0_w_0Sum7 += t21;
+        dLoss_dw_0_w_1Sum7 += t22;
+        dLoss_dw_0_bSum7 += t20;
+        dLoss_dw_1_w_1Sum7 += t24;
+        dLoss_dw_1_bSum7 += t23;
+        dLoss_db_bSum7 += t19;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -310,6 +1412,26 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
       dLoss_dw_1_bSum += t23;
       dLoss_db_bSum += t19;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
+        + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
+    dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
+        + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
+    dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
+        + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
+    dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
+        + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
+    dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
+        + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
+    dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
+        + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
     double t25 = lossSum;
     double t26 = dLoss_dw_0Sum;
     double t27 = dLoss_dw_1Sum;

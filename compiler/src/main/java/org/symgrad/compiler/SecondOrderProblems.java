@@ -2,10 +2,12 @@ package org.symgrad.compiler;
 
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.optim.lsq.CompiledResiduals;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
 import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
 import org.symgrad.runtime.optim.lsq.MatrixFreeObjective;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 
 /**
  * The problems {@code lm} and {@code newton} solve, from a parsed model and its batch: each
@@ -22,9 +24,27 @@ public final class SecondOrderProblems {
    * @param threads how many threads sum the rows' chunks; the bits do not depend on it
    * @throws IllegalArgumentException when the model is not a sum of squares of residuals
    */
-  public static FusedResiduals residuals(ModelDefinition model, Batch batch, int threads) {
+  public static ResidualProblem residuals(ModelDefinition model, Batch batch, int threads) {
+    if (!fusesNormalEquations(Symgrad.parameterNames(model).size())) {
+      return new CompiledResiduals(Symgrad.compile(model), Symgrad.compileJacobian(model),
+          batch);
+    }
     return new FusedResiduals(Symgrad.compileNormalEquations(model),
         Symgrad.compileSecondOrder(model, SecondOrderKernel.SUM_OF_SQUARES), batch, threads);
+  }
+
+  /**
+   * The most parameters for which {@code lm} sums {@code JᵀJ} in the generated loop. That
+   * kernel has {@code 1 + p + p(p+1)/2} sums, so its code and compile time grow with the
+   * square of {@code p} (301 parameters: about 15 s to compile here); above this {@code lm}
+   * runs the Jacobian kernel, {@code p + 1} outputs a row, and forms {@code JᵀJ} from them
+   * chunk by chunk, on one thread.
+   */
+  public static final int FUSED_NORMAL_EQUATIONS_LIMIT = 200;
+
+  /** Whether {@link #residuals} sums the normal equations in the generated loop for this size. */
+  public static boolean fusesNormalEquations(int parameterCount) {
+    return parameterCount <= FUSED_NORMAL_EQUATIONS_LIMIT;
   }
 
   /** The objective's Hessian times a vector, for models too large for a dense Hessian. */

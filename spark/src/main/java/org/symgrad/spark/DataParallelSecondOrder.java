@@ -6,7 +6,6 @@ import org.apache.spark.api.java.function.Function;
 import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -167,11 +166,8 @@ final class DataParallelSecondOrder {
     return chunked;
   }
 
-  // One chunk's residuals through the fused kernels, on the executor's thread.
-  private static FusedResiduals residuals(String text, String source, ChunkBlock block) {
-    return new FusedResiduals(
-        ExecutorModels.secondOrder(text, source, SecondOrderKernel.NORMAL_EQUATIONS),
-        ExecutorModels.secondOrder(text, source, SecondOrderKernel.SUM_OF_SQUARES),
-        Batch.of(block.columns(), block.rows()), 1);
+  // One chunk's residuals through the CLI's kernels, on the executor's thread.
+  private static ResidualProblem residuals(String text, String source, ChunkBlock block) {
+    return ExecutorModels.residuals(text, source, Batch.of(block.columns(), block.rows()));
   }
 }

@@ -4,9 +4,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.symgrad.compiler.ModelCache;
 import org.symgrad.compiler.SecondOrderKernel;
+import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.optim.lsq.CompiledResiduals;
+import org.symgrad.runtime.optim.lsq.FusedResiduals;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 
 /**
  * The compiled models of this JVM, by model text: what lets a Spark job ship a model as its
@@ -25,6 +30,7 @@ final class ExecutorModels {
   private static final Map<Source, ModelDefinition> DEFINITIONS = new ConcurrentHashMap<>();
   // The kernels of lm (the Jacobian) and newton (the Hessian), compiled as symgrad fit does.
   private static final Map<KindSource, CompiledModel> SECOND_ORDER = new ConcurrentHashMap<>();
+  private static final Map<Source, CompiledModel> JACOBIANS = new ConcurrentHashMap<>();
 
   private ExecutorModels() {}
 
@@ -52,6 +58,40 @@ final class ExecutorModels {
     return SECOND_ORDER.computeIfAbsent(new KindSource(kind, new Source(text, sourceName)),
         key -> compile(key.source(), definition -> Symgrad.compileSecondOrder(definition,
             key.kind())));
+  }
+
+  /**
+   * The residuals of a least-squares model over {@code batch} as {@code symgrad fit --optimizer
+   * lm} takes them ({@code SecondOrderProblems.residuals}, one thread), from this JVM's kernels:
+   * the fused normal equations, or above {@code FUSED_NORMAL_EQUATIONS_LIMIT} parameters the
+   * Jacobian kernel.
+   */
+  static ResidualProblem residuals(String text, String sourceName, Batch batch) {
+    if (!fusesNormalEquations(text, sourceName)) {
+      return new CompiledResiduals(get(text, sourceName), jacobian(text, sourceName), batch);
+    }
+    return new FusedResiduals(secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS),
+        secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES), batch, 1);
+  }
+
+  /** Compiles the kernels {@link #residuals} will run, so that a failure is one error. */
+  static void compileResiduals(String text, String sourceName) {
+    if (fusesNormalEquations(text, sourceName)) {
+      secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS);
+      secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES);
+    } else {
+      jacobian(text, sourceName);
+    }
+  }
+
+  private static boolean fusesNormalEquations(String text, String sourceName) {
+    return SecondOrderProblems.fusesNormalEquations(
+        Symgrad.parameterNames(definition(text, sourceName)).size());
+  }
+
+  private static CompiledModel jacobian(String text, String sourceName) {
+    return JACOBIANS.computeIfAbsent(new Source(text, sourceName),
+        source -> compile(source, Symgrad::compileJacobian));
   }
 
   // One parsed definition serves the model and its kernels, and lowering adds nodes to its

@@ -11,7 +11,6 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.optim.lsq.Convergence;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
-import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
 import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
@@ -75,8 +74,7 @@ final class SecondOrderFit {
           + "; --optimizer newton fits any loss");
     }
     if (why.isEmpty()) {
-      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS);
-      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES);
+      ExecutorModels.compileResiduals(text, sourceName);
     }
     if (!spec.leastSquaresOnly()) {
       ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NEWTON);
@@ -98,10 +96,8 @@ final class SecondOrderFit {
     CompiledModel model = ExecutorModels.get(text, sourceName);
     boolean leastSquares = reportsStatistics(spec, text, sourceName);
     // The fused kernels of symgrad fit --optimizer lm|newton, on one thread: the same bits.
-    ResidualProblem residuals = leastSquares ? new FusedResiduals(
-        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS),
-        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES),
-        batch, 1) : null;
+    ResidualProblem residuals = leastSquares
+        ? ExecutorModels.residuals(text, sourceName, batch) : null;
     SecondOrderProblem objective = spec.leastSquaresOnly() ? null : new FusedObjective(
         ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NEWTON),
         ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.OBJECTIVE), batch, 1);

@@ -15,7 +15,6 @@ import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
 
 /**
@@ -32,26 +31,9 @@ class HessianVectorProductTest {
     String expression = RandomExpressionDerivativesTest.expression(random, 4);
     String penalty = random.nextBoolean() ? "0.01 * (a^2 + b * c) + 0.1 * sin(a * c)" : "0";
     String loss = random.nextBoolean() ? "mse" : "log1p((pred - target)^2)";
-    ModelDefinition definition = Symgrad.parse("""
-        input x
-        input z
-        target y
-        param a
-        param b
-        param c
-        model %s
-        loss %s
-        penalty %s
-        """.formatted(expression, loss, penalty), "random.sg");
+    ModelDefinition definition = RandomProblem.model(expression, loss, penalty);
     CompiledModel model = Symgrad.compile(definition);
-    int rows = 1 + random.nextInt(40);
-    double[][] columns = new double[3][rows];
-    for (double[] column : columns) {
-      for (int r = 0; r < rows; r++) {
-        column[r] = random.nextDouble() * 2 - 1;
-      }
-    }
-    Batch batch = new Dataset(List.of("x", "z", "y"), columns).batchFor(model.info(), true);
+    Batch batch = RandomProblem.batch(random, model, 1 + random.nextInt(40));
     double[] params = new double[3];
     double[] v = new double[3];
     for (int i = 0; i < 3; i++) {

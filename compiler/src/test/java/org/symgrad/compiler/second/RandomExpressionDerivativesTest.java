@@ -11,7 +11,6 @@ import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.Dataset;
 
 /**
  * Random smooth models over three parameters: the compiled Hessian against central differences
@@ -29,26 +28,10 @@ class RandomExpressionDerivativesTest {
     String expression = expression(random, 4);
     String penalty = random.nextBoolean() ? "0.01 * (a^2 + b * c)" : "0";
     String loss = random.nextBoolean() ? "mse" : "log1p((pred - target)^2)";
-    ModelDefinition definition = Symgrad.parse("""
-        input x
-        input z
-        target y
-        param a
-        param b
-        param c
-        model %s
-        loss %s
-        penalty %s
-        """.formatted(expression, loss, penalty), "random.sg");
+    ModelDefinition definition = RandomProblem.model(expression, loss, penalty);
     CompiledModel model = Symgrad.compile(definition);
     int rows = 7;
-    double[][] columns = new double[3][rows];
-    for (double[] column : columns) {
-      for (int r = 0; r < rows; r++) {
-        column[r] = random.nextDouble() * 2 - 1;
-      }
-    }
-    Batch batch = new Dataset(List.of("x", "z", "y"), columns).batchFor(model.info(), true);
+    Batch batch = RandomProblem.batch(random, model, rows);
     double[] params = {random.nextDouble() * 2 - 1, random.nextDouble() * 2 - 1,
         random.nextDouble() * 2 - 1};
     String context = "model " + expression + ", loss " + loss + ", penalty " + penalty;

@@ -61,7 +61,106 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, C
     double b = params[1];
     // loss = (pred - t_c)^2
     double lossSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum += t8;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 1];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum1 += t8;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 2];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum2 += t8;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 3];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum3 += t8;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 4];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum4 += t8;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 5];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum5 += t8;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 6];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum6 += t8;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 7];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum7 += t8;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t_un = 0.1 * t_u;
       double t4 = w * t_un;
@@ -71,6 +170,8 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, C
       double t8 = t7 * t7;
       lossSum += t8;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
     double t9 = (double) rows;
     double t10 = lossSum;
     double t11 = t10 / t9;
@@ -90,7 +191,144 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, C
     double dLoss_dwSum = 0.0;
     // dLoss/db = 2 * (pred - t_c)
     double dLoss_dbSum = 0.0;
-    for (int row = 0; row < rows; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dwSum1 = 0.0;
+    double dLoss_dwSum2 = 0.0;
+    double dLoss_dwSum3 = 0.0;
+    double dLoss_dwSum4 = 0.0;
+    double dLoss_dwSum5 = 0.0;
+    double dLoss_dwSum6 = 0.0;
+    double dLoss_dwSum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = 0; row <= rows - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum += t8;
+        dLoss_dwSum += t9;
+        dLoss_dbSum += t7;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 1];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum1 += t8;
+        dLoss_dwSum1 += t9;
+        dLoss_dbSum1 += t7;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 2];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum2 += t8;
+        dLoss_dwSum2 += t9;
+        dLoss_dbSum2 += t7;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 3];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum3 += t8;
+        dLoss_dwSum3 += t9;
+        dLoss_dbSum3 += t7;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 4];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum4 += t8;
+        dLoss_dwSum4 += t9;
+        dLoss_dbSum4 += t7;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 5];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum5 += t8;
+        dLoss_dwSum5 += t9;
+        dLoss_dbSum5 += t7;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 6];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum6 += t8;
+        dLoss_dwSum6 += t9;
+        dLoss_dbSum6 += t7;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 7];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum7 += t8;
+        dLoss_dwSum7 += t9;
+        dLoss_dbSum7 += t7;
+      }
+    }
+    for (int row = rows - rows % 8; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t_un = 0.1 * t_u;
       double t4 = w * t_un;
@@ -103,6 +341,12 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, C
       dLoss_dwSum += t9;
       dLoss_dbSum += t7;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t10 = (double) rows;
     double t11 = lossSum;
     double t12 = t11 / t10;
@@ -129,7 +373,144 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, C
     double dLoss_dwSum = 0.0;
     // dLoss/db = 2 * (pred - t_c)
     double dLoss_dbSum = 0.0;
-    for (int row = from; row < to; row++) {
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    double dLoss_dwSum1 = 0.0;
+    double dLoss_dwSum2 = 0.0;
+    double dLoss_dwSum3 = 0.0;
+    double dLoss_dwSum4 = 0.0;
+    double dLoss_dwSum5 = 0.0;
+    double dLoss_dwSum6 = 0.0;
+    double dLoss_dwSum7 = 0.0;
+    double dLoss_dbSum1 = 0.0;
+    double dLoss_dbSum2 = 0.0;
+    double dLoss_dbSum3 = 0.0;
+    double dLoss_dbSum4 = 0.0;
+    double dLoss_dbSum5 = 0.0;
+    double dLoss_dbSum6 = 0.0;
+    double dLoss_dbSum7 = 0.0;
+    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
+    // the last group into lane 0: the order every backend adds rows in.
+    for (int row = from; row <= to - 8; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum += t8;
+        dLoss_dwSum += t9;
+        dLoss_dbSum += t7;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 1];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum1 += t8;
+        dLoss_dwSum1 += t9;
+        dLoss_dbSum1 += t7;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 2];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum2 += t8;
+        dLoss_dwSum2 += t9;
+        dLoss_dbSum2 += t7;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 3];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum3 += t8;
+        dLoss_dwSum3 += t9;
+        dLoss_dbSum3 += t7;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 4];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum4 += t8;
+        dLoss_dwSum4 += t9;
+        dLoss_dbSum4 += t7;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 5];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum5 += t8;
+        dLoss_dwSum5 += t9;
+        dLoss_dbSum5 += t7;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 6];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum6 += t8;
+        dLoss_dwSum6 += t9;
+        dLoss_dbSum6 += t7;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 7];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        double t9 = t7 * t_un;
+        lossSum7 += t8;
+        dLoss_dwSum7 += t9;
+        dLoss_dbSum7 += t7;
+      }
+    }
+    for (int row = to - (to - from) % 8; row < to; row++) {
       double t_u = t_uColumn[row];
       double t_un = 0.1 * t_u;
       double t4 = w * t_un;
@@ -142,6 +523,12 @@ public final class Symgrad_AnnotatedThermometerModel implements CompiledModel, C
       dLoss_dwSum += t9;
       dLoss_dbSum += t7;
     }
+    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
     double t10 = lossSum;
     double t11 = dLoss_dwSum;
     double t12 = dLoss_dbSum;

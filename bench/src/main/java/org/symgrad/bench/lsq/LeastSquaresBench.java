@@ -26,8 +26,8 @@ import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.optim.lsq.CompiledResiduals;
-import org.symgrad.runtime.optim.lsq.FusedResiduals;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.Tolerances;
 import org.symgrad.runtime.testing.NistFile;
@@ -58,7 +58,7 @@ public class LeastSquaresBench {
 
   private NistFile data;
   private CompiledResiduals residuals;
-  private FusedResiduals fused;
+  private ResidualProblem fused; // what fit --optimizer lm runs: fused at these sizes
   private Tolerances tolerances;
   private LeastSquaresProblem hipparchus;
   private final LevenbergMarquardtOptimizer optimizer = new LevenbergMarquardtOptimizer();

@@ -11,6 +11,7 @@ import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.Node;
 import org.symgrad.compiler.graph.Op;
 import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.SumLanes;
 
 /**
  * A stronger interpreter baseline than {@link TreeWalkingInterpreter}, so that the compiler's
@@ -89,9 +90,11 @@ public final class FlatInterpreter {
     }
     int n = batch.size();
     int k = gradientSlots.length;
-    double loss = 0;
-    java.util.Arrays.fill(grad, 0, k, 0.0); // the sums live in grad until the mean
+    // Every sum in its eight lanes, added in the order the compiled kernels add rows.
+    double[] loss = new double[SumLanes.LANES];
+    double[] sums = new double[SumLanes.LANES * k];
     for (int row = 0; row < n; row++) {
+      int lane = SumLanes.lane(row, 0, n);
       for (int c = 0; c < columnSlots.length; c++) {
         if (columnSlots[c] >= 0) {
           values[columnSlots[c]] = batch.column(c)[row];
@@ -102,14 +105,14 @@ public final class FlatInterpreter {
         values[i] = op.arity() == 1 ? op.apply(values[first[i]])
             : op.apply(values[first[i]], values[second[i]]);
       }
-      loss += values[lossSlot];
+      loss[lane] += values[lossSlot];
       for (int p = 0; p < k; p++) {
-        grad[p] += values[gradientSlots[p]];
+        sums[SumLanes.LANES * p + lane] += values[gradientSlots[p]];
       }
     }
     for (int p = 0; p < k; p++) {
-      grad[p] /= n;
+      grad[p] = SumLanes.total(sums, SumLanes.LANES * p) / n;
     }
-    return loss / n;
+    return SumLanes.total(loss, 0) / n;
   }
 }

@@ -1,5 +1,7 @@
 package org.symgrad.bench.baseline;
 
+import org.symgrad.runtime.SumLanes;
+
 /**
  * The thermometer kernel's IR ({@code Symgrad.lower(model)}), transliterated into Java one
  * instruction a statement and compiled by javac: a diagnostic, not a contender. Against the
@@ -17,10 +19,12 @@ public final class IrTransliteration {
       double[] grad) {
     double t0 = params[0];
     double t1 = params[1];
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
+    // The sums in their eight lanes (runtime SumLanes), as a kernel keeping them in scratch.
+    double[] s0 = new double[SumLanes.LANES];
+    double[] s1 = new double[SumLanes.LANES];
+    double[] s2 = new double[SumLanes.LANES];
     for (int row = 0; row < n; row++) {
+      int lane = SumLanes.lane(row, 0, n);
       double t2 = tu[row];
       double t3 = 0.1 * t2;
       double t4 = t0 * t3;
@@ -29,13 +33,13 @@ public final class IrTransliteration {
       double t7 = t5 - t6;
       double t8 = t7 * t7;
       double t9 = t7 * t3;
-      s0 += t8;
-      s1 += t9;
-      s2 += t7;
+      s0[lane] += t8;
+      s1[lane] += t9;
+      s2[lane] += t7;
     }
     double t10 = n;
-    grad[0] = 2.0 * s1 / t10;
-    grad[1] = 2.0 * s2 / t10;
-    return s0 / t10;
+    grad[0] = 2.0 * SumLanes.total(s1, 0) / t10;
+    grad[1] = 2.0 * SumLanes.total(s2, 0) / t10;
+    return SumLanes.total(s0, 0) / t10;
   }
 }

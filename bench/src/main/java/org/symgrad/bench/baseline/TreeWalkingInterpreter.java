@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.symgrad.compiler.graph.Evaluator;
 import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.SumLanes;
 
 /**
  * The interpreter baseline as the project has it: for every row, the project's own {@link
@@ -27,21 +28,23 @@ public final class TreeWalkingInterpreter {
     for (int p = 0; p < k; p++) {
       variables.put(graph.parameters().get(p), params[p]);
     }
-    double loss = 0;
-    double[] sums = new double[k];
+    // Every sum in its eight lanes, added in the order the compiled kernels add rows.
+    double[] loss = new double[SumLanes.LANES];
+    double[] sums = new double[SumLanes.LANES * k];
     for (int row = 0; row < n; row++) {
+      int lane = SumLanes.lane(row, 0, n);
       for (int c = 0; c < graph.columns().size(); c++) {
         variables.put(graph.columns().get(c), batch.column(c)[row]);
       }
       Evaluator evaluator = new Evaluator(variables);
-      loss += evaluator.valueOf(graph.loss());
+      loss[lane] += evaluator.valueOf(graph.loss());
       for (int p = 0; p < k; p++) {
-        sums[p] += evaluator.valueOf(graph.gradient().get(p));
+        sums[SumLanes.LANES * p + lane] += evaluator.valueOf(graph.gradient().get(p));
       }
     }
     for (int p = 0; p < k; p++) {
-      grad[p] = sums[p] / n;
+      grad[p] = SumLanes.total(sums, SumLanes.LANES * p) / n;
     }
-    return loss / n;
+    return SumLanes.total(loss, 0) / n;
   }
 }

@@ -1,11 +1,11 @@
 package org.symgrad.spark;
 
-import java.util.Arrays;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function;
 import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.optim.lsq.FusedObjective;
 import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -82,32 +82,8 @@ final class DataParallelSecondOrder {
   }
 
   private SecondOrderProblem objective() {
-    return new SecondOrderProblem() {
-      @Override
-      public int size() {
-        return size;
-      }
-
-      @Override
-      public double value(double[] x) {
-        return finished(SecondOrderKernel.OBJECTIVE, x, new double[0]);
-      }
-
-      @Override
-      public double derivatives(double[] x, double[] gradient, double[] hessian) {
-        double[] out = new double[size + size * (size + 1) / 2];
-        double value = finished(SecondOrderKernel.NEWTON, x, out);
-        System.arraycopy(out, 0, gradient, 0, size);
-        Arrays.fill(hessian, 0, size * size, 0);
-        int e = size;
-        for (int i = 0; i < size; i++) {
-          for (int j = i; j < size; j++) {
-            hessian[i * size + j] = out[e++];
-          }
-        }
-        return value;
-      }
-    };
+    return FusedObjective.of(size, (x, out) -> finished(SecondOrderKernel.NEWTON, x, out),
+        (x, out) -> finished(SecondOrderKernel.OBJECTIVE, x, out));
   }
 
   // The fused kernel's raw sums over every chunk, then its finish over all rows: its first

@@ -13,8 +13,8 @@ import org.symgrad.runtime.CompiledModel;
  * thread-safe.
  */
 public final class FusedObjective implements SecondOrderProblem {
-  private final RowSumPass newton;
-  private final RowSumPass objective;
+  private final Pass newton;
+  private final Pass objective;
   private final int size;
   private final double[] out;
   private final double[] none = new double[0];
@@ -37,9 +37,34 @@ public final class FusedObjective implements SecondOrderProblem {
     if (batch.size() == 0) {
       throw new IllegalArgumentException("no rows to fit");
     }
-    this.newton = new RowSumPass(newton, batch, threads);
-    this.objective = new RowSumPass(objective, batch, threads);
+    this.newton = new RowSumPass(newton, batch, threads)::run;
+    this.objective = new RowSumPass(objective, batch, threads)::run;
     this.out = new double[sums - 1];
+  }
+
+  private FusedObjective(int size, Pass newton, Pass objective) {
+    this.size = size;
+    this.newton = newton;
+    this.objective = objective;
+    this.out = new double[size + size * (size + 1) / 2];
+  }
+
+  /**
+   * One evaluation of a fused kernel over all rows, however its rows are summed: returns the
+   * kernel's first result and writes the others to {@code out}.
+   */
+  @FunctionalInterface
+  public interface Pass {
+    double run(double[] x, double[] out);
+  }
+
+  /**
+   * The objective of {@code size} parameters from passes summed elsewhere (a cluster's chunks,
+   * say): {@code newton} as the Newton kernel's pass, {@code objective} as the objective
+   * kernel's, read as the constructor reads its own kernels.
+   */
+  public static FusedObjective of(int size, Pass newton, Pass objective) {
+    return new FusedObjective(size, newton, objective);
   }
 
   @Override

@@ -1,15 +1,8 @@
 package org.symgrad.compiler.api;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.model.IndexRules;
-import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
 import org.symgrad.runtime.Initializer;
@@ -93,49 +86,5 @@ final class BuilderChecks {
     return new IllegalArgumentException("unbound index '" + index + "' in " + where + ": "
         + expr + " is over " + String.join(", ", expr.free().keySet()) + "; bind it with sum("
         + index + ", …)" + (orOnTheLine.isEmpty() ? "" : " or " + orOnTheLine));
-  }
-
-  // Whether any element or sum is in expr; iterative, as an expression may be deep.
-  static boolean hasArrays(Expr expr) {
-    Deque<Expr> pending = new ArrayDeque<>();
-    Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    pending.push(expr);
-    while (!pending.isEmpty()) {
-      Expr e = pending.pop();
-      if (e.kind() == Expr.Kind.ELEMENT || e.kind() == Expr.Kind.SUM) {
-        return true;
-      }
-      for (Expr input : e.inputs()) {
-        if (seen.add(input)) {
-          pending.push(input);
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The loss of model {@code name}, {@code loss} as set or null: mse by default;
-   * cross_entropy for class scores (a {@code vector} of outputs), and only there.
-   */
-  static Loss chooseLoss(@Nullable Loss loss, boolean vector, int outputCount, String name) {
-    LossRules.Takes takes = loss == null ? LossRules.Takes.DEFAULT : loss.takes();
-    LossRules.Misfit misfit = LossRules.misfit(takes, vector, outputCount);
-    if (misfit != null) {
-      throw new IllegalStateException(switch (misfit) {
-        case NEEDS_CLASS_SCORES -> "cross_entropy needs a vector of 2 or more class scores,"
-            + " but model '" + name + "' has one output: predict(\"score\", k, …), one score"
-            + " per class";
-        case NEEDS_A_LOSS -> "model '" + name + "' has " + outputCount + " outputs, so it"
-            + " needs a loss: cross_entropy for class scores";
-        case NEEDS_ONE_PREDICTION -> loss.text() + " compares one prediction with the target,"
-            + " but model '" + name + "' has " + outputCount + " outputs; for classes, use"
-            + " cross_entropy";
-        case NEEDS_TWO_CLASSES -> "cross_entropy needs a vector of 2 or more class scores,"
-            + " but model '" + name + "' has a vector of one; for two classes, bce_logits on"
-            + " one score is the same";
-      });
-    }
-    return loss == null ? Loss.MSE : loss;
   }
 }

@@ -1,13 +1,10 @@
 package org.symgrad.compiler.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.graph.ExpressionPrinter;
 import org.symgrad.compiler.graph.Graph;
-import org.symgrad.compiler.graph.Node;
-import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.Losses;
 
 /**
@@ -99,22 +96,19 @@ public final class Loss {
     return text;
   }
 
-  /** What this loss compares the target with, by the rule both front ends apply. */
-  LossRules.Takes takes() {
-    return name == null ? LossRules.Takes.ONE_PREDICTION : LossRules.takes(name);
+  /** The word of a named loss's line ({@code "huber"}), or null for an expression. */
+  @Nullable String name() {
+    return name;
   }
 
-  /**
-   * The loss of one sample over the model's outputs, written into {@code graph} as the parser
-   * writes the loss line: the target's variable is made where the text first names it.
-   */
-  Node write(Graph graph, List<Node> outputs, String target) {
-    if (name != null) {
-      return Losses.named(graph, name, outputs, graph.variable(target), delta);
-    }
-    Node prediction = outputs.get(0);
-    return TensorWriter.writeScalar(graph, Objects.requireNonNull(custom), leaf ->
-        leaf.kind() == Expr.Kind.PREDICTION ? prediction : graph.variable(target), Map.of());
+  /** Huber's delta. */
+  double delta() {
+    return delta;
+  }
+
+  /** The expression in {@code pred} and {@code target} of a custom loss, or null. */
+  @Nullable Expr custom() {
+    return custom;
   }
 
   @Override

@@ -1,29 +1,21 @@
 package org.symgrad.compiler.api;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.Symgrad;
-import org.symgrad.compiler.graph.Graph;
-import org.symgrad.compiler.graph.Node;
-import org.symgrad.compiler.model.LossRules;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.compiler.model.Namespace;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
-import org.symgrad.compiler.model.UseRules.Place;
 import org.symgrad.compiler.model.UseRules.Role;
-import org.symgrad.compiler.parse.Declared;
-import org.symgrad.compiler.parse.IndexedNodes;
+import org.symgrad.compiler.parse.BuiltLines;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
-import org.symgrad.runtime.ParameterInfo;
 
 /**
  * A model file's declarations, made by calls: the builder of a {@link ModelDefinition}.
@@ -52,9 +44,11 @@ import org.symgrad.runtime.ParameterInfo;
  * m.predict(sum(j, w2.get(j).times(h.get(j))).plus(b2));
  * }</pre>
  *
- * <p>Each call is one line of the equivalent {@code .sg} file, and {@link #build()} reads them
- * as the parser reads the file: lets, the prediction and the penalty in the order they were
- * given, then the loss. So a builder and its file give the same nodes in the same order, and
+ * <p>Each call records one line of the equivalent {@code .sg} file, as the parser records it
+ * ({@link BuiltLines}), and {@link #build()} hands the lines to the parser's own checker, which
+ * reads them as it reads the file: params and inputs, then lets, the prediction and the
+ * penalty in the order they were given, then the loss, every expression written through the
+ * parser's graph writer. So a builder and its file give the same nodes in the same order, and
  * hence the same kernel, bit for bit. The rules are the file's too: names are declared once,
  * the prediction uses params, inputs and earlier lets (a scalar let by its expression or by
  * name, {@code Expr.variable("t_un")}), the penalty params and lets of params only, the loss
@@ -69,19 +63,18 @@ public final class ModelBuilder {
   /** The source name of a built model's messages and generated code. */
   public static final String SOURCE = "<builder>";
 
-
-
   private final String name;
   private String source = SOURCE;
+  private final BuilderWording wording;
+  private final BuiltLines lines = new BuiltLines();
+  // The arrays declared, by name: vector params and inputs, lets over indices.
+  private final Map<String, Tensor> arrays = new LinkedHashMap<>();
+  // The scalar lets' expressions, which a line's text calls by their names.
+  private final Map<Expr, String> scalarLets = new IdentityHashMap<>();
+  private long elements; // of the params and inputs, as a model file counts them
   private @Nullable String data;
-  private final BuilderScope scope;
-  private final List<String> inputs = new ArrayList<>();
-  private int parameterSize;
   private @Nullable String target;
-  private final List<ParameterInfo> parameters = new ArrayList<>();
-  private final List<Statement> statements = new ArrayList<>();
   private @Nullable Expr prediction;
-  private @Nullable String outputName; // of a vector prediction
   private @Nullable Expr penalty;
   private @Nullable Loss loss;
 
@@ -91,7 +84,7 @@ public final class ModelBuilder {
       throw new IllegalArgumentException("a model needs a name");
     }
     this.name = name;
-    this.scope = new BuilderScope(name);
+    this.wording = new BuilderWording(name);
   }
 
   /** Where the model comes from, for messages; default {@value #SOURCE}. */
@@ -104,13 +97,15 @@ public final class ModelBuilder {
   public ModelBuilder data(String path) {
     requireUnset(data, "data", path);
     this.data = Objects.requireNonNull(path, "path");
+    lines.data(path);
     return this;
   }
 
   /** {@code input NAME}: a data column the model reads. */
   public Expr input(String name) {
-    scope.declare(name, Role.INPUT);
-    inputs.add(name);
+    declare(name, Role.INPUT);
+    elements++;
+    lines.input(name, List.of(), List.of(name));
     return Expr.variable(name);
   }
 
@@ -145,21 +140,32 @@ public final class ModelBuilder {
   }
 
   private Tensor vectorInput(String name, List<String> columns) {
-    scope.checkColumns(name, columns);
+    Names.check(name, "input", false);
+    for (String column : columns) {
+      Names.check(column, "column", false);
+      Namespace.Conflict<Role> conflict = lines.columnConflict(column);
+      String other = conflict != null ? BuilderWording.columnOwner(conflict)
+          : column.equals(name) ? "the input's own name"
+          : columns.indexOf(column) != columns.lastIndexOf(column) ? "another of its columns"
+          : null;
+      if (other != null) {
+        throw wording.columnClash(name, column, other);
+      }
+    }
     checkBudget(name, columns.size());
-    scope.declareColumns(name, columns);
-    inputs.addAll(columns);
-    Tensor tensor = new Tensor(name, List.of(columns.size()), "input");
-    scope.addTensor(tensor);
-    return tensor;
+    declare(name, Role.INPUT);
+    elements += columns.size();
+    List<Integer> shape = List.of(columns.size());
+    lines.input(name, shape, columns);
+    return array(new Tensor(name, shape, "input"));
   }
-
 
   /** {@code target NAME}: the data column to predict, which only the loss can use. */
   public ModelBuilder target(String name) {
     requireUnset(target, "target", name);
-    scope.declare(name, Role.TARGET);
+    declare(name, Role.TARGET);
     target = name;
+    lines.target(name);
     return this;
   }
 
@@ -181,8 +187,9 @@ public final class ModelBuilder {
    */
   public Expr param(String name, Initializer initializer) {
     BuilderChecks.checkInitializer(name, initializer);
-    scope.declare(name, Role.PARAM);
-    parameters.add(ParameterInfo.scalar(name, parameterSize++, initializer));
+    declare(name, Role.PARAM);
+    elements++;
+    lines.param(name, List.of(), initializer);
     return Expr.variable(name);
   }
 
@@ -207,13 +214,10 @@ public final class ModelBuilder {
     BuilderChecks.checkInitializer(name, initializer);
     BuilderChecks.checkShape(name, shape);
     checkBudget(name, Shapes.size(shape));
-    scope.declare(name, Role.PARAM);
-    ParameterInfo info = new ParameterInfo(name, shape, parameterSize, initializer);
-    parameters.add(info);
-    parameterSize += info.size();
-    Tensor tensor = new Tensor(name, shape, "parameter");
-    scope.addTensor(tensor);
-    return tensor;
+    declare(name, Role.PARAM);
+    elements += Shapes.size(shape);
+    lines.param(name, List.copyOf(shape), initializer);
+    return array(new Tensor(name, shape, "parameter"));
   }
 
   /** A shape, for {@link #param(String, List, Initializer)}: {@code shape(13, 4)}. */
@@ -251,9 +255,11 @@ public final class ModelBuilder {
    */
   public Expr let(String name, Expr value) {
     Objects.requireNonNull(value, "value");
-    BuilderChecks.requireNoFreeIndex(value, "let '" + name + "'");
-    scope.declare(name, Role.LET);
-    statements.add(new Statement(Place.LET, "let '" + name + "'", value, name));
+    String where = "let '" + name + "'";
+    BuilderChecks.requireNoFreeIndex(value, where);
+    declare(name, Role.LET);
+    lines.let(name, List.of(), line(value, where));
+    scalarLets.putIfAbsent(value, name);
     return value;
   }
 
@@ -278,11 +284,9 @@ public final class ModelBuilder {
     }
     List<Integer> shape = BuilderChecks.lineShape(where, indices, value, "j in w[j]",
         "add it to the let's indices");
-    scope.declare(name, Role.LET);
-    Tensor tensor = new Tensor(name, shape, "let");
-    scope.addTensor(tensor);
-    statements.add(new Statement(Place.LET, where, value, name, List.copyOf(indices)));
-    return tensor;
+    declare(name, Role.LET);
+    lines.let(name, names(indices), line(value, where));
+    return array(new Tensor(name, shape, "let"));
   }
 
   /** {@code model EXPR}: the prediction, in params, inputs and lets. */
@@ -291,7 +295,7 @@ public final class ModelBuilder {
     BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(prediction, "prediction"),
         "the prediction");
     this.prediction = prediction;
-    statements.add(new Statement(Place.MODEL, "the prediction", prediction, null));
+    lines.model(null, List.of(), line(prediction, "the prediction"), text(prediction));
     return this;
   }
 
@@ -310,8 +314,8 @@ public final class ModelBuilder {
     String where = "the prediction '" + name + "'";
     BuilderChecks.lineShape(where, List.of(index), value, "k in c[k]", "");
     this.prediction = value;
-    this.outputName = name;
-    statements.add(new Statement(Place.MODEL, where, value, null, List.of(index)));
+    lines.model(name, List.of(index.name()), line(value, where),
+        name + "[" + index + "] = " + text(value));
     return this;
   }
 
@@ -319,6 +323,9 @@ public final class ModelBuilder {
   public ModelBuilder loss(Loss loss) {
     requireUnset(this.loss, "loss", loss);
     this.loss = Objects.requireNonNull(loss, "loss");
+    Expr custom = loss.custom();
+    lines.loss(loss.text(), loss.name(), loss.delta(),
+        custom == null ? null : line(custom, "the loss"));
     return this;
   }
 
@@ -332,90 +339,20 @@ public final class ModelBuilder {
     requireUnset(this.penalty, "penalty", penalty);
     BuilderChecks.requireNoFreeIndex(Objects.requireNonNull(penalty, "penalty"), "the penalty");
     this.penalty = penalty;
-    statements.add(new Statement(Place.PENALTY, "the penalty", penalty, null));
+    lines.penalty(line(penalty, "the penalty"), text(penalty));
     return this;
   }
 
   /**
-   * The model, in a new graph.
+   * The model, in a new graph: the lines checked by the parser's checker.
    *
    * @throws IllegalStateException when the prediction, the target or every parameter is
    *     missing, or an expression uses a name it may not: undeclared, the target, an input in
    *     the penalty, {@code pred} outside the loss
    */
   public ModelDefinition build() {
-    checkComplete();
-    String targetName = Objects.requireNonNull(target);
-    Graph graph = new Graph();
-    Node predictionNode = null;
-    Node penaltyNode = null;
-    // The parser makes the inputs' and params' variables first, in declaration order, an
-    // array's row-major (a large one's as they are read: ElementVariables); node ids order the
-    // kernel's instructions, so the builder does the same.
-    scope.roles().forEach((declared, role) -> {
-      if (role == Role.INPUT || role == Role.PARAM) {
-        scope.elements(graph, declared);
-      }
-    });
-    List<Node> outputs = List.of();
-    // The lets read so far, as the parser keeps them: a scalar's node, an array's elements.
-    Map<String, Declared> lets = new LinkedHashMap<>();
-    Set<String> inputLets = new HashSet<>(); // the lets that depend on an input
-    for (Statement statement : statements) {
-      scope.checkIndices(statement);
-      boolean[] usesInput = {false};
-      TensorWriter.Leaves leaves = new TensorWriter.Leaves() {
-        @Override
-        public Node scalar(Expr leaf) {
-          usesInput[0] |= leaf.kind() == Expr.Kind.VARIABLE
-              && (scope.role(leaf.name()) == Role.INPUT || inputLets.contains(leaf.name()));
-          return scope.resolve(graph, leaf, statement, lets, inputLets);
-        }
-
-        @Override
-        public List<Node> elements(Expr element) {
-          String array = element.name();
-          usesInput[0] |= scope.role(array) == Role.INPUT || inputLets.contains(array);
-          return scope.resolveArray(graph, element, statement, lets, inputLets);
-        }
-      };
-      List<String> order = statement.indices().stream().map(Index::name).toList();
-      IndexedNodes written =
-          TensorWriter.write(graph, statement.expr(), leaves, order);
-      String let = statement.let();
-      switch (statement.part()) {
-        case LET -> {
-          if (usesInput[0]) {
-            inputLets.add(Objects.requireNonNull(let));
-          }
-          lets.put(Objects.requireNonNull(let), statement.indices().isEmpty()
-              ? Declared.scalar("a let", written.node())
-              : new Declared("a let", written.extents(), written.elements()));
-        }
-        case MODEL -> {
-          outputs = written.elements();
-          predictionNode = outputs.get(0);
-        }
-        case PENALTY -> penaltyNode = written.node();
-      }
-    }
-    Objects.requireNonNull(predictionNode);
-    Loss chosen = BuilderChecks.chooseLoss(loss, outputName != null, outputs.size(), name);
-    Node sampleLoss = chosen.write(graph, outputs, targetName);
-    // Texts call the lets by their names, as the file would have them written.
-    Map<String, Node> letElements = Declared.elementsByName(lets);
-    Map<Node, String> letNames = new IdentityHashMap<>();
-    letElements.forEach((let, node) -> letNames.putIfAbsent(node, let));
-    return new ModelDefinition(name, source, Optional.ofNullable(data), graph, inputs,
-        targetName, parameters, letElements, predictionNode,
-        Statement.text(statements, Place.MODEL, predictionNode, letNames, outputName),
-        sampleLoss, chosen.text(),
-        penaltyNode == null ? graph.constant(0.0) : penaltyNode,
-        penaltyNode == null ? "" : Statement.text(statements, Place.PENALTY, penaltyNode,
-            letNames, outputName), outputs,
-        chosen.takes() == LossRules.Takes.CLASS_SCORES ? outputs.size() : 0);
+    return lines.check(name, source, wording);
   }
-
 
   /** The model built and compiled to bytecode: {@code Symgrad.compile(build())}. */
   public CompiledModel compile() {
@@ -424,9 +361,37 @@ public final class ModelBuilder {
 
   // --- checks ---------------------------------------------------------------------------
 
+  private void declare(String name, Role role) {
+    Names.check(name, BuilderWording.noun(role), role == Role.TARGET);
+    Namespace.Conflict<Role> conflict = lines.conflict(name, role);
+    if (conflict != null) {
+      throw wording.clash(name, conflict);
+    }
+  }
+
+  private Tensor array(Tensor tensor) {
+    arrays.put(tensor.name(), tensor);
+    return tensor;
+  }
+
+  private BuiltLine line(Expr expr, String where) {
+    return new BuiltLine(expr, where, wording, arrays);
+  }
+
+  // The line as a file writes it: each scalar let declared before it by its name.
+  private String text(Expr expr) {
+    Map<Expr, String> lets = new IdentityHashMap<>(scalarLets);
+    lets.remove(expr);
+    return Expr.text(expr, lets);
+  }
+
+  private static List<String> names(List<Index> indices) {
+    return indices.stream().map(Index::name).toList();
+  }
+
   // As a model file: every element of every param and input counts, used or not.
   private void checkBudget(String name, int size) {
-    long total = (long) parameterSize + inputs.size() + size;
+    long total = elements + size;
     if (ParamRules.isOverBudget(total)) {
       throw new IllegalArgumentException("the params and inputs of model '" + this.name
           + "' up to '" + name + "' have " + total + " elements, more than "
@@ -441,20 +406,4 @@ public final class ModelBuilder {
           + current + "), so it cannot be set to " + next);
     }
   }
-
-  private void checkComplete() {
-    if (prediction == null) {
-      throw new IllegalStateException("model '" + name + "' has no prediction: call"
-          + " predict(...), as in predict(w * x + b)");
-    }
-    if (target == null) {
-      throw new IllegalStateException("model '" + name + "' has no target: call target(...)"
-          + " with the data column to predict");
-    }
-    if (parameters.isEmpty()) {
-      throw new IllegalStateException("model '" + name + "' has no parameter: call"
-          + " param(...); a model needs a parameter to fit");
-    }
-  }
-
 }

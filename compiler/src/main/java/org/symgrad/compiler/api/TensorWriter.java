@@ -37,8 +37,8 @@ final class TensorWriter {
   private TensorWriter() {}
 
   /** {@code root}'s elements, over its free indices in {@code order}, which holds them all. */
-  static IndexedNodes write(Graph graph, Expr root, Leaves leaves, List<String> order) {
-    return write(new NodeWriter(graph), root, leaves, true, Map.of()).arrange(order);
+  static IndexedNodes write(NodeWriter nodes, Expr root, Leaves leaves, List<String> order) {
+    return write(nodes, root, leaves, true, Map.of()).arrange(order);
   }
 
   /**

@@ -74,7 +74,7 @@ public final class ModelParser {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1); // a byte order mark is not part of the first line
     }
-    return new ModelReader(new SourceText(sourceName, text), baseName(sourceName)).read();
+    return FileReader.of(new SourceText(sourceName, text), baseName(sourceName)).read();
   }
 
   /**

@@ -36,7 +36,7 @@ final class IndexRanges {
       case SUM -> {
         Expr summed = e.body();
         String bound = e.index().name();
-        // Whether it is declared is known only to the model: BuilderScope asks at build().
+        // Whether it is declared is known only to the model: BuiltLine asks at build().
         if (IndexRules.refusal(summed.bound().contains(bound), false) != null) {
           throw new IllegalArgumentException("index '" + bound + "' is already bound by a sum"
               + " inside sum(" + bound + ", …); give one of them another name");

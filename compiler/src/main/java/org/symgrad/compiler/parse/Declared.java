@@ -12,9 +12,10 @@ import org.symgrad.compiler.model.Shapes;
  * of an array in row-major order: the elements of {@code param W[13, 4]}, the columns of
  * {@code input x[4]}, the values of {@code let h[j]}, the outputs of a vector model.
  *
- * <p>The value both front ends make of a line they have read: the parser's {@code ModelReader}
- * and the builder's {@code ModelBuilder} keep their lets and their prediction as these, and
- * {@link #elementsByName} names a model's lets for its {@code ModelDefinition} for both.
+ * <p>The value the one checker, {@code ModelReader}, makes of a line it has read, a file's or a
+ * builder's: it keeps the lets and the prediction as these, and {@link #elementsByName} names
+ * a model's lets for its {@code ModelDefinition}. A builder's expression gets these from
+ * {@link LineScope} for the names it uses.
  *
  * @param role how messages name it: {@code "a param"}, {@code "the prediction"}
  * @param failed whether it stands in for a declaration whose line failed to read, whose error
@@ -32,11 +33,11 @@ public record Declared(String role, List<Integer> shape, List<Node> elements, bo
     }
   }
 
-  public Declared(String role, List<Integer> shape, List<Node> elements) {
+  Declared(String role, List<Integer> shape, List<Node> elements) {
     this(role, shape, elements, false);
   }
 
-  public static Declared scalar(String role, Node node) {
+  static Declared scalar(String role, Node node) {
     return new Declared(role, List.of(), List.of(node));
   }
 
@@ -61,7 +62,7 @@ public record Declared(String role, List<Integer> shape, List<Node> elements, bo
    * The nodes of {@code lets} under the names a {@code ModelDefinition} gives them, in order:
    * a scalar let by its name, an array let's elements by theirs, {@code h[0]}, {@code h[1]}, …
    */
-  public static Map<String, Node> elementsByName(Map<String, Declared> lets) {
+  static Map<String, Node> elementsByName(Map<String, Declared> lets) {
     Map<String, Node> elements = new LinkedHashMap<>();
     lets.forEach((name, let) -> {
       for (int i = 0; i < let.elements().size(); i++) {

@@ -6,7 +6,8 @@ import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.parse.ModelParser;
 
 /**
- * CompileBench's two benchmarks timed by this thread's CPU clock rather than the wall clock,
+ * CompileBench's two benchmarks (and, with "parse", the parse alone) timed by this thread's
+ * CPU clock rather than the wall clock,
  * so that other processes on a loaded machine do not count: warm-up, then the median of
  * batches of calls, in microseconds a call.
  */
@@ -16,9 +17,11 @@ public class CpuCompileBench {
     String which = args[0];
     int batches = 30;
     int calls = 200;
-    Runnable op = which.equals("compile")
-        ? () -> Symgrad.compile(ModelParser.parse(Thermometer.MODEL, "thermometer.sg"))
-        : () -> Symgrad.lower(ModelParser.parse(Thermometer.MODEL, "thermometer.sg"));
+    Runnable op = switch (which) {
+      case "compile" -> () -> Symgrad.compile(ModelParser.parse(Thermometer.MODEL, "thermometer.sg"));
+      case "parse" -> () -> ModelParser.parse(Thermometer.MODEL, "thermometer.sg");
+      default -> () -> Symgrad.lower(ModelParser.parse(Thermometer.MODEL, "thermometer.sg"));
+    };
     for (int i = 0; i < 3000; i++) {
       op.run();
     }

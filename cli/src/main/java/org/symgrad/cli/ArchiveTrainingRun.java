@@ -17,13 +17,17 @@ final class ArchiveTrainingRun {
       System.err.println("usage: ArchiveTrainingRun MODEL.sg");
       System.exit(Main.BAD_INPUT);
     }
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
-    int code = Main.run(new String[] {"fit", args[0], "--epochs", "50", "--val-fraction", "0",
+    System.exit(run(args[0], new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
+  }
+
+  /** Both commands, the second only if the first succeeded; the first failing one's code. */
+  static int run(String model, PrintWriter out, PrintWriter err) {
+    int code = Main.run(new String[] {"fit", model, "--epochs", "50", "--val-fraction", "0",
         "--json", "--quiet"}, out, err);
-    if (code == 0) {
-      code = Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
+    if (code != 0) {
+      return code;
     }
-    System.exit(code);
+    return Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
   }
 }

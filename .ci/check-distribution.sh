@@ -12,7 +12,8 @@ unzip -q "$zip"
 home=$(echo symgrad-*)
 fail() { echo "distribution: $*" >&2; exit 1; }
 
-for f in bin/symgrad bin/symgrad.bat README LICENSE NOTICE lib/THIRD-PARTY.txt; do
+for f in bin/symgrad bin/symgrad.bat README LICENSE NOTICE lib/THIRD-PARTY.txt \
+    samples/thermometer/thermometer.sg samples/thermometer/thermometer.csv; do
   [ -f "$home/$f" ] || fail "$f is missing from $(basename "$zip")"
 done
 [ -x "$home/bin/symgrad" ] || fail "bin/symgrad is not executable"
@@ -26,6 +27,8 @@ shipped=$(cd "$home/lib" && ls *.jar | grep -v '^symgrad-' \
 [ "$listed" = "$shipped" ] || fail "lib/THIRD-PARTY.txt lists: $(echo $listed); lib/ holds: \
 $(echo $shipped)"
 
+# The class-data archive goes to the cache folder, here a scratch one.
+export XDG_CACHE_HOME="$dir/cache"
 # From another folder, through a symbolic link, as a user's PATH would run it.
 ln -s "$dir/$home/bin/symgrad" "$dir/symgrad-link"
 mkdir elsewhere && cd elsewhere
@@ -33,4 +36,17 @@ mkdir elsewhere && cd elsewhere
 grep -q "grad" help.txt || fail "bin/symgrad --help does not list the commands"
 out=$(../symgrad-link grad "x^2" --at "x=3" --json) || fail "bin/symgrad grad failed"
 echo "$out" | grep -q '"gradient": *{ *"x": *6.0' || fail "bin/symgrad grad printed $out"
+
+# The first command made the class-data archive; later ones start from it (picocli's classes,
+# Java 5 class files, come from it too), grad with the client compiler alone.
+ls "$XDG_CACHE_HOME"/symgrad/symgrad-*.jsa >/dev/null 2>&1 \
+  || fail "no class-data archive in $XDG_CACHE_HOME/symgrad after the first command"
+flags=$(SYMGRAD_JAVA_OPTS="-Xlog:class+load:file=$dir/classes.log -XX:+PrintCommandLineFlags" \
+  ../symgrad-link grad "x^2" --at "x=3" --json) || fail "bin/symgrad grad with the archive failed"
+echo "$flags" | grep -q 'TieredStopAtLevel=1' || fail "grad ran with the optimising compiler"
+grep -q 'picocli.CommandLine source: shared objects file' "$dir/classes.log" \
+  || fail "picocli's classes were not loaded from the class-data archive"
+fitted=$(../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --json --quiet) \
+  || fail "bin/symgrad fit of the shipped sample failed"
+echo "$fitted" | grep -q '"stopped": *"completed"' || fail "bin/symgrad fit printed $fitted"
 echo "distribution: $(basename "$zip") unpacks and bin/symgrad runs: $out"

@@ -1,0 +1,33 @@
+package org.symgrad.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * The training run of the launchers' class-data archive: a short fit of the model it is given
+ * (the thermometer) and a {@code grad}, in one JVM, so that {@code
+ * -XX:DumpLoadedClassList} lists once every class the two commands load. One JVM, because
+ * {@code java -Xshare:dump} fails on a list that names a class twice, and the Windows
+ * launcher has no tool to merge two lists. Exits with the first failing command's code.
+ */
+final class ArchiveTrainingRun {
+  private ArchiveTrainingRun() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: ArchiveTrainingRun MODEL.sg");
+      System.exit(Main.BAD_INPUT);
+    }
+    System.exit(run(args[0], new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
+  }
+
+  /** Both commands, the second only if the first succeeded; the first failing one's code. */
+  static int run(String model, PrintWriter out, PrintWriter err) {
+    int code = Main.run(new String[] {"fit", model, "--epochs", "50", "--val-fraction", "0",
+        "--json", "--quiet"}, out, err);
+    if (code != 0) {
+      return code;
+    }
+    return Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
+  }
+}

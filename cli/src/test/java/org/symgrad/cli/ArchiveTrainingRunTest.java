@@ -1,0 +1,49 @@
+package org.symgrad.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launchers' class-data archive holds the classes of what {@link ArchiveTrainingRun} runs:
+ * so it must run a whole fit and a whole {@code grad}, or the archive misses their classes.
+ */
+class ArchiveTrainingRunTest {
+  private static final String MODEL = "../samples/thermometer/thermometer.sg";
+
+  @Test
+  void fitsTheModelThenTakesAGradient() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = ArchiveTrainingRun.run(MODEL, new PrintWriter(out, true),
+        new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(0);
+    assertThat(err.toString()).isEmpty();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(2);
+    JsonNode fit = Json.mapper().readTree(lines.get(0));
+    assertThat(fit.get("epochs").asInt()).isEqualTo(50);
+    assertThat(fit.get("stopped").asText()).isEqualTo("completed");
+    JsonNode grad = Json.mapper().readTree(lines.get(1));
+    assertThat(grad.get("gradient").get("w").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aFailingFitStopsBeforeTheGradWithItsCode() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = ArchiveTrainingRun.run("no-such-model.sg", new PrintWriter(out, true),
+        new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("no-such-model.sg");
+  }
+}

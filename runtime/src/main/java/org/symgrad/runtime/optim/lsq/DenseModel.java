@@ -7,7 +7,8 @@ package org.symgrad.runtime.optim.lsq;
 final class DenseModel implements LocalModel {
   private final SecondOrderProblem problem;
   private final int n;
-  private final double[] h;
+  private double[] h;
+  private double[] candidate;
   private final double[] s;
   private final StepSolver solver;
 
@@ -15,6 +16,7 @@ final class DenseModel implements LocalModel {
     this.problem = problem;
     this.n = problem.size();
     this.h = new double[n * n];
+    this.candidate = problem.derivativesAtTrials() ? new double[n * n] : h;
     this.s = new double[n * n];
     this.solver = new StepSolver(n);
   }
@@ -34,6 +36,28 @@ final class DenseModel implements LocalModel {
     double f = problem.derivatives(x, g, h);
     Dense.symmetrize(h, n);
     return f;
+  }
+
+  @Override
+  public boolean expandsAtTrials() {
+    return candidate != h;
+  }
+
+  @Override
+  public double expandCandidate(double[] x, double[] g) {
+    if (candidate == h) {
+      throw new UnsupportedOperationException("the problem does not expand at trial points");
+    }
+    double f = problem.derivatives(x, g, candidate);
+    Dense.symmetrize(candidate, n);
+    return f;
+  }
+
+  @Override
+  public void adoptCandidate() {
+    double[] taken = candidate;
+    candidate = h;
+    h = taken;
   }
 
   @Override

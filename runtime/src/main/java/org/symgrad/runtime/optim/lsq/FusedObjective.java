@@ -77,6 +77,15 @@ public final class FusedObjective implements SecondOrderProblem {
     return objective.run(x, none);
   }
 
+  /**
+   * Both kernels sum the row loss and add the penalty by the same lowering, so their values
+   * are the same bits; see {@link FusedResiduals#EXPAND_AT_TRIALS_LIMIT} for the size.
+   */
+  @Override
+  public boolean derivativesAtTrials() {
+    return size <= FusedResiduals.EXPAND_AT_TRIALS_LIMIT;
+  }
+
   @Override
   public double derivatives(double[] x, double[] gradient, double[] h) {
     int p = size;

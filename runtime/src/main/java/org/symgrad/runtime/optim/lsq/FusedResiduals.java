@@ -12,6 +12,14 @@ import org.symgrad.runtime.CompiledModel;
  * with the same bits for any thread count. Not thread-safe: one per solver run.
  */
 public final class FusedResiduals implements ResidualProblem {
+  /**
+   * The most parameters for which trial points are valued by the normal-equations kernel
+   * (see {@link #normalEquationsAtTrials}): its {@code p(p+1)/2} products a row then cost at
+   * most a few times the model's own work, which a refused step pays once and a taken one
+   * saves (a second pass over the rows at the same point).
+   */
+  static final int EXPAND_AT_TRIALS_LIMIT = 10;
+
   private final RowSumPass normalEquations;
   private final RowSumPass sumOfSquares;
   private final int size;
@@ -53,6 +61,12 @@ public final class FusedResiduals implements ResidualProblem {
   @Override
   public double rss(double[] x) {
     return sumOfSquares.run(x, none);
+  }
+
+  /** Both kernels sum {@code r²} by the same lowering, so their {@code Σ r²} are the same bits. */
+  @Override
+  public boolean normalEquationsAtTrials() {
+    return size <= EXPAND_AT_TRIALS_LIMIT;
   }
 
   @Override

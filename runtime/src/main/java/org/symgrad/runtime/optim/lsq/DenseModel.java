@@ -9,6 +9,7 @@ final class DenseModel implements LocalModel {
   private final int n;
   private double[] h;
   private double[] candidate;
+  private final boolean expandsAtTrials;
   private final double[] s;
   private final StepSolver solver;
 
@@ -16,7 +17,8 @@ final class DenseModel implements LocalModel {
     this.problem = problem;
     this.n = problem.size();
     this.h = new double[n * n];
-    this.candidate = problem.derivativesAtTrials() ? new double[n * n] : h;
+    this.candidate = new double[n * n];
+    this.expandsAtTrials = problem.derivativesAtTrials();
     this.s = new double[n * n];
     this.solver = new StepSolver(n);
   }
@@ -40,14 +42,11 @@ final class DenseModel implements LocalModel {
 
   @Override
   public boolean expandsAtTrials() {
-    return candidate != h;
+    return expandsAtTrials;
   }
 
   @Override
   public double expandCandidate(double[] x, double[] g) {
-    if (candidate == h) {
-      throw new UnsupportedOperationException("the problem does not expand at trial points");
-    }
     double f = problem.derivatives(x, g, candidate);
     Dense.symmetrize(candidate, n);
     return f;

@@ -43,7 +43,8 @@ interface LocalModel {
 
   /**
    * Whether trial points are better valued by {@link #expandCandidate}: the pass that expands
-   * costs little more than {@link #value} and gives the same value to the bit.
+   * costs little more than {@link #value} and gives the same value to the bit. (The loop also
+   * expands a trial whose gain is below the objective's rounding, to judge it by its gradient.)
    */
   default boolean expandsAtTrials() {
     return false;
@@ -54,12 +55,8 @@ interface LocalModel {
    * into {@code g}; the expansion is kept aside until {@link #adoptCandidate} makes it the
    * model's, so the current model stays usable for further steps if the trial is refused.
    */
-  default double expandCandidate(double[] x, double[] g) {
-    throw new UnsupportedOperationException("this model does not expand at trial points");
-  }
+  double expandCandidate(double[] x, double[] g);
 
   /** Makes the last {@link #expandCandidate} the model's, as if {@link #expand} ran there. */
-  default void adoptCandidate() {
-    throw new UnsupportedOperationException("this model does not expand at trial points");
-  }
+  void adoptCandidate();
 }

@@ -125,6 +125,18 @@ final class TrustRegion {
           par = 0.5 * par;
         }
         boolean accepted = ratio >= 1e-4;
+        // Near the minimum a step's gain falls below the objective's rounding: the values can
+        // no longer judge it, and a refused last step leaves the fit ~√ε short in the
+        // parameters (where newton's dense and CG paths stopped apart, at 1e-8). The gradient
+        // still can: such a step is taken when it shrinks the scaled gradient.
+        double flat = Math.max(tol.ftol(), EPS);
+        if (!accepted && !blewUp && Math.abs(actual) <= flat && predicted > 0 && predicted <= flat) {
+          if (!expandTrial) {
+            problem.expandCandidate(trial, gTrial);
+            expandTrial = true;
+          }
+          accepted = scaledGradientSquare(gTrial, d, n) < scaledGradientSquare(g, d, n);
+        }
         if (accepted) {
           System.arraycopy(trial, 0, x, 0, n);
           f = f1;
@@ -182,6 +194,16 @@ final class TrustRegion {
       }
     }
     return largest;
+  }
+
+  // ‖D⁻¹g‖, the gradient in the scaled variables the steps are taken in.
+  private static double scaledGradientSquare(double[] g, double[] d, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double v = g[i] / d[i];
+      s += v * v;
+    }
+    return s; // squared: only compared
   }
 
   private static boolean allFinite(double[] a, int n) {

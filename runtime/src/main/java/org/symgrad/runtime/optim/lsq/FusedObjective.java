@@ -1,6 +1,5 @@
 package org.symgrad.runtime.optim.lsq;
 
-import java.util.Arrays;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 
@@ -91,13 +90,7 @@ public final class FusedObjective implements SecondOrderProblem {
     int p = size;
     double value = newton.run(x, out);
     System.arraycopy(out, 0, gradient, 0, p);
-    Arrays.fill(h, 0, p * p, 0);
-    int e = p;
-    for (int i = 0; i < p; i++) {
-      for (int j = i; j < p; j++) {
-        h[i * p + j] = out[e++];
-      }
-    }
+    Dense.unpackUpper(out, p, h, p);
     return value;
   }
 }

@@ -1,6 +1,5 @@
 package org.symgrad.runtime.optim.lsq;
 
-import java.util.Arrays;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 
@@ -74,13 +73,7 @@ public final class FusedResiduals implements ResidualProblem {
     int p = size;
     double rss = normalEquations.run(x, out);
     System.arraycopy(out, 0, jtr, 0, p);
-    Arrays.fill(jtj, 0, p * p, 0);
-    int e = p;
-    for (int i = 0; i < p; i++) {
-      for (int j = i; j < p; j++) {
-        jtj[i * p + j] = out[e++];
-      }
-    }
+    Dense.unpackUpper(out, p, jtj, p);
     return rss;
   }
 }

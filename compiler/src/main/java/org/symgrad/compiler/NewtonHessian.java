@@ -10,7 +10,7 @@ import java.util.Map;
  * reading of the option for {@code symgrad fit} and {@code symgrad-spark}, so both choose alike.
  */
 public enum NewtonHessian {
-  /** The dense Hessian up to {@link SecondOrderProblems#DENSE_HESSIAN_LIMIT} parameters, CG above. */
+  /** Dense up to {@link SecondOrderProblems#DENSE_HESSIAN_LIMIT} parameters, CG above. */
   AUTO,
   /** Always the fused Newton kernel and Moré–Sorensen's step. */
   DENSE,

@@ -86,7 +86,8 @@ public final class LmProfile {
         timed.nanos = (long) (kernel * fits);
         System.out.printf(Locale.ROOT, "  NE pass %.3f µs, Σr² pass %.3f µs%n", nePass / 1e3,
             rssPass / 1e3);
-        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.0f %% | %.1f | %.1f | %.1f | %d of %d |%n",
+        System.out.printf(Locale.ROOT,
+            "| %s | %d | %.2f | %.0f %% | %.1f | %.1f | %.1f | %d of %d |%n",
             name, start, total / 1e3 / fits, 100.0 * timed.nanos / total,
             (double) timed.normalEquations / fits, (double) timed.sums / fits, lre,
             firstIterationWith(timed, x0, data.certified(), lre, last.iterations()),

@@ -62,7 +62,7 @@ public final class FusedResiduals implements ResidualProblem {
     return sumOfSquares.run(x, none);
   }
 
-  /** Both kernels sum {@code r²} by the same lowering, so their {@code Σ r²} are the same bits. */
+  /** Both kernels sum {@code r²} by one lowering: their {@code Σ r²} are the same bits. */
   @Override
   public boolean normalEquationsAtTrials() {
     return size <= EXPAND_AT_TRIALS_LIMIT;

@@ -130,7 +130,8 @@ final class TrustRegion {
         // parameters (where newton's dense and CG paths stopped apart, at 1e-8). The gradient
         // still can: such a step is taken when it shrinks the scaled gradient.
         double flat = Math.max(tol.ftol(), EPS);
-        if (!accepted && !blewUp && Math.abs(actual) <= flat && predicted > 0 && predicted <= flat) {
+        boolean belowRounding = Math.abs(actual) <= flat && predicted > 0 && predicted <= flat;
+        if (!accepted && !blewUp && belowRounding) {
           if (!expandTrial) {
             problem.expandCandidate(trial, gTrial);
             expandTrial = true;
@@ -196,14 +197,14 @@ final class TrustRegion {
     return largest;
   }
 
-  // ‖D⁻¹g‖, the gradient in the scaled variables the steps are taken in.
+  // ‖D⁻¹g‖², the gradient in the scaled variables the steps are taken in.
   private static double scaledGradientSquare(double[] g, double[] d, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {
       double v = g[i] / d[i];
       s += v * v;
     }
-    return s; // squared: only compared
+    return s;
   }
 
   private static boolean allFinite(double[] a, int n) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.symgrad.compiler.NewtonHessian;
 import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -56,7 +57,7 @@ final class SecondOrderFit {
           + "; --optimizer newton fits any loss");
     }
     Map<String, String> rest = new java.util.LinkedHashMap<>(options);
-    String hessian = lm ? "dense" : hessianOption(rest);
+    NewtonHessian hessian = lm ? NewtonHessian.DENSE : configure(() -> NewtonHessian.take(rest));
     Tolerances tolerances = configure(() -> Tolerances.parse(rest, command.fit.epochs()));
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
@@ -69,8 +70,7 @@ final class SecondOrderFit {
     int threads = command.threads == null ? 1 : command.threads;
     ResidualProblem residuals = notLeastSquares.isEmpty()
         ? SecondOrderProblems.residuals(definition, batch, threads) : null;
-    boolean cg = hessian.equals("cg") || (hessian.equals("auto")
-        && info.parameterCount() > SecondOrderProblems.DENSE_HESSIAN_LIMIT);
+    boolean cg = hessian.matrixFree(info.parameterCount());
     SolverResult fit = lm
         ? LevenbergMarquardt.minimize(residuals, start, tolerances)
         : cg ? TrustRegionNewton.minimize(
@@ -141,20 +141,6 @@ final class SecondOrderFit {
     double[] jtj = new double[p * p];
     double rss = residuals.normalEquations(fit.params(), jtr, jtj);
     return FitStatistics.of(jtj, rss, residuals.rows(), Symgrad.parameterNames(definition));
-  }
-
-  // newton's --opt hessian=auto|dense|cg, taken out of the tolerances' options.
-  private static String hessianOption(Map<String, String> options) {
-    String value = "auto";
-    for (String key : List.copyOf(options.keySet())) {
-      if (key.toLowerCase(Locale.ROOT).equals("hessian")) {
-        value = options.remove(key).trim().toLowerCase(Locale.ROOT);
-      }
-    }
-    if (!List.of("auto", "dense", "cg").contains(value)) {
-      throw new UsageException("error: hessian=" + value + ": must be auto, dense or cg");
-    }
-    return value;
   }
 
   private static ArrayNode covariance(double[] covariance, int p) {

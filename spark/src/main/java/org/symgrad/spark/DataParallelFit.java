@@ -16,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.symgrad.compiler.NewtonHessian;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
@@ -78,6 +79,11 @@ final class DataParallelFit {
           + " parameter values, but model '" + info.name() + "' has " + info.parameterCount());
     }
     if (spec.secondOrder()) {
+      if (spec.hessian() == NewtonHessian.CG) {
+        throw new IllegalArgumentException("hessian=cg: newton over all rows sums the dense "
+            + "Hessian across the cluster; conjugate gradients run per group (--group-by), or "
+            + "use hessian=auto|dense");
+      }
       SecondOrderFit.check(spec, modelText, sourceName);
     }
     List<String> columns = InputColumns.of(info, true);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.compiler.NewtonHessian;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.optim.Optimizers;
@@ -65,7 +66,7 @@ public record FitSpec(
     // (Fields are not assigned yet in a compact constructor: check the parameters.)
     if (isSecondOrder(optimizer)) {
       refuseTorchOnly(optimizer, validationFraction, patience, scheduler);
-      Tolerances.parse(optimizerArguments, epochs);
+      secondOrderOptions(optimizer, optimizerArguments, epochs);
     } else {
       trainerOptions(epochs, validationFraction, seed, patience, null);
       Optimizer scratch = Optimizers.create(optimizer, 1, optimizerArguments);
@@ -148,7 +149,26 @@ public record FitSpec(
 
   /** The tolerances of {@code lm} and {@code newton}, from {@code --opt} and the epochs. */
   public Tolerances tolerances() {
-    return Tolerances.parse(optimizerArguments, epochs);
+    return secondOrderOptions(optimizer, optimizerArguments, epochs).tolerances();
+  }
+
+  /**
+   * How {@code newton} steps ({@code --opt hessian=auto|dense|cg}), read as {@code symgrad fit}
+   * reads it; {@link NewtonHessian#DENSE} for {@code lm}, which takes no such option.
+   */
+  public NewtonHessian hessian() {
+    return secondOrderOptions(optimizer, optimizerArguments, epochs).hessian();
+  }
+
+  private record SecondOrderOptions(Tolerances tolerances, NewtonHessian hessian) {}
+
+  // As symgrad fit: newton's hessian= comes out first, the rest are the tolerances'.
+  private static SecondOrderOptions secondOrderOptions(String optimizer,
+      Map<String, String> arguments, int epochs) {
+    Map<String, String> rest = new LinkedHashMap<>(arguments);
+    boolean lm = optimizer.toLowerCase(Locale.ROOT).equals("lm");
+    NewtonHessian hessian = lm ? NewtonHessian.DENSE : NewtonHessian.take(rest);
+    return new SecondOrderOptions(Tolerances.parse(rest, epochs), hessian);
   }
 
   static boolean isSecondOrder(String optimizer) {

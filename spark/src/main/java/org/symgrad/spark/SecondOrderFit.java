@@ -11,7 +11,10 @@ import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.optim.lsq.Convergence;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
+import org.symgrad.runtime.optim.lsq.HessianVectorProblem;
+import org.symgrad.runtime.optim.lsq.HessianVectorProduct;
 import org.symgrad.runtime.optim.lsq.LevenbergMarquardt;
+import org.symgrad.runtime.optim.lsq.MatrixFreeObjective;
 import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
@@ -30,11 +33,18 @@ final class SecondOrderFit {
 
   /**
    * What one solver run needs: the residuals of a least-squares model (null for another
-   * model), the objective with its Hessian (null unless the optimizer is {@code newton}), and
-   * the model's loss at a point, which the result reports as {@code train_loss}.
+   * model), the objective of {@code newton} with its Hessian or, when it steps by conjugate
+   * gradients, with Hessian-vector products (one of them, or neither for {@code lm}), and the
+   * model's loss at a point, which the result reports as {@code train_loss}.
    */
   record Problem(@Nullable ResidualProblem residuals, @Nullable SecondOrderProblem objective,
-      ToDoubleFunction<double[]> loss) {}
+      @Nullable HessianVectorProblem products, ToDoubleFunction<double[]> loss) {
+
+    Problem(@Nullable ResidualProblem residuals, @Nullable SecondOrderProblem objective,
+        ToDoubleFunction<double[]> loss) {
+      this(residuals, objective, null, loss);
+    }
+  }
 
   /** A finished run: the solver's result, the loss there, and the statistics when defined. */
   record Solved(SolverResult fit, double trainLoss, @Nullable FitStatistics statistics) {
@@ -77,9 +87,16 @@ final class SecondOrderFit {
       ExecutorModels.compileResiduals(text, sourceName);
     }
     if (!spec.leastSquaresOnly()) {
-      ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NEWTON);
       ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.OBJECTIVE);
+      ExecutorModels.secondOrder(text, sourceName, matrixFree(spec, text, sourceName)
+          ? SecondOrderKernel.HESSIAN_VECTOR : SecondOrderKernel.NEWTON);
     }
+  }
+
+  /** Whether newton steps by conjugate gradients here, as symgrad fit decides it. */
+  static boolean matrixFree(FitSpec spec, String text, String sourceName) {
+    return !spec.leastSquaresOnly() && spec.hessian().matrixFree(
+        ExecutorModels.get(text, sourceName).info().parameterCount());
   }
 
   /** Whether the fits of {@code spec} report standard errors: lm or newton, least squares. */
@@ -98,10 +115,17 @@ final class SecondOrderFit {
     // The fused kernels of symgrad fit --optimizer lm|newton, on one thread: the same bits.
     ResidualProblem residuals = leastSquares
         ? ExecutorModels.residuals(text, sourceName, batch) : null;
-    SecondOrderProblem objective = spec.leastSquaresOnly() ? null : new FusedObjective(
-        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.NEWTON),
-        ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.OBJECTIVE), batch, 1);
-    return solve(spec, new Problem(residuals, objective, x -> model.loss(x, batch)),
+    boolean matrixFree = matrixFree(spec, text, sourceName);
+    CompiledModel objectiveKernel = spec.leastSquaresOnly() ? null
+        : ExecutorModels.secondOrder(text, sourceName, SecondOrderKernel.OBJECTIVE);
+    SecondOrderProblem objective = spec.leastSquaresOnly() || matrixFree ? null
+        : new FusedObjective(ExecutorModels.secondOrder(text, sourceName,
+            SecondOrderKernel.NEWTON), objectiveKernel, batch, 1);
+    // SecondOrderProblems.matrixFree's kernels, from this JVM's cache.
+    HessianVectorProblem products = !matrixFree ? null : new MatrixFreeObjective(model,
+        objectiveKernel, new HessianVectorProduct(ExecutorModels.secondOrder(text, sourceName,
+            SecondOrderKernel.HESSIAN_VECTOR), batch, 1), batch, 1);
+    return solve(spec, new Problem(residuals, objective, products, x -> model.loss(x, batch)),
         spec.initialParameters(model.info()),
         Symgrad.parameterNames(ExecutorModels.definition(text, sourceName)));
   }
@@ -110,7 +134,9 @@ final class SecondOrderFit {
   static Solved solve(FitSpec spec, Problem problem, double[] start, List<String> names) {
     SolverResult fit = spec.leastSquaresOnly()
         ? LevenbergMarquardt.minimize(problem.residuals(), start, spec.tolerances())
-        : TrustRegionNewton.minimize(problem.objective(), start, spec.tolerances());
+        : problem.products() != null
+            ? TrustRegionNewton.minimize(problem.products(), start, spec.tolerances())
+            : TrustRegionNewton.minimize(problem.objective(), start, spec.tolerances());
     FitStatistics statistics = null;
     if (problem.residuals() != null) {
       ResidualProblem residuals = problem.residuals();

@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.NewtonHessian;
 import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -84,6 +85,11 @@ class LeastSquaresGroupsTest {
   private record Reference(SolverResult fit, FitStatistics stats, double trainLoss) {}
 
   private static Reference cliFit(List<Row> rows, boolean lm, int epochs) {
+    return cliFit(rows, lm, epochs, NewtonHessian.AUTO);
+  }
+
+  private static Reference cliFit(List<Row> rows, boolean lm, int epochs,
+      NewtonHessian hessian) {
     ModelDefinition definition = Symgrad.parse(TestSpark.DECAY, "model.sg");
     CompiledModel model = Symgrad.compile(definition);
     Batch batch = batch(rows);
@@ -92,6 +98,8 @@ class LeastSquaresGroupsTest {
     // The kernels symgrad fit --optimizer lm|newton runs (SecondOrderFit in the CLI).
     ResidualProblem residuals = SecondOrderProblems.residuals(definition, batch, 1);
     SolverResult fit = lm ? LevenbergMarquardt.minimize(residuals, start, tolerances)
+        : hessian.matrixFree(3) ? TrustRegionNewton.minimize(
+            SecondOrderProblems.matrixFree(definition, batch, 1), start, tolerances)
         : TrustRegionNewton.minimize(
             SecondOrderProblems.objective(definition, batch, 1), start, tolerances);
     double[] jtr = new double[3];
@@ -153,6 +161,46 @@ class LeastSquaresGroupsTest {
     for (String g : groups.keySet()) {
       assertRowIs(fits.get(g), cliFit(groups.get(g), false, 100));
     }
+  }
+
+  @Test
+  void newtonHonoursTheHessianOptionAsSymgradFitDoes() {
+    Map<String, List<Row>> groups = groups();
+    Dataset<Row> data = TestSpark.frame(interleaved(groups), schema(), 2);
+
+    Map<String, Row> cg = byKey(SymgradSpark.fitGroups(data, TestSpark.DECAY, "g",
+        spec("newton").withOption("hessian", "cg")));
+    Map<String, Row> dense = byKey(SymgradSpark.fitGroups(data, TestSpark.DECAY, "g",
+        spec("newton").withOption("Hessian", "DENSE")));
+
+    for (String g : groups.keySet()) {
+      Reference byCg = cliFit(groups.get(g), false, 100, NewtonHessian.CG);
+      assertRowIs(cg.get(g), byCg);
+      assertRowIs(dense.get(g), cliFit(groups.get(g), false, 100, NewtonHessian.DENSE));
+    }
+    // The two paths are different steps: had cg been ignored, its rows would be dense's bits.
+    boolean differ = false;
+    for (String g : groups.keySet()) {
+      differ |= cg.get(g).getDouble(cg.get(g).fieldIndex("a"))
+          != dense.get(g).getDouble(dense.get(g).fieldIndex("a"));
+    }
+    assertThat(differ).isTrue();
+  }
+
+  @Test
+  void aBadHessianOptionAndCgOverAllRowsAreRefusedWithSymgradFitsMessage() {
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> spec("newton").withOption("hessian", "sparse"));
+    IllegalArgumentException onLm = assertThrows(IllegalArgumentException.class,
+        () -> spec("lm").withOption("hessian", "cg"));
+    Dataset<Row> data = TestSpark.frame(interleaved(groups()), schema(), 1);
+    IllegalArgumentException allRows = assertThrows(IllegalArgumentException.class,
+        () -> SymgradSpark.fit(data.drop("g"), TestSpark.DECAY,
+            spec("newton").withOption("hessian", "cg")));
+
+    assertThat(bad).hasMessageThat().isEqualTo("hessian=sparse: must be auto, dense or cg");
+    assertThat(onLm).hasMessageThat().contains("unknown option 'hessian'");
+    assertThat(allRows).hasMessageThat().startsWith("hessian=cg: newton over all rows");
   }
 
   @Test

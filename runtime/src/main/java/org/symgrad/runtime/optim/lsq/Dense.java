@@ -71,6 +71,22 @@ final class Dense {
     return i <= j ? a[i * n + j] : a[j * n + i];
   }
 
+  /**
+   * Writes the upper triangle packed row by row in {@code packed} from {@code offset} into
+   * both triangles of the {@code n × n} matrix {@code a}, so it needs neither clearing nor
+   * mirroring afterwards.
+   */
+  static void unpackUpper(double[] packed, int offset, double[] a, int n) {
+    int e = offset;
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        double v = packed[e++];
+        a[i * n + j] = v;
+        a[j * n + i] = v;
+      }
+    }
+  }
+
   /** Mirrors the upper triangle into the lower one. */
   static void symmetrize(double[] a, int n) {
     for (int i = 0; i < n; i++) {

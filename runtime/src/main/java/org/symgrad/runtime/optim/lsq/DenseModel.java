@@ -7,7 +7,9 @@ package org.symgrad.runtime.optim.lsq;
 final class DenseModel implements LocalModel {
   private final SecondOrderProblem problem;
   private final int n;
-  private final double[] h;
+  private double[] h;
+  private double[] candidate;
+  private final boolean expandsAtTrials;
   private final double[] s;
   private final StepSolver solver;
 
@@ -15,6 +17,8 @@ final class DenseModel implements LocalModel {
     this.problem = problem;
     this.n = problem.size();
     this.h = new double[n * n];
+    this.candidate = new double[n * n];
+    this.expandsAtTrials = problem.derivativesAtTrials();
     this.s = new double[n * n];
     this.solver = new StepSolver(n);
   }
@@ -34,6 +38,25 @@ final class DenseModel implements LocalModel {
     double f = problem.derivatives(x, g, h);
     Dense.symmetrize(h, n);
     return f;
+  }
+
+  @Override
+  public boolean expandsAtTrials() {
+    return expandsAtTrials;
+  }
+
+  @Override
+  public double expandCandidate(double[] x, double[] g) {
+    double f = problem.derivatives(x, g, candidate);
+    Dense.symmetrize(candidate, n);
+    return f;
+  }
+
+  @Override
+  public void adoptCandidate() {
+    double[] taken = candidate;
+    candidate = h;
+    h = taken;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.symgrad.runtime.optim.lsq;
 
-import java.util.Arrays;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 
@@ -77,18 +76,21 @@ public final class FusedObjective implements SecondOrderProblem {
     return objective.run(x, none);
   }
 
+  /**
+   * Both kernels sum the row loss and add the penalty by the same lowering, so their values
+   * are the same bits; see {@link FusedResiduals#EXPAND_AT_TRIALS_LIMIT} for the size.
+   */
+  @Override
+  public boolean derivativesAtTrials() {
+    return size <= FusedResiduals.EXPAND_AT_TRIALS_LIMIT;
+  }
+
   @Override
   public double derivatives(double[] x, double[] gradient, double[] h) {
     int p = size;
     double value = newton.run(x, out);
     System.arraycopy(out, 0, gradient, 0, p);
-    Arrays.fill(h, 0, p * p, 0);
-    int e = p;
-    for (int i = 0; i < p; i++) {
-      for (int j = i; j < p; j++) {
-        h[i * p + j] = out[e++];
-      }
-    }
+    Dense.unpackUpper(out, p, h, p);
     return value;
   }
 }

@@ -1,6 +1,5 @@
 package org.symgrad.runtime.optim.lsq;
 
-import java.util.Arrays;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 
@@ -12,6 +11,14 @@ import org.symgrad.runtime.CompiledModel;
  * with the same bits for any thread count. Not thread-safe: one per solver run.
  */
 public final class FusedResiduals implements ResidualProblem {
+  /**
+   * The most parameters for which trial points are valued by the normal-equations kernel
+   * (see {@link #normalEquationsAtTrials}): its {@code p(p+1)/2} products a row then cost at
+   * most a few times the model's own work, which a refused step pays once and a taken one
+   * saves (a second pass over the rows at the same point).
+   */
+  static final int EXPAND_AT_TRIALS_LIMIT = 10;
+
   private final RowSumPass normalEquations;
   private final RowSumPass sumOfSquares;
   private final int size;
@@ -55,18 +62,18 @@ public final class FusedResiduals implements ResidualProblem {
     return sumOfSquares.run(x, none);
   }
 
+  /** Both kernels sum {@code r²} by one lowering: their {@code Σ r²} are the same bits. */
+  @Override
+  public boolean normalEquationsAtTrials() {
+    return size <= EXPAND_AT_TRIALS_LIMIT;
+  }
+
   @Override
   public double normalEquations(double[] x, double[] jtr, double[] jtj) {
     int p = size;
     double rss = normalEquations.run(x, out);
     System.arraycopy(out, 0, jtr, 0, p);
-    Arrays.fill(jtj, 0, p * p, 0);
-    int e = p;
-    for (int i = 0; i < p; i++) {
-      for (int j = i; j < p; j++) {
-        jtj[i * p + j] = out[e++];
-      }
-    }
+    Dense.unpackUpper(out, p, jtj, p);
     return rss;
   }
 }

@@ -38,6 +38,11 @@ public final class LevenbergMarquardt {
       public double derivatives(double[] x, double[] gradient, double[] hessian) {
         return 0.5 * problem.normalEquations(x, gradient, hessian);
       }
+
+      @Override
+      public boolean derivativesAtTrials() {
+        return problem.normalEquationsAtTrials();
+      }
     };
   }
 }

@@ -40,4 +40,23 @@ interface LocalModel {
 
   /** {@code qᵀSq} for the last step {@code q} that {@link #solve} wrote. */
   double curvature(double[] q);
+
+  /**
+   * Whether trial points are better valued by {@link #expandCandidate}: the pass that expands
+   * costs little more than {@link #value} and gives the same value to the bit. (The loop also
+   * expands a trial whose gain is below the objective's rounding, to judge it by its gradient.)
+   */
+  default boolean expandsAtTrials() {
+    return false;
+  }
+
+  /**
+   * The objective at a trial point {@code x}, as {@link #value} gives it, and its gradient
+   * into {@code g}; the expansion is kept aside until {@link #adoptCandidate} makes it the
+   * model's, so the current model stays usable for further steps if the trial is refused.
+   */
+  double expandCandidate(double[] x, double[] g);
+
+  /** Makes the last {@link #expandCandidate} the model's, as if {@link #expand} ran there. */
+  void adoptCandidate();
 }

@@ -20,4 +20,14 @@ public interface ResidualProblem {
    * at least its upper triangle) to {@code jtj}.
    */
   double normalEquations(double[] x, double[] jtr, double[] jtj);
+
+  /**
+   * Whether a solver should evaluate its trial points with {@link #normalEquations} rather
+   * than {@link #rss}: true where that pass costs little more and returns the same {@code Σ r²}
+   * to the bit, so a step that is taken needs no second pass at its point and the fit's path
+   * does not change. False unless an implementation knows both.
+   */
+  default boolean normalEquationsAtTrials() {
+    return false;
+  }
 }

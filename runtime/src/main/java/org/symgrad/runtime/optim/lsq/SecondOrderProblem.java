@@ -18,4 +18,13 @@ public interface SecondOrderProblem {
    * {@code size × size} and symmetric (at least its upper triangle), to {@code hessian}.
    */
   double derivatives(double[] x, double[] gradient, double[] hessian);
+
+  /**
+   * Whether a solver should evaluate its trial points with {@link #derivatives} rather than
+   * {@link #value}: true where that pass costs little more and returns the same value to the
+   * bit, so a step that is taken needs no second pass at its point. False by default.
+   */
+  default boolean derivativesAtTrials() {
+    return false;
+  }
 }

@@ -16,6 +16,7 @@ final class SteihaugModel implements LocalModel {
   private final HessianVectorProblem problem;
   private final int n;
   private final double[] x;
+  private final double[] candidate;
   private final double[] r;
   private final double[] p;
   private final double[] sp;
@@ -32,6 +33,7 @@ final class SteihaugModel implements LocalModel {
     this.problem = problem;
     this.n = problem.size();
     this.x = new double[n];
+    this.candidate = new double[n];
     this.r = new double[n];
     this.p = new double[n];
     this.sp = new double[n];
@@ -59,6 +61,17 @@ final class SteihaugModel implements LocalModel {
       takeDiagonal();
     }
     return f;
+  }
+
+  @Override
+  public double expandCandidate(double[] at, double[] g) {
+    System.arraycopy(at, 0, candidate, 0, n);
+    return problem.gradient(at, g);
+  }
+
+  @Override
+  public void adoptCandidate() {
+    System.arraycopy(candidate, 0, x, 0, n);
   }
 
   // The Hessian's diagonal at the start, from n products with unit vectors (as many as one

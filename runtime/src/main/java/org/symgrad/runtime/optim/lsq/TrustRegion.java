@@ -27,6 +27,7 @@ final class TrustRegion {
     }
     double[] x = start.clone();
     double[] g = new double[n];
+    double[] gTrial = new double[n];
     double[] b = new double[n];
     double[] q = new double[n];
     double[] d = new double[n];
@@ -40,6 +41,8 @@ final class TrustRegion {
     double delta = 0;
     double xNorm = 0;
     boolean first = true;
+    boolean expanded = false; // the last step's trial was expanded: x's model is taken
+    boolean refused = false; // the last iteration refused a trial
 
     while (true) {
       if (iterations >= tol.maxIterations()) {
@@ -49,7 +52,10 @@ final class TrustRegion {
         }
         return result(x, f, iterations, evaluations, Convergence.ITERATIONS, damped);
       }
-      f = problem.expand(x, g);
+      if (!expanded) {
+        f = problem.expand(x, g);
+      }
+      expanded = false;
       iterations++;
       if (first) {
         evaluations++;
@@ -80,6 +86,11 @@ final class TrustRegion {
       }
       boolean dampedHere = false;
       problem.prepare(d, b);
+      // The first trial of an iteration is usually taken, so where expanding costs little
+      // more than valuing, it is expanded at once and a taken step needs no second pass.
+      // Refusals come in runs (a curved valley), so after one the trials are valued only.
+      boolean expandTrial = problem.expandsAtTrials() && !refused;
+      refused = false;
       while (true) {
         problem.solve(delta, par, q);
         par = problem.lambda();
@@ -91,7 +102,7 @@ final class TrustRegion {
         for (int j = 0; j < n; j++) {
           trial[j] = x[j] + q[j] / d[j];
         }
-        double f1 = problem.value(trial);
+        double f1 = expandTrial ? problem.expandCandidate(trial, gTrial) : problem.value(trial);
         evaluations++;
         double scale = leastSquares ? f : Math.max(Math.abs(f), Double.MIN_NORMAL);
         double predicted = -(Dense.dot(b, q, n) + 0.5 * problem.curvature(q)) / scale;
@@ -114,11 +125,32 @@ final class TrustRegion {
           par = 0.5 * par;
         }
         boolean accepted = ratio >= 1e-4;
+        // Near the minimum a step's gain falls below the objective's rounding: the values can
+        // no longer judge it, and a refused last step leaves the fit ~√ε short in the
+        // parameters (where newton's dense and CG paths stopped apart, at 1e-8). The gradient
+        // still can: such a step is taken when it shrinks the scaled gradient.
+        double flat = Math.max(tol.ftol(), EPS);
+        boolean belowRounding = Math.abs(actual) <= flat && predicted > 0 && predicted <= flat;
+        if (!accepted && !blewUp && belowRounding) {
+          if (!expandTrial) {
+            problem.expandCandidate(trial, gTrial);
+            expandTrial = true;
+          }
+          accepted = scaledGradientSquare(gTrial, d, n) < scaledGradientSquare(g, d, n);
+        }
         if (accepted) {
           System.arraycopy(trial, 0, x, 0, n);
           f = f1;
           xNorm = Dense.scaledNorm(d, x, n, work);
+          if (expandTrial) {
+            problem.adoptCandidate();
+            double[] taken = gTrial;
+            gTrial = g;
+            g = taken;
+            expanded = true;
+          }
         }
+        expandTrial = false;
         boolean ftolMet = Math.abs(actual) <= tol.ftol() && predicted <= tol.ftol()
             && 0.5 * ratio <= 1;
         boolean xtolMet = delta <= tol.xtol() * xNorm;
@@ -139,6 +171,7 @@ final class TrustRegion {
         if (accepted) {
           break;
         }
+        refused = true;
       }
       damped += dampedHere ? 1 : 0;
       first = false;
@@ -162,6 +195,16 @@ final class TrustRegion {
       }
     }
     return largest;
+  }
+
+  // ‖D⁻¹g‖², the gradient in the scaled variables the steps are taken in.
+  private static double scaledGradientSquare(double[] g, double[] d, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double v = g[i] / d[i];
+      s += v * v;
+    }
+    return s;
   }
 
   private static boolean allFinite(double[] a, int n) {

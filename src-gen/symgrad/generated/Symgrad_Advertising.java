@@ -81,9 +81,12 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double tv = tvColumn[row];
@@ -213,7 +216,7 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
         lossSum7 += t15;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double tv = tvColumn[row];
       double radio = radioColumn[row];
       double press = pressColumn[row];
@@ -228,8 +231,10 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
       double t15 = t14 * t14;
       lossSum += t15;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t16 = (double) rows;
     double t17 = lossSum;
     double t18 = t17 / t16;
@@ -292,9 +297,12 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double tv = tvColumn[row];
@@ -480,7 +488,7 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
         dLoss_dbSum7 += t14;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double tv = tvColumn[row];
       double radio = radioColumn[row];
       double press = pressColumn[row];
@@ -502,16 +510,18 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
       dLoss_dw_2Sum += t18;
       dLoss_dbSum += t14;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dw_2Sum = ((dLoss_dw_2Sum + dLoss_dw_2Sum4) + (dLoss_dw_2Sum1 + dLoss_dw_2Sum5))
-        + ((dLoss_dw_2Sum2 + dLoss_dw_2Sum6) + (dLoss_dw_2Sum3 + dLoss_dw_2Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dw_2Sum = ((dLoss_dw_2Sum + dLoss_dw_2Sum4) + (dLoss_dw_2Sum1 + dLoss_dw_2Sum5))
+          + ((dLoss_dw_2Sum2 + dLoss_dw_2Sum6) + (dLoss_dw_2Sum3 + dLoss_dw_2Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t19 = (double) rows;
     double t20 = lossSum;
     double t21 = t20 / t19;
@@ -589,9 +599,12 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double tv = tvColumn[row];
@@ -777,7 +790,7 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
         dLoss_dbSum7 += t14;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double tv = tvColumn[row];
       double radio = radioColumn[row];
       double press = pressColumn[row];
@@ -799,16 +812,18 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
       dLoss_dw_2Sum += t18;
       dLoss_dbSum += t14;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dw_2Sum = ((dLoss_dw_2Sum + dLoss_dw_2Sum4) + (dLoss_dw_2Sum1 + dLoss_dw_2Sum5))
-        + ((dLoss_dw_2Sum2 + dLoss_dw_2Sum6) + (dLoss_dw_2Sum3 + dLoss_dw_2Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dw_2Sum = ((dLoss_dw_2Sum + dLoss_dw_2Sum4) + (dLoss_dw_2Sum1 + dLoss_dw_2Sum5))
+          + ((dLoss_dw_2Sum2 + dLoss_dw_2Sum6) + (dLoss_dw_2Sum3 + dLoss_dw_2Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t19 = lossSum;
     double t20 = dLoss_dw_0Sum;
     double t21 = dLoss_dw_1Sum;

@@ -102,9 +102,12 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double x0 = x0Column[row];
@@ -426,7 +429,7 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
         lossSum7 += t44;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double x0 = x0Column[row];
       double x1 = x1Column[row];
       double t11 = W_0_0 * x0;
@@ -465,8 +468,10 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
       double t44 = t43 - t41;
       lossSum += t44;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t45 = (double) rows;
     double t46 = lossSum;
     double t47 = t46 / t45;

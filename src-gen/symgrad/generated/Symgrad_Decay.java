@@ -73,9 +73,12 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -181,7 +184,7 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
         lossSum7 += t11;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -193,8 +196,10 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
       double t11 = t10 * t10;
       lossSum += t11;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t12 = (double) rows;
     double t13 = lossSum;
     double t14 = t13 / t12;
@@ -245,9 +250,12 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     double dLoss_dcSum5 = 0.0;
     double dLoss_dcSum6 = 0.0;
     double dLoss_dcSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -417,7 +425,7 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
         dLoss_dcSum7 += t10;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -437,14 +445,16 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
       dLoss_dkSum += t16;
       dLoss_dcSum += t10;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
-        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
-    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
-        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
-    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
-        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+          + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+      dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+          + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+      dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+          + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+    }
     double t17 = (double) rows;
     double t18 = lossSum;
     double t19 = t18 / t17;
@@ -506,9 +516,12 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     double dLoss_dcSum5 = 0.0;
     double dLoss_dcSum6 = 0.0;
     double dLoss_dcSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -678,7 +691,7 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
         dLoss_dcSum7 += t10;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -698,14 +711,16 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
       dLoss_dkSum += t16;
       dLoss_dcSum += t10;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
-        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
-    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
-        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
-    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
-        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+          + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+      dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+          + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+      dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+          + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+    }
     double t17 = lossSum;
     double t18 = dLoss_daSum;
     double t19 = dLoss_dkSum;

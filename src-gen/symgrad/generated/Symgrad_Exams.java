@@ -75,9 +75,12 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double exam1 = exam1Column[row];
@@ -191,7 +194,7 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
         lossSum7 += t12;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -204,8 +207,10 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
       double t12 = t10 - t11;
       lossSum += t12;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t13 = (double) rows;
     double t14 = lossSum;
     double t15 = t14 / t13;
@@ -257,9 +262,12 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double exam1 = exam1Column[row];
@@ -429,7 +437,7 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
         dLoss_dbSum7 += t14;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -449,14 +457,16 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
       dLoss_dw_1Sum += t16;
       dLoss_dbSum += t14;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t17 = (double) rows;
     double t18 = lossSum;
     double t19 = t18 / t17;
@@ -516,9 +526,12 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double exam1 = exam1Column[row];
@@ -688,7 +701,7 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
         dLoss_dbSum7 += t14;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -708,14 +721,16 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
       dLoss_dw_1Sum += t16;
       dLoss_dbSum += t14;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t17 = lossSum;
     double t18 = dLoss_dw_0Sum;
     double t19 = dLoss_dw_1Sum;

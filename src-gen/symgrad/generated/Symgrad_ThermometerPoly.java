@@ -87,9 +87,12 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -259,7 +262,7 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
         lossSum7 += t21;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t6 = 0.1 * t_u;
       double x = t6 - 5.0;
@@ -279,8 +282,10 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
       double t21 = t20 * t20;
       lossSum += t21;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t22 = (double) rows;
     double t23 = lossSum;
     double t24 = t23 / t22;
@@ -351,9 +356,12 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     double dLoss_da4Sum5 = 0.0;
     double dLoss_da4Sum6 = 0.0;
     double dLoss_da4Sum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -595,7 +603,7 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
         dLoss_da4Sum7 += t25;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t6 = 0.1 * t_u;
       double x = t6 - 5.0;
@@ -624,18 +632,20 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
       dLoss_da3Sum += t24;
       dLoss_da4Sum += t25;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_da0Sum = ((dLoss_da0Sum + dLoss_da0Sum4) + (dLoss_da0Sum1 + dLoss_da0Sum5))
-        + ((dLoss_da0Sum2 + dLoss_da0Sum6) + (dLoss_da0Sum3 + dLoss_da0Sum7));
-    dLoss_da1Sum = ((dLoss_da1Sum + dLoss_da1Sum4) + (dLoss_da1Sum1 + dLoss_da1Sum5))
-        + ((dLoss_da1Sum2 + dLoss_da1Sum6) + (dLoss_da1Sum3 + dLoss_da1Sum7));
-    dLoss_da2Sum = ((dLoss_da2Sum + dLoss_da2Sum4) + (dLoss_da2Sum1 + dLoss_da2Sum5))
-        + ((dLoss_da2Sum2 + dLoss_da2Sum6) + (dLoss_da2Sum3 + dLoss_da2Sum7));
-    dLoss_da3Sum = ((dLoss_da3Sum + dLoss_da3Sum4) + (dLoss_da3Sum1 + dLoss_da3Sum5))
-        + ((dLoss_da3Sum2 + dLoss_da3Sum6) + (dLoss_da3Sum3 + dLoss_da3Sum7));
-    dLoss_da4Sum = ((dLoss_da4Sum + dLoss_da4Sum4) + (dLoss_da4Sum1 + dLoss_da4Sum5))
-        + ((dLoss_da4Sum2 + dLoss_da4Sum6) + (dLoss_da4Sum3 + dLoss_da4Sum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_da0Sum = ((dLoss_da0Sum + dLoss_da0Sum4) + (dLoss_da0Sum1 + dLoss_da0Sum5))
+          + ((dLoss_da0Sum2 + dLoss_da0Sum6) + (dLoss_da0Sum3 + dLoss_da0Sum7));
+      dLoss_da1Sum = ((dLoss_da1Sum + dLoss_da1Sum4) + (dLoss_da1Sum1 + dLoss_da1Sum5))
+          + ((dLoss_da1Sum2 + dLoss_da1Sum6) + (dLoss_da1Sum3 + dLoss_da1Sum7));
+      dLoss_da2Sum = ((dLoss_da2Sum + dLoss_da2Sum4) + (dLoss_da2Sum1 + dLoss_da2Sum5))
+          + ((dLoss_da2Sum2 + dLoss_da2Sum6) + (dLoss_da2Sum3 + dLoss_da2Sum7));
+      dLoss_da3Sum = ((dLoss_da3Sum + dLoss_da3Sum4) + (dLoss_da3Sum1 + dLoss_da3Sum5))
+          + ((dLoss_da3Sum2 + dLoss_da3Sum6) + (dLoss_da3Sum3 + dLoss_da3Sum7));
+      dLoss_da4Sum = ((dLoss_da4Sum + dLoss_da4Sum4) + (dLoss_da4Sum1 + dLoss_da4Sum5))
+          + ((dLoss_da4Sum2 + dLoss_da4Sum6) + (dLoss_da4Sum3 + dLoss_da4Sum7));
+    }
     double t26 = (double) rows;
     double t27 = lossSum;
     double t28 = t27 / t26;
@@ -725,9 +735,12 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     double dLoss_da4Sum5 = 0.0;
     double dLoss_da4Sum6 = 0.0;
     double dLoss_da4Sum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -969,7 +982,7 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
         dLoss_da4Sum7 += t25;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double t_u = t_uColumn[row];
       double t6 = 0.1 * t_u;
       double x = t6 - 5.0;
@@ -998,18 +1011,20 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
       dLoss_da3Sum += t24;
       dLoss_da4Sum += t25;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_da0Sum = ((dLoss_da0Sum + dLoss_da0Sum4) + (dLoss_da0Sum1 + dLoss_da0Sum5))
-        + ((dLoss_da0Sum2 + dLoss_da0Sum6) + (dLoss_da0Sum3 + dLoss_da0Sum7));
-    dLoss_da1Sum = ((dLoss_da1Sum + dLoss_da1Sum4) + (dLoss_da1Sum1 + dLoss_da1Sum5))
-        + ((dLoss_da1Sum2 + dLoss_da1Sum6) + (dLoss_da1Sum3 + dLoss_da1Sum7));
-    dLoss_da2Sum = ((dLoss_da2Sum + dLoss_da2Sum4) + (dLoss_da2Sum1 + dLoss_da2Sum5))
-        + ((dLoss_da2Sum2 + dLoss_da2Sum6) + (dLoss_da2Sum3 + dLoss_da2Sum7));
-    dLoss_da3Sum = ((dLoss_da3Sum + dLoss_da3Sum4) + (dLoss_da3Sum1 + dLoss_da3Sum5))
-        + ((dLoss_da3Sum2 + dLoss_da3Sum6) + (dLoss_da3Sum3 + dLoss_da3Sum7));
-    dLoss_da4Sum = ((dLoss_da4Sum + dLoss_da4Sum4) + (dLoss_da4Sum1 + dLoss_da4Sum5))
-        + ((dLoss_da4Sum2 + dLoss_da4Sum6) + (dLoss_da4Sum3 + dLoss_da4Sum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_da0Sum = ((dLoss_da0Sum + dLoss_da0Sum4) + (dLoss_da0Sum1 + dLoss_da0Sum5))
+          + ((dLoss_da0Sum2 + dLoss_da0Sum6) + (dLoss_da0Sum3 + dLoss_da0Sum7));
+      dLoss_da1Sum = ((dLoss_da1Sum + dLoss_da1Sum4) + (dLoss_da1Sum1 + dLoss_da1Sum5))
+          + ((dLoss_da1Sum2 + dLoss_da1Sum6) + (dLoss_da1Sum3 + dLoss_da1Sum7));
+      dLoss_da2Sum = ((dLoss_da2Sum + dLoss_da2Sum4) + (dLoss_da2Sum1 + dLoss_da2Sum5))
+          + ((dLoss_da2Sum2 + dLoss_da2Sum6) + (dLoss_da2Sum3 + dLoss_da2Sum7));
+      dLoss_da3Sum = ((dLoss_da3Sum + dLoss_da3Sum4) + (dLoss_da3Sum1 + dLoss_da3Sum5))
+          + ((dLoss_da3Sum2 + dLoss_da3Sum6) + (dLoss_da3Sum3 + dLoss_da3Sum7));
+      dLoss_da4Sum = ((dLoss_da4Sum + dLoss_da4Sum4) + (dLoss_da4Sum1 + dLoss_da4Sum5))
+          + ((dLoss_da4Sum2 + dLoss_da4Sum6) + (dLoss_da4Sum3 + dLoss_da4Sum7));
+    }
     double t26 = lossSum;
     double t27 = dLoss_da0Sum;
     double t28 = dLoss_da1Sum;

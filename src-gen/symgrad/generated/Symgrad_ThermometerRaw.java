@@ -67,9 +67,12 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -151,7 +154,7 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
         lossSum7 += t7;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t3 = w * t_u;
       double pred = t3 + b;
@@ -160,8 +163,10 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
       double t7 = t6 * t6;
       lossSum += t7;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t8 = (double) rows;
     double t9 = lossSum;
     double t10 = t9 / t8;
@@ -202,9 +207,12 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -310,7 +318,7 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
         dLoss_dbSum7 += t6;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t3 = w * t_u;
       double pred = t3 + b;
@@ -322,12 +330,14 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
       dLoss_dwSum += t8;
       dLoss_dbSum += t6;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
-        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+          + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t9 = (double) rows;
     double t10 = lossSum;
     double t11 = t10 / t9;
@@ -375,9 +385,12 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -483,7 +496,7 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
         dLoss_dbSum7 += t6;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double t_u = t_uColumn[row];
       double t3 = w * t_u;
       double pred = t3 + b;
@@ -495,12 +508,14 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
       dLoss_dwSum += t8;
       dLoss_dbSum += t6;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
-        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+          + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t9 = lossSum;
     double t10 = dLoss_dwSum;
     double t11 = dLoss_dbSum;

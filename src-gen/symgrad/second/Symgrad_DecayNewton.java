@@ -191,9 +191,12 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
     double dLoss_dc_cSum5 = 0.0;
     double dLoss_dc_cSum6 = 0.0;
     double dLoss_dc_cSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -563,7 +566,7 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
         dLoss_dc_cSum7 += 2.0;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -608,26 +611,28 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
       dLoss_dk_cSum += t28;
       dLoss_dc_cSum += 2.0;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
-        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
-    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
-        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
-    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
-        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
-    dLoss_da_aSum = ((dLoss_da_aSum + dLoss_da_aSum4) + (dLoss_da_aSum1 + dLoss_da_aSum5))
-        + ((dLoss_da_aSum2 + dLoss_da_aSum6) + (dLoss_da_aSum3 + dLoss_da_aSum7));
-    dLoss_da_kSum = ((dLoss_da_kSum + dLoss_da_kSum4) + (dLoss_da_kSum1 + dLoss_da_kSum5))
-        + ((dLoss_da_kSum2 + dLoss_da_kSum6) + (dLoss_da_kSum3 + dLoss_da_kSum7));
-    dLoss_da_cSum = ((dLoss_da_cSum + dLoss_da_cSum4) + (dLoss_da_cSum1 + dLoss_da_cSum5))
-        + ((dLoss_da_cSum2 + dLoss_da_cSum6) + (dLoss_da_cSum3 + dLoss_da_cSum7));
-    dLoss_dk_kSum = ((dLoss_dk_kSum + dLoss_dk_kSum4) + (dLoss_dk_kSum1 + dLoss_dk_kSum5))
-        + ((dLoss_dk_kSum2 + dLoss_dk_kSum6) + (dLoss_dk_kSum3 + dLoss_dk_kSum7));
-    dLoss_dk_cSum = ((dLoss_dk_cSum + dLoss_dk_cSum4) + (dLoss_dk_cSum1 + dLoss_dk_cSum5))
-        + ((dLoss_dk_cSum2 + dLoss_dk_cSum6) + (dLoss_dk_cSum3 + dLoss_dk_cSum7));
-    dLoss_dc_cSum = ((dLoss_dc_cSum + dLoss_dc_cSum4) + (dLoss_dc_cSum1 + dLoss_dc_cSum5))
-        + ((dLoss_dc_cSum2 + dLoss_dc_cSum6) + (dLoss_dc_cSum3 + dLoss_dc_cSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+          + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+      dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+          + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+      dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+          + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+      dLoss_da_aSum = ((dLoss_da_aSum + dLoss_da_aSum4) + (dLoss_da_aSum1 + dLoss_da_aSum5))
+          + ((dLoss_da_aSum2 + dLoss_da_aSum6) + (dLoss_da_aSum3 + dLoss_da_aSum7));
+      dLoss_da_kSum = ((dLoss_da_kSum + dLoss_da_kSum4) + (dLoss_da_kSum1 + dLoss_da_kSum5))
+          + ((dLoss_da_kSum2 + dLoss_da_kSum6) + (dLoss_da_kSum3 + dLoss_da_kSum7));
+      dLoss_da_cSum = ((dLoss_da_cSum + dLoss_da_cSum4) + (dLoss_da_cSum1 + dLoss_da_cSum5))
+          + ((dLoss_da_cSum2 + dLoss_da_cSum6) + (dLoss_da_cSum3 + dLoss_da_cSum7));
+      dLoss_dk_kSum = ((dLoss_dk_kSum + dLoss_dk_kSum4) + (dLoss_dk_kSum1 + dLoss_dk_kSum5))
+          + ((dLoss_dk_kSum2 + dLoss_dk_kSum6) + (dLoss_dk_kSum3 + dLoss_dk_kSum7));
+      dLoss_dk_cSum = ((dLoss_dk_cSum + dLoss_dk_cSum4) + (dLoss_dk_cSum1 + dLoss_dk_cSum5))
+          + ((dLoss_dk_cSum2 + dLoss_dk_cSum6) + (dLoss_dk_cSum3 + dLoss_dk_cSum7));
+      dLoss_dc_cSum = ((dLoss_dc_cSum + dLoss_dc_cSum4) + (dLoss_dc_cSum1 + dLoss_dc_cSum5))
+          + ((dLoss_dc_cSum2 + dLoss_dc_cSum6) + (dLoss_dc_cSum3 + dLoss_dc_cSum7));
+    }
     double t36 = lossSum;
     double t37 = (double) rows;
     double t38 = t36 / t37;
@@ -732,9 +737,12 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
     double dLoss_dc_cSum5 = 0.0;
     double dLoss_dc_cSum6 = 0.0;
     double dLoss_dc_cSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -1104,7 +1112,7 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
         dLoss_dc_cSum7 += 2.0;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -1149,26 +1157,28 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
       dLoss_dk_cSum += t28;
       dLoss_dc_cSum += 2.0;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
-        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
-    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
-        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
-    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
-        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
-    dLoss_da_aSum = ((dLoss_da_aSum + dLoss_da_aSum4) + (dLoss_da_aSum1 + dLoss_da_aSum5))
-        + ((dLoss_da_aSum2 + dLoss_da_aSum6) + (dLoss_da_aSum3 + dLoss_da_aSum7));
-    dLoss_da_kSum = ((dLoss_da_kSum + dLoss_da_kSum4) + (dLoss_da_kSum1 + dLoss_da_kSum5))
-        + ((dLoss_da_kSum2 + dLoss_da_kSum6) + (dLoss_da_kSum3 + dLoss_da_kSum7));
-    dLoss_da_cSum = ((dLoss_da_cSum + dLoss_da_cSum4) + (dLoss_da_cSum1 + dLoss_da_cSum5))
-        + ((dLoss_da_cSum2 + dLoss_da_cSum6) + (dLoss_da_cSum3 + dLoss_da_cSum7));
-    dLoss_dk_kSum = ((dLoss_dk_kSum + dLoss_dk_kSum4) + (dLoss_dk_kSum1 + dLoss_dk_kSum5))
-        + ((dLoss_dk_kSum2 + dLoss_dk_kSum6) + (dLoss_dk_kSum3 + dLoss_dk_kSum7));
-    dLoss_dk_cSum = ((dLoss_dk_cSum + dLoss_dk_cSum4) + (dLoss_dk_cSum1 + dLoss_dk_cSum5))
-        + ((dLoss_dk_cSum2 + dLoss_dk_cSum6) + (dLoss_dk_cSum3 + dLoss_dk_cSum7));
-    dLoss_dc_cSum = ((dLoss_dc_cSum + dLoss_dc_cSum4) + (dLoss_dc_cSum1 + dLoss_dc_cSum5))
-        + ((dLoss_dc_cSum2 + dLoss_dc_cSum6) + (dLoss_dc_cSum3 + dLoss_dc_cSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+          + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+      dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+          + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+      dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+          + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+      dLoss_da_aSum = ((dLoss_da_aSum + dLoss_da_aSum4) + (dLoss_da_aSum1 + dLoss_da_aSum5))
+          + ((dLoss_da_aSum2 + dLoss_da_aSum6) + (dLoss_da_aSum3 + dLoss_da_aSum7));
+      dLoss_da_kSum = ((dLoss_da_kSum + dLoss_da_kSum4) + (dLoss_da_kSum1 + dLoss_da_kSum5))
+          + ((dLoss_da_kSum2 + dLoss_da_kSum6) + (dLoss_da_kSum3 + dLoss_da_kSum7));
+      dLoss_da_cSum = ((dLoss_da_cSum + dLoss_da_cSum4) + (dLoss_da_cSum1 + dLoss_da_cSum5))
+          + ((dLoss_da_cSum2 + dLoss_da_cSum6) + (dLoss_da_cSum3 + dLoss_da_cSum7));
+      dLoss_dk_kSum = ((dLoss_dk_kSum + dLoss_dk_kSum4) + (dLoss_dk_kSum1 + dLoss_dk_kSum5))
+          + ((dLoss_dk_kSum2 + dLoss_dk_kSum6) + (dLoss_dk_kSum3 + dLoss_dk_kSum7));
+      dLoss_dk_cSum = ((dLoss_dk_cSum + dLoss_dk_cSum4) + (dLoss_dk_cSum1 + dLoss_dk_cSum5))
+          + ((dLoss_dk_cSum2 + dLoss_dk_cSum6) + (dLoss_dk_cSum3 + dLoss_dk_cSum7));
+      dLoss_dc_cSum = ((dLoss_dc_cSum + dLoss_dc_cSum4) + (dLoss_dc_cSum1 + dLoss_dc_cSum5))
+          + ((dLoss_dc_cSum2 + dLoss_dc_cSum6) + (dLoss_dc_cSum3 + dLoss_dc_cSum7));
+    }
     double t36 = lossSum;
     double t37 = dLoss_daSum;
     double t38 = dLoss_dkSum;
@@ -1299,9 +1309,12 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
     double dLoss_dc_cSum5 = 0.0;
     double dLoss_dc_cSum6 = 0.0;
     double dLoss_dc_cSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -1671,7 +1684,7 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
         dLoss_dc_cSum7 += 2.0;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -1716,26 +1729,28 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
       dLoss_dk_cSum += t28;
       dLoss_dc_cSum += 2.0;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
-        + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
-    dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
-        + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
-    dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
-        + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
-    dLoss_da_aSum = ((dLoss_da_aSum + dLoss_da_aSum4) + (dLoss_da_aSum1 + dLoss_da_aSum5))
-        + ((dLoss_da_aSum2 + dLoss_da_aSum6) + (dLoss_da_aSum3 + dLoss_da_aSum7));
-    dLoss_da_kSum = ((dLoss_da_kSum + dLoss_da_kSum4) + (dLoss_da_kSum1 + dLoss_da_kSum5))
-        + ((dLoss_da_kSum2 + dLoss_da_kSum6) + (dLoss_da_kSum3 + dLoss_da_kSum7));
-    dLoss_da_cSum = ((dLoss_da_cSum + dLoss_da_cSum4) + (dLoss_da_cSum1 + dLoss_da_cSum5))
-        + ((dLoss_da_cSum2 + dLoss_da_cSum6) + (dLoss_da_cSum3 + dLoss_da_cSum7));
-    dLoss_dk_kSum = ((dLoss_dk_kSum + dLoss_dk_kSum4) + (dLoss_dk_kSum1 + dLoss_dk_kSum5))
-        + ((dLoss_dk_kSum2 + dLoss_dk_kSum6) + (dLoss_dk_kSum3 + dLoss_dk_kSum7));
-    dLoss_dk_cSum = ((dLoss_dk_cSum + dLoss_dk_cSum4) + (dLoss_dk_cSum1 + dLoss_dk_cSum5))
-        + ((dLoss_dk_cSum2 + dLoss_dk_cSum6) + (dLoss_dk_cSum3 + dLoss_dk_cSum7));
-    dLoss_dc_cSum = ((dLoss_dc_cSum + dLoss_dc_cSum4) + (dLoss_dc_cSum1 + dLoss_dc_cSum5))
-        + ((dLoss_dc_cSum2 + dLoss_dc_cSum6) + (dLoss_dc_cSum3 + dLoss_dc_cSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_daSum = ((dLoss_daSum + dLoss_daSum4) + (dLoss_daSum1 + dLoss_daSum5))
+          + ((dLoss_daSum2 + dLoss_daSum6) + (dLoss_daSum3 + dLoss_daSum7));
+      dLoss_dkSum = ((dLoss_dkSum + dLoss_dkSum4) + (dLoss_dkSum1 + dLoss_dkSum5))
+          + ((dLoss_dkSum2 + dLoss_dkSum6) + (dLoss_dkSum3 + dLoss_dkSum7));
+      dLoss_dcSum = ((dLoss_dcSum + dLoss_dcSum4) + (dLoss_dcSum1 + dLoss_dcSum5))
+          + ((dLoss_dcSum2 + dLoss_dcSum6) + (dLoss_dcSum3 + dLoss_dcSum7));
+      dLoss_da_aSum = ((dLoss_da_aSum + dLoss_da_aSum4) + (dLoss_da_aSum1 + dLoss_da_aSum5))
+          + ((dLoss_da_aSum2 + dLoss_da_aSum6) + (dLoss_da_aSum3 + dLoss_da_aSum7));
+      dLoss_da_kSum = ((dLoss_da_kSum + dLoss_da_kSum4) + (dLoss_da_kSum1 + dLoss_da_kSum5))
+          + ((dLoss_da_kSum2 + dLoss_da_kSum6) + (dLoss_da_kSum3 + dLoss_da_kSum7));
+      dLoss_da_cSum = ((dLoss_da_cSum + dLoss_da_cSum4) + (dLoss_da_cSum1 + dLoss_da_cSum5))
+          + ((dLoss_da_cSum2 + dLoss_da_cSum6) + (dLoss_da_cSum3 + dLoss_da_cSum7));
+      dLoss_dk_kSum = ((dLoss_dk_kSum + dLoss_dk_kSum4) + (dLoss_dk_kSum1 + dLoss_dk_kSum5))
+          + ((dLoss_dk_kSum2 + dLoss_dk_kSum6) + (dLoss_dk_kSum3 + dLoss_dk_kSum7));
+      dLoss_dk_cSum = ((dLoss_dk_cSum + dLoss_dk_cSum4) + (dLoss_dk_cSum1 + dLoss_dk_cSum5))
+          + ((dLoss_dk_cSum2 + dLoss_dk_cSum6) + (dLoss_dk_cSum3 + dLoss_dk_cSum7));
+      dLoss_dc_cSum = ((dLoss_dc_cSum + dLoss_dc_cSum4) + (dLoss_dc_cSum1 + dLoss_dc_cSum5))
+          + ((dLoss_dc_cSum2 + dLoss_dc_cSum6) + (dLoss_dc_cSum3 + dLoss_dc_cSum7));
+    }
     double t36 = lossSum;
     double t37 = dLoss_daSum;
     double t38 = dLoss_dkSum;

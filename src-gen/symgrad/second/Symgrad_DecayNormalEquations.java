@@ -176,9 +176,12 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
     double dLoss_dJtJ_c_cSum5 = 0.0;
     double dLoss_dJtJ_c_cSum6 = 0.0;
     double dLoss_dJtJ_c_cSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -428,7 +431,7 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
         dLoss_dJtJ_c_cSum7 += 1.0;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -458,26 +461,28 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
       dLoss_dJtJ_k_cSum += t12;
       dLoss_dJtJ_c_cSum += 1.0;
     }
-    rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
-        + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
-    dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
-        + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
-    dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
-        + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
-    dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
-        + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
-    dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
-        + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
-    dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
-        + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
-    dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
-        + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
-    dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
-        + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
-    dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
-        + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
-    dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
-        + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
+    if (groupsEnd > 0) {
+      rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
+          + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
+      dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
+          + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
+      dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
+          + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
+      dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
+          + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
+      dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
+          + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
+      dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
+          + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
+      dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
+          + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
+      dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
+          + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
+      dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
+          + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
+      dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
+          + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
+    }
     double t21 = rssSum;
     return t21;
   }
@@ -580,9 +585,12 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
     double dLoss_dJtJ_c_cSum5 = 0.0;
     double dLoss_dJtJ_c_cSum6 = 0.0;
     double dLoss_dJtJ_c_cSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -832,7 +840,7 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
         dLoss_dJtJ_c_cSum7 += 1.0;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -862,26 +870,28 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
       dLoss_dJtJ_k_cSum += t12;
       dLoss_dJtJ_c_cSum += 1.0;
     }
-    rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
-        + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
-    dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
-        + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
-    dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
-        + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
-    dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
-        + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
-    dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
-        + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
-    dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
-        + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
-    dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
-        + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
-    dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
-        + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
-    dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
-        + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
-    dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
-        + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
+    if (groupsEnd > 0) {
+      rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
+          + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
+      dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
+          + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
+      dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
+          + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
+      dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
+          + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
+      dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
+          + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
+      dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
+          + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
+      dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
+          + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
+      dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
+          + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
+      dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
+          + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
+      dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
+          + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
+    }
     double t21 = rssSum;
     double t22 = dLoss_dJtr_aSum;
     double t23 = dLoss_dJtr_kSum;
@@ -1001,9 +1011,12 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
     double dLoss_dJtJ_c_cSum5 = 0.0;
     double dLoss_dJtJ_c_cSum6 = 0.0;
     double dLoss_dJtJ_c_cSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t = tColumn[row];
@@ -1253,7 +1266,7 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
         dLoss_dJtJ_c_cSum7 += 1.0;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double t = tColumn[row];
       double y = yColumn[row];
       double t5 = k * t;
@@ -1283,26 +1296,28 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
       dLoss_dJtJ_k_cSum += t12;
       dLoss_dJtJ_c_cSum += 1.0;
     }
-    rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
-        + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
-    dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
-        + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
-    dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
-        + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
-    dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
-        + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
-    dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
-        + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
-    dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
-        + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
-    dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
-        + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
-    dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
-        + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
-    dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
-        + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
-    dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
-        + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
+    if (groupsEnd > from) {
+      rssSum = ((rssSum + rssSum4) + (rssSum1 + rssSum5))
+          + ((rssSum2 + rssSum6) + (rssSum3 + rssSum7));
+      dLoss_dJtr_aSum = ((dLoss_dJtr_aSum + dLoss_dJtr_aSum4) + (dLoss_dJtr_aSum1 + dLoss_dJtr_aSum5))
+          + ((dLoss_dJtr_aSum2 + dLoss_dJtr_aSum6) + (dLoss_dJtr_aSum3 + dLoss_dJtr_aSum7));
+      dLoss_dJtr_kSum = ((dLoss_dJtr_kSum + dLoss_dJtr_kSum4) + (dLoss_dJtr_kSum1 + dLoss_dJtr_kSum5))
+          + ((dLoss_dJtr_kSum2 + dLoss_dJtr_kSum6) + (dLoss_dJtr_kSum3 + dLoss_dJtr_kSum7));
+      dLoss_dJtr_cSum = ((dLoss_dJtr_cSum + dLoss_dJtr_cSum4) + (dLoss_dJtr_cSum1 + dLoss_dJtr_cSum5))
+          + ((dLoss_dJtr_cSum2 + dLoss_dJtr_cSum6) + (dLoss_dJtr_cSum3 + dLoss_dJtr_cSum7));
+      dLoss_dJtJ_a_aSum = ((dLoss_dJtJ_a_aSum + dLoss_dJtJ_a_aSum4) + (dLoss_dJtJ_a_aSum1 + dLoss_dJtJ_a_aSum5))
+          + ((dLoss_dJtJ_a_aSum2 + dLoss_dJtJ_a_aSum6) + (dLoss_dJtJ_a_aSum3 + dLoss_dJtJ_a_aSum7));
+      dLoss_dJtJ_a_kSum = ((dLoss_dJtJ_a_kSum + dLoss_dJtJ_a_kSum4) + (dLoss_dJtJ_a_kSum1 + dLoss_dJtJ_a_kSum5))
+          + ((dLoss_dJtJ_a_kSum2 + dLoss_dJtJ_a_kSum6) + (dLoss_dJtJ_a_kSum3 + dLoss_dJtJ_a_kSum7));
+      dLoss_dJtJ_a_cSum = ((dLoss_dJtJ_a_cSum + dLoss_dJtJ_a_cSum4) + (dLoss_dJtJ_a_cSum1 + dLoss_dJtJ_a_cSum5))
+          + ((dLoss_dJtJ_a_cSum2 + dLoss_dJtJ_a_cSum6) + (dLoss_dJtJ_a_cSum3 + dLoss_dJtJ_a_cSum7));
+      dLoss_dJtJ_k_kSum = ((dLoss_dJtJ_k_kSum + dLoss_dJtJ_k_kSum4) + (dLoss_dJtJ_k_kSum1 + dLoss_dJtJ_k_kSum5))
+          + ((dLoss_dJtJ_k_kSum2 + dLoss_dJtJ_k_kSum6) + (dLoss_dJtJ_k_kSum3 + dLoss_dJtJ_k_kSum7));
+      dLoss_dJtJ_k_cSum = ((dLoss_dJtJ_k_cSum + dLoss_dJtJ_k_cSum4) + (dLoss_dJtJ_k_cSum1 + dLoss_dJtJ_k_cSum5))
+          + ((dLoss_dJtJ_k_cSum2 + dLoss_dJtJ_k_cSum6) + (dLoss_dJtJ_k_cSum3 + dLoss_dJtJ_k_cSum7));
+      dLoss_dJtJ_c_cSum = ((dLoss_dJtJ_c_cSum + dLoss_dJtJ_c_cSum4) + (dLoss_dJtJ_c_cSum1 + dLoss_dJtJ_c_cSum5))
+          + ((dLoss_dJtJ_c_cSum2 + dLoss_dJtJ_c_cSum6) + (dLoss_dJtJ_c_cSum3 + dLoss_dJtJ_c_cSum7));
+    }
     double t21 = rssSum;
     double t22 = dLoss_dJtr_aSum;
     double t23 = dLoss_dJtr_kSum;

@@ -182,9 +182,12 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
     double dLoss_db_bSum5 = 0.0;
     double dLoss_db_bSum6 = 0.0;
     double dLoss_db_bSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double exam1 = exam1Column[row];
@@ -466,7 +469,7 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
         dLoss_db_bSum7 += t19;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -500,26 +503,28 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
       dLoss_dw_1_bSum += t23;
       dLoss_db_bSum += t19;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
-    dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
-        + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
-    dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
-        + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
-    dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
-        + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
-    dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
-        + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
-    dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
-        + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
-    dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
-        + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+      dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
+          + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
+      dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
+          + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
+      dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
+          + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
+      dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
+          + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
+      dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
+          + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
+      dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
+          + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
+    }
     double t25 = lossSum;
     double t26 = (double) rows;
     double t27 = t25 / t26;
@@ -625,9 +630,12 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
     double dLoss_db_bSum5 = 0.0;
     double dLoss_db_bSum6 = 0.0;
     double dLoss_db_bSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double exam1 = exam1Column[row];
@@ -909,7 +917,7 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
         dLoss_db_bSum7 += t19;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -943,26 +951,28 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
       dLoss_dw_1_bSum += t23;
       dLoss_db_bSum += t19;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
-    dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
-        + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
-    dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
-        + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
-    dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
-        + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
-    dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
-        + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
-    dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
-        + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
-    dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
-        + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+      dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
+          + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
+      dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
+          + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
+      dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
+          + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
+      dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
+          + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
+      dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
+          + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
+      dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
+          + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
+    }
     double t25 = lossSum;
     double t26 = (double) rows;
     double t27 = t25 / t26;
@@ -1094,9 +1104,12 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
     double dLoss_db_bSum5 = 0.0;
     double dLoss_db_bSum6 = 0.0;
     double dLoss_db_bSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double exam1 = exam1Column[row];
@@ -1378,7 +1391,7 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
         dLoss_db_bSum7 += t19;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double exam1 = exam1Column[row];
       double exam2 = exam2Column[row];
       double t5 = w_0 * exam1;
@@ -1412,26 +1425,28 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
       dLoss_dw_1_bSum += t23;
       dLoss_db_bSum += t19;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
-        + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
-    dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
-        + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
-    dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
-        + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
-    dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
-        + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
-    dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
-        + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
-    dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
-        + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
-    dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
-        + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
-    dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
-        + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dw_0Sum = ((dLoss_dw_0Sum + dLoss_dw_0Sum4) + (dLoss_dw_0Sum1 + dLoss_dw_0Sum5))
+          + ((dLoss_dw_0Sum2 + dLoss_dw_0Sum6) + (dLoss_dw_0Sum3 + dLoss_dw_0Sum7));
+      dLoss_dw_1Sum = ((dLoss_dw_1Sum + dLoss_dw_1Sum4) + (dLoss_dw_1Sum1 + dLoss_dw_1Sum5))
+          + ((dLoss_dw_1Sum2 + dLoss_dw_1Sum6) + (dLoss_dw_1Sum3 + dLoss_dw_1Sum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+      dLoss_dw_0_w_0Sum = ((dLoss_dw_0_w_0Sum + dLoss_dw_0_w_0Sum4) + (dLoss_dw_0_w_0Sum1 + dLoss_dw_0_w_0Sum5))
+          + ((dLoss_dw_0_w_0Sum2 + dLoss_dw_0_w_0Sum6) + (dLoss_dw_0_w_0Sum3 + dLoss_dw_0_w_0Sum7));
+      dLoss_dw_0_w_1Sum = ((dLoss_dw_0_w_1Sum + dLoss_dw_0_w_1Sum4) + (dLoss_dw_0_w_1Sum1 + dLoss_dw_0_w_1Sum5))
+          + ((dLoss_dw_0_w_1Sum2 + dLoss_dw_0_w_1Sum6) + (dLoss_dw_0_w_1Sum3 + dLoss_dw_0_w_1Sum7));
+      dLoss_dw_0_bSum = ((dLoss_dw_0_bSum + dLoss_dw_0_bSum4) + (dLoss_dw_0_bSum1 + dLoss_dw_0_bSum5))
+          + ((dLoss_dw_0_bSum2 + dLoss_dw_0_bSum6) + (dLoss_dw_0_bSum3 + dLoss_dw_0_bSum7));
+      dLoss_dw_1_w_1Sum = ((dLoss_dw_1_w_1Sum + dLoss_dw_1_w_1Sum4) + (dLoss_dw_1_w_1Sum1 + dLoss_dw_1_w_1Sum5))
+          + ((dLoss_dw_1_w_1Sum2 + dLoss_dw_1_w_1Sum6) + (dLoss_dw_1_w_1Sum3 + dLoss_dw_1_w_1Sum7));
+      dLoss_dw_1_bSum = ((dLoss_dw_1_bSum + dLoss_dw_1_bSum4) + (dLoss_dw_1_bSum1 + dLoss_dw_1_bSum5))
+          + ((dLoss_dw_1_bSum2 + dLoss_dw_1_bSum6) + (dLoss_dw_1_bSum3 + dLoss_dw_1_bSum7));
+      dLoss_db_bSum = ((dLoss_db_bSum + dLoss_db_bSum4) + (dLoss_db_bSum1 + dLoss_db_bSum5))
+          + ((dLoss_db_bSum2 + dLoss_db_bSum6) + (dLoss_db_bSum3 + dLoss_db_bSum7));
+    }
     double t25 = lossSum;
     double t26 = dLoss_dw_0Sum;
     double t27 = dLoss_dw_1Sum;

@@ -68,9 +68,12 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
     double lossSum5 = 0.0;
     double lossSum6 = 0.0;
     double lossSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -160,7 +163,7 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
         lossSum7 += t8;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t_un = 0.1 * t_u;
       double t4 = w * t_un;
@@ -170,8 +173,10 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
       double t8 = t7 * t7;
       lossSum += t8;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
     double t9 = (double) rows;
     double t10 = lossSum;
     double t11 = t10 / t9;
@@ -212,9 +217,12 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = 0; row <= rows - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = rows < 24 ? 0 : rows - rows % 8;
+    for (int row = 0; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -328,7 +336,7 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
         dLoss_dbSum7 += t7;
       }
     }
-    for (int row = rows - rows % 8; row < rows; row++) {
+    for (int row = groupsEnd; row < rows; row++) {
       double t_u = t_uColumn[row];
       double t_un = 0.1 * t_u;
       double t4 = w * t_un;
@@ -341,12 +349,14 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
       dLoss_dwSum += t9;
       dLoss_dbSum += t7;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
-        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > 0) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+          + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t10 = (double) rows;
     double t11 = lossSum;
     double t12 = t11 / t10;
@@ -394,9 +404,12 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
     double dLoss_dbSum5 = 0.0;
     double dLoss_dbSum6 = 0.0;
     double dLoss_dbSum7 = 0.0;
-    // Row from + 8g + k of each whole group of 8 rows into lane k of each sum, the rows after
-    // the last group into lane 0: the order every backend adds rows in.
-    for (int row = from; row <= to - 8; row += 8) {
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
       // lane 0
       {
         double t_u = t_uColumn[row];
@@ -510,7 +523,7 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
         dLoss_dbSum7 += t7;
       }
     }
-    for (int row = to - (to - from) % 8; row < to; row++) {
+    for (int row = groupsEnd; row < to; row++) {
       double t_u = t_uColumn[row];
       double t_un = 0.1 * t_u;
       double t4 = w * t_un;
@@ -523,12 +536,14 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
       dLoss_dwSum += t9;
       dLoss_dbSum += t7;
     }
-    lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
-        + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
-    dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
-        + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
-    dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
-        + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+      dLoss_dwSum = ((dLoss_dwSum + dLoss_dwSum4) + (dLoss_dwSum1 + dLoss_dwSum5))
+          + ((dLoss_dwSum2 + dLoss_dwSum6) + (dLoss_dwSum3 + dLoss_dwSum7));
+      dLoss_dbSum = ((dLoss_dbSum + dLoss_dbSum4) + (dLoss_dbSum1 + dLoss_dbSum5))
+          + ((dLoss_dbSum2 + dLoss_dbSum6) + (dLoss_dbSum3 + dLoss_dbSum7));
+    }
     double t10 = lossSum;
     double t11 = dLoss_dwSum;
     double t12 = dLoss_dbSum;

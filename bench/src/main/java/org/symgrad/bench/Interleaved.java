@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.symgrad.bench.baseline.HandWritten;
+import org.symgrad.bench.baseline.HandWrittenPlain;
 import org.symgrad.bench.baseline.HandWrittenSplitSums;
 import org.symgrad.bench.baseline.IrTransliteration;
 import org.symgrad.bench.vector.VectorReference;
@@ -44,7 +45,10 @@ public final class Interleaved {
     System.out.println("median of " + rounds + " interleaved rounds, thread CPU time; "
         + "ratio to the hand-written loop [quartiles]");
     boolean fitsOnly = args.length > 1 && args[1].equals("fits"); // the Trainer's ratios alone
-    for (int rows : fitsOnly ? new int[0] : new int[] {11, 10_000, 1_000_000}) {
+    // -Drows=11,32 measures other batch sizes than the record's.
+    int[] sizes = Arrays.stream(System.getProperty("rows", "11,10000,1000000").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+    for (int rows : fitsOnly ? new int[0] : sizes) {
       compare("kernel, N = " + rows, kernels(Problem.thermometer(rows)), rounds);
     }
     compare("fit of " + Thermometer.EPOCHS + " epochs, N = 11", fits(), rounds);
@@ -67,6 +71,13 @@ public final class Interleaved {
           double sum = 0;
           for (int i = 0; i < calls; i++) {
             sum += p.model.lossAndGradient(params, p.batch, grad);
+          }
+          return sum;
+        }),
+        new Contender("plain loop", calls -> {
+          double sum = 0;
+          for (int i = 0; i < calls; i++) {
+            sum += HandWrittenPlain.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
           }
           return sum;
         }),

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.symgrad.bench.baseline.FlatInterpreter;
 import org.symgrad.bench.baseline.HandWritten;
+import org.symgrad.bench.baseline.HandWrittenPlain;
 import org.symgrad.bench.baseline.HandWrittenSplitSums;
 import org.symgrad.bench.baseline.HipparchusPeer;
 import org.symgrad.bench.baseline.ModelGradient;
@@ -19,7 +20,7 @@ import org.symgrad.bench.baseline.TreeWalkingInterpreter;
 /**
  * One epoch's gradient pass of the thermometer model (loss and both gradients over every row),
  * by each contender, side by side in one run: the compiled kernel, the hand-written loop (and
- * that loop with split sums), the two graph interpreters and Hipparchus. {@code rows = 11} is
+ * that loop as one plain running sum past the short pass, and with split sums), the two graph interpreters and Hipparchus. {@code rows = 11} is
  * the book's data; larger sizes are {@link LinearData}. Each call is one full-batch epoch, so
  * {@code -prof gc}'s {@code gc.alloc.rate.norm} is the bytes allocated per epoch.
  */
@@ -54,6 +55,11 @@ public class KernelBench {
   @Benchmark
   public double handWritten() {
     return HandWritten.lossAndGradient(params, problem.tu, problem.tc, problem.rows, grad);
+  }
+
+  @Benchmark
+  public double handWrittenPlain() {
+    return HandWrittenPlain.lossAndGradient(params, problem.tu, problem.tc, problem.rows, grad);
   }
 
   @Benchmark

@@ -19,19 +19,22 @@ import org.symgrad.runtime.CompiledModel;
 /**
  * The compiled kernel with Vector API row loops ({@code VectorMode.ON}) beside the hand-written
  * Vector API loop ({@link VectorReference}, the hardware limit for large batches), and the
- * scalar compiled kernel and hand-written loop, on the same data as {@link KernelBench}, in one
- * fork that has the incubator module.
+ * scalar compiled kernel ({@code VectorMode.OFF}) and hand-written loop, on the same data as
+ * {@link KernelBench}, in one fork that has the incubator module. At 11 rows, a short pass
+ * (runtime {@code SumLanes.SHORT}), every contender but the hand-written vector loop adds the
+ * rows in order, one running sum each.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class VectorApiBench {
-  @Param({"10000", "1000000"})
+  @Param({"11", "10000", "1000000"})
   public int rows;
 
   private Problem problem;
   private CompiledModel vectorised;
+  private CompiledModel scalar;
   private double[] params;
   private double[] grad;
 
@@ -39,6 +42,8 @@ public class VectorApiBench {
   public void setUp() {
     problem = Problem.thermometer(rows);
     vectorised = compileVectorised(problem);
+    // Not problem.model: that one is compiled for this JVM, which has the module.
+    scalar = Symgrad.compile(problem.definition, VectorMode.OFF);
     params = new double[] {5.37, -17.3};
     grad = new double[2];
   }
@@ -60,7 +65,7 @@ public class VectorApiBench {
 
   @Benchmark
   public double compiledScalar() {
-    return problem.model.lossAndGradient(params, problem.batch, grad);
+    return scalar.lossAndGradient(params, problem.batch, grad);
   }
 
   @Benchmark

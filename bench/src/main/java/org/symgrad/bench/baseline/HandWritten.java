@@ -1,5 +1,7 @@
 package org.symgrad.bench.baseline;
 
+import org.symgrad.runtime.SumLanes;
+
 /**
  * The thermometer's fused pass as a careful person writes it: the practical limit a compiled
  * kernel is measured against.
@@ -10,7 +12,7 @@ package org.symgrad.bench.baseline;
  * applied once. Scaling by 2 is exact in binary floating point, so {@code Σ 2rx = 2 Σ rx} bit
  * for bit, and the results equal the compiled kernel's exactly (a test checks it) while the
  * loop does two multiplications fewer per row. Parameters are read once, before the loop; one
- * pass; eight lanes for each of the three sums.
+ * pass; a plain loop for a short batch, eight lanes for each of the three sums past it.
  *
  * <p>Not done, because it changes the rounding and so is not the same math: reassociating
  * {@code w * (0.1 * t_u)} into {@code (0.1 * w) * t_u}, which would hoist another multiply.
@@ -20,13 +22,18 @@ public final class HandWritten {
 
   /**
    * The mean loss over the first {@code n} rows; writes {@code [dL/dw, dL/db]} to grad. Rows
-   * are added in the order every symgrad backend adds them (runtime {@code SumLanes}): row
-   * {@code 8g + k} of each whole group of 8 into lane {@code k} of each sum, the last rows into
-   * lane 0, then the lanes in a fixed tree. Eight accumulators a sum are also what a careful
-   * person writes for speed: the additions of one row do not wait for the previous row's.
+   * are added in the order every symgrad backend adds them (runtime {@code SumLanes}): fewer
+   * than {@link SumLanes#SHORT} in row order, one running sum each ({@link HandWrittenPlain});
+   * more, row {@code 8g + k} of each whole group of 8 into lane {@code k} of each sum, the last
+   * rows into lane 0, then the lanes in a fixed tree. That is also what a careful person writes
+   * for speed: a plain loop for a few rows, and for many, eight accumulators a sum, so that the
+   * additions of one row do not wait for the previous row's.
    */
   public static double lossAndGradient(double[] params, double[] tu, double[] tc, int n,
       double[] grad) {
+    if (n < SumLanes.SHORT) {
+      return HandWrittenPlain.lossAndGradient(params, tu, tc, n, grad);
+    }
     double w = params[0];
     double b = params[1];
     // l: Σ r², a: Σ r·x, c: Σ r, each in the eight lanes 0 … 7

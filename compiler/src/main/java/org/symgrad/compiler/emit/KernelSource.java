@@ -100,6 +100,7 @@ final class KernelSource {
     List<Integer> lanes = new ArrayList<>();
     if (inLanes) {
       lanes.addAll(main.subList(next, next += (Kernel.LANES - 1) * sums));
+      lanes.add(main.get(next++)); // int groupsEnd = …;
     }
     int loop = kernel.kind() == Kernel.Kind.FINISH ? 0 : main.get(next++);
     if (picksLanes(kernel)) {
@@ -114,6 +115,7 @@ final class KernelSource {
       body.addAll(main.subList(next, next += kernel.body().size()));
     }
     if (inLanes) {
+      lanes.add(main.get(next++)); // if (groupsEnd > from)
       lanes.addAll(main.subList(next, next += sums));
     }
     List<Integer> epilogue = main.subList(next, next += kernel.epilogue().size());
@@ -169,9 +171,7 @@ final class KernelSource {
     columns.forEach((column, name) -> writer.statement(code, "double[] " + name + " = ",
         "$L.column($L)", fixed.batch(), column));
     kernel.prologue().forEach(instr -> writer.instruction(code, instr));
-    if (vectorised) {
-      new VectorLoopSource(kernel, writer, names, fixed, columns, sums).write(code);
-    } else if (kernel.sumsInScratch()) {
+    if (kernel.sumsInScratch()) {
       if (!kernel.sums().isEmpty()) {
         code.add("// the sums s0 to s$L, lane k of sum i in $L[8 * i + k], each commented "
             + "where added to\n", kernel.sums().size() - 1, fixed.scratch());
@@ -185,7 +185,9 @@ final class KernelSource {
         writer.statement(code, "double " + sums.get(sum) + " = ", "0.0");
       }
     }
-    if (kernel.isBlocked()) {
+    if (vectorised) {
+      new VectorLoopSource(kernel, writer, names, fixed, columns, sums).write(code);
+    } else if (kernel.isBlocked()) {
       writeBlockLoop(code, writer, fixed);
     } else if (kernel.unrollsLanes()) {
       writeLaneLoop(code, writer, names, fixed, sums);
@@ -206,7 +208,8 @@ final class KernelSource {
   }
 
   // Each sum in 8 locals, lane k taking row from + 8g + k of each whole group of 8 rows; the
-  // last rows in lane 0; then the lanes added in a fixed tree: Kernel's order of a row sum.
+  // last rows in lane 0; then the lanes added in a fixed tree: Kernel's order of a row sum. A
+  // short pass has no groups, and its sum is lane 0.
   private void writeLaneLoop(CodeBlock.Builder code, StatementWriter writer, LocalNames names,
       StatementWriter.Names fixed, Map<Accumulator, String> sums) {
     int lanes = Kernel.LANES;
@@ -225,12 +228,19 @@ final class KernelSource {
     String row = fixed.row();
     String rows = fixed.rows();
     String start = fixed.from() != null ? fixed.from() : "0";
-    code.add("// Row $L8g + k of each whole group of $L rows into lane k of each sum, the "
-        + "rows after\n// the last group into lane 0: the order every backend adds rows in.\n",
+    String passRows = fixed.from() != null ? rows + " - " + start : rows;
+    String groupsEnd = names.allocate("groupsEnd");
+    code.add("// A pass of fewer than $L rows adds its rows in order into lane 0, which is the "
+        + "sum; a\n// longer one adds row $L8g + k of each whole group of $L rows to lane k, "
+        + "the rows after\n// the last group to lane 0, then the lanes in a fixed tree: the "
+        + "order every backend adds\n// rows in.\n", Kernel.SHORT,
         fixed.from() != null ? start + " + " : "", lanes);
+    writer.statement(code, "int " + groupsEnd + " = ", "$L < $L ? $L : $L - $L % $L",
+        passRows, Kernel.SHORT, start, rows,
+        fixed.from() != null ? "(" + passRows + ")" : rows, lanes);
     writer.anchor("for (int " + row + " = " + start + ";");
-    code.beginControlFlow("for (int $L = $L; $L <= $L - $L; $L += $L)", row, start, row, rows,
-        lanes, row, lanes);
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", row, start, row, groupsEnd,
+        row, lanes);
     writer.inRowLoop(true);
     for (int lane = 0; lane < lanes; lane++) {
       code.add("// lane $L\n{\n", lane).indent();
@@ -241,15 +251,14 @@ final class KernelSource {
     writer.lane(0, null);
     writer.inRowLoop(false);
     code.endControlFlow();
-    String tailStart = fixed.from() != null
-        ? rows + " - (" + rows + " - " + start + ") % " + lanes
-        : rows + " - " + rows + " % " + lanes;
-    writer.anchor("for (int " + row + " = " + rows + " - ");
-    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", row, tailStart, row, rows, row);
+    writer.anchor("for (int " + row + " = " + groupsEnd + ";");
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", row, groupsEnd, row, rows, row);
     writer.inRowLoop(true);
     kernel.body().forEach(instr -> writer.instruction(code, instr));
     writer.inRowLoop(false);
     code.endControlFlow();
+    writer.anchor("if (" + groupsEnd + " > ");
+    code.beginControlFlow("if ($L > $L)", groupsEnd, start);
     for (Accumulator sum : kernel.sums()) {
       String[] l = new String[lanes];
       for (int k = 0; k < lanes; k++) {
@@ -258,6 +267,7 @@ final class KernelSource {
       writer.statement(code, l[0] + " = ", "(($L + $L) + ($L + $L))$W+ (($L + $L) + ($L + $L))",
           l[0], l[4], l[1], l[5], l[2], l[6], l[3], l[7]);
     }
+    code.endControlFlow();
   }
 
   // for (int block = 0; block < rows; block += blockRows) { int blockEnd = …; body }

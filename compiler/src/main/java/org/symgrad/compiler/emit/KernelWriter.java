@@ -113,11 +113,11 @@ final class KernelWriter {
       code.visitVarInsn(ASTORE, slot);
     });
     emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
+    zeroSums(writer, scratchSlot, sumLocals);
     if (vectorised) {
       new VectorLoopWriter(code, kernel, writer, columnSlots, sumLocals)
           .write(fromSlot, rowsSlot, rowSlot);
     } else {
-      zeroSums(writer, scratchSlot, sumLocals);
       if (kernel.isBlocked()) {
         writeBlockLoop(writer, fromSlot, rowsSlot, blockSlot, blockEndSlot);
       } else if (kernel.unrollsLanes()) {

@@ -9,7 +9,8 @@ import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IAND;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
-import static org.objectweb.asm.Opcodes.IF_ICMPGT;
+import static org.objectweb.asm.Opcodes.IF_ICMPLE;
+import static org.objectweb.asm.Opcodes.IFLE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
@@ -25,11 +26,12 @@ import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Kernel;
 
 /**
- * Writes the row loop of a kernel that {@linkplain Kernel#unrollsLanes() writes its body once per lane}, as
- * {@link KernelSource} writes it in Java: each sum in {@value Kernel#LANES} locals, the body
- * once per lane for the rows of each whole group of 8 (lane k reads row {@code row + k}), once
- * more for the last rows, added to lane 0; then each sum's lanes added in the fixed tree of
- * {@link Kernel}'s order. Eight independent additions per sum also let the CPU overlap them,
+ * Writes the row loop of a kernel that {@linkplain Kernel#unrollsLanes() writes its body once
+ * per lane}, as {@link KernelSource} writes it in Java: each sum in {@value Kernel#LANES}
+ * locals, the body once per lane for the rows of each whole group of 8 (lane k reads row
+ * {@code row + k}), once more for the last rows, added to lane 0; then each sum's lanes added
+ * in the fixed tree of {@link Kernel}'s order. A short pass has no groups: the second loop
+ * adds all its rows to lane 0, which is then the sum, without the tree. Eight independent additions per sum also let the CPU overlap them,
  * where one running sum waits for each addition before the next.
  */
 final class LaneLoopWriter {
@@ -68,7 +70,29 @@ final class LaneLoopWriter {
         code.visitVarInsn(DSTORE, slot);
       }
     }
-    // for (row = from; row <= rows - 8; row += 8)
+    // groupsEnd = rows - from < SHORT ? from : rows - (rows - from) % 8
+    int groupsEnd = writer.reserve(1);
+    line(next++, SourceLines.KernelLines::lanes);
+    Label grouped = new Label();
+    Label stored = new Label();
+    code.visitVarInsn(ILOAD, rowsSlot);
+    pushFrom(fromSlot);
+    code.visitInsn(ISUB);
+    code.visitIntInsn(BIPUSH, Kernel.SHORT);
+    code.visitJumpInsn(IF_ICMPGE, grouped);
+    pushFrom(fromSlot);
+    code.visitJumpInsn(GOTO, stored);
+    code.visitLabel(grouped);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    pushFrom(fromSlot);
+    code.visitInsn(ISUB);
+    code.visitIntInsn(BIPUSH, lanes - 1);
+    code.visitInsn(IAND);
+    code.visitInsn(ISUB);
+    code.visitLabel(stored);
+    code.visitVarInsn(ISTORE, groupsEnd);
+    // for (row = from; row < groupsEnd; row += 8)
     Label test = new Label();
     Label done = new Label();
     line(0, l -> List.of(l.loop()));
@@ -77,10 +101,8 @@ final class LaneLoopWriter {
     code.visitLabel(test);
     line(0, l -> List.of(l.loop()));
     code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitIntInsn(BIPUSH, lanes);
-    code.visitInsn(ISUB);
-    code.visitJumpInsn(IF_ICMPGT, done);
+    code.visitVarInsn(ILOAD, groupsEnd);
+    code.visitJumpInsn(IF_ICMPGE, done);
     writer.inRowLoop(true);
     for (int lane = 0; lane < lanes; lane++) {
       writer.lane(lane, laneLocals.get(lane));
@@ -92,16 +114,10 @@ final class LaneLoopWriter {
     code.visitIincInsn(rowSlot, lanes);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
-    // for (row = rows - (rows - from) % 8; row < rows; row++), into lane 0
+    // for (row = groupsEnd; row < rows; row++), into lane 0: every row of a short pass
     int tailLine = next++;
     line(tailLine, SourceLines.KernelLines::lanes);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    pushFrom(fromSlot);
-    code.visitInsn(ISUB);
-    code.visitIntInsn(BIPUSH, lanes - 1);
-    code.visitInsn(IAND);
-    code.visitInsn(ISUB);
+    code.visitVarInsn(ILOAD, groupsEnd);
     code.visitVarInsn(ISTORE, rowSlot);
     Label tailTest = new Label();
     Label tailDone = new Label();
@@ -117,6 +133,16 @@ final class LaneLoopWriter {
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, tailTest);
     code.visitLabel(tailDone);
+    // if (groupsEnd > from): a short pass's sum is its lane 0, the tree would only cost
+    Label shortPass = new Label();
+    line(next++, SourceLines.KernelLines::lanes);
+    code.visitVarInsn(ILOAD, groupsEnd);
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+      code.visitJumpInsn(IF_ICMPLE, shortPass);
+    } else {
+      code.visitJumpInsn(IFLE, shortPass);
+    }
     // s = ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7))
     for (Accumulator sum : kernel.sums()) {
       line(next++, SourceLines.KernelLines::lanes);
@@ -131,6 +157,7 @@ final class LaneLoopWriter {
       code.visitInsn(DADD);
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
+    code.visitLabel(shortPass);
   }
 
   private void pushFrom(int fromSlot) {

@@ -18,22 +18,28 @@ import org.symgrad.compiler.lower.Vectorisable;
  * Vector API, statement for statement what {@link VectorLoopWriter} writes as bytecode:
  *
  * <pre>{@code
- * DoubleVector wLanes = DoubleVector.broadcast(SPECIES_256, w);
- * DoubleVector lossSumLo = DoubleVector.zero(SPECIES_256);
- * int row = 0;
- * for (int last = rows - 8; row <= last; row += 8) {
- *   DoubleVector t_uLo = DoubleVector.fromArray(SPECIES_256, t_uColumn, row);
- *   …
- *   DoubleVector t_uHi = DoubleVector.fromArray(SPECIES_256, t_uColumn, row + 4);
- *   …
+ * double lossSum = 0.0;
+ * if (rows < 24) {
+ *   for (int row = 0; row < rows; row++) { …the scalar body… }
+ * } else {
+ *   DoubleVector wLanes = DoubleVector.broadcast(SPECIES_256, w);
+ *   DoubleVector lossSumLo = DoubleVector.zero(SPECIES_256);
+ *   int row = 0;
+ *   for (int last = rows - 8; row <= last; row += 8) {
+ *     DoubleVector t_uLo = DoubleVector.fromArray(SPECIES_256, t_uColumn, row);
+ *     …
+ *     DoubleVector t_uHi = DoubleVector.fromArray(SPECIES_256, t_uColumn, row + 4);
+ *     …
+ *   }
+ *   lossSum = lossSumLo.lane(0);
+ *   for (; row < rows; row++) { …the scalar body… }
+ *   lossSum = ((lossSum + lossSumHi.lane(0)) + (lossSumLo.lane(1) + lossSumHi.lane(1))) + …;
  * }
- * double lossSum = lossSumLo.lane(0);
- * for (; row < rows; row++) { …the scalar body… }
- * lossSum = ((lossSum + lossSumHi.lane(0)) + (lossSumLo.lane(1) + lossSumHi.lane(1))) + …;
  * }</pre>
  *
- * <p>Lane k of the two vectors is lane k of {@link Kernel}'s order of a row sum (Lo lanes 0
- * to 3, Hi lanes 4 to 7), and the last rows go to lane 0, as in the scalar loop.
+ * <p>A short pass ({@link Kernel#SHORT}) runs the scalar body alone, its rows in order. In a
+ * longer one lane k of the two vectors is lane k of {@link Kernel}'s order of a row sum (Lo
+ * lanes 0 to 3, Hi lanes 4 to 7), and the last rows go to lane 0, as in the scalar loop.
  */
 final class VectorLoopSource implements Vectorisable.LanePrinter {
   static final ClassName DOUBLE_VECTOR = ClassName.get("jdk.incubator.vector", "DoubleVector");
@@ -90,6 +96,21 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
   /** The loops, after the prologue; the epilogue follows. */
   void write(CodeBlock.Builder code) {
     this.code = code;
+    String row = fixed.row();
+    String start = fixed.from() != null ? fixed.from() : "0";
+    String passRows = fixed.from() != null ? fixed.rows() + " - " + start : fixed.rows();
+    writer.anchor("if (" + passRows + " < ");
+    code.beginControlFlow("if ($L < $L)", passRows, Kernel.SHORT);
+    code.add("// A pass of fewer than $L rows adds its rows in order, one partial a sum.\n",
+        Kernel.SHORT);
+    writer.anchor("for (int " + row + " = " + start + ";");
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", row, start, row, fixed.rows(),
+        row);
+    writer.inRowLoop(true);
+    kernel.body().forEach(instr -> writer.instruction(code, instr));
+    writer.inRowLoop(false);
+    code.endControlFlow();
+    code.nextControlFlow("else");
     code.add("// Rows $L at a time as two vectors of $L lanes, the same on every machine; "
         + "then the rest.\n", VectorLoopWriter.STEP, VectorLoopWriter.LANES);
     for (Instr instr : kernel.body()) {
@@ -104,8 +125,6 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
       }
     }
     for (Accumulator sum : kernel.sums()) {
-      code.add("// $L = $L\n", StatementWriter.sumTitle(sum),
-          StatementWriter.oneLine(sum.derivative()));
       String[] halves = new String[2];
       for (int half = 0; half < 2; half++) {
         halves[half] = names.allocate(sums.get(sum) + HALVES[half]);
@@ -113,9 +132,7 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
       }
       partials.put(sum, halves);
     }
-    String row = fixed.row();
-    writer.statement(code, "int " + row + " = ", "$L",
-        fixed.from() != null ? fixed.from() : "0");
+    writer.statement(code, "int " + row + " = ", "$L", start);
     String last = names.allocate("last");
     writer.anchor("for (int " + last + " = ");
     code.beginControlFlow("for (int $L = $L - $L; $L <= $L; $L += $L)", last, fixed.rows(),
@@ -127,7 +144,7 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
     }
     code.endControlFlow();
     for (Accumulator sum : kernel.sums()) {
-      writer.statement(code, "double " + sums.get(sum) + " = ", "$L.lane(0)",
+      writer.statement(code, sums.get(sum) + " = ", "$L.lane(0)",
           partials.get(sum)[0]);
     }
     code.add("// The last rows, fewer than $L, one at a time into lane 0.\n",
@@ -148,6 +165,7 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
           + "$W+ (($L.lane(2) + $L.lane(2)) + ($L.lane(3) + $L.lane(3)))",
           s, hi, lo, hi, lo, hi, lo, hi);
     }
+    code.endControlFlow();
   }
 
   @Override

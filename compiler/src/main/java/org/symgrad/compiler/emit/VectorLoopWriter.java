@@ -34,7 +34,8 @@ import org.symgrad.compiler.lower.Vectorisable;
 
 /**
  * Writes the row loop of a {@linkplain Vectorisable vectorisable} kernel with the Vector API,
- * as {@link VectorLoopSource} writes it in Java: rows 8 at a time as two {@code DoubleVector}s
+ * as {@link VectorLoopSource} writes it in Java. A short pass ({@link Kernel#SHORT}) runs the
+ * scalar body row by row into the sums. A longer one takes rows 8 at a time as two {@code DoubleVector}s
  * of {@code SPECIES_256} (4 lanes each whatever the machine), each sum kept in two vectors;
  * then the last rows, fewer than 8, by the scalar body into lane 0; then each sum's 8 lanes
  * added in the fixed tree of {@link Kernel}'s order of a row sum, which the scalar kernel
@@ -97,6 +98,27 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
    */
   void write(int fromSlot, int rowsSlot, int rowSlot) {
     this.rowSlot = rowSlot;
+    // if (rows - from < SHORT) for (row = from; row < rows; row++) the scalar body; else …
+    Label vectors = new Label();
+    Label end = new Label();
+    code.visitVarInsn(ILOAD, rowsSlot);
+    pushFrom(fromSlot);
+    code.visitInsn(ISUB);
+    code.visitIntInsn(BIPUSH, Kernel.SHORT);
+    code.visitJumpInsn(IF_ICMPGE, vectors);
+    pushFrom(fromSlot);
+    code.visitVarInsn(ISTORE, rowSlot);
+    Label shortTest = new Label();
+    code.visitLabel(shortTest);
+    code.visitVarInsn(ILOAD, rowSlot);
+    code.visitVarInsn(ILOAD, rowsSlot);
+    code.visitJumpInsn(IF_ICMPGE, end);
+    scalar.inRowLoop(true);
+    kernel.body().forEach(scalar::emit);
+    scalar.inRowLoop(false);
+    code.visitIincInsn(rowSlot, 1);
+    code.visitJumpInsn(GOTO, shortTest);
+    code.visitLabel(vectors);
     for (Instr instr : kernel.body()) {
       for (Value operand : Instr.operands(instr)) {
         if (!(operand instanceof Value.Temp temp && isBodyTemp(temp))
@@ -119,11 +141,7 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     }
     // for (row = from; row <= rows - STEP; row += STEP)
     int last = scalar.reserve(1);
-    if (fromSlot >= 0) {
-      code.visitVarInsn(ILOAD, fromSlot);
-    } else {
-      code.visitInsn(ICONST_0);
-    }
+    pushFrom(fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitIntInsn(BIPUSH, STEP);
@@ -176,6 +194,15 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
       }
       code.visitInsn(DADD);
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
+    }
+    code.visitLabel(end);
+  }
+
+  private void pushFrom(int fromSlot) {
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+    } else {
+      code.visitInsn(ICONST_0);
     }
   }
 

@@ -5,9 +5,10 @@ package org.symgrad.compiler.lower;
  * once. {@code label} names what it sums ({@code loss}, {@code w}); {@code derivative} is the
  * simplified symbolic expression it sums, for the generated code's comments.
  *
- * <p>Its rows are added in the one order every backend follows: 8 interleaved lanes, the rows
- * after the last whole group of 8 in lane 0, the lanes added in a fixed tree (see {@link
- * Kernel}). So it is never one running sum, whatever the emitted code looks like.
+ * <p>Its rows are added in the one order every backend follows (see {@link Kernel}): a short
+ * pass in row order; a longer one in 8 interleaved lanes, the rows after the last whole group
+ * of 8 in lane 0, the lanes added in a fixed tree. So it is one running sum only for a short
+ * pass, whatever the emitted code looks like.
  */
 public record Accumulator(int index, String label, String derivative) {
   @Override

@@ -11,6 +11,7 @@ import static org.symgrad.compiler.lower.Argument.Type.INT;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.lower.Argument.Type;
+import org.symgrad.runtime.SumLanes;
 
 /**
  * One method of a compiled model as straight-line IR: a prologue run once (parameter loads and
@@ -28,17 +29,20 @@ import org.symgrad.compiler.lower.Argument.Type;
  * blocked kernel ({@link Interchanger}) also keeps per-row values there, after the sums:
  * {@link #blockRows()} places each.
  *
- * <p><b>The order of a row sum.</b> Every kernel that sums rows adds the rows of a pass {@code
- * [from, to)} in one order, which every backend follows, so that scalar, Vector API and any
- * thread count give the same bits: the rows are taken in groups of {@value #LANES} from {@code
- * from}, row {@code from + 8g + k} of a whole group added to lane {@code k}; the rows after
- * the last whole group (fewer than 8) are added, in order, to lane 0; every lane starts at +0
- * and adds its rows in row order; then the sum is {@code ((l0 + l4) + (l1 + l5)) + ((l2 + l6)
- * + (l3 + l7))}. Chunked passes ({@code ParallelObjective}) start every chunk at a multiple of
- * 8 rows and add the chunk totals in chunk order. A pass of fewer than 8 rows is the plain
- * row-order sum. Eight lanes are the two 256-bit vectors of the vector loop, and give the
- * scalar loop eight independent additions per sum. A row's own terms are unchanged: a sum
- * over {@code j} inside a row ({@link Instr.Loop}) keeps its order.
+ * <p><b>The order of a row sum</b> (runtime {@code SumLanes} defines it). Every kernel that
+ * sums rows adds the rows of a pass {@code [from, to)} in one order, which every backend
+ * follows, so that scalar, Vector API and any thread count give the same bits. A pass of fewer
+ * than {@value #SHORT} rows adds its rows in row order into one partial from +0. A longer one
+ * takes the rows in groups of {@value #LANES} from {@code from}, row {@code from + 8g + k} of
+ * a whole group added to lane {@code k}; the rows after the last whole group (fewer than 8)
+ * are added, in order, to lane 0; every lane starts at +0 and adds its rows in row order; then
+ * the sum is {@code ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7))}. Chunked passes ({@code
+ * ParallelObjective}) cut the batch into fixed chunks, each a pass of its own (so only a last
+ * chunk can be short, whatever the thread count), and add the chunk totals in chunk order.
+ * Eight lanes are the two 256-bit vectors of the vector loop, and give the scalar loop eight
+ * independent additions per sum; a short pass is where their set-up and tree cost more than
+ * they save. A row's own terms are unchanged: a sum over {@code j} inside a row ({@link
+ * Instr.Loop}) keeps its order.
  *
  * @param kind which method of {@code CompiledModel} this is
  * @param prologue before the row loop
@@ -67,7 +71,10 @@ public record Kernel(
     boolean vectorised) {
 
   /** The lanes of a row sum: see the class comment. */
-  public static final int LANES = 8;
+  public static final int LANES = SumLanes.LANES;
+
+  /** A pass of fewer rows adds them in row order, one partial a sum: see the class comment. */
+  public static final int SHORT = SumLanes.SHORT;
 
   /** The methods of {@code CompiledModel} that kernels implement, with their signatures. */
   public enum Kind {
@@ -224,7 +231,7 @@ public record Kernel(
   /**
    * Whether the scalar row loop is written once per lane: each sum in {@value #LANES} locals,
    * the body once per lane for the rows of each whole group and once more for the rows after
-   * the last, so that the order of the class comment costs no memory traffic. Only a loop that
+   * the last (all the rows of a short pass), so that the order of the class comment costs no memory traffic. Only a loop that
    * sums with its sums in locals, whose body fits the method that many times; a larger one
    * keeps its lanes in the scratch array ({@link #lanesInScratch()}).
    */

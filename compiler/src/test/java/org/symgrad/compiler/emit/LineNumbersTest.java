@@ -56,18 +56,22 @@ class LineNumbersTest {
     assertThat(text(fused.column(1))).isEqualTo("double[] t_cColumn = batch.column(1);");
     assertThat(text(fused.prologue().get(0))).isEqualTo("double w = params[0];");
     assertThat(text(fused.sums().get(1))).isEqualTo("double dLoss_dwSum = 0.0;");
-    assertThat(text(fused.loop())).startsWith("for (int row = 0; row <= rows - 8; row += 8)");
+    assertThat(text(fused.loop())).startsWith("for (int row = 0; row < groupsEnd; row += 8)");
     assertThat(text(fused.body().get(3))).isEqualTo("double pred = t4 + b;");
     assertThat(text(fused.body().get(8))).isEqualTo("lossSum += t8;");
     assertThat(text(fused.epilogue().get(0))).isEqualTo("double t10 = (double) rows;");
     assertThat(text(fused.epilogue().get(11))).isEqualTo("return t12;");
-    // The body once per lane, then once for the rows after the last group of 8.
+    // The body once per lane, then once for the rows after the last group of 8 (or all the
+    // rows of a short pass).
     assertThat(fused.body()).hasSize((Kernel.LANES + 1) * program.lossAndGradient().body().size());
     assertThat(text(fused.body().get(program.lossAndGradient().body().size())))
         .isEqualTo("double t_u = t_uColumn[row + 1];");
     assertThat(text(fused.lanes().get(0))).isEqualTo("double lossSum1 = 0.0;");
-    assertThat(text(fused.lanes().get(21))).startsWith("for (int row = rows - rows % 8;");
-    assertThat(text(fused.lanes().get(22)))
+    assertThat(text(fused.lanes().get(21)))
+        .isEqualTo("int groupsEnd = rows < 24 ? 0 : rows - rows % 8;");
+    assertThat(text(fused.lanes().get(22))).startsWith("for (int row = groupsEnd; row < rows;");
+    assertThat(text(fused.lanes().get(23))).isEqualTo("if (groupsEnd > 0) {");
+    assertThat(text(fused.lanes().get(24)))
         .isEqualTo("lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))");
   }
 

@@ -11,6 +11,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import org.symgrad.compiler.RandomVectorModels;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.VectorModels;
@@ -28,13 +29,18 @@ import org.symgrad.runtime.parallel.ParallelObjective;
  * Every backend adds the rows of a sum in the one order {@link Kernel} defines: the scalar
  * kernels (written once per lane, or with their lanes in scratch, blocked or split), the vector
  * kernels, both emitters, and {@link ParallelObjective} on any number of threads give the same
- * bits, at row counts that are not multiples of the 8 lanes or of the 4096-row chunk.
+ * bits, at row counts that are not multiples of the 8 lanes or of the 4096-row chunk, and
+ * around the short pass, whose rows are added in order.
  *
  * <p>The reference is written here from the definition alone: each row's terms come from a
  * one-row pass, then go to their lanes, which are added in the fixed tree.
  */
 class SumOrderTest {
-  private static final int[] ROWS = {1, 7, 8, 9, 4095, 4097, 8195};
+  // Around the short pass (SHORT - 1, SHORT, SHORT + 1) and the lanes' groups, and passes of
+  // several 4096-row chunks whose last is short (4097, 4096 + SHORT - 1, 8195) or not (4096 +
+  // SHORT).
+  private static final int[] ROWS = {1, 7, 8, 9, Kernel.SHORT - 1, Kernel.SHORT,
+      Kernel.SHORT + 1, 4095, 4097, 4096 + Kernel.SHORT - 1, 4096 + Kernel.SHORT, 8195};
   private static final int TINY_METHODS = 300;
 
   private static List<ModelDefinition> models(long seed) {
@@ -54,59 +60,88 @@ class SumOrderTest {
     int kernelShapes = 0;
     for (ModelDefinition model : models(seed)) {
       Program program = Symgrad.lower(model);
-      if (!program.isChunked()) {
-        continue;
-      }
-      kernelShapes++;
-      ChunkedKernels scalar = (ChunkedKernels) ModelClassDefiner.define(program, VectorMode.OFF);
-      ChunkedKernels vector = (ChunkedKernels) ModelClassDefiner.define(program, VectorMode.ON);
-      int rows = ROWS[random.nextInt(ROWS.length)];
-      Batch batch = VectorModels.batch(model, random, rows);
-      double[] params = VectorModels.params(program.info(), seed);
-      String context = model.name() + " (" + shape(program.sums()) + "), " + rows + " rows";
-      double[][] terms = rowTerms(scalar, params, batch);
-      for (int from : new int[] {0, Math.min(3, rows)}) { // a pass need not start at row 0
-        double[] expected = new double[scalar.sumCount()];
-        for (int i = 0; i < expected.length; i++) {
-          expected[i] = canonical(terms[i], from, rows);
-        }
-        assertSameBits(sums(scalar, params, batch, from), expected, context + " scalar from "
-            + from);
-        assertSameBits(sums(vector, params, batch, from), expected, context + " vector from "
-            + from);
-      }
-      // The fused kernel is one pass over the whole batch.
-      double[] grad = new double[params.length];
-      double[] expectedGrad = new double[params.length];
-      double[] whole = new double[scalar.sumCount()];
-      for (int i = 0; i < whole.length; i++) {
-        whole[i] = canonical(terms[i], 0, rows);
-      }
-      double expected = scalar.finish(params, whole, rows, expectedGrad);
-      for (ChunkedKernels kernels : List.of(scalar, vector)) {
-        assertSameBits(((CompiledModel) kernels).lossAndGradient(params, batch, grad), expected,
-            context + " fused loss");
-        assertSameBits(grad, expectedGrad, context + " fused gradient");
-      }
-      // Chunks of 4096 rows, added in chunk order, on any number of threads.
-      double[] chunked = new double[scalar.sumCount()];
-      for (int from = 0; from < rows; from += ParallelObjective.CHUNK_ROWS) {
-        int to = Math.min(rows, from + ParallelObjective.CHUNK_ROWS);
-        for (int i = 0; i < chunked.length; i++) {
-          chunked[i] += canonical(terms[i], from, to);
-        }
-      }
-      double expectedChunked = scalar.finish(params, chunked, rows, expectedGrad);
-      for (ChunkedKernels kernels : List.of(scalar, vector)) {
-        for (int threads : new int[] {1, 2, 7}) {
-          double loss = new ParallelObjective(kernels, threads).lossAndGradient(params, batch,
-              grad);
-          assertSameBits(loss, expectedChunked, context + ", " + threads + " threads");
-          assertSameBits(grad, expectedGrad, context + ", " + threads + " threads, gradient");
-        }
+      if (program.isChunked()) {
+        kernelShapes++;
+        checkOneOrder(model, program, ROWS[random.nextInt(ROWS.length)], seed);
       }
     }
     assertThat(kernelShapes).isAtLeast(3);
+  }
+
+  @Test
+  void everyRowCountOfTheDefinitionOnEveryKernelShape() {
+    long seed = 18;
+    List<ModelDefinition> models = new ArrayList<>(List.of(LaneWiseModels.thermometer(),
+        VectorModels.linear(40), VectorModels.mlp13(), VectorModels.softmax3()));
+    models.addAll(LaneWiseModels.draw(seed, 2));
+    java.util.Set<String> shapes = new java.util.TreeSet<>();
+    for (ModelDefinition model : models) {
+      Program program = Symgrad.lower(model);
+      if (program.isChunked()) {
+        shapes.add(shape(program.sums()));
+        if (Vectorisable.qualifies(program.sums())) {
+          shapes.add("vector kernel");
+        }
+        for (int rows : ROWS) {
+          checkOneOrder(model, program, rows, seed + rows);
+        }
+      }
+    }
+    assertThat(shapes).containsAtLeast("lanes in locals", "vector kernel", "lanes in scratch");
+  }
+
+  // The scalar and vector kernels from row 0 and from row 3, the fused kernel, and chunks on 1,
+  // 2 and 7 threads, each against the definition.
+  private static void checkOneOrder(ModelDefinition model, Program program, int rows,
+      long seed) {
+    Random random = new Random(seed);
+    ChunkedKernels scalar = (ChunkedKernels) ModelClassDefiner.define(program, VectorMode.OFF);
+    ChunkedKernels vector = (ChunkedKernels) ModelClassDefiner.define(program, VectorMode.ON);
+    Batch batch = VectorModels.batch(model, random, rows);
+    double[] params = VectorModels.params(program.info(), seed);
+    String context = model.name() + " (" + shape(program.sums()) + "), " + rows + " rows";
+    double[][] terms = rowTerms(scalar, params, batch);
+    for (int from : new int[] {0, Math.min(3, rows)}) { // a pass need not start at row 0
+      double[] expected = new double[scalar.sumCount()];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = canonical(terms[i], from, rows);
+      }
+      assertSameBits(sums(scalar, params, batch, from), expected, context + " scalar from "
+          + from);
+      assertSameBits(sums(vector, params, batch, from), expected, context + " vector from "
+          + from);
+    }
+    // The fused kernel is one pass over the whole batch.
+    double[] grad = new double[params.length];
+    double[] expectedGrad = new double[params.length];
+    double[] whole = new double[scalar.sumCount()];
+    for (int i = 0; i < whole.length; i++) {
+      whole[i] = canonical(terms[i], 0, rows);
+    }
+    double expected = scalar.finish(params, whole, rows, expectedGrad);
+    for (ChunkedKernels kernels : List.of(scalar, vector)) {
+      assertSameBits(((CompiledModel) kernels).lossAndGradient(params, batch, grad), expected,
+          context + " fused loss");
+      assertSameBits(grad, expectedGrad, context + " fused gradient");
+    }
+    // Chunks of 4096 rows, each a pass of its own, added in chunk order, on any number of
+    // threads.
+    double[] chunked = new double[scalar.sumCount()];
+    for (int from = 0; from < rows; from += ParallelObjective.CHUNK_ROWS) {
+      int to = Math.min(rows, from + ParallelObjective.CHUNK_ROWS);
+      for (int i = 0; i < chunked.length; i++) {
+        chunked[i] += canonical(terms[i], from, to);
+      }
+    }
+    double expectedChunked = scalar.finish(params, chunked, rows, expectedGrad);
+    for (ChunkedKernels kernels : List.of(scalar, vector)) {
+      for (int threads : new int[] {1, 2, 7}) {
+        double loss = new ParallelObjective(kernels, threads).lossAndGradient(params, batch,
+            grad);
+        assertSameBits(loss, expectedChunked, context + ", " + threads + " threads");
+        assertSameBits(grad, expectedGrad, context + ", " + threads + " threads, gradient");
+      }
+    }
   }
 
   @Property(tries = 3)
@@ -139,9 +174,17 @@ class SumOrderTest {
     }
   }
 
-  // The definition: lane k takes row from + 8g + k of each whole group of 8, lane 0 the rows
-  // after the last whole group; each lane from +0 in row order; then the fixed tree.
+  // The definition: a pass of fewer than 24 rows adds its rows in order from +0. A longer one:
+  // lane k takes row from + 8g + k of each whole group of 8, lane 0 the rows after the last
+  // whole group; each lane from +0 in row order; then the fixed tree.
   private static double canonical(double[] terms, int from, int to) {
+    if (to - from < 24) {
+      double sum = 0;
+      for (int row = from; row < to; row++) {
+        sum += terms[row];
+      }
+      return sum;
+    }
     double[] lanes = new double[8];
     int wholeGroupsEnd = to - (to - from) % 8;
     for (int row = from; row < to; row++) {

@@ -29,6 +29,31 @@ public final class Functions {
   }
 
   /**
+   * {@code torch.pow} with a number for exponent. PyTorch computes the common exponents without
+   * pow, and so does this: x^2 as {@code x * x}, x^3 as {@code (x * x) * x}, x^-1 as {@code 1 /
+   * x}, x^-2 as {@code 1 / (x * x)}, x^0.5 as {@code sqrt(x)} and x^-0.5 as {@code 1 /
+   * sqrt(x)}, each a few roundings at most an ulp or two from {@link Math#pow}'s and many times
+   * faster; the root of -0 is -0 and of -∞ NaN, as {@code sqrt} has them. Any other exponent is
+   * {@link Math#pow}. A kernel whose exponent is a literal writes the same operations inline.
+   */
+  public static double pow(double x, double y) {
+    if (y == 2.0) {
+      return x * x;
+    } else if (y == 3.0) {
+      return (x * x) * x;
+    } else if (y == -1.0) {
+      return 1.0 / x;
+    } else if (y == -2.0) {
+      return 1.0 / (x * x);
+    } else if (y == 0.5) {
+      return Math.sqrt(x);
+    } else if (y == -0.5) {
+      return 1.0 / Math.sqrt(x);
+    }
+    return Math.pow(x, y);
+  }
+
+  /**
    * 1 when {@code a == b}, else 0 ({@code torch.eq} as a double): the indicator of the target
    * class in {@code cross_entropy}. A NaN equals nothing, so it gives 0.
    */

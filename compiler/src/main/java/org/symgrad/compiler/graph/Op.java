@@ -114,7 +114,7 @@ public enum Op {
       case ADD -> a + b;
       case MUL -> a * b;
       case DIV -> a / b;
-      case POW -> Math.pow(a, b);
+      case POW -> org.symgrad.runtime.Functions.pow(a, b);
       case MIN -> Math.min(a, b);
       case MAX -> Math.max(a, b);
       case EQ -> org.symgrad.runtime.Functions.eq(a, b);

@@ -121,6 +121,11 @@ final class KernelBuilder {
         if (node.isConstant() || sectionOf[node.id()] != section) {
           continue;
         }
+        PowerForm power = PowerForm.of(node);
+        if (power != null) {
+          temps = lowerPower(power, node, values, sections.get(section), temps);
+          continue;
+        }
         Temp to = new Temp(temps++, labelOf(node));
         sections.get(section).add(instruction(to, node, values));
         values[node.id()] = to;
@@ -178,16 +183,33 @@ final class KernelBuilder {
     return new Instr.Compute(to, operation(node), args);
   }
 
+  // x ^ n for the exponents Functions.pow computes without pow, inline: the same operations,
+  // so the same bits, and no call. Returns the next free temporary.
+  private int lowerPower(PowerForm form, Node node, Value[] values, List<Instr> out, int temps) {
+    Value x = valueOf(node.input(0), values);
+    Value inner = x;
+    Operation innerOperation = form.inner();
+    if (innerOperation != null) {
+      Temp partial = new Temp(temps++, null);
+      out.add(new Instr.Compute(partial, innerOperation, form.innerOperands(x)));
+      inner = partial;
+    }
+    Temp to = new Temp(temps++, labelOf(node));
+    out.add(form.outer(to, inner, x));
+    values[node.id()] = to;
+    return temps;
+  }
+
   private static Value valueOf(Node node, Value[] values) {
     return node.isConstant() ? new Literal(node.value()) : values[node.id()];
   }
 
   // The IR reads a few graph shapes as cheaper operations: a + (-b) as a - b, a + (-2) as
-  // a - 2, and x^2 as x * x (the correctly rounded square, where pow may be off by an ulp).
+  // a - 2, and a power with one of PyTorch's special exponents as PowerForm says.
   private Operation operation(Node node) {
     return switch (node.op()) {
       case ADD -> isSubtraction(node) ? Operation.SUB : Operation.ADD;
-      case POW -> isSquare(node) ? Operation.MUL : Operation.POW;
+      case POW -> Operation.POW;
       case MUL -> Operation.MUL;
       case DIV -> Operation.DIV;
       case NEG -> Operation.NEG;
@@ -202,8 +224,8 @@ final class KernelBuilder {
       return List.of(node.input(0),
           right.isConstant() ? graph.constant(-right.value()) : right.input(0));
     }
-    if (node.op() == Op.POW && isSquare(node)) {
-      return List.of(node.input(0), node.input(0));
+    if (PowerForm.of(node) != null) {
+      return List.of(node.input(0));
     }
     return node.inputs();
   }
@@ -211,10 +233,6 @@ final class KernelBuilder {
   private static boolean isSubtraction(Node add) {
     Node right = add.input(1);
     return right.op() == Op.NEG || (right.isConstant() && right.value() < 0);
-  }
-
-  private static boolean isSquare(Node pow) {
-    return pow.input(1).isConstant(2);
   }
 
   private List<Node> reachable() {

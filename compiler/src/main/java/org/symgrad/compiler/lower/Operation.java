@@ -29,7 +29,7 @@ public enum Operation {
   SIGN(null, "Math", "signum", 1),
   LOG1P(null, "Math", "log1p", 1),
   EXPM1(null, "Math", "expm1", 1),
-  POW(null, "Math", "pow", 2),
+  POW(null, "Functions", "pow", 2),
   MIN(null, "Math", "min", 2),
   MAX(null, "Math", "max", 2),
   SIGMOID(null, "Functions", "sigmoid", 1),

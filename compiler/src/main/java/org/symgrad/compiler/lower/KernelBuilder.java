@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.symgrad.compiler.graph.Graph;
@@ -115,6 +116,7 @@ final class KernelBuilder {
     }
     List<List<Instr>> sections = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     Value[] values = new Value[graph.size()];
+    Map<Value, Temp> squares = new HashMap<>();
     int temps = 0;
     for (int section = PROLOGUE; section <= EPILOGUE; section++) {
       for (Node node : needed) {
@@ -123,7 +125,7 @@ final class KernelBuilder {
         }
         PowerForm power = PowerForm.of(node);
         if (power != null) {
-          temps = lowerPower(power, node, values, sections.get(section), temps);
+          temps = lowerPower(power, node, values, sections.get(section), temps, squares);
           continue;
         }
         Temp to = new Temp(temps++, labelOf(node));
@@ -184,19 +186,34 @@ final class KernelBuilder {
   }
 
   // x ^ n for the exponents Functions.pow computes without pow, inline: the same operations,
-  // so the same bits, and no call. Returns the next free temporary.
-  private int lowerPower(PowerForm form, Node node, Value[] values, List<Instr> out, int temps) {
+  // so the same bits, and no call. A square is computed once per kernel and shared by x^2,
+  // x^3 and x^-2 (squares: the temporary holding x * x, by x). Returns the next free temporary.
+  private int lowerPower(PowerForm form, Node node, Value[] values, List<Instr> out, int temps,
+      Map<Value, Temp> squares) {
     Value x = valueOf(node.input(0), values);
+    String label = labelOf(node);
+    if (form == PowerForm.SQUARE && label == null && squares.containsKey(x)) {
+      values[node.id()] = squares.get(x);
+      return temps;
+    }
     Value inner = x;
     Operation innerOperation = form.inner();
-    if (innerOperation != null) {
+    if (innerOperation == Operation.MUL && squares.containsKey(x)) {
+      inner = squares.get(x);
+    } else if (innerOperation != null) {
       Temp partial = new Temp(temps++, null);
       out.add(new Instr.Compute(partial, innerOperation, form.innerOperands(x)));
       inner = partial;
+      if (innerOperation == Operation.MUL) {
+        squares.put(x, partial);
+      }
     }
-    Temp to = new Temp(temps++, labelOf(node));
+    Temp to = new Temp(temps++, label);
     out.add(form.outer(to, inner, x));
     values[node.id()] = to;
+    if (form == PowerForm.SQUARE) {
+      squares.putIfAbsent(x, to);
+    }
     return temps;
   }
 

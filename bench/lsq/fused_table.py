@@ -19,12 +19,16 @@ def main(jmh_path, scipy_path):
     problems = list(dict.fromkeys(key[0] for (_, key) in scores))
     keys = sorted({k for (_, k) in scores}, key=lambda k: (problems.index(k[0]), k[1]))
     for key in keys:
-        jac, jac_err = scores[("symgradLm", key)]
         fused, fused_err = scores[("symgradLmFused", key)]
         hip, hip_err = scores[("hipparchusLm", key)]
         default, exact = times.get(key, (float("nan"), float("nan")))
-        print(f"| {key[0]} | {key[1]} | {jac:.1f} ± {jac_err:.1f} | {fused:.1f} ± "
-              f"{fused_err:.1f} | {jac / fused:.2f} | {hip:.1f} ± {hip_err:.1f} "
+        # A run of only the fused path and Hipparchus leaves the Jacobian columns empty.
+        jac_time, jac_ratio = "–", "–"
+        if ("symgradLm", key) in scores:
+            jac, jac_err = scores[("symgradLm", key)]
+            jac_time, jac_ratio = f"{jac:.1f} ± {jac_err:.1f}", f"{jac / fused:.2f}"
+        print(f"| {key[0]} | {key[1]} | {jac_time} | {fused:.1f} ± {fused_err:.1f} "
+              f"| {jac_ratio} | {hip:.1f} ± {hip_err:.1f} "
               f"| {hip / fused:.1f} | {default / fused:.0f} | {exact / fused:.0f} |")
 
 

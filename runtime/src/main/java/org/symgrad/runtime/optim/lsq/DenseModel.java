@@ -35,8 +35,8 @@ final class DenseModel implements LocalModel {
 
   @Override
   public double expand(double[] x, double[] g) {
-    double f = problem.derivatives(x, g, h);
-    Dense.symmetrize(h, n);
+    double f = expandCandidate(x, g);
+    adoptCandidate();
     return f;
   }
 

@@ -55,8 +55,8 @@ final class SteihaugModel implements LocalModel {
 
   @Override
   public double expand(double[] at, double[] g) {
-    System.arraycopy(at, 0, x, 0, n);
-    double f = problem.gradient(at, g);
+    double f = expandCandidate(at, g);
+    adoptCandidate();
     if (!diagonalTaken && Double.isFinite(f)) {
       takeDiagonal();
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.symgrad.compiler.NewtonHessian;
+import org.symgrad.compiler.SecondOrderOptions;
 import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -56,9 +56,9 @@ final class SecondOrderFit {
       throw new UsageException(command.modelFile + ": error: " + notLeastSquares
           + "; --optimizer newton fits any loss");
     }
-    Map<String, String> rest = new java.util.LinkedHashMap<>(options);
-    NewtonHessian hessian = lm ? NewtonHessian.DENSE : configure(() -> NewtonHessian.take(rest));
-    Tolerances tolerances = configure(() -> Tolerances.parse(rest, command.fit.epochs()));
+    SecondOrderOptions read = configure(() -> SecondOrderOptions.parse(command.fit.optimizer(),
+        options, command.fit.epochs()));
+    Tolerances tolerances = read.tolerances();
     CompiledModel model = Symgrad.compile(definition);
     ModelInfo info = model.info();
     Batch batch = configure(() -> dataset.batchFor(info, true));
@@ -70,7 +70,7 @@ final class SecondOrderFit {
     int threads = command.threads == null ? 1 : command.threads;
     ResidualProblem residuals = notLeastSquares.isEmpty()
         ? SecondOrderProblems.residuals(definition, batch, threads) : null;
-    boolean cg = hessian.matrixFree(info.parameterCount());
+    boolean cg = read.hessian().matrixFree(info.parameterCount());
     SolverResult fit = lm
         ? LevenbergMarquardt.minimize(residuals, start, tolerances)
         : cg ? TrustRegionNewton.minimize(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.NewtonHessian;
+import org.symgrad.compiler.SecondOrderOptions;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.optim.Optimizers;
@@ -66,7 +67,7 @@ public record FitSpec(
     // (Fields are not assigned yet in a compact constructor: check the parameters.)
     if (isSecondOrder(optimizer)) {
       refuseTorchOnly(optimizer, validationFraction, patience, scheduler);
-      secondOrderOptions(optimizer, optimizerArguments, epochs);
+      SecondOrderOptions.parse(optimizer, optimizerArguments, epochs);
     } else {
       trainerOptions(epochs, validationFraction, seed, patience, null);
       Optimizer scratch = Optimizers.create(optimizer, 1, optimizerArguments);
@@ -149,7 +150,7 @@ public record FitSpec(
 
   /** The tolerances of {@code lm} and {@code newton}, from {@code --opt} and the epochs. */
   public Tolerances tolerances() {
-    return secondOrderOptions(optimizer, optimizerArguments, epochs).tolerances();
+    return SecondOrderOptions.parse(optimizer, optimizerArguments, epochs).tolerances();
   }
 
   /**
@@ -157,18 +158,7 @@ public record FitSpec(
    * reads it; {@link NewtonHessian#DENSE} for {@code lm}, which takes no such option.
    */
   public NewtonHessian hessian() {
-    return secondOrderOptions(optimizer, optimizerArguments, epochs).hessian();
-  }
-
-  private record SecondOrderOptions(Tolerances tolerances, NewtonHessian hessian) {}
-
-  // As symgrad fit: newton's hessian= comes out first, the rest are the tolerances'.
-  private static SecondOrderOptions secondOrderOptions(String optimizer,
-      Map<String, String> arguments, int epochs) {
-    Map<String, String> rest = new LinkedHashMap<>(arguments);
-    boolean lm = optimizer.toLowerCase(Locale.ROOT).equals("lm");
-    NewtonHessian hessian = lm ? NewtonHessian.DENSE : NewtonHessian.take(rest);
-    return new SecondOrderOptions(Tolerances.parse(rest, epochs), hessian);
+    return SecondOrderOptions.parse(optimizer, optimizerArguments, epochs).hessian();
   }
 
   static boolean isSecondOrder(String optimizer) {

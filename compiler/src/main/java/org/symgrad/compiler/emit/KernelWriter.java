@@ -168,11 +168,7 @@ final class KernelWriter {
     Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
     line(SourceLines.KernelLines::loop);
-    if (fromSlot >= 0) {
-      code.visitVarInsn(ILOAD, fromSlot);
-    } else {
-      code.visitInsn(ICONST_0);
-    }
+    RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitLabel(test);
     line(SourceLines.KernelLines::loop);
@@ -199,11 +195,7 @@ final class KernelWriter {
     Label test = new Label();
     Label done = new Label();
     line(SourceLines.KernelLines::loop);
-    if (fromSlot >= 0) {
-      code.visitVarInsn(ILOAD, fromSlot);
-    } else {
-      code.visitInsn(ICONST_0);
-    }
+    RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, blockSlot);
     code.visitLabel(test);
     line(SourceLines.KernelLines::loop);

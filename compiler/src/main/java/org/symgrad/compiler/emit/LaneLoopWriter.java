@@ -7,7 +7,6 @@ import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IAND;
-import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IFLE;
@@ -75,17 +74,13 @@ final class LaneLoopWriter {
     line(next++, SourceLines.KernelLines::lanes);
     Label grouped = new Label();
     Label stored = new Label();
-    code.visitVarInsn(ILOAD, rowsSlot);
-    pushFrom(fromSlot);
-    code.visitInsn(ISUB);
-    code.visitIntInsn(BIPUSH, Kernel.SHORT);
-    code.visitJumpInsn(IF_ICMPGE, grouped);
-    pushFrom(fromSlot);
+    RowRange.jumpUnlessShort(code, rowsSlot, fromSlot, grouped);
+    RowRange.pushFrom(code, fromSlot);
     code.visitJumpInsn(GOTO, stored);
     code.visitLabel(grouped);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
-    pushFrom(fromSlot);
+    RowRange.pushFrom(code, fromSlot);
     code.visitInsn(ISUB);
     code.visitIntInsn(BIPUSH, lanes - 1);
     code.visitInsn(IAND);
@@ -96,7 +91,7 @@ final class LaneLoopWriter {
     Label test = new Label();
     Label done = new Label();
     line(0, l -> List.of(l.loop()));
-    pushFrom(fromSlot);
+    RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitLabel(test);
     line(0, l -> List.of(l.loop()));
@@ -158,14 +153,6 @@ final class LaneLoopWriter {
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(shortPass);
-  }
-
-  private void pushFrom(int fromSlot) {
-    if (fromSlot >= 0) {
-      code.visitVarInsn(ILOAD, fromSlot);
-    } else {
-      code.visitInsn(ICONST_0);
-    }
   }
 
   // The body once, its statements' lines from the first at 'first' in KernelLines.body().

@@ -101,12 +101,8 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     // if (rows - from < SHORT) for (row = from; row < rows; row++) the scalar body; else …
     Label vectors = new Label();
     Label end = new Label();
-    code.visitVarInsn(ILOAD, rowsSlot);
-    pushFrom(fromSlot);
-    code.visitInsn(ISUB);
-    code.visitIntInsn(BIPUSH, Kernel.SHORT);
-    code.visitJumpInsn(IF_ICMPGE, vectors);
-    pushFrom(fromSlot);
+    RowRange.jumpUnlessShort(code, rowsSlot, fromSlot, vectors);
+    RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     Label shortTest = new Label();
     code.visitLabel(shortTest);
@@ -141,7 +137,7 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     }
     // for (row = from; row <= rows - STEP; row += STEP)
     int last = scalar.reserve(1);
-    pushFrom(fromSlot);
+    RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitIntInsn(BIPUSH, STEP);
@@ -196,14 +192,6 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(end);
-  }
-
-  private void pushFrom(int fromSlot) {
-    if (fromSlot >= 0) {
-      code.visitVarInsn(ILOAD, fromSlot);
-    } else {
-      code.visitInsn(ICONST_0);
-    }
   }
 
   // sumHalf.lane(lane)

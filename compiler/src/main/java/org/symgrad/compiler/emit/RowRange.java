@@ -1,0 +1,38 @@
+package org.symgrad.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.ISUB;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.symgrad.compiler.lower.Kernel;
+
+/**
+ * The bytecode of a pass's rows {@code [from, rows)}, shared by the loop writers: the first row
+ * (the {@code from} parameter, or 0 in a kernel without one) and the test for a short pass,
+ * which every backend adds in row order ({@link Kernel#SHORT}).
+ */
+final class RowRange {
+  private RowRange() {}
+
+  /** Pushes the pass's first row: {@code from}'s slot, or 0 when {@code fromSlot} is -1. */
+  static void pushFrom(MethodVisitor code, int fromSlot) {
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+    } else {
+      code.visitInsn(ICONST_0);
+    }
+  }
+
+  /** {@code if (rows - from >= Kernel.SHORT) goto longPass}. */
+  static void jumpUnlessShort(MethodVisitor code, int rowsSlot, int fromSlot, Label longPass) {
+    code.visitVarInsn(ILOAD, rowsSlot);
+    pushFrom(code, fromSlot);
+    code.visitInsn(ISUB);
+    code.visitIntInsn(BIPUSH, Kernel.SHORT);
+    code.visitJumpInsn(IF_ICMPGE, longPass);
+  }
+}

@@ -123,6 +123,11 @@ final class FitRun {
         : model.lossAndGradient(at, batch, gradient);
   }
 
+  /** The validation loss at the current parameters: no gradient, nothing written. */
+  private double validationLoss() {
+    return model.loss(params, split.validation());
+  }
+
   TrainingResult run() {
     boolean onlySteps = plainBatches && !validating && scheduler == null && patience == 0
         && !listening && trainHistory.length >= options.epochs()
@@ -191,7 +196,7 @@ final class FitRun {
       lastTrainLoss = trainLoss;
 
       // The no_grad pass: model.loss reads params and writes nothing.
-      double valLoss = validating ? model.loss(params, split.validation()) : Double.NaN;
+      double valLoss = validating ? validationLoss() : Double.NaN;
       record(epoch, trainLoss, valLoss);
       if (valLoss < bestValLoss) { // never for NaN, so never without validation
         bestValLoss = valLoss;

@@ -23,8 +23,9 @@ final class ArchiveTrainingRun {
 
   /** Both commands, the second only if the first succeeded; the first failing one's code. */
   static int run(String model, PrintWriter out, PrintWriter err) {
-    int code = Main.run(new String[] {"fit", model, "--epochs", "50", "--val-fraction", "0",
-        "--json", "--quiet"}, out, err);
+    String[] fit = {"fit", model, "--epochs", "50", "--val-fraction", "0", "--json", "--quiet"};
+    EarlyCompile.start(fit); // as Main.main does, so that the archive holds its classes too
+    int code = Main.run(fit, out, err);
     if (code != 0) {
       return code;
     }

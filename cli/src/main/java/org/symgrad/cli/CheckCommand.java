@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
@@ -50,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelDefinition definition = ModelFiles.model(modelFile);
     Dataset dataset = ModelFiles.data(definition, modelFile, data);
-    CompiledModel model = Symgrad.compile(definition);
+    CompiledModel model = EarlyCompile.compile(definition);
     ModelInfo info = model.info();
     Batch batch = dataset.batchFor(info, true);
     Random random = new Random(seed);

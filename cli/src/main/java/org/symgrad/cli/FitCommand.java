@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.io.Checkpoints;
 import org.symgrad.io.FitOptions;
@@ -107,7 +106,7 @@ final class FitCommand implements Callable<Integer> {
     TrainingCheckpoint resumed = initial == null || initial.checkpoint() == null ? null
         : resumeWith(initial.checkpoint(), err);
     Dataset dataset = ModelFiles.data(definition, modelFile, data);
-    CompiledModel model = Symgrad.compile(definition);
+    CompiledModel model = EarlyCompile.compile(definition);
     ModelInfo info = model.info();
     if (threads != null && !(model instanceof ChunkedKernels) && !quiet) {
       err.println(SplitModelNote.of(modelFile, threads));

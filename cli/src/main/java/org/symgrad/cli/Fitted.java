@@ -1,7 +1,6 @@
 package org.symgrad.cli;
 
 import java.nio.file.Path;
-import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.io.Checkpoints;
 import org.symgrad.runtime.CompiledModel;
@@ -18,7 +17,7 @@ record Fitted(ModelDefinition definition, CompiledModel model, double[] params) 
     ModelDefinition definition = ModelFiles.model(modelFile);
     ModelInfo expected = ModelFiles.info(definition);
     double[] params = Checkpoints.load(init, expected).params();
-    return new Fitted(definition, Symgrad.compile(definition), params);
+    return new Fitted(definition, EarlyCompile.compile(definition), params);
   }
 
   ModelInfo info() {

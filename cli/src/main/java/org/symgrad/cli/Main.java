@@ -36,6 +36,7 @@ public final class Main {
   public static final int DIVERGED = 3;
 
   public static void main(String[] args) {
+    EarlyCompile.start(args);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.model.ModelDefinition;
-import org.symgrad.compiler.Symgrad;
 import org.symgrad.io.BadFileException;
 import org.symgrad.io.Datasets;
 import org.symgrad.runtime.Dataset;
@@ -41,7 +40,7 @@ final class ModelFiles {
     } catch (IOException e) {
       throw new UsageException(file + ": error: cannot read: " + e.getMessage());
     }
-    return Symgrad.parseFile(file);
+    return EarlyCompile.parseFile(file);
   }
 
   /** What the compiled model will say about itself, known before compiling it. */

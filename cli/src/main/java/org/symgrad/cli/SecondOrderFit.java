@@ -59,7 +59,7 @@ final class SecondOrderFit {
     SecondOrderOptions read = configure(() -> SecondOrderOptions.parse(command.fit.optimizer(),
         options, command.fit.epochs()));
     Tolerances tolerances = read.tolerances();
-    CompiledModel model = Symgrad.compile(definition);
+    CompiledModel model = EarlyCompile.compile(definition);
     ModelInfo info = model.info();
     Batch batch = configure(() -> dataset.batchFor(info, true));
     if (batch.size() == 0) {

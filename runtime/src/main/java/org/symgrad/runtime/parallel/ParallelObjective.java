@@ -39,6 +39,7 @@ public final class ParallelObjective {
   private final int threads;
   private final double[] totals;
   private double[][] partials = new double[0][];
+  private double[] discarded = new double[0]; // the gradient a loss-only call does not want
 
   // The current call, written by the caller before claims publishes its generation.
   private double @Nullable [] params;
@@ -67,8 +68,25 @@ public final class ParallelObjective {
 
   /** The objective over {@code batch}, gradient to {@code grad}: the fused pass, chunked. */
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
-    int rows = batch.size();
-    int count = chunkCount(rows);
+    return kernels.finish(params, sumChunks(params, batch), batch.size(), grad);
+  }
+
+  /**
+   * The objective over {@code batch} without its gradient (a validation pass): the same chunks
+   * on the same threads, so its bits do not depend on the thread count either, and they are
+   * what Spark's data-parallel fit computes for its validation rows. The kernels have no
+   * loss-only pass over a range, so each chunk also sums the gradient, which is dropped.
+   */
+  public double loss(double[] params, Batch batch) {
+    if (discarded.length < params.length) {
+      discarded = new double[params.length]; // once per fit: the parameter count is fixed
+    }
+    return kernels.finish(params, sumChunks(params, batch), batch.size(), discarded);
+  }
+
+  /** Sums every chunk of {@code batch} and returns the totals, added in chunk order. */
+  private double[] sumChunks(double[] params, Batch batch) {
+    int count = chunkCount(batch.size());
     if (partials.length < count) {
       partials = new double[count][kernels.sumCount()];
     }
@@ -86,7 +104,7 @@ public final class ParallelObjective {
         totals[i] += partial[i];
       }
     }
-    return kernels.finish(params, totals, rows, grad);
+    return totals;
   }
 
   private void sumOnThreads(double[] params, Batch batch, int count) {

@@ -37,7 +37,7 @@ class HeldRowsTest {
 
   @Test
   void aMillionRowsMatchThePermutation() {
-    // About 230 draws here are rejected by nextInt(bound) and drawn again.
+    // About 100 draws here are rejected by nextInt(bound) and drawn again.
     int rows = 1_000_000;
     assertThat(HeldRows.of(rows, rows / 5, 0).indices())
         .isEqualTo(firstOfPermutation(rows, rows / 5, 0));

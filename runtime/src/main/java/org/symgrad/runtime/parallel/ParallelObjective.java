@@ -121,8 +121,15 @@ public final class ParallelObjective {
     claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
     ChunkWorkers.SHARED.offer(this, generation, Math.min(threads, count) - 1);
     help(generation);
+    // Every chunk is claimed; the helpers' last ones take microseconds, less than waking
+    // from a park, so spin briefly before parking.
+    long spinEnd = System.nanoTime() + ChunkWorkers.SPIN_NANOS;
     while (finished.get() < count) {
-      LockSupport.park(this);
+      if (System.nanoTime() - spinEnd < 0) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.park(this);
+      }
     }
     this.params = null; // so that the objective holds no batch between calls
     this.batch = null;
@@ -139,31 +146,40 @@ public final class ParallelObjective {
    * the caller.
    */
   void help(long generation) {
+    int done = 0;
+    int count = 0;
+    Thread waiting = null;
     while (true) {
       long claim = claims.get();
       int chunk = (int) claim;
       if ((claim >>> 32) != generation || chunk >= chunks) {
-        return;
+        break;
       }
       // Read before the claim: a successful claim proves they were this call's.
       double[] p = params;
       Batch b = batch;
       double[][] buffers = partials;
-      int count = chunks;
-      Thread waiting = caller;
+      int chunksOfCall = chunks;
+      Thread callerOfCall = caller;
       // Reads that are not this call's come from a later call: the bound or the claim fails,
       // and the next round returns at the generation check.
       if (chunk >= buffers.length || !claims.compareAndSet(claim, claim + 1)) {
         continue;
       }
+      count = chunksOfCall;
+      waiting = callerOfCall;
       try {
         sumChunk(p, b, chunk, buffers[chunk]);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }
-      if (finished.incrementAndGet() == count && waiting != Thread.currentThread()) {
-        LockSupport.unpark(waiting);
-      }
+      done++;
+    }
+    // Counted once a thread and call, not once a chunk: the counter's cache line then moves
+    // between cores once a call. Every claimed chunk is counted by its claimer before the
+    // total can reach the chunk count, so the caller still waits for all of them.
+    if (done > 0 && finished.addAndGet(done) == count && waiting != Thread.currentThread()) {
+      LockSupport.unpark(waiting);
     }
   }
 

@@ -24,9 +24,9 @@ import org.symgrad.runtime.ModelInfo;
  * @param train the training rows, with the target
  * @param validation the validation rows with the target, or null when there are none
  * @param rows the data's row count
- * @param held the validation rows, or null when there are none
+ * @param validationRows the validation rows' indices into the data, ascending
  */
-record Split(Batch train, Batch validation, int rows, HeldRows held) {
+record Split(Batch train, Batch validation, int rows, int[] validationRows) {
 
   /** Splits {@code data} for {@code model}; messages say what is wrong with the request. */
   static Split of(Dataset data, ModelInfo model, double fraction, long seed) {
@@ -37,17 +37,22 @@ record Split(Batch train, Batch validation, int rows, HeldRows held) {
     int held = validationCount(fraction, rows);
     Batch all = data.batchFor(model, true); // the data's arrays: read, never written
     if (held == 0) {
-      return new Split(all, null, rows, null);
+      return new Split(all, null, rows, new int[0]);
     }
     HeldRows chosen = HeldRows.of(rows, held, seed);
     double[][] train = new double[all.width()][];
     double[][] validation = new double[all.width()][];
+    int[] heldRows = new int[held];
     for (int c = 0; c < all.width(); c++) {
       train[c] = new double[rows - held];
       validation[c] = new double[held];
-      chosen.deal(all.column(c), train[c], validation[c]);
+      if (c == 0) {
+        chosen.deal(all.column(c), train[c], validation[c], heldRows);
+      } else {
+        chosen.deal(all.column(c), train[c], validation[c]);
+      }
     }
-    return new Split(Batch.of(train, rows - held), Batch.of(validation, held), rows, chosen);
+    return new Split(Batch.of(train, rows - held), Batch.of(validation, held), rows, heldRows);
   }
 
   /** {@code floor(fraction * rows)}, refused when it leaves a part the caller wanted empty. */
@@ -94,22 +99,8 @@ record Split(Batch train, Batch validation, int rows, HeldRows held) {
     return validation != null;
   }
 
-  /** How many rows are held out for validation. */
-  int validationCount() {
-    return validation == null ? 0 : validation.size();
-  }
-
-  /**
-   * The validation rows' indices into the data, ascending; made when asked (a sweep of the
-   * rows), since a fit needs only {@link #validationCount}.
-   */
-  int[] validationRows() {
-    return held == null ? new int[0] : held.indices();
-  }
-
   /** The training rows' indices into the data, ascending: every row not held out. */
   int[] trainRows() {
-    int[] validationRows = validationRows();
     int[] train = new int[rows - validationRows.length];
     int t = 0;
     int v = 0;

@@ -64,6 +64,14 @@ class HeldRowsTest {
           .toArray());
       assertThat(train).isEqualTo(Arrays.stream(complement(heldOut, rows))
           .mapToDouble(r -> column[r]).toArray());
+
+      double[] train2 = new double[rows - held];
+      double[] validation2 = new double[held];
+      int[] recorded = new int[held];
+      chosen.deal(column, train2, validation2, recorded);
+      assertThat(recorded).isEqualTo(heldOut);
+      assertThat(train2).isEqualTo(train);
+      assertThat(validation2).isEqualTo(validation);
     }
   }
 
@@ -79,6 +87,9 @@ class HeldRowsTest {
       assertThat(train[0]).isEqualTo(10.0 + complement(heldOut, 4)[0]);
       assertThat(validation).isEqualTo(Arrays.stream(heldOut).mapToDouble(r -> 10.0 + r)
           .toArray());
+      int[] recorded = new int[3];
+      chosen.deal(new double[] {10, 11, 12, 13}, train, validation, recorded);
+      assertThat(recorded).isEqualTo(heldOut);
     }
   }
 

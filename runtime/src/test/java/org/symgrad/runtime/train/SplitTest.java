@@ -33,12 +33,13 @@ class SplitTest {
   }
 
   @Test
-  void theCountIsTheNumberOfValidationRowsAndTheBatchSizes() {
+  void theRowCountsAreTheBatchSizes() {
     for (double fraction : new double[] {0, 0.2, 0.5}) {
       Split split = Split.of(TestData.line(40), MODEL.info(), fraction, 1);
-      assertThat(split.validationCount()).isEqualTo(split.validationRows().length);
-      assertThat(split.train().size()).isEqualTo(split.trainRows().length);
-      assertThat(split.validationCount()).isEqualTo((int) Math.floor(fraction * 40));
+      int held = (int) Math.floor(fraction * 40);
+      assertThat(split.validationRows()).hasLength(held);
+      assertThat(split.train().size()).isEqualTo(40 - held);
+      assertThat(split.trainRows()).hasLength(40 - held);
     }
   }
 

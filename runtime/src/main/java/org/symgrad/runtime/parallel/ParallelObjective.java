@@ -39,6 +39,7 @@ public final class ParallelObjective {
   private final int threads;
   private final double[] totals;
   private double[][] partials = new double[0][];
+  private double[] discarded = new double[0]; // the gradient a loss-only call does not want
 
   // The current call, written by the caller before claims publishes its generation.
   private double @Nullable [] params;
@@ -67,8 +68,25 @@ public final class ParallelObjective {
 
   /** The objective over {@code batch}, gradient to {@code grad}: the fused pass, chunked. */
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
-    int rows = batch.size();
-    int count = chunkCount(rows);
+    return kernels.finish(params, sumChunks(params, batch), batch.size(), grad);
+  }
+
+  /**
+   * The objective over {@code batch} without its gradient (a validation pass): the same chunks
+   * on the same threads, so its bits do not depend on the thread count either, and they are
+   * what Spark's data-parallel fit computes for its validation rows. The kernels have no
+   * loss-only pass over a range, so each chunk also sums the gradient, which is dropped.
+   */
+  public double loss(double[] params, Batch batch) {
+    if (discarded.length < params.length) {
+      discarded = new double[params.length]; // once per fit: the parameter count is fixed
+    }
+    return kernels.finish(params, sumChunks(params, batch), batch.size(), discarded);
+  }
+
+  /** Sums every chunk of {@code batch} and returns the totals, added in chunk order. */
+  private double[] sumChunks(double[] params, Batch batch) {
+    int count = chunkCount(batch.size());
     if (partials.length < count) {
       partials = new double[count][kernels.sumCount()];
     }
@@ -86,7 +104,7 @@ public final class ParallelObjective {
         totals[i] += partial[i];
       }
     }
-    return kernels.finish(params, totals, rows, grad);
+    return totals;
   }
 
   private void sumOnThreads(double[] params, Batch batch, int count) {
@@ -103,8 +121,15 @@ public final class ParallelObjective {
     claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
     ChunkWorkers.SHARED.offer(this, generation, Math.min(threads, count) - 1);
     help(generation);
+    // Every chunk is claimed; the helpers' last ones take microseconds, less than waking
+    // from a park, so spin briefly before parking.
+    long spinEnd = System.nanoTime() + ChunkWorkers.SPIN_NANOS;
     while (finished.get() < count) {
-      LockSupport.park(this);
+      if (System.nanoTime() - spinEnd < 0) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.park(this);
+      }
     }
     this.params = null; // so that the objective holds no batch between calls
     this.batch = null;
@@ -121,31 +146,40 @@ public final class ParallelObjective {
    * the caller.
    */
   void help(long generation) {
+    int done = 0;
+    int count = 0;
+    Thread waiting = null;
     while (true) {
       long claim = claims.get();
       int chunk = (int) claim;
       if ((claim >>> 32) != generation || chunk >= chunks) {
-        return;
+        break;
       }
       // Read before the claim: a successful claim proves they were this call's.
       double[] p = params;
       Batch b = batch;
       double[][] buffers = partials;
-      int count = chunks;
-      Thread waiting = caller;
+      int chunksOfCall = chunks;
+      Thread callerOfCall = caller;
       // Reads that are not this call's come from a later call: the bound or the claim fails,
       // and the next round returns at the generation check.
       if (chunk >= buffers.length || !claims.compareAndSet(claim, claim + 1)) {
         continue;
       }
+      count = chunksOfCall;
+      waiting = callerOfCall;
       try {
         sumChunk(p, b, chunk, buffers[chunk]);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }
-      if (finished.incrementAndGet() == count && waiting != Thread.currentThread()) {
-        LockSupport.unpark(waiting);
-      }
+      done++;
+    }
+    // Counted once a thread and call, not once a chunk: the counter's cache line then moves
+    // between cores once a call. Every claimed chunk is counted by its claimer before the
+    // total can reach the chunk count, so the caller still waits for all of them.
+    if (done > 0 && finished.addAndGet(done) == count && waiting != Thread.currentThread()) {
+      LockSupport.unpark(waiting);
     }
   }
 

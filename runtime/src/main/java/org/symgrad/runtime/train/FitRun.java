@@ -123,9 +123,14 @@ final class FitRun {
         : model.lossAndGradient(at, batch, gradient);
   }
 
-  /** The validation loss at the current parameters: no gradient, nothing written. */
+  /**
+   * The validation loss at the current parameters, nothing written. Chunked on the fit's
+   * threads when its training pass is, so that pass is not left on one thread; its bits do not
+   * depend on the thread count.
+   */
   private double validationLoss() {
-    return model.loss(params, split.validation());
+    return parallel != null ? parallel.loss(params, split.validation())
+        : model.loss(params, split.validation());
   }
 
   TrainingResult run() {

@@ -1,6 +1,5 @@
 package org.symgrad.runtime.train;
 
-import java.util.Arrays;
 import java.util.Random;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.Dataset;
@@ -12,17 +11,22 @@ import org.symgrad.runtime.ModelInfo;
  * <p>As in the book ({@code shuffled_indices = torch.randperm(n_samples)}), the first {@code
  * n_val = floor(fraction * n)} entries of a seeded random permutation of the rows are the
  * validation rows and the rest the training rows. The permutation is a Fisher–Yates shuffle
- * drawn from {@code new Random(Seeds.derive(seed, Seeds.SPLIT, 0))}. Each part then keeps the
- * data's own row order: which rows are held out is random, but a loss always sums its rows in
- * file order, so training on the same rows gives the same bits however they were chosen.
+ * drawn from {@code new Random(Seeds.derive(seed, Seeds.SPLIT, 0))} ({@link #permutation}).
+ * Each part then keeps the data's own row order: which rows are held out is random, but a loss
+ * always sums its rows in file order, so training on the same rows gives the same bits however
+ * they were chosen.
+ *
+ * <p>A fit of 10⁶ rows must not spend more on this than on an epoch or two, so the rows are
+ * found without the whole permutation ({@link HeldRows}) and dealt to the two parts in one
+ * pass over each column the model reads; without validation the training batch is the data's
+ * own columns, not a copy.
  *
  * @param train the training rows, with the target
  * @param validation the validation rows with the target, or null when there are none
  * @param rows the data's row count
- * @param trainRows the training rows' indices into the data, ascending
  * @param validationRows the validation rows' indices into the data, ascending
  */
-record Split(Batch train, Batch validation, int rows, int[] trainRows, int[] validationRows) {
+record Split(Batch train, Batch validation, int rows, int[] validationRows) {
 
   /** Splits {@code data} for {@code model}; messages say what is wrong with the request. */
   static Split of(Dataset data, ModelInfo model, double fraction, long seed) {
@@ -31,12 +35,24 @@ record Split(Batch train, Batch validation, int rows, int[] trainRows, int[] val
       throw new IllegalArgumentException("the data has no rows");
     }
     int held = validationCount(fraction, rows);
-    int[] permutation = permutation(rows, seed);
-    int[] validation = sorted(Arrays.copyOfRange(permutation, 0, held));
-    int[] train = sorted(Arrays.copyOfRange(permutation, held, rows));
-    Batch trainBatch = data.select(train).batchFor(model, true);
-    Batch validationBatch = held == 0 ? null : data.select(validation).batchFor(model, true);
-    return new Split(trainBatch, validationBatch, rows, train, validation);
+    Batch all = data.batchFor(model, true); // the data's arrays: read, never written
+    if (held == 0) {
+      return new Split(all, null, rows, new int[0]);
+    }
+    HeldRows chosen = HeldRows.of(rows, held, seed);
+    double[][] train = new double[all.width()][];
+    double[][] validation = new double[all.width()][];
+    int[] heldRows = new int[held];
+    for (int c = 0; c < all.width(); c++) {
+      train[c] = new double[rows - held];
+      validation[c] = new double[held];
+      if (c == 0) {
+        chosen.deal(all.column(c), train[c], validation[c], heldRows);
+      } else {
+        chosen.deal(all.column(c), train[c], validation[c]);
+      }
+    }
+    return new Split(Batch.of(train, rows - held), Batch.of(validation, held), rows, heldRows);
   }
 
   /** {@code floor(fraction * rows)}, refused when it leaves a part the caller wanted empty. */
@@ -55,7 +71,10 @@ record Split(Batch train, Batch validation, int rows, int[] trainRows, int[] val
     return held;
   }
 
-  /** A seeded random permutation of 0..n-1, as {@code torch.randperm(n)} (not its values). */
+  /**
+   * The seeded random permutation of 0..n-1 whose first entries are the validation rows, as
+   * {@code torch.randperm(n)} (not its values): the definition {@link HeldRows} follows.
+   */
   static int[] permutation(int n, long seed) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -80,12 +99,22 @@ record Split(Batch train, Batch validation, int rows, int[] trainRows, int[] val
     return validation != null;
   }
 
-  private static String rows(int rows) {
-    return rows == 1 ? "1 row" : rows + " rows";
+  /** The training rows' indices into the data, ascending: every row not held out. */
+  int[] trainRows() {
+    int[] train = new int[rows - validationRows.length];
+    int t = 0;
+    int v = 0;
+    for (int r = 0; r < rows; r++) {
+      if (v < validationRows.length && validationRows[v] == r) {
+        v++;
+      } else {
+        train[t++] = r;
+      }
+    }
+    return train;
   }
 
-  private static int[] sorted(int[] indices) {
-    Arrays.sort(indices);
-    return indices;
+  private static String rows(int rows) {
+    return rows == 1 ? "1 row" : rows + " rows";
   }
 }

@@ -1,7 +1,5 @@
 package org.symgrad.runtime.train;
 
-import java.util.Arrays;
-
 /**
  * Which rows a {@link Trainer} holds out for validation, for callers that keep the rows
  * elsewhere (a fit whose rows are spread over a cluster) and must split them exactly as a
@@ -23,8 +21,6 @@ public final class Splits {
       throw new IllegalArgumentException("the data has no rows");
     }
     int held = Split.validationCount(fraction, rows);
-    int[] validation = Arrays.copyOfRange(Split.permutation(rows, seed), 0, held);
-    Arrays.sort(validation);
-    return validation;
+    return held == 0 ? new int[0] : HeldRows.of(rows, held, seed).indices();
   }
 }

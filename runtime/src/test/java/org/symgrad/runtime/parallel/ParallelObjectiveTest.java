@@ -59,6 +59,39 @@ class ParallelObjectiveTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7})
+  void theLossAloneHasTheBitsOfTheFusedPassOnOneThread(int threads) {
+    // 100 003 rows: 25 chunks, the last one short, so the chunk order shows in the rounding.
+    Batch batch = data(100_003, 9);
+    ParallelObjective objective = new ParallelObjective(new Thermometer(), threads);
+    for (int call = 0; call < 3; call++) {
+      assertThat(Double.doubleToLongBits(objective.loss(PARAMS, batch)))
+          .isEqualTo(run(batch, 1).lossBits);
+    }
+  }
+
+  @Test
+  void theLossAloneLeavesALaterGradientAlone() {
+    Batch batch = data(30_000, 10);
+    ParallelObjective objective = new ParallelObjective(new Thermometer(), 2);
+    double[] grad = new double[2];
+    objective.lossAndGradient(PARAMS, batch, grad);
+    double[] before = grad.clone();
+    objective.loss(new double[] {1.0, 0.0}, data(9_000, 11));
+    assertThat(grad).isEqualTo(before);
+    assertThat(bits(grad)).isEqualTo(run(batch, 1).gradBits);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {11, 4096})
+  void theLossAloneOfOneChunkIsTheOneLoopKernels(int rows) {
+    Batch batch = data(rows, 12);
+    double loss = Thermometer.oneLoop(PARAMS, batch, new double[2]);
+    assertThat(Double.doubleToLongBits(new ParallelObjective(new Thermometer(), 2)
+        .loss(PARAMS, batch))).isEqualTo(Double.doubleToLongBits(loss));
+  }
+
   @Test
   void manyChunksAgreeWithTheOneLoopKernelToRounding() {
     Batch batch = data(100_003, 4);

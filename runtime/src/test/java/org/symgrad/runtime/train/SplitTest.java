@@ -3,9 +3,12 @@ package org.symgrad.runtime.train;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.ModelInfo;
 
 class SplitTest {
   private static final LinearModel MODEL = LinearModel.xy();
@@ -27,6 +30,29 @@ class SplitTest {
     assertThat(split.trainRows()).isEqualTo(Arrays.stream(split.trainRows()).sorted().toArray());
     assertThat(split.validationRows())
         .isEqualTo(Arrays.stream(split.validationRows()).sorted().toArray());
+  }
+
+  @Test
+  void theRowCountsAreTheBatchSizes() {
+    for (double fraction : new double[] {0, 0.2, 0.5}) {
+      Split split = Split.of(TestData.line(40), MODEL.info(), fraction, 1);
+      int held = (int) Math.floor(fraction * 40);
+      assertThat(split.validationRows()).hasLength(held);
+      assertThat(split.train().size()).isEqualTo(40 - held);
+      assertThat(split.trainRows()).hasLength(40 - held);
+    }
+  }
+
+  @Test
+  void withoutValidationTheTrainingBatchIsTheDataItselfInModelOrder() {
+    // The target column comes first in the data, last in a batch; no copy is made.
+    Dataset data = TestData.thermometer();
+    ModelInfo info = new ModelInfo("m", "t_u", "mse", List.of(), List.of("t_u"), "t_c", 1);
+    Split split = Split.of(data, info, 0, 0);
+    Batch columns = data.batchFor(info, true);
+    assertThat(split.train().column(0)).isSameInstanceAs(columns.column(0));
+    assertThat(split.train().column(1)).isSameInstanceAs(columns.column(1));
+    assertThat(split.train().column(0)).isEqualTo(data.column("t_u"));
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.parallel.ParallelObjective;
 
 /**
  * {@link TrainerOptions.Builder#threads}: any thread count set, 1 included, gives the same
@@ -38,6 +40,26 @@ class ThreadsTest {
     assertThat(bits(chunked.history().trainLosses()))
         .isNotEqualTo(bits(oneLoop.history().trainLosses()));
     assertThat(chunked.params()[0]).isWithin(1e-9).of(oneLoop.params()[0]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7})
+  void theValidationPassRunsInTheSameChunksAsTheTrainingPass(int threads) {
+    // 10 000 validation rows: 3 chunks, so a chunked validation loss rounds differently.
+    Dataset data = TestData.line(ROWS);
+    ChunkedLinearModel model = new ChunkedLinearModel();
+    TrainerOptions options = options().threads(threads).validationFraction(0.4).build();
+    TrainingResult fit = new Trainer(options).fit(model, data, new double[] {0.5, 0.0},
+        new MomentumSgd(0.05, 0.9, 2));
+    Batch validation = Split.of(data, model.info(), 0.4, options.seed()).validation();
+
+    double[] losses = fit.history().valLosses();
+    double last = losses[losses.length - 1]; // at the returned parameters: no early stopping
+    double chunked = new ParallelObjective(model, 1).loss(fit.params(), validation);
+    assertThat(Double.doubleToRawLongBits(last)).isEqualTo(Double.doubleToRawLongBits(chunked));
+    // What makes the line above mean something: the one loop rounds otherwise here.
+    assertThat(Double.doubleToRawLongBits(last))
+        .isNotEqualTo(Double.doubleToRawLongBits(model.loss(fit.params(), validation)));
   }
 
   @ParameterizedTest

@@ -361,7 +361,7 @@ final class InstructionWriter implements InstrVisitor {
     code.visitVarInsn(ILOAD, frame.row().slot());
     code.visitVarInsn(ILOAD, frame.blockEnd().slot());
     code.visitJumpInsn(IF_ICMPGE, done);
-    if (StatementWriter.addsToSums(loop)) {
+    if (loop.addsToSums()) {
       setLane();
     }
     loop.body().forEach(this::emit);

@@ -30,6 +30,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.KernelLines;
 import org.symgrad.compiler.lower.Layout;
 
 /**
@@ -37,7 +38,7 @@ import org.symgrad.compiler.lower.Layout;
  * and, for a split kernel, each helper as a private static method. {@link InstructionWriter}
  * translates the instructions.
  *
- * <p>Given the {@link SourceLines.KernelLines} of the generated source, it also marks each
+ * <p>Given the {@link KernelLines} of the generated source, it also marks each
  * statement with its line, so that debuggers and stack traces of the bytecode model point
  * into that source.
  */
@@ -45,7 +46,7 @@ final class KernelWriter {
   private final ClassWriter classWriter;
   private final String owner;
   private final Kernel kernel;
-  private final SourceLines.KernelLines lines; // null: no line numbers
+  private final KernelLines lines; // null: no line numbers
   private final boolean vectorised;
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private MethodVisitor code;
@@ -55,7 +56,7 @@ final class KernelWriter {
    * row loop is {@link VectorLoopWriter}'s.
    */
   KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
-      SourceLines.KernelLines lines) {
+      KernelLines lines) {
     this.classWriter = classWriter;
     this.owner = owner;
     this.kernel = kernel;
@@ -91,13 +92,13 @@ final class KernelWriter {
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, layout, sumSlots);
 
     if (!isChunked(kind)) {
-      line(SourceLines.KernelLines::rows);
+      line(KernelLines::rows);
       code.visitVarInsn(ALOAD, batchSlot);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
     if (kernel.sumsInScratch()) { // double[] scratch = SCRATCH.get();
-      line(SourceLines.KernelLines::scratch);
+      line(KernelLines::scratch);
       code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
           BytecodeEmitter.THREAD_LOCAL_DESCRIPTOR);
       code.visitMethodInsn(INVOKEVIRTUAL, "java/lang/ThreadLocal", "get",
@@ -112,7 +113,7 @@ final class KernelWriter {
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
       code.visitVarInsn(ASTORE, slot);
     });
-    emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
+    emitAll(writer, kernel.prologue(), KernelLines::prologue);
     zeroSums(writer, scratchSlot, sumLocals);
     if (vectorised) {
       new VectorLoopWriter(code, kernel, writer, columnSlots, sumLocals)
@@ -127,7 +128,7 @@ final class KernelWriter {
         writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
       }
     }
-    emitAll(writer, kernel.epilogue(), SourceLines.KernelLines::epilogue);
+    emitAll(writer, kernel.epilogue(), KernelLines::epilogue);
     if (kind == Kernel.Kind.PREDICT || kind == Kernel.Kind.SUMS) {
       code.visitInsn(RETURN);
     }
@@ -167,22 +168,22 @@ final class KernelWriter {
     Label test = new Label();
     Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
-    line(SourceLines.KernelLines::loop);
+    line(KernelLines::loop);
     RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitLabel(test);
-    line(SourceLines.KernelLines::loop);
+    line(KernelLines::loop);
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
-    if (KernelSource.picksLanes(kernel)) {
+    if (kernel.picksLanes()) {
       line(l -> l.lanes().get(0));
       writer.setLane();
     }
     writer.inRowLoop(true);
-    emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
+    emitAll(writer, kernel.body(), KernelLines::body);
     writer.inRowLoop(false);
-    line(SourceLines.KernelLines::loop);
+    line(KernelLines::loop);
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
@@ -194,11 +195,11 @@ final class KernelWriter {
       int blockSlot, int blockEndSlot) {
     Label test = new Label();
     Label done = new Label();
-    line(SourceLines.KernelLines::loop);
+    line(KernelLines::loop);
     RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, blockSlot);
     code.visitLabel(test);
-    line(SourceLines.KernelLines::loop);
+    line(KernelLines::loop);
     code.visitVarInsn(ILOAD, blockSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
@@ -209,9 +210,9 @@ final class KernelWriter {
     code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
     code.visitVarInsn(ISTORE, blockEndSlot);
     writer.inRowLoop(true);
-    emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
+    emitAll(writer, kernel.body(), KernelLines::body);
     writer.inRowLoop(false);
-    line(SourceLines.KernelLines::loop);
+    line(KernelLines::loop);
     code.visitIincInsn(blockSlot, kernel.blockRows());
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
@@ -240,7 +241,7 @@ final class KernelWriter {
   }
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,
-      Function<SourceLines.KernelLines, List<Integer>> sectionLines) {
+      Function<KernelLines, List<Integer>> sectionLines) {
     for (int i = 0; i < instrs.size(); i++) {
       int index = i;
       line(l -> sectionLines.apply(l).get(index));
@@ -249,7 +250,7 @@ final class KernelWriter {
   }
 
   // Starts the code of the statement at that line of the generated source, if there is one.
-  private void line(ToIntFunction<SourceLines.KernelLines> which) {
+  private void line(ToIntFunction<KernelLines> which) {
     if (lines != null) {
       Label here = new Label();
       code.visitLabel(here);

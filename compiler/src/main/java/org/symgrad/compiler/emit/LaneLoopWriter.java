@@ -23,6 +23,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.KernelLines;
 
 /**
  * Writes the row loop of a kernel that {@linkplain Kernel#unrollsLanes() writes its body once
@@ -37,10 +38,10 @@ final class LaneLoopWriter {
   private final MethodVisitor code;
   private final Kernel kernel;
   private final InstructionWriter writer;
-  private final SourceLines.KernelLines lines; // null: no line numbers
+  private final KernelLines lines; // null: no line numbers
 
   LaneLoopWriter(MethodVisitor code, Kernel kernel, InstructionWriter writer,
-      SourceLines.KernelLines lines) {
+      KernelLines lines) {
     this.code = code;
     this.kernel = kernel;
     this.writer = writer;
@@ -64,14 +65,14 @@ final class LaneLoopWriter {
       for (int lane = 1; lane < lanes; lane++) {
         int slot = writer.reserve(2);
         laneLocals.get(lane).put(sum, slot);
-        line(next++, SourceLines.KernelLines::lanes);
+        line(next++, KernelLines::lanes);
         code.visitInsn(DCONST_0);
         code.visitVarInsn(DSTORE, slot);
       }
     }
     // groupsEnd = rows - from < SHORT ? from : rows - (rows - from) % 8
     int groupsEnd = writer.reserve(1);
-    line(next++, SourceLines.KernelLines::lanes);
+    line(next++, KernelLines::lanes);
     Label grouped = new Label();
     Label stored = new Label();
     RowRange.jumpUnlessShort(code, rowsSlot, fromSlot, grouped);
@@ -111,26 +112,26 @@ final class LaneLoopWriter {
     code.visitLabel(done);
     // for (row = groupsEnd; row < rows; row++), into lane 0: every row of a short pass
     int tailLine = next++;
-    line(tailLine, SourceLines.KernelLines::lanes);
+    line(tailLine, KernelLines::lanes);
     code.visitVarInsn(ILOAD, groupsEnd);
     code.visitVarInsn(ISTORE, rowSlot);
     Label tailTest = new Label();
     Label tailDone = new Label();
     code.visitLabel(tailTest);
-    line(tailLine, SourceLines.KernelLines::lanes);
+    line(tailLine, KernelLines::lanes);
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, tailDone);
     writer.inRowLoop(true);
     emitBody(lanes * body);
     writer.inRowLoop(false);
-    line(tailLine, SourceLines.KernelLines::lanes);
+    line(tailLine, KernelLines::lanes);
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, tailTest);
     code.visitLabel(tailDone);
     // if (groupsEnd > from): a short pass's sum is its lane 0, the tree would only cost
     Label shortPass = new Label();
-    line(next++, SourceLines.KernelLines::lanes);
+    line(next++, KernelLines::lanes);
     code.visitVarInsn(ILOAD, groupsEnd);
     if (fromSlot >= 0) {
       code.visitVarInsn(ILOAD, fromSlot);
@@ -140,7 +141,7 @@ final class LaneLoopWriter {
     }
     // s = ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7))
     for (Accumulator sum : kernel.sums()) {
-      line(next++, SourceLines.KernelLines::lanes);
+      line(next++, KernelLines::lanes);
       for (int quarter = 0; quarter < 4; quarter++) {
         code.visitVarInsn(DLOAD, laneLocals.get(quarter).get(sum));
         code.visitVarInsn(DLOAD, laneLocals.get(quarter + 4).get(sum));
@@ -158,13 +159,13 @@ final class LaneLoopWriter {
   // The body once, its statements' lines from the first at 'first' in KernelLines.body().
   private void emitBody(int first) {
     for (int i = 0; i < kernel.body().size(); i++) {
-      line(first + i, SourceLines.KernelLines::body);
+      line(first + i, KernelLines::body);
       writer.emit(kernel.body().get(i));
     }
   }
 
   // Marks the code that follows with line 'index' of a list of KernelLines.
-  private void line(int index, Function<SourceLines.KernelLines, List<Integer>> which) {
+  private void line(int index, Function<KernelLines, List<Integer>> which) {
     if (lines != null) {
       Label here = new Label();
       code.visitLabel(here);

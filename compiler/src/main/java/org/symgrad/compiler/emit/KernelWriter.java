@@ -23,7 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -46,10 +46,11 @@ final class KernelWriter {
   private final ClassWriter classWriter;
   private final String owner;
   private final Kernel kernel;
-  private final KernelLines lines; // null: no line numbers
+  private final @Nullable KernelLines lines; // null: no line numbers
   private final boolean vectorised;
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private MethodVisitor code;
+  private LineMarks marks;
 
   /**
    * {@code lines} may be null: then the methods carry no line numbers. A vectorised kernel's
@@ -77,6 +78,7 @@ final class KernelWriter {
   private void writeMain() {
     code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
         null);
+    marks = new LineMarks(code, lines);
     code.visitCode();
     Kernel.Kind kind = kernel.kind();
     Layout layout = kernel.layout();
@@ -92,13 +94,13 @@ final class KernelWriter {
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, layout, sumSlots);
 
     if (!isChunked(kind)) {
-      line(KernelLines::rows);
+      marks.at(KernelLines::rows);
       code.visitVarInsn(ALOAD, batchSlot);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
     if (kernel.sumsInScratch()) { // double[] scratch = SCRATCH.get();
-      line(KernelLines::scratch);
+      marks.at(KernelLines::scratch);
       code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
           BytecodeEmitter.THREAD_LOCAL_DESCRIPTOR);
       code.visitMethodInsn(INVOKEVIRTUAL, "java/lang/ThreadLocal", "get",
@@ -107,7 +109,7 @@ final class KernelWriter {
       code.visitVarInsn(ASTORE, scratchSlot);
     }
     columnSlots.forEach((column, slot) -> {
-      line(l -> l.column(column));
+      marks.at(l -> l.column(column));
       code.visitVarInsn(ALOAD, batchSlot);
       writer.pushInt(column);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
@@ -122,7 +124,7 @@ final class KernelWriter {
       if (kernel.isBlocked()) {
         writeBlockLoop(writer, fromSlot, rowsSlot, blockSlot, blockEndSlot);
       } else if (kernel.unrollsLanes()) {
-        new LaneLoopWriter(code, kernel, writer, lines).write(sumLocals, fromSlot, rowsSlot,
+        new LaneLoopWriter(code, kernel, writer, marks).write(sumLocals, fromSlot, rowsSlot,
             rowSlot);
       } else if (kind != Kernel.Kind.FINISH) {
         writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
@@ -146,7 +148,7 @@ final class KernelWriter {
       Map<Accumulator, Integer> sumLocals) {
     if (kernel.sumsInScratch()) {
       if (!kernel.sums().isEmpty()) {
-        line(l -> l.sums().get(0));
+        marks.at(l -> l.sums().get(0));
         code.visitVarInsn(ALOAD, scratchSlot);
         code.visitInsn(ICONST_0);
         writer.pushInt(Kernel.LANES * kernel.sums().size());
@@ -157,7 +159,7 @@ final class KernelWriter {
     }
     for (int i = 0; i < kernel.sums().size(); i++) {
       int index = i;
-      line(l -> l.sums().get(index));
+      marks.at(l -> l.sums().get(index));
       code.visitInsn(DCONST_0);
       code.visitVarInsn(DSTORE, sumLocals.get(kernel.sums().get(i)));
     }
@@ -168,22 +170,22 @@ final class KernelWriter {
     Label test = new Label();
     Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
-    line(KernelLines::loop);
+    marks.at(KernelLines::loop);
     RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
     code.visitLabel(test);
-    line(KernelLines::loop);
+    marks.at(KernelLines::loop);
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
     if (kernel.picksLanes()) {
-      line(l -> l.lanes().get(0));
+      marks.at(l -> l.lanes().get(0));
       writer.setLane();
     }
     writer.inRowLoop(true);
     emitAll(writer, kernel.body(), KernelLines::body);
     writer.inRowLoop(false);
-    line(KernelLines::loop);
+    marks.at(KernelLines::loop);
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
@@ -195,11 +197,11 @@ final class KernelWriter {
       int blockSlot, int blockEndSlot) {
     Label test = new Label();
     Label done = new Label();
-    line(KernelLines::loop);
+    marks.at(KernelLines::loop);
     RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, blockSlot);
     code.visitLabel(test);
-    line(KernelLines::loop);
+    marks.at(KernelLines::loop);
     code.visitVarInsn(ILOAD, blockSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, done);
@@ -212,7 +214,7 @@ final class KernelWriter {
     writer.inRowLoop(true);
     emitAll(writer, kernel.body(), KernelLines::body);
     writer.inRowLoop(false);
-    line(KernelLines::loop);
+    marks.at(KernelLines::loop);
     code.visitIincInsn(blockSlot, kernel.blockRows());
     code.visitJumpInsn(GOTO, test);
     code.visitLabel(done);
@@ -223,6 +225,7 @@ final class KernelWriter {
   private void writeHelper(Kernel.Helper helper) {
     code = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, kernel.helperName(helper.index()),
         HelperCalls.helperDescriptor(kernel), null, null);
+    marks = new LineMarks(code, lines);
     code.visitCode();
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, kernel.helperLayout(),
         sumSlots);
@@ -243,18 +246,8 @@ final class KernelWriter {
   private void emitAll(InstructionWriter writer, List<Instr> instrs,
       Function<KernelLines, List<Integer>> sectionLines) {
     for (int i = 0; i < instrs.size(); i++) {
-      int index = i;
-      line(l -> sectionLines.apply(l).get(index));
+      marks.at(i, sectionLines);
       writer.emit(instrs.get(i));
-    }
-  }
-
-  // Starts the code of the statement at that line of the generated source, if there is one.
-  private void line(ToIntFunction<KernelLines> which) {
-    if (lines != null) {
-      Label here = new Label();
-      code.visitLabel(here);
-      code.visitLineNumber(which.applyAsInt(lines), here);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.symgrad.compiler.emit;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.BIPUSH;
-import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
@@ -175,20 +174,14 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     code.visitJumpInsn(GOTO, tailTest);
     code.visitLabel(tailDone);
     // sN = ((sN + hi0) + (lo1 + hi1)) + ((lo2 + hi2) + (lo3 + hi3)): Kernel's tree
-    for (Accumulator sum : kernel.sums()) {
-      for (int lane = 0; lane < LANES; lane++) {
+    for (Accumulator sum : kernel.sums()) { // lanes 0-3 the low vector's, 4-7 the high's
+      RowRange.addLanes(code, lane -> {
         if (lane == 0) {
           code.visitVarInsn(DLOAD, sumLocals.get(sum));
         } else {
-          pushLane(sum, 0, lane);
+          pushLane(sum, lane / LANES, lane % LANES);
         }
-        pushLane(sum, 1, lane);
-        code.visitInsn(DADD);
-        if (lane % 2 == 1) {
-          code.visitInsn(DADD);
-        }
-      }
-      code.visitInsn(DADD);
+      });
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(end);

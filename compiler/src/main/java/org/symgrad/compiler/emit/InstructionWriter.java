@@ -12,9 +12,6 @@ import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
-import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.I2D;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
@@ -27,7 +24,6 @@ import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.Label;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
@@ -330,40 +326,25 @@ final class InstructionWriter implements InstrVisitor {
     }
     int outer = loopIndex;
     loopIndex = nextSlot++;
-    Label test = new Label();
-    Label done = new Label();
-    code.visitInsn(ICONST_0);
-    code.visitVarInsn(ISTORE, loopIndex);
-    code.visitLabel(test);
-    code.visitVarInsn(ILOAD, loopIndex);
-    pushInt(loop.count());
-    code.visitJumpInsn(IF_ICMPGE, done);
-    loop.body().forEach(this::emit);
-    addTerm(loop.to(), loop.added());
-    code.visitIincInsn(loopIndex, 1);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> {}, loopIndex, () -> code.visitInsn(ICONST_0),
+        () -> pushInt(loop.count()), 1, () -> {
+          loop.body().forEach(this::emit);
+          addTerm(loop.to(), loop.added());
+        });
     loopIndex = outer;
   }
 
   // for (row = block; row < blockEnd; row++) { body [t += added;] }
   private void emitRowLoop(Instr.RowLoop loop) {
-    Label test = new Label();
-    Label done = new Label();
-    code.visitVarInsn(ILOAD, frame.block().slot());
-    code.visitVarInsn(ISTORE, frame.row().slot());
-    code.visitLabel(test);
-    code.visitVarInsn(ILOAD, frame.row().slot());
-    code.visitVarInsn(ILOAD, frame.blockEnd().slot());
-    code.visitJumpInsn(IF_ICMPGE, done);
-    if (loop.addsToSums()) {
-      setLane();
-    }
-    loop.body().forEach(this::emit);
-    addTerm(loop.to(), loop.added());
-    code.visitIincInsn(frame.row().slot(), 1);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> {}, frame.row().slot(),
+        () -> code.visitVarInsn(ILOAD, frame.block().slot()),
+        () -> code.visitVarInsn(ILOAD, frame.blockEnd().slot()), 1, () -> {
+          if (loop.addsToSums()) {
+            setLane();
+          }
+          loop.body().forEach(this::emit);
+          addTerm(loop.to(), loop.added());
+        });
   }
 
   // [to = to + added]: a summing loop's term, after its body

@@ -9,10 +9,8 @@ import static org.objectweb.asm.Opcodes.CHECKCAST;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
-import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
@@ -167,57 +164,37 @@ final class KernelWriter {
 
   // for (row = 0, or from; row < rows, or to; row++)
   private void writeRowLoop(InstructionWriter writer, int fromSlot, int rowsSlot, int rowSlot) {
-    Label test = new Label();
-    Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
-    marks.at(KernelLines::loop);
-    RowRange.pushFrom(code, fromSlot);
-    code.visitVarInsn(ISTORE, rowSlot);
-    code.visitLabel(test);
-    marks.at(KernelLines::loop);
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, done);
-    if (kernel.picksLanes()) {
-      marks.at(l -> l.lanes().get(0));
-      writer.setLane();
-    }
-    writer.inRowLoop(true);
-    emitAll(writer, kernel.body(), KernelLines::body);
-    writer.inRowLoop(false);
-    marks.at(KernelLines::loop);
-    code.visitIincInsn(rowSlot, 1);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> marks.at(KernelLines::loop), rowSlot,
+        () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
+        () -> {
+          if (kernel.picksLanes()) {
+            marks.at(l -> l.lanes().get(0));
+            writer.setLane();
+          }
+          writer.inRowLoop(true);
+          emitAll(writer, kernel.body(), KernelLines::body);
+          writer.inRowLoop(false);
+        });
   }
 
   // for (block = 0, or from; block < rows, or to; block += blockRows) {
   //   blockEnd = Math.min(block + blockRows, rows); body }
   private void writeBlockLoop(InstructionWriter writer, int fromSlot, int rowsSlot,
       int blockSlot, int blockEndSlot) {
-    Label test = new Label();
-    Label done = new Label();
-    marks.at(KernelLines::loop);
-    RowRange.pushFrom(code, fromSlot);
-    code.visitVarInsn(ISTORE, blockSlot);
-    code.visitLabel(test);
-    marks.at(KernelLines::loop);
-    code.visitVarInsn(ILOAD, blockSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, done);
-    code.visitVarInsn(ILOAD, blockSlot);
-    writer.pushInt(kernel.blockRows());
-    code.visitInsn(IADD);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
-    code.visitVarInsn(ISTORE, blockEndSlot);
-    writer.inRowLoop(true);
-    emitAll(writer, kernel.body(), KernelLines::body);
-    writer.inRowLoop(false);
-    marks.at(KernelLines::loop);
-    code.visitIincInsn(blockSlot, kernel.blockRows());
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> marks.at(KernelLines::loop), blockSlot,
+        () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, rowsSlot),
+        kernel.blockRows(), () -> {
+          code.visitVarInsn(ILOAD, blockSlot);
+          writer.pushInt(kernel.blockRows());
+          code.visitInsn(IADD);
+          code.visitVarInsn(ILOAD, rowsSlot);
+          code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+          code.visitVarInsn(ISTORE, blockEndSlot);
+          writer.inRowLoop(true);
+          emitAll(writer, kernel.body(), KernelLines::body);
+          writer.inRowLoop(false);
+        });
   }
 
   // private static void partN(double[] params, Batch batch, [double[] array,] int rows,

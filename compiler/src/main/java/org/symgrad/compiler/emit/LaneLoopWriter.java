@@ -6,7 +6,6 @@ import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IAND;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IFLE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -86,46 +85,26 @@ final class LaneLoopWriter {
     code.visitLabel(stored);
     code.visitVarInsn(ISTORE, groupsEnd);
     // for (row = from; row < groupsEnd; row += 8)
-    Label test = new Label();
-    Label done = new Label();
-    marks.at(0, l -> List.of(l.loop()));
-    RowRange.pushFrom(code, fromSlot);
-    code.visitVarInsn(ISTORE, rowSlot);
-    code.visitLabel(test);
-    marks.at(0, l -> List.of(l.loop()));
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, groupsEnd);
-    code.visitJumpInsn(IF_ICMPGE, done);
-    writer.inRowLoop(true);
-    for (int lane = 0; lane < lanes; lane++) {
-      writer.lane(lane, laneLocals.get(lane));
-      emitBody(lane * body);
-    }
-    writer.lane(0, null);
-    writer.inRowLoop(false);
-    marks.at(0, l -> List.of(l.loop()));
-    code.visitIincInsn(rowSlot, lanes);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> marks.at(KernelLines::loop), rowSlot,
+        () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, groupsEnd),
+        lanes, () -> {
+          writer.inRowLoop(true);
+          for (int lane = 0; lane < lanes; lane++) {
+            writer.lane(lane, laneLocals.get(lane));
+            emitBody(lane * body);
+          }
+          writer.lane(0, null);
+          writer.inRowLoop(false);
+        });
     // for (row = groupsEnd; row < rows; row++), into lane 0: every row of a short pass
     int tailLine = next++;
-    marks.at(tailLine, KernelLines::lanes);
-    code.visitVarInsn(ILOAD, groupsEnd);
-    code.visitVarInsn(ISTORE, rowSlot);
-    Label tailTest = new Label();
-    Label tailDone = new Label();
-    code.visitLabel(tailTest);
-    marks.at(tailLine, KernelLines::lanes);
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, tailDone);
-    writer.inRowLoop(true);
-    emitBody(lanes * body);
-    writer.inRowLoop(false);
-    marks.at(tailLine, KernelLines::lanes);
-    code.visitIincInsn(rowSlot, 1);
-    code.visitJumpInsn(GOTO, tailTest);
-    code.visitLabel(tailDone);
+    ForLoop.write(code, () -> marks.at(tailLine, KernelLines::lanes), rowSlot,
+        () -> code.visitVarInsn(ILOAD, groupsEnd), () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
+        () -> {
+          writer.inRowLoop(true);
+          emitBody(lanes * body);
+          writer.inRowLoop(false);
+        });
     // if (groupsEnd > from): a short pass's sum is its lane 0, the tree would only cost
     Label shortPass = new Label();
     marks.at(next++, KernelLines::lanes);

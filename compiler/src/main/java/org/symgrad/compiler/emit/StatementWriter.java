@@ -260,22 +260,22 @@ final class StatementWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.AccumulateAt accumulate) {
-    Accumulator first = accumulate.first();
-    code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
-        loopIndex, oneLine(first.derivative()));
-    statement(code, fixed.scratch() + "["
-        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * accumulate.stride())) + " + "
-        + fixed.lane() + "] += ", "$L", operand(accumulate.value()));
+    sumsAt(accumulate.first(), accumulate.stride(), " += ", accumulate.value());
   }
 
   @Override
   public void visit(Instr.SetSumAt set) {
-    Accumulator first = set.first();
+    sumsAt(set.first(), set.stride(), " = ", set.value());
+  }
+
+  // scratch[j * 8 * stride + 8 * i + lane] (+)= value, for the sums from 'first' on, one per
+  // 'stride', with what they are as a comment
+  private void sumsAt(Accumulator first, int stride, String assign, Value value) {
     code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
         loopIndex, oneLine(first.derivative()));
     statement(code, fixed.scratch() + "["
-        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * set.stride())) + " + "
-        + fixed.lane() + "] = ", "$L", operand(set.value()));
+        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * stride)) + " + "
+        + fixed.lane() + "]" + assign, "$L", operand(value));
   }
 
   @Override

@@ -108,9 +108,7 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, end);
-    scalar.inRowLoop(true);
-    kernel.body().forEach(scalar::emit);
-    scalar.inRowLoop(false);
+    scalarBody();
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, shortTest);
     code.visitLabel(vectors);
@@ -161,18 +159,8 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     // for (; row < rows; row++): the scalar body
-    Label tailTest = new Label();
-    Label tailDone = new Label();
-    code.visitLabel(tailTest);
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, tailDone);
-    scalar.inRowLoop(true);
-    kernel.body().forEach(scalar::emit);
-    scalar.inRowLoop(false);
-    code.visitIincInsn(rowSlot, 1);
-    code.visitJumpInsn(GOTO, tailTest);
-    code.visitLabel(tailDone);
+    ForLoop.write(code, () -> {}, rowSlot, null, () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
+        this::scalarBody);
     // sN = ((sN + hi0) + (lo1 + hi1)) + ((lo2 + hi2) + (lo3 + hi3)): Kernel's tree
     for (Accumulator sum : kernel.sums()) { // lanes 0-3 the low vector's, 4-7 the high's
       RowRange.addLanes(code, lane -> {
@@ -185,6 +173,13 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(end);
+  }
+
+  // The body, one row at a time.
+  private void scalarBody() {
+    scalar.inRowLoop(true);
+    kernel.body().forEach(scalar::emit);
+    scalar.inRowLoop(false);
   }
 
   // sumHalf.lane(lane)

@@ -234,7 +234,7 @@ public record FitSpec(
   /** PyTorch's spelling of the optimizer's name; {@code lm} and {@code newton} as they are. */
   public String optimizerName() {
     return secondOrder() ? optimizer.toLowerCase(Locale.ROOT)
-        : Optimizers.canonicalName(optimizer);
+        : Optimizers.registry().canonicalName(optimizer);
   }
 
   @Override

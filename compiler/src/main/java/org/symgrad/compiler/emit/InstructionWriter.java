@@ -12,9 +12,6 @@ import static org.objectweb.asm.Opcodes.DRETURN;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
-import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.I2D;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
@@ -27,7 +24,7 @@ import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.Label;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
@@ -92,10 +89,7 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.LoadParam load) {
-    code.visitVarInsn(ALOAD, frame.params().slot());
-    pushInt(load.index());
-    code.visitInsn(DALOAD);
-    store(load.to());
+    load(frame.params().slot(), () -> pushInt(load.index()), load.to());
   }
 
   @Override
@@ -103,14 +97,12 @@ final class InstructionWriter implements InstrVisitor {
     Integer column = frame.columns().get(load.column());
     if (column != null) {
       code.visitVarInsn(ALOAD, column);
+      pushRow();
+      code.visitInsn(DALOAD);
+      store(load.to());
     } else { // batch.column(c)[row], in a helper
-      code.visitVarInsn(ALOAD, frame.batch().slot());
-      pushInt(load.column());
-      code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
+      loadFromColumn(() -> pushInt(load.column()), load.to());
     }
-    pushRow();
-    code.visitInsn(DALOAD);
-    store(load.to());
   }
 
   @Override
@@ -123,18 +115,12 @@ final class InstructionWriter implements InstrVisitor {
   @Override
   public void visit(Instr.LoadSum load) {
     Integer local = frame.sums().get(load.sum());
-    if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
-      code.visitVarInsn(ALOAD, frame.batch().slot());
-      pushInt(load.sum().index());
-      code.visitInsn(DALOAD);
-    } else if (local != null) {
+    if (local != null && kernel.kind() != Kernel.Kind.FINISH) {
       code.visitVarInsn(DLOAD, local);
-    } else { // SumLanes.total(scratch, 8 * i)
-      code.visitVarInsn(ALOAD, frame.scratch().slot());
-      pushInt(sumSlot(load.sum()));
-      HelperCalls.totalOfLanes(code);
+      store(load.to());
+    } else {
+      loadSum(() -> pushInt(load.sum().index()), () -> pushInt(sumSlot(load.sum())), load.to());
     }
-    store(load.to());
   }
 
   @Override
@@ -151,61 +137,52 @@ final class InstructionWriter implements InstrVisitor {
       push(accumulate.value());
       code.visitInsn(DADD);
       code.visitVarInsn(DSTORE, local);
-    } else { // scratch[8 * i + lane] += v, as javac writes it
-      code.visitVarInsn(ALOAD, frame.scratch().slot());
+    } else { // scratch[8 * i + lane] += v
       int slot = sumSlot(accumulate.sum());
-      if (slot == 0) { // scratch[lane], as the source writes it
-        code.visitVarInsn(ILOAD, frame.lane().slot());
-      } else {
-        pushInt(slot);
-        HelperCalls.addLane(code, frame);
-      }
-      code.visitInsn(DUP2);
-      code.visitInsn(DALOAD);
-      push(accumulate.value());
-      code.visitInsn(DADD);
-      code.visitInsn(DASTORE);
+      addTo(frame.scratch().slot(), () -> {
+        if (slot == 0) { // scratch[lane], as the source writes it
+          code.visitVarInsn(ILOAD, frame.lane().slot());
+        } else {
+          pushInt(slot);
+          HelperCalls.addLane(code, frame);
+        }
+      }, accumulate.value());
     }
   }
 
   @Override
   public void visit(Instr.StoreGradient store) {
-    storeInArray(store.index(), store.value());
+    storeTo(frame.array().slot(), () -> pushInt(store.index()), store.value());
   }
 
   @Override
   public void visit(Instr.StoreSum store) {
-    storeInArray(store.index(), store.value());
+    storeTo(frame.array().slot(), () -> pushInt(store.index()), store.value());
   }
 
   @Override
   public void visit(Instr.StoreOutput store) {
-    code.visitVarInsn(ALOAD, frame.array().slot());
-    code.visitVarInsn(ILOAD, frame.row().slot());
-    if (store.outputs() != 1) { // row * outputs + output
-      pushInt(store.outputs());
-      code.visitInsn(IMUL);
-      if (store.output() != 0) {
-        pushInt(store.output());
-        code.visitInsn(IADD);
+    storeTo(frame.array().slot(), () -> {
+      code.visitVarInsn(ILOAD, frame.row().slot());
+      if (store.outputs() != 1) { // row * outputs + output
+        pushInt(store.outputs());
+        code.visitInsn(IMUL);
+        if (store.output() != 0) {
+          pushInt(store.output());
+          code.visitInsn(IADD);
+        }
       }
-    }
-    push(store.value());
-    code.visitInsn(DASTORE);
+    }, store.value());
   }
 
   @Override
   public void visit(Instr.Spill spill) {
-    code.visitVarInsn(ALOAD, frame.scratch().slot());
-    pushInt(spill.slot());
-    push(spill.value());
-    code.visitInsn(DASTORE);
+    storeTo(frame.scratch().slot(), () -> pushInt(spill.slot()), spill.value());
   }
 
   @Override
   public void visit(Instr.Reload reload) {
-    loadScratch(reload.slot());
-    store(reload.to());
+    load(frame.scratch().slot(), () -> pushInt(reload.slot()), reload.to());
   }
 
   @Override
@@ -231,95 +208,114 @@ final class InstructionWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.LoadRowSlot load) {
-    // scratch[row - block + slot]
-    pushRowSlot(load.slot());
-    code.visitInsn(DALOAD);
-    store(load.to());
+    load(frame.scratch().slot(), () -> pushRowSlot(load.slot()), load.to());
   }
 
   @Override
   public void visit(Instr.StoreRowSlot store) {
-    pushRowSlot(store.slot());
-    push(store.value());
-    code.visitInsn(DASTORE);
+    storeTo(frame.scratch().slot(), () -> pushRowSlot(store.slot()), store.value());
   }
 
   @Override
   public void visit(Instr.AccumulateRowSlot accumulate) {
-    // as javac writes +=
-    pushRowSlot(accumulate.slot());
-    code.visitInsn(DUP2);
-    code.visitInsn(DALOAD);
-    push(accumulate.value());
-    code.visitInsn(DADD);
-    code.visitInsn(DASTORE);
+    addTo(frame.scratch().slot(), () -> pushRowSlot(accumulate.slot()), accumulate.value());
   }
 
   @Override
   public void visit(Instr.LoadParamAt load) {
-    code.visitVarInsn(ALOAD, frame.params().slot());
-    pushIndex(load.index());
-    code.visitInsn(DALOAD);
-    store(load.to());
+    load(frame.params().slot(), () -> pushIndex(load.index()), load.to());
   }
 
   @Override
   public void visit(Instr.LoadColumnAt load) {
-    // batch.column(c)[row]
-    code.visitVarInsn(ALOAD, frame.batch().slot());
-    pushIndex(load.column());
-    code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
-    pushRow();
-    code.visitInsn(DALOAD);
-    store(load.to());
+    loadFromColumn(() -> pushIndex(load.column()), load.to());
   }
 
   @Override
   public void visit(Instr.LoadSumAt load) {
-    if (kernel.kind() == Kernel.Kind.FINISH) { // sums[i], the argument in the batch slot
-      code.visitVarInsn(ALOAD, frame.batch().slot());
-      pushIndex(new Instr.Index(load.first().index(), load.stride()));
-      code.visitInsn(DALOAD);
-    } else { // SumLanes.total(scratch, 8 * i)
-      code.visitVarInsn(ALOAD, frame.scratch().slot());
-      pushIndex(new Instr.Index(sumSlot(load.first()), Kernel.LANES * load.stride()));
-      HelperCalls.totalOfLanes(code);
-    }
-    store(load.to());
+    loadSum(() -> pushIndex(new Instr.Index(load.first().index(), load.stride())),
+        () -> pushIndex(new Instr.Index(sumSlot(load.first()), Kernel.LANES * load.stride())),
+        load.to());
   }
 
   @Override
   public void visit(Instr.AccumulateAt accumulate) {
-    // scratch[8 * i + lane] += v
-    code.visitVarInsn(ALOAD, frame.scratch().slot());
-    pushIndex(new Instr.Index(sumSlot(accumulate.first()),
-        Kernel.LANES * accumulate.stride()));
-    HelperCalls.addLane(code, frame);
-    code.visitInsn(DUP2);
-    code.visitInsn(DALOAD);
-    push(accumulate.value());
-    code.visitInsn(DADD);
-    code.visitInsn(DASTORE);
+    addTo(frame.scratch().slot(), () -> pushSumLane(accumulate.first(), accumulate.stride()),
+        accumulate.value());
   }
 
   @Override
   public void visit(Instr.SetSumAt set) {
-    // scratch[8 * i + lane] = v
-    code.visitVarInsn(ALOAD, frame.scratch().slot());
-    pushIndex(new Instr.Index(sumSlot(set.first()), Kernel.LANES * set.stride()));
-    HelperCalls.addLane(code, frame);
-    push(set.value());
-    code.visitInsn(DASTORE);
+    storeTo(frame.scratch().slot(), () -> pushSumLane(set.first(), set.stride()), set.value());
   }
 
   @Override
   public void visit(Instr.StoreGradientAt store) {
-    storeInArrayAt(store.index(), store.value());
+    storeTo(frame.array().slot(), () -> pushIndex(store.index()), store.value());
   }
 
   @Override
   public void visit(Instr.StoreSumAt store) {
-    storeInArrayAt(store.index(), store.value());
+    storeTo(frame.array().slot(), () -> pushIndex(store.index()), store.value());
+  }
+
+  // The statements are array elements read, written or added to; 'index' pushes the index,
+  // so that an instruction and its indexed (…At) form differ only in that.
+
+  // to = array[index]
+  private void load(int array, Runnable index, Value.Temp to) {
+    code.visitVarInsn(ALOAD, array);
+    index.run();
+    code.visitInsn(DALOAD);
+    store(to);
+  }
+
+  // array[index] = value
+  private void storeTo(int array, Runnable index, Value value) {
+    code.visitVarInsn(ALOAD, array);
+    index.run();
+    push(value);
+    code.visitInsn(DASTORE);
+  }
+
+  // array[index] += value, as javac writes it
+  private void addTo(int array, Runnable index, Value value) {
+    code.visitVarInsn(ALOAD, array);
+    index.run();
+    code.visitInsn(DUP2);
+    code.visitInsn(DALOAD);
+    push(value);
+    code.visitInsn(DADD);
+    code.visitInsn(DASTORE);
+  }
+
+  // to = batch.column(c)[row]
+  private void loadFromColumn(Runnable column, Value.Temp to) {
+    code.visitVarInsn(ALOAD, frame.batch().slot());
+    column.run();
+    code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
+    pushRow();
+    code.visitInsn(DALOAD);
+    store(to);
+  }
+
+  // to = sums[i] in finish, whose sums argument is in the batch slot; else the total of the
+  // sum's lanes in scratch, SumLanes.total(scratch, 8 * i)
+  private void loadSum(Runnable index, Runnable lanesAt, Value.Temp to) {
+    if (kernel.kind() == Kernel.Kind.FINISH) {
+      load(frame.batch().slot(), index, to);
+    } else {
+      code.visitVarInsn(ALOAD, frame.scratch().slot());
+      lanesAt.run();
+      HelperCalls.totalOfLanes(code);
+      store(to);
+    }
+  }
+
+  // 8 * i + lane for the sums from 'first' on, one per 'stride' of the loop's j
+  private void pushSumLane(Accumulator first, int stride) {
+    pushIndex(new Instr.Index(sumSlot(first), Kernel.LANES * stride));
+    HelperCalls.addLane(code, frame);
   }
 
   // [t = -0.0;] for (int j = 0; j < count; j++) { body [t += added;] }, as javac writes it.
@@ -330,55 +326,39 @@ final class InstructionWriter implements InstrVisitor {
     }
     int outer = loopIndex;
     loopIndex = nextSlot++;
-    Label test = new Label();
-    Label done = new Label();
-    code.visitInsn(ICONST_0);
-    code.visitVarInsn(ISTORE, loopIndex);
-    code.visitLabel(test);
-    code.visitVarInsn(ILOAD, loopIndex);
-    pushInt(loop.count());
-    code.visitJumpInsn(IF_ICMPGE, done);
-    loop.body().forEach(this::emit);
-    if (loop.to() != null) {
-      push(loop.to());
-      push(loop.added());
-      code.visitInsn(DADD);
-      store(loop.to());
-    }
-    code.visitIincInsn(loopIndex, 1);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> {}, loopIndex, () -> code.visitInsn(ICONST_0),
+        () -> pushInt(loop.count()), 1, () -> {
+          loop.body().forEach(this::emit);
+          addTerm(loop.to(), loop.added());
+        });
     loopIndex = outer;
   }
 
   // for (row = block; row < blockEnd; row++) { body [t += added;] }
   private void emitRowLoop(Instr.RowLoop loop) {
-    Label test = new Label();
-    Label done = new Label();
-    code.visitVarInsn(ILOAD, frame.block().slot());
-    code.visitVarInsn(ISTORE, frame.row().slot());
-    code.visitLabel(test);
-    code.visitVarInsn(ILOAD, frame.row().slot());
-    code.visitVarInsn(ILOAD, frame.blockEnd().slot());
-    code.visitJumpInsn(IF_ICMPGE, done);
-    if (StatementWriter.addsToSums(loop)) {
-      setLane();
-    }
-    loop.body().forEach(this::emit);
-    if (loop.to() != null) {
-      push(loop.to());
-      push(loop.added());
-      code.visitInsn(DADD);
-      store(loop.to());
-    }
-    code.visitIincInsn(frame.row().slot(), 1);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> {}, frame.row().slot(),
+        () -> code.visitVarInsn(ILOAD, frame.block().slot()),
+        () -> code.visitVarInsn(ILOAD, frame.blockEnd().slot()), 1, () -> {
+          if (loop.addsToSums()) {
+            setLane();
+          }
+          loop.body().forEach(this::emit);
+          addTerm(loop.to(), loop.added());
+        });
   }
 
-  // scratch, row - block + slot: the array and index of this row's place in a slot.
+  // [to = to + added]: a summing loop's term, after its body
+  private void addTerm(Value.@Nullable Temp to, @Nullable Value added) {
+    if (to != null) {
+      push(to);
+      push(added);
+      code.visitInsn(DADD);
+      store(to);
+    }
+  }
+
+  // row - block + slot: the index of this row's place in a slot of scratch.
   private void pushRowSlot(int slot) {
-    code.visitVarInsn(ALOAD, frame.scratch().slot());
     code.visitVarInsn(ILOAD, frame.row().slot());
     code.visitVarInsn(ILOAD, frame.block().slot());
     code.visitInsn(ISUB);
@@ -387,22 +367,6 @@ final class InstructionWriter implements InstrVisitor {
   }
 
   // first + stride * j, written j * stride + first as the source does.
-  // array[index] = value, into the kernel's output array (grad or sums)
-  private void storeInArray(int index, Value value) {
-    code.visitVarInsn(ALOAD, frame.array().slot());
-    pushInt(index);
-    push(value);
-    code.visitInsn(DASTORE);
-  }
-
-  // array[first + stride * j] = value, in a loop
-  private void storeInArrayAt(Instr.Index index, Value value) {
-    code.visitVarInsn(ALOAD, frame.array().slot());
-    pushIndex(index);
-    push(value);
-    code.visitInsn(DASTORE);
-  }
-
   private void pushIndex(Instr.Index index) {
     if (loopIndex < 0) {
       throw new IllegalStateException("an indexed instruction outside a loop");
@@ -416,12 +380,6 @@ final class InstructionWriter implements InstrVisitor {
       pushInt(index.first());
       code.visitInsn(IADD);
     }
-  }
-
-  private void loadScratch(int slot) {
-    code.visitVarInsn(ALOAD, frame.scratch().slot());
-    pushInt(slot);
-    code.visitInsn(DALOAD);
   }
 
   private int sumSlot(Accumulator sum) {

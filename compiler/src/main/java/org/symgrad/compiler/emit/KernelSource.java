@@ -22,15 +22,15 @@ import org.symgrad.runtime.ModelInfo;
  * same order, so javac emits the same floating-point operations. {@link StatementWriter}
  * writes the statements.
  *
- * <p>It also remembers what each statement starts with, in order, so that {@link #lines} can
- * find them in the rendered file afterwards.
+ * <p>It prints the layout {@link Kernel#lines()} decides: one statement a line, and the
+ * comments and braces that layout counts, so that the bytecode's line numbers, which come
+ * from the same layout, point at these statements.
  */
 final class KernelSource {
   private final Kernel kernel;
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private final Map<Integer, String> columns = new TreeMap<>(); // column order, as KernelWriter
   private final List<MethodSpec> methods = new ArrayList<>();
-  private final List<List<String>> anchors = new ArrayList<>();
   private final boolean vectorised;
 
   /** A vectorised kernel's row loop is {@link VectorLoopSource}'s. */
@@ -49,83 +49,6 @@ final class KernelSource {
   /** The method implementing the kernel, then its helpers. */
   List<MethodSpec> methods() {
     return methods;
-  }
-
-  /**
-   * Where this kernel's statements landed in {@code fileLines}, the rendered file: each is the
-   * next line of code after the one before, starting below its method's signature.
-   *
-   * @throws IllegalStateException if a statement is not where it was written, which means the
-   *     rendering wrapped or reordered code
-   */
-  SourceLines.KernelLines lines(List<String> fileLines) {
-    int at = signatureLine(fileLines, " " + kernel.kind().methodName() + "(", 0);
-    List<List<Integer>> found = new ArrayList<>();
-    for (int m = 0; m < methods.size(); m++) {
-      if (m > 0) {
-        at = signatureLine(fileLines, " " + kernel.helperName(m - 1) + "(", at);
-      }
-      List<Integer> method = new ArrayList<>();
-      for (String anchor : anchors.get(m)) {
-        // A statement inside a loop is checked but has no line of its own: its loop's has.
-        boolean inner = anchor.startsWith(StatementWriter.INNER);
-        String start = inner ? anchor.substring(StatementWriter.INNER.length()) : anchor;
-        at = nextCodeLine(fileLines, at + 1);
-        if (!fileLines.get(at).strip().startsWith(start)) {
-          throw new IllegalStateException("expected '" + start + "…' at line " + (at + 1)
-              + " of the generated source, found '" + fileLines.get(at).strip() + "'");
-        }
-        if (!inner) {
-          method.add(at + 1);
-        }
-      }
-      found.add(method);
-    }
-    // Slice the main method's lines in the order writeMain() recorded them.
-    List<Integer> main = found.get(0);
-    int next = 0;
-    boolean chunked = KernelWriter.isChunked(kernel.kind());
-    int rowsLine = chunked ? 0 : main.get(next++);
-    int scratchLine = kernel.sumsInScratch() ? main.get(next++) : 0;
-    Map<Integer, Integer> columnLines = new HashMap<>();
-    for (int column : columns.keySet()) {
-      columnLines.put(column, main.get(next++));
-    }
-    List<Integer> prologue = main.subList(next, next += kernel.prologue().size());
-    int sumStatements = kernel.sumsInScratch() ? Math.min(1, kernel.sums().size())
-        : kernel.sums().size();
-    List<Integer> sumLines = main.subList(next, next += sumStatements);
-    boolean inLanes = kernel.unrollsLanes();
-    int sums = kernel.sums().size();
-    List<Integer> lanes = new ArrayList<>();
-    if (inLanes) {
-      lanes.addAll(main.subList(next, next += (Kernel.LANES - 1) * sums));
-      lanes.add(main.get(next++)); // int groupsEnd = …;
-    }
-    int loop = kernel.kind() == Kernel.Kind.FINISH ? 0 : main.get(next++);
-    if (picksLanes(kernel)) {
-      lanes.add(main.get(next++)); // int lane = SumLanes.lane(row, from, rows);
-    }
-    int bodies = inLanes ? Kernel.LANES + 1 : 1;
-    List<Integer> body = new ArrayList<>();
-    for (int copy = 0; copy < bodies; copy++) {
-      if (copy == Kernel.LANES) {
-        lanes.add(main.get(next++)); // the loop over the last rows
-      }
-      body.addAll(main.subList(next, next += kernel.body().size()));
-    }
-    if (inLanes) {
-      lanes.add(main.get(next++)); // if (groupsEnd > from)
-      lanes.addAll(main.subList(next, next += sums));
-    }
-    List<Integer> epilogue = main.subList(next, next += kernel.epilogue().size());
-    return new SourceLines.KernelLines(rowsLine, scratchLine, columnLines, prologue, sumLines,
-        loop, body, epilogue, found.subList(1, found.size()), lanes);
-  }
-
-  /** Whether the kernel's own row loop starts each row by picking its lane in scratch. */
-  static boolean picksLanes(Kernel kernel) {
-    return kernel.sumsInScratch() && kernel.sumsRows() && !kernel.isBlocked();
   }
 
   // The names the layout fixes (the signature's, then the fixed locals') are taken first: a
@@ -175,8 +98,8 @@ final class KernelSource {
       if (!kernel.sums().isEmpty()) {
         code.add("// the sums s0 to s$L, lane k of sum i in $L[8 * i + k], each commented "
             + "where added to\n", kernel.sums().size() - 1, fixed.scratch());
-        writer.statement(code, "Arrays.fill(", CodeBlock.of("$T.fill($L, 0, $L, 0.0)",
-            java.util.Arrays.class, fixed.scratch(), Kernel.LANES * kernel.sums().size()));
+        code.addStatement("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class, fixed.scratch(),
+            Kernel.LANES * kernel.sums().size());
       }
     } else {
       for (Accumulator sum : kernel.sums()) {
@@ -193,7 +116,6 @@ final class KernelSource {
       writeLaneLoop(code, writer, names, fixed, sums);
     } else if (kernel.kind() != Kernel.Kind.FINISH && !vectorised) {
       String start = fixed.from() != null ? fixed.from() : "0";
-      writer.anchor("for (int " + fixed.row() + " = " + start + ";");
       code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), start, fixed.row(),
           fixed.rows(), fixed.row());
       writer.setLane(code);
@@ -203,7 +125,6 @@ final class KernelSource {
       code.endControlFlow();
     }
     kernel.epilogue().forEach(instr -> writer.instruction(code, instr));
-    anchors.add(writer.anchors());
     return builder.addCode(code.build()).build();
   }
 
@@ -238,7 +159,6 @@ final class KernelSource {
     writer.statement(code, "int " + groupsEnd + " = ", "$L < $L ? $L : $L - $L % $L",
         passRows, Kernel.SHORT, start, rows,
         fixed.from() != null ? "(" + passRows + ")" : rows, lanes);
-    writer.anchor("for (int " + row + " = " + start + ";");
     code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", row, start, row, groupsEnd,
         row, lanes);
     writer.inRowLoop(true);
@@ -251,20 +171,19 @@ final class KernelSource {
     writer.lane(0, null);
     writer.inRowLoop(false);
     code.endControlFlow();
-    writer.anchor("for (int " + row + " = " + groupsEnd + ";");
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", row, groupsEnd, row, rows, row);
     writer.inRowLoop(true);
     kernel.body().forEach(instr -> writer.instruction(code, instr));
     writer.inRowLoop(false);
     code.endControlFlow();
-    writer.anchor("if (" + groupsEnd + " > ");
     code.beginControlFlow("if ($L > $L)", groupsEnd, start);
     for (Accumulator sum : kernel.sums()) {
       String[] l = new String[lanes];
       for (int k = 0; k < lanes; k++) {
         l[k] = laneSums.get(k).get(sum);
       }
-      writer.statement(code, l[0] + " = ", "(($L + $L) + ($L + $L))$W+ (($L + $L) + ($L + $L))",
+      // Always on two lines, as the layout counts it.
+      writer.statement(code, l[0] + " = ", "(($L + $L) + ($L + $L))\n+ (($L + $L) + ($L + $L))",
           l[0], l[4], l[1], l[5], l[2], l[6], l[3], l[7]);
     }
     code.endControlFlow();
@@ -274,13 +193,11 @@ final class KernelSource {
   private void writeBlockLoop(CodeBlock.Builder code, StatementWriter writer,
       StatementWriter.Names fixed) {
     String start = fixed.from() != null ? fixed.from() : "0";
-    writer.anchor("for (int " + fixed.block() + " = " + start + ";");
     code.add("// $L rows at a time, each column read along the block\n", kernel.blockRows());
     code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", fixed.block(), start,
         fixed.block(), fixed.rows(), fixed.block(), kernel.blockRows());
-    writer.statement(code, StatementWriter.INNER + "int " + fixed.blockEnd() + " = ",
-        CodeBlock.of("int $L = $T.min($L + $L, $L)", fixed.blockEnd(), Math.class,
-            fixed.block(), kernel.blockRows(), fixed.rows()));
+    code.addStatement("int $L = $T.min($L + $L, $L)", fixed.blockEnd(), Math.class,
+        fixed.block(), kernel.blockRows(), fixed.rows());
     writer.inRowLoop(true);
     kernel.body().forEach(instr -> writer.instruction(code, instr));
     writer.inRowLoop(false);
@@ -307,7 +224,6 @@ final class KernelSource {
         .addParameter(double[].class, fixed.scratch());
     CodeBlock.Builder code = CodeBlock.builder();
     helper.code().forEach(instr -> writer.instruction(code, instr));
-    anchors.add(writer.anchors());
     return builder.addCode(code.build()).build();
   }
 
@@ -319,35 +235,6 @@ final class KernelSource {
   // Lowering numbers the loss sum 0 and the gradient sums from 1.
   private static String sumName(Accumulator sum) {
     return sum.index() == 0 ? sum.label() + "Sum" : "dLoss_d" + sum.label() + "Sum";
-  }
-
-  // The line of the method's signature: a method JavaPoet wrapped ends on the line with '{'.
-  private static int signatureLine(List<String> fileLines, String name, int from) {
-    for (int i = from; i < fileLines.size(); i++) {
-      String line = fileLines.get(i).strip();
-      if ((line.startsWith("public ") || line.startsWith("private ")) && line.contains(name)) {
-        while (!fileLines.get(i).endsWith("{")) {
-          i++;
-        }
-        return i;
-      }
-    }
-    throw new IllegalStateException("no method" + name + "…) in the source");
-  }
-
-  // Lines that are not statements: comments, braces, continuations.
-  private static int nextCodeLine(List<String> fileLines, int from) {
-    int at = from;
-    while (at < fileLines.size()) {
-      String line = fileLines.get(at).strip();
-      // A lane's block opens with '{'; a wrapped sum of lanes continues with '+ '.
-      if (!line.isEmpty() && !line.startsWith("//") && !line.equals("}")
-          && !line.equals("{") && !line.startsWith("+ ")) {
-        return at;
-      }
-      at++;
-    }
-    throw new IllegalStateException("the generated source ends inside a method");
   }
 
   private static Class<?> javaType(Argument argument) {

@@ -9,10 +9,8 @@ import static org.objectweb.asm.Opcodes.CHECKCAST;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
-import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -23,13 +21,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.KernelLines;
 import org.symgrad.compiler.lower.Layout;
 
 /**
@@ -37,7 +35,7 @@ import org.symgrad.compiler.lower.Layout;
  * and, for a split kernel, each helper as a private static method. {@link InstructionWriter}
  * translates the instructions.
  *
- * <p>Given the {@link SourceLines.KernelLines} of the generated source, it also marks each
+ * <p>Given the {@link KernelLines} of the generated source, it also marks each
  * statement with its line, so that debuggers and stack traces of the bytecode model point
  * into that source.
  */
@@ -45,17 +43,18 @@ final class KernelWriter {
   private final ClassWriter classWriter;
   private final String owner;
   private final Kernel kernel;
-  private final SourceLines.KernelLines lines; // null: no line numbers
+  private final @Nullable KernelLines lines; // null: no line numbers
   private final boolean vectorised;
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private MethodVisitor code;
+  private LineMarks marks;
 
   /**
    * {@code lines} may be null: then the methods carry no line numbers. A vectorised kernel's
    * row loop is {@link VectorLoopWriter}'s.
    */
   KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
-      SourceLines.KernelLines lines) {
+      KernelLines lines) {
     this.classWriter = classWriter;
     this.owner = owner;
     this.kernel = kernel;
@@ -76,6 +75,7 @@ final class KernelWriter {
   private void writeMain() {
     code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
         null);
+    marks = new LineMarks(code, lines);
     code.visitCode();
     Kernel.Kind kind = kernel.kind();
     Layout layout = kernel.layout();
@@ -91,13 +91,13 @@ final class KernelWriter {
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, layout, sumSlots);
 
     if (!isChunked(kind)) {
-      line(SourceLines.KernelLines::rows);
+      marks.at(KernelLines::rows);
       code.visitVarInsn(ALOAD, batchSlot);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
     if (kernel.sumsInScratch()) { // double[] scratch = SCRATCH.get();
-      line(SourceLines.KernelLines::scratch);
+      marks.at(KernelLines::scratch);
       code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
           BytecodeEmitter.THREAD_LOCAL_DESCRIPTOR);
       code.visitMethodInsn(INVOKEVIRTUAL, "java/lang/ThreadLocal", "get",
@@ -106,13 +106,13 @@ final class KernelWriter {
       code.visitVarInsn(ASTORE, scratchSlot);
     }
     columnSlots.forEach((column, slot) -> {
-      line(l -> l.column(column));
+      marks.at(l -> l.column(column));
       code.visitVarInsn(ALOAD, batchSlot);
       writer.pushInt(column);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "column", "(I)[D", false);
       code.visitVarInsn(ASTORE, slot);
     });
-    emitAll(writer, kernel.prologue(), SourceLines.KernelLines::prologue);
+    emitAll(writer, kernel.prologue(), KernelLines::prologue);
     zeroSums(writer, scratchSlot, sumLocals);
     if (vectorised) {
       new VectorLoopWriter(code, kernel, writer, columnSlots, sumLocals)
@@ -121,13 +121,13 @@ final class KernelWriter {
       if (kernel.isBlocked()) {
         writeBlockLoop(writer, fromSlot, rowsSlot, blockSlot, blockEndSlot);
       } else if (kernel.unrollsLanes()) {
-        new LaneLoopWriter(code, kernel, writer, lines).write(sumLocals, fromSlot, rowsSlot,
+        new LaneLoopWriter(code, kernel, writer, marks).write(sumLocals, fromSlot, rowsSlot,
             rowSlot);
       } else if (kind != Kernel.Kind.FINISH) {
         writeRowLoop(writer, fromSlot, rowsSlot, rowSlot);
       }
     }
-    emitAll(writer, kernel.epilogue(), SourceLines.KernelLines::epilogue);
+    emitAll(writer, kernel.epilogue(), KernelLines::epilogue);
     if (kind == Kernel.Kind.PREDICT || kind == Kernel.Kind.SUMS) {
       code.visitInsn(RETURN);
     }
@@ -145,7 +145,7 @@ final class KernelWriter {
       Map<Accumulator, Integer> sumLocals) {
     if (kernel.sumsInScratch()) {
       if (!kernel.sums().isEmpty()) {
-        line(l -> l.sums().get(0));
+        marks.at(l -> l.sums().get(0));
         code.visitVarInsn(ALOAD, scratchSlot);
         code.visitInsn(ICONST_0);
         writer.pushInt(Kernel.LANES * kernel.sums().size());
@@ -156,7 +156,7 @@ final class KernelWriter {
     }
     for (int i = 0; i < kernel.sums().size(); i++) {
       int index = i;
-      line(l -> l.sums().get(index));
+      marks.at(l -> l.sums().get(index));
       code.visitInsn(DCONST_0);
       code.visitVarInsn(DSTORE, sumLocals.get(kernel.sums().get(i)));
     }
@@ -164,57 +164,37 @@ final class KernelWriter {
 
   // for (row = 0, or from; row < rows, or to; row++)
   private void writeRowLoop(InstructionWriter writer, int fromSlot, int rowsSlot, int rowSlot) {
-    Label test = new Label();
-    Label done = new Label();
     // The for statement's initialisation, test and increment all belong to its line.
-    line(SourceLines.KernelLines::loop);
-    RowRange.pushFrom(code, fromSlot);
-    code.visitVarInsn(ISTORE, rowSlot);
-    code.visitLabel(test);
-    line(SourceLines.KernelLines::loop);
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, done);
-    if (KernelSource.picksLanes(kernel)) {
-      line(l -> l.lanes().get(0));
-      writer.setLane();
-    }
-    writer.inRowLoop(true);
-    emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
-    writer.inRowLoop(false);
-    line(SourceLines.KernelLines::loop);
-    code.visitIincInsn(rowSlot, 1);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> marks.at(KernelLines::loop), rowSlot,
+        () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
+        () -> {
+          if (kernel.picksLanes()) {
+            marks.at(l -> l.lanes().get(0));
+            writer.setLane();
+          }
+          writer.inRowLoop(true);
+          emitAll(writer, kernel.body(), KernelLines::body);
+          writer.inRowLoop(false);
+        });
   }
 
   // for (block = 0, or from; block < rows, or to; block += blockRows) {
   //   blockEnd = Math.min(block + blockRows, rows); body }
   private void writeBlockLoop(InstructionWriter writer, int fromSlot, int rowsSlot,
       int blockSlot, int blockEndSlot) {
-    Label test = new Label();
-    Label done = new Label();
-    line(SourceLines.KernelLines::loop);
-    RowRange.pushFrom(code, fromSlot);
-    code.visitVarInsn(ISTORE, blockSlot);
-    code.visitLabel(test);
-    line(SourceLines.KernelLines::loop);
-    code.visitVarInsn(ILOAD, blockSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, done);
-    code.visitVarInsn(ILOAD, blockSlot);
-    writer.pushInt(kernel.blockRows());
-    code.visitInsn(IADD);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
-    code.visitVarInsn(ISTORE, blockEndSlot);
-    writer.inRowLoop(true);
-    emitAll(writer, kernel.body(), SourceLines.KernelLines::body);
-    writer.inRowLoop(false);
-    line(SourceLines.KernelLines::loop);
-    code.visitIincInsn(blockSlot, kernel.blockRows());
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> marks.at(KernelLines::loop), blockSlot,
+        () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, rowsSlot),
+        kernel.blockRows(), () -> {
+          code.visitVarInsn(ILOAD, blockSlot);
+          writer.pushInt(kernel.blockRows());
+          code.visitInsn(IADD);
+          code.visitVarInsn(ILOAD, rowsSlot);
+          code.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+          code.visitVarInsn(ISTORE, blockEndSlot);
+          writer.inRowLoop(true);
+          emitAll(writer, kernel.body(), KernelLines::body);
+          writer.inRowLoop(false);
+        });
   }
 
   // private static void partN(double[] params, Batch batch, [double[] array,] int rows,
@@ -222,6 +202,7 @@ final class KernelWriter {
   private void writeHelper(Kernel.Helper helper) {
     code = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, kernel.helperName(helper.index()),
         HelperCalls.helperDescriptor(kernel), null, null);
+    marks = new LineMarks(code, lines);
     code.visitCode();
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, kernel.helperLayout(),
         sumSlots);
@@ -240,20 +221,10 @@ final class KernelWriter {
   }
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,
-      Function<SourceLines.KernelLines, List<Integer>> sectionLines) {
+      Function<KernelLines, List<Integer>> sectionLines) {
     for (int i = 0; i < instrs.size(); i++) {
-      int index = i;
-      line(l -> sectionLines.apply(l).get(index));
+      marks.at(i, sectionLines);
       writer.emit(instrs.get(i));
-    }
-  }
-
-  // Starts the code of the statement at that line of the generated source, if there is one.
-  private void line(ToIntFunction<SourceLines.KernelLines> which) {
-    if (lines != null) {
-      Label here = new Label();
-      code.visitLabel(here);
-      code.visitLineNumber(which.applyAsInt(lines), here);
     }
   }
 }

@@ -1,13 +1,11 @@
 package org.symgrad.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.BIPUSH;
-import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.IAND;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IFLE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -18,11 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Kernel;
+import org.symgrad.compiler.lower.KernelLines;
 
 /**
  * Writes the row loop of a kernel that {@linkplain Kernel#unrollsLanes() writes its body once
@@ -37,14 +35,13 @@ final class LaneLoopWriter {
   private final MethodVisitor code;
   private final Kernel kernel;
   private final InstructionWriter writer;
-  private final SourceLines.KernelLines lines; // null: no line numbers
+  private final LineMarks marks;
 
-  LaneLoopWriter(MethodVisitor code, Kernel kernel, InstructionWriter writer,
-      SourceLines.KernelLines lines) {
+  LaneLoopWriter(MethodVisitor code, Kernel kernel, InstructionWriter writer, LineMarks marks) {
     this.code = code;
     this.kernel = kernel;
     this.writer = writer;
-    this.lines = lines;
+    this.marks = marks;
   }
 
   /**
@@ -64,14 +61,14 @@ final class LaneLoopWriter {
       for (int lane = 1; lane < lanes; lane++) {
         int slot = writer.reserve(2);
         laneLocals.get(lane).put(sum, slot);
-        line(next++, SourceLines.KernelLines::lanes);
+        marks.at(next++, KernelLines::lanes);
         code.visitInsn(DCONST_0);
         code.visitVarInsn(DSTORE, slot);
       }
     }
     // groupsEnd = rows - from < SHORT ? from : rows - (rows - from) % 8
     int groupsEnd = writer.reserve(1);
-    line(next++, SourceLines.KernelLines::lanes);
+    marks.at(next++, KernelLines::lanes);
     Label grouped = new Label();
     Label stored = new Label();
     RowRange.jumpUnlessShort(code, rowsSlot, fromSlot, grouped);
@@ -88,49 +85,29 @@ final class LaneLoopWriter {
     code.visitLabel(stored);
     code.visitVarInsn(ISTORE, groupsEnd);
     // for (row = from; row < groupsEnd; row += 8)
-    Label test = new Label();
-    Label done = new Label();
-    line(0, l -> List.of(l.loop()));
-    RowRange.pushFrom(code, fromSlot);
-    code.visitVarInsn(ISTORE, rowSlot);
-    code.visitLabel(test);
-    line(0, l -> List.of(l.loop()));
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, groupsEnd);
-    code.visitJumpInsn(IF_ICMPGE, done);
-    writer.inRowLoop(true);
-    for (int lane = 0; lane < lanes; lane++) {
-      writer.lane(lane, laneLocals.get(lane));
-      emitBody(lane * body);
-    }
-    writer.lane(0, null);
-    writer.inRowLoop(false);
-    line(0, l -> List.of(l.loop()));
-    code.visitIincInsn(rowSlot, lanes);
-    code.visitJumpInsn(GOTO, test);
-    code.visitLabel(done);
+    ForLoop.write(code, () -> marks.at(KernelLines::loop), rowSlot,
+        () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, groupsEnd),
+        lanes, () -> {
+          writer.inRowLoop(true);
+          for (int lane = 0; lane < lanes; lane++) {
+            writer.lane(lane, laneLocals.get(lane));
+            emitBody(lane * body);
+          }
+          writer.lane(0, null);
+          writer.inRowLoop(false);
+        });
     // for (row = groupsEnd; row < rows; row++), into lane 0: every row of a short pass
     int tailLine = next++;
-    line(tailLine, SourceLines.KernelLines::lanes);
-    code.visitVarInsn(ILOAD, groupsEnd);
-    code.visitVarInsn(ISTORE, rowSlot);
-    Label tailTest = new Label();
-    Label tailDone = new Label();
-    code.visitLabel(tailTest);
-    line(tailLine, SourceLines.KernelLines::lanes);
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, tailDone);
-    writer.inRowLoop(true);
-    emitBody(lanes * body);
-    writer.inRowLoop(false);
-    line(tailLine, SourceLines.KernelLines::lanes);
-    code.visitIincInsn(rowSlot, 1);
-    code.visitJumpInsn(GOTO, tailTest);
-    code.visitLabel(tailDone);
+    ForLoop.write(code, () -> marks.at(tailLine, KernelLines::lanes), rowSlot,
+        () -> code.visitVarInsn(ILOAD, groupsEnd), () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
+        () -> {
+          writer.inRowLoop(true);
+          emitBody(lanes * body);
+          writer.inRowLoop(false);
+        });
     // if (groupsEnd > from): a short pass's sum is its lane 0, the tree would only cost
     Label shortPass = new Label();
-    line(next++, SourceLines.KernelLines::lanes);
+    marks.at(next++, KernelLines::lanes);
     code.visitVarInsn(ILOAD, groupsEnd);
     if (fromSlot >= 0) {
       code.visitVarInsn(ILOAD, fromSlot);
@@ -140,16 +117,8 @@ final class LaneLoopWriter {
     }
     // s = ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7))
     for (Accumulator sum : kernel.sums()) {
-      line(next++, SourceLines.KernelLines::lanes);
-      for (int quarter = 0; quarter < 4; quarter++) {
-        code.visitVarInsn(DLOAD, laneLocals.get(quarter).get(sum));
-        code.visitVarInsn(DLOAD, laneLocals.get(quarter + 4).get(sum));
-        code.visitInsn(DADD);
-        if (quarter % 2 == 1) {
-          code.visitInsn(DADD);
-        }
-      }
-      code.visitInsn(DADD);
+      marks.at(next++, KernelLines::lanes);
+      RowRange.addLanes(code, lane -> code.visitVarInsn(DLOAD, laneLocals.get(lane).get(sum)));
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(shortPass);
@@ -158,17 +127,8 @@ final class LaneLoopWriter {
   // The body once, its statements' lines from the first at 'first' in KernelLines.body().
   private void emitBody(int first) {
     for (int i = 0; i < kernel.body().size(); i++) {
-      line(first + i, SourceLines.KernelLines::body);
+      marks.at(first + i, KernelLines::body);
       writer.emit(kernel.body().get(i));
-    }
-  }
-
-  // Marks the code that follows with line 'index' of a list of KernelLines.
-  private void line(int index, Function<SourceLines.KernelLines, List<Integer>> which) {
-    if (lines != null) {
-      Label here = new Label();
-      code.visitLabel(here);
-      code.visitLineNumber(which.apply(lines).get(index), here);
     }
   }
 }

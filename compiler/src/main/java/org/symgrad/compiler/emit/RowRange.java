@@ -1,19 +1,22 @@
 package org.symgrad.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.BIPUSH;
+import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.ISUB;
 
+import java.util.function.IntConsumer;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Kernel;
 
 /**
  * The bytecode of a pass's rows {@code [from, rows)}, shared by the loop writers: the first row
- * (the {@code from} parameter, or 0 in a kernel without one) and the test for a short pass,
- * which every backend adds in row order ({@link Kernel#SHORT}).
+ * (the {@code from} parameter, or 0 in a kernel without one), the test for a short pass, which
+ * every backend adds in row order ({@link Kernel#SHORT}), and the fixed tree in which a longer
+ * pass adds a sum's {@value Kernel#LANES} lanes.
  */
 final class RowRange {
   private RowRange() {}
@@ -25,6 +28,22 @@ final class RowRange {
     } else {
       code.visitInsn(ICONST_0);
     }
+  }
+
+  /**
+   * {@code ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7))}, Kernel's order of a row sum,
+   * left on the stack; {@code pushLane} pushes lane {@code k}.
+   */
+  static void addLanes(MethodVisitor code, IntConsumer pushLane) {
+    for (int quarter = 0; quarter < Kernel.LANES / 2; quarter++) {
+      pushLane.accept(quarter);
+      pushLane.accept(quarter + Kernel.LANES / 2);
+      code.visitInsn(DADD);
+      if (quarter % 2 == 1) {
+        code.visitInsn(DADD);
+      }
+    }
+    code.visitInsn(DADD);
   }
 
   /** {@code if (rows - from >= Kernel.SHORT) goto longPass}. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
-import org.symgrad.compiler.lower.InstrType;
 import org.symgrad.compiler.lower.InstrVisitor;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Layout;
@@ -23,8 +22,8 @@ import org.symgrad.runtime.SumLanes;
  * names the method's locals: temporaries keep their IR numbers ({@code t7}) unless the model
  * names them ({@code w}, {@code t_un}, {@code pred}, {@code h_3}).
  *
- * <p>It remembers what each statement starts with, in order, so that the rendered file's
- * lines can be found again ({@link KernelSource#lines}).
+ * <p>It prints each statement on one line, and the comments and braces {@link
+ * Kernel#lines()} counts, so that the statements stand where that layout says.
  */
 final class StatementWriter implements InstrVisitor {
   private static final ClassName MATH = ClassName.get(Math.class);
@@ -52,7 +51,6 @@ final class StatementWriter implements InstrVisitor {
   private final Map<Accumulator, String> sums;
   private final Map<Accumulator, Integer> sumSlots;
   private final Map<Integer, String> temps = new HashMap<>();
-  private final List<String> anchors = new ArrayList<>();
   private CodeBlock.Builder code; // where visit() writes: the block instruction() was given
   private boolean inRowLoop;
   private int rowOffset;
@@ -92,17 +90,6 @@ final class StatementWriter implements InstrVisitor {
         .forEach(t -> temps.put(t.index(), names.allocate(t.label())));
   }
 
-  /**
-   * Marks an anchor of a statement inside a loop's code, which has no line of its own in
-   * {@link SourceLines}: its loop's instruction has one line.
-   */
-  static final String INNER = "\0";
-
-  /** The statement starts, in the order they were written. */
-  List<String> anchors() {
-    return anchors;
-  }
-
   /** Whether {@code row} holds a row: in the main method's loop, and in every helper. */
   void inRowLoop(boolean inside) {
     inRowLoop = inside;
@@ -123,24 +110,9 @@ final class StatementWriter implements InstrVisitor {
     return rowOffset == 0 ? fixed.row() : fixed.row() + " + " + rowOffset;
   }
 
-  /**
-   * One statement, {@code prefix} + {@code format}: the prefix ({@code double t3 = }, {@code
-   * lossSum += }) is how the rendered file's line is recognised.
-   */
+  /** One statement, {@code prefix} ({@code double t3 = }, {@code lossSum += }) + {@code format}. */
   void statement(CodeBlock.Builder code, String prefix, String format, Object... args) {
-    anchors.add(loopDepth > 0 ? INNER + prefix : prefix);
     code.addStatement(CodeBlock.builder().add("$L", prefix).add(format, args).build());
-  }
-
-  /** A statement written whole, whose line starts with {@code anchor}. */
-  void statement(CodeBlock.Builder code, String anchor, CodeBlock statement) {
-    anchors.add(anchor);
-    code.addStatement(statement);
-  }
-
-  /** The start of a statement written by other means, such as a {@code for}. */
-  void anchor(String prefix) {
-    anchors.add(prefix);
   }
 
   void instruction(CodeBlock.Builder code, Instr instr) {
@@ -288,22 +260,22 @@ final class StatementWriter implements InstrVisitor {
 
   @Override
   public void visit(Instr.AccumulateAt accumulate) {
-    Accumulator first = accumulate.first();
-    code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
-        loopIndex, oneLine(first.derivative()));
-    statement(code, fixed.scratch() + "["
-        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * accumulate.stride())) + " + "
-        + fixed.lane() + "] += ", "$L", operand(accumulate.value()));
+    sumsAt(accumulate.first(), accumulate.stride(), " += ", accumulate.value());
   }
 
   @Override
   public void visit(Instr.SetSumAt set) {
-    Accumulator first = set.first();
+    sumsAt(set.first(), set.stride(), " = ", set.value());
+  }
+
+  // scratch[j * 8 * stride + 8 * i + lane] (+)= value, for the sums from 'first' on, one per
+  // 'stride', with what they are as a comment
+  private void sumsAt(Accumulator first, int stride, String assign, Value value) {
     code.add("// the sums from $L on, one per $L; the first: $L\n", sumTitle(first),
         loopIndex, oneLine(first.derivative()));
     statement(code, fixed.scratch() + "["
-        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * set.stride())) + " + "
-        + fixed.lane() + "] = ", "$L", operand(set.value()));
+        + index(new Instr.Index(sumSlots.get(first), Kernel.LANES * stride)) + " + "
+        + fixed.lane() + "]" + assign, "$L", operand(value));
   }
 
   @Override
@@ -323,14 +295,10 @@ final class StatementWriter implements InstrVisitor {
       loopIndex = names.allocate("j");
     }
     String j = loopIndex;
-    String header = "for (int " + j + " = 0;";
     if (loop.to() != null) {
       code.add("// $L terms added in order, from -0.0, which keeps the first term's bits\n",
           loop.count());
       define(code, loop.to(), CodeBlock.of("-0.0"));
-      anchors.add(INNER + header);
-    } else {
-      anchor(loopDepth > 0 ? INNER + header : header);
     }
     code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, loop.count(), j);
     loopDepth++;
@@ -344,12 +312,10 @@ final class StatementWriter implements InstrVisitor {
 
   // for (int row = block; row < blockEnd; row++) { body [t += added;] }
   private void rowLoop(CodeBlock.Builder code, Instr.RowLoop loop) {
-    String header = "for (int " + fixed.row() + " = " + fixed.block() + ";";
-    anchor(loopDepth > 0 ? INNER + header : header);
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", fixed.row(), fixed.block(),
         fixed.row(), fixed.blockEnd(), fixed.row());
     loopDepth++;
-    if (addsToSums(loop)) {
+    if (loop.addsToSums()) {
       setLane(code);
     }
     loop.body().forEach(inner -> instruction(code, inner));
@@ -368,15 +334,8 @@ final class StatementWriter implements InstrVisitor {
     if (fixed.lane() == null || !kernel.sumsRows()) {
       return;
     }
-    anchors.add((loopDepth > 0 ? INNER : "") + "int " + fixed.lane() + " = ");
     code.addStatement("int $L = $T.lane($L, $L, $L)", fixed.lane(), SUM_LANES, fixed.row(),
         fixed.from() != null ? fixed.from() : "0", fixed.rows());
-  }
-
-  /** Whether a row loop adds to sums, so that each of its rows needs its lane. */
-  static boolean addsToSums(Instr.RowLoop loop) {
-    return loop.body().stream().anyMatch(instr -> InstrType.of(instr) == InstrType.ACCUMULATE
-        || InstrType.of(instr) == InstrType.ACCUMULATE_AT);
   }
 
   // slot + lane, the element of a sum's lane in scratch; lane alone for the first sum

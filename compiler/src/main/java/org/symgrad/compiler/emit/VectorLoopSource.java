@@ -99,11 +99,9 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
     String row = fixed.row();
     String start = fixed.from() != null ? fixed.from() : "0";
     String passRows = fixed.from() != null ? fixed.rows() + " - " + start : fixed.rows();
-    writer.anchor("if (" + passRows + " < ");
     code.beginControlFlow("if ($L < $L)", passRows, Kernel.SHORT);
     code.add("// A pass of fewer than $L rows adds its rows in order, one partial a sum.\n",
         Kernel.SHORT);
-    writer.anchor("for (int " + row + " = " + start + ";");
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", row, start, row, fixed.rows(),
         row);
     writer.inRowLoop(true);
@@ -134,7 +132,6 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
     }
     writer.statement(code, "int " + row + " = ", "$L", start);
     String last = names.allocate("last");
-    writer.anchor("for (int " + last + " = ");
     code.beginControlFlow("for (int $L = $L - $L; $L <= $L; $L += $L)", last, fixed.rows(),
         VectorLoopWriter.STEP, row, last, row, VectorLoopWriter.STEP);
     for (int half = 0; half < 2; half++) {
@@ -149,7 +146,6 @@ final class VectorLoopSource implements Vectorisable.LanePrinter {
     }
     code.add("// The last rows, fewer than $L, one at a time into lane 0.\n",
         VectorLoopWriter.STEP);
-    writer.anchor("for (; " + row);
     code.beginControlFlow("for (; $L < $L; $L++)", row, fixed.rows(), row);
     writer.inRowLoop(true);
     kernel.body().forEach(instr -> writer.instruction(code, instr));

@@ -3,7 +3,6 @@ package org.symgrad.compiler.emit;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.BIPUSH;
-import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETSTATIC;
@@ -109,9 +108,7 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
     code.visitJumpInsn(IF_ICMPGE, end);
-    scalar.inRowLoop(true);
-    kernel.body().forEach(scalar::emit);
-    scalar.inRowLoop(false);
+    scalarBody();
     code.visitIincInsn(rowSlot, 1);
     code.visitJumpInsn(GOTO, shortTest);
     code.visitLabel(vectors);
@@ -162,36 +159,27 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     // for (; row < rows; row++): the scalar body
-    Label tailTest = new Label();
-    Label tailDone = new Label();
-    code.visitLabel(tailTest);
-    code.visitVarInsn(ILOAD, rowSlot);
-    code.visitVarInsn(ILOAD, rowsSlot);
-    code.visitJumpInsn(IF_ICMPGE, tailDone);
-    scalar.inRowLoop(true);
-    kernel.body().forEach(scalar::emit);
-    scalar.inRowLoop(false);
-    code.visitIincInsn(rowSlot, 1);
-    code.visitJumpInsn(GOTO, tailTest);
-    code.visitLabel(tailDone);
+    ForLoop.write(code, () -> {}, rowSlot, null, () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
+        this::scalarBody);
     // sN = ((sN + hi0) + (lo1 + hi1)) + ((lo2 + hi2) + (lo3 + hi3)): Kernel's tree
-    for (Accumulator sum : kernel.sums()) {
-      for (int lane = 0; lane < LANES; lane++) {
+    for (Accumulator sum : kernel.sums()) { // lanes 0-3 the low vector's, 4-7 the high's
+      RowRange.addLanes(code, lane -> {
         if (lane == 0) {
           code.visitVarInsn(DLOAD, sumLocals.get(sum));
         } else {
-          pushLane(sum, 0, lane);
+          pushLane(sum, lane / LANES, lane % LANES);
         }
-        pushLane(sum, 1, lane);
-        code.visitInsn(DADD);
-        if (lane % 2 == 1) {
-          code.visitInsn(DADD);
-        }
-      }
-      code.visitInsn(DADD);
+      });
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(end);
+  }
+
+  // The body, one row at a time.
+  private void scalarBody() {
+    scalar.inRowLoop(true);
+    kernel.body().forEach(scalar::emit);
+    scalar.inRowLoop(false);
   }
 
   // sumHalf.lane(lane)

@@ -5,7 +5,9 @@
  * org.symgrad.compiler.emit.SourceEmitter}, JavaPoet). Both print the same {@code Program}
  * statement for instruction through {@code lower.InstrVisitor}, so their doubles are
  * bit-identical; a kernel's vector row loop is printed where the IR marks it ({@code
- * Kernel.vectorised()}), decided by {@code lower.Vectorisable}. How a class is made ({@link
+ * Kernel.vectorised()}), decided by {@code lower.Vectorisable}; each statement stands on the
+ * line the IR's layout gives it ({@code Kernel.lines()}), which the source prints and the
+ * bytecode's line numbers name. How a class is made ({@link
  * org.symgrad.compiler.emit.EmitOptions}) is passed in; nothing here reads system properties.
  *
  * <p>May import: {@code lower}, the runtime, and the shared error types ({@code Diagnostic},

@@ -382,6 +382,12 @@ public sealed interface Instr {
       this(null, body, null);
     }
 
+    /** Whether the loop adds to sums, so that each of its rows needs its lane. */
+    public boolean addsToSums() {
+      return body.stream().anyMatch(instr -> InstrType.of(instr) == InstrType.ACCUMULATE
+          || InstrType.of(instr) == InstrType.ACCUMULATE_AT);
+    }
+
     /** The temporaries defined before the loop that it reads, in order, once each. */
     public List<Temp> reads() {
       List<Temp> reads = new java.util.ArrayList<>(new Loop(to, 1, body, added).reads());

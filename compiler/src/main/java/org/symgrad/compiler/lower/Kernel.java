@@ -267,6 +267,23 @@ public record Kernel(
     return lanesInScratch() ? LANES * sums.size() : scratchSize;
   }
 
+  /**
+   * Whether the kernel's own row loop starts each row by picking its lane in scratch: {@code
+   * int lane = SumLanes.lane(row, from, rows);}.
+   */
+  public boolean picksLanes() {
+    return sumsInScratch() && sumsRows() && !isBlocked();
+  }
+
+  /**
+   * On which line of the generated source each statement of the kernel's methods stands,
+   * counted from each method's opening line; the source is printed so and the bytecode marked
+   * so ({@link LineLayout}). A scalar kernel's only: a vectorised loop has no lines.
+   */
+  public KernelLines lines() {
+    return LineLayout.of(this);
+  }
+
   /** Where the kernel's own method keeps its arguments, locals, columns and sums. */
   public Layout layout() {
     return Layout.main(this);

@@ -50,7 +50,7 @@ class LineNumbersTest {
 
   @Test
   void eachRecordedLineHoldsItsStatement() {
-    SourceLines.KernelLines fused = source.lines().kernel(Kernel.Kind.LOSS_AND_GRADIENT);
+    org.symgrad.compiler.lower.KernelLines fused = source.lines().kernel(Kernel.Kind.LOSS_AND_GRADIENT);
     assertThat(source.lines().fileName()).isEqualTo(FILE);
     assertThat(text(fused.rows())).isEqualTo("int rows = batch.size();");
     assertThat(text(fused.column(1))).isEqualTo("double[] t_cColumn = batch.column(1);");

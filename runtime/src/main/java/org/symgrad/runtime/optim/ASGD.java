@@ -66,17 +66,16 @@ public final class ASGD extends BaseOptimizer {
     this.lambd = settings.get(LAMBD);
     this.alpha = settings.get(ALPHA);
     this.t0 = settings.get(T0);
-    scalar("eta", () -> eta, value -> eta = value);
-    scalar("mu", () -> mu, value -> mu = value);
+    counters.add("eta", () -> eta, value -> eta = value);
+    counters.add("mu", () -> mu, value -> mu = value);
     this.ax = buffer("ax");
   }
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    if (step == 0) {
+    if (step == 1) {
       eta = lr; // torch makes the state, eta = lr, at the first step
     }
-    step += 1;
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i);
       params[i] = params[i] * (1 - lambd * eta);

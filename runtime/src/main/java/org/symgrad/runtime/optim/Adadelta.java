@@ -59,13 +59,12 @@ public final class Adadelta extends BaseOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i);
-      squareAvg[i] = Math.fma((1 - rho) * g, g, squareAvg[i] * rho);
+      squareAvg[i] = squareAverage(rho, squareAvg[i], g);
       double std = Math.sqrt(squareAvg[i] + eps);
       double delta = Math.sqrt(accDelta[i] + eps) / std * g;
-      accDelta[i] = Math.fma((1 - rho) * delta, delta, accDelta[i] * rho);
+      accDelta[i] = squareAverage(rho, accDelta[i], delta);
       params[i] = Math.fma(-lr, delta, params[i]);
     }
   }

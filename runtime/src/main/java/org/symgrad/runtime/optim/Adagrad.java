@@ -62,7 +62,6 @@ public final class Adagrad extends BaseOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     double clr = lr / (1 + (step - 1) * lrDecay);
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i);

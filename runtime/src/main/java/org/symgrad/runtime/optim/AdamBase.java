@@ -51,7 +51,6 @@ abstract class AdamBase extends MomentOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     double biasCorrection1 = biasCorrection1();
     double biasCorrection2 = biasCorrection2();
     double stepSize = lr / biasCorrection1;
@@ -64,8 +63,8 @@ abstract class AdamBase extends MomentOptimizer {
       } else if (weightDecay != 0) {
         g = Math.fma(weightDecay, params[i], g);
       }
-      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
-      expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
+      expAvg[i] = average(beta1, expAvg[i], g);
+      expAvgSq[i] = squareAverage(beta2, expAvgSq[i], g);
       double v = expAvgSq[i];
       if (amsgrad) {
         v = maxExpAvgSq[i] = Math.max(maxExpAvgSq[i], v);

@@ -44,11 +44,10 @@ public final class Adamax extends BaseOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     double clr = lr / (1 - Math.pow(beta1, step));
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i);
-      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
+      expAvg[i] = average(beta1, expAvg[i], g);
       // torch.amax propagates NaN, as Math.max does.
       expInf[i] = Math.max(expInf[i] * beta2, Math.abs(g) + eps);
       params[i] = params[i] + -clr * expAvg[i] / expInf[i];

@@ -2,13 +2,11 @@ package org.symgrad.runtime.optim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleConsumer;
-import java.util.function.DoubleSupplier;
 
 /**
  * What every optimizer here shares: its name, size and learning rate, the size check of each
  * step, and its state: each optimizer declares its buffers ({@link #buffer}) and counters
- * ({@link #scalar}) once, by torch's state names, and {@link #state()} and {@link #restore}
+ * ({@link #counters}) once, by torch's state names, and {@link #state()} and {@link #restore}
  * follow from the declarations.
  *
  * <p>The hyper-parameters most of torch's optimizers share ({@code betas}, {@code eps}, {@code
@@ -27,7 +25,9 @@ abstract class BaseOptimizer implements Optimizer {
   /** torch's {@code state['step']}, for the optimizers that count steps. */
   double step;
   private final Map<String, double[]> buffers = new LinkedHashMap<>();
-  private final Map<String, Counter> scalars = new LinkedHashMap<>();
+  /** The numbers in the state (torch's {@code step}, ASGD's {@code eta}, …), by torch's names. */
+  final Counters counters = new Counters();
+  private final boolean countsSteps;
 
   /** @param countsSteps whether torch keeps {@code step} in this optimizer's state */
   BaseOptimizer(Settings settings, int size, Option<Double> lr, boolean countsSteps) {
@@ -40,8 +40,9 @@ abstract class BaseOptimizer implements Optimizer {
     this.eps = settings.valueOr(Option.EPS, 0.0);
     this.weightDecay = settings.valueOr(Option.WEIGHT_DECAY, 0.0);
     this.maximize = settings.valueOr(Option.MAXIMIZE, false);
+    this.countsSteps = countsSteps;
     if (countsSteps) {
-      scalar("step", () -> step, value -> step = value);
+      counters.add("step", () -> step, value -> step = value);
     }
   }
 
@@ -57,6 +58,22 @@ abstract class BaseOptimizer implements Optimizer {
     return g;
   }
 
+  /**
+   * torch's running average {@code avg.mul_(decay).add_(value, alpha=1 - decay)}, in its
+   * rounding: the new average of {@code value} into {@code avg}.
+   */
+  static double average(double decay, double avg, double value) {
+    return Math.fma(1 - decay, value, avg * decay);
+  }
+
+  /**
+   * torch's running average of a square, {@code avg.mul_(decay).addcmul_(value, value,
+   * value=1 - decay)}, in its rounding.
+   */
+  static double squareAverage(double decay, double avg, double value) {
+    return Math.fma((1 - decay) * value, value, avg * decay);
+  }
+
   /** A state buffer as long as the parameters, saved and restored under torch's name. */
   final double[] buffer(String stateName) {
     double[] buffer = new double[size];
@@ -69,11 +86,6 @@ abstract class BaseOptimizer implements Optimizer {
     return kept ? buffer(stateName) : new double[0];
   }
 
-  /** A number in the state, saved and restored under torch's name through these two. */
-  final void scalar(String stateName, DoubleSupplier get, DoubleConsumer set) {
-    scalars.put(stateName, new Counter(get, set));
-  }
-
   @Override
   public final String name() {
     return name;
@@ -82,10 +94,13 @@ abstract class BaseOptimizer implements Optimizer {
   @Override
   public final void step(double[] params, double loss, double[] grad, Objective objective) {
     Check.sizes(name, size, params, grad);
+    if (countsSteps) {
+      step += 1;
+    }
     update(params, loss, grad, objective);
   }
 
-  /** The step itself, on arrays of the right size. */
+  /** The step itself, on arrays of the right size; {@link #step} already counts it. */
   abstract void update(double[] params, double loss, double[] grad, Objective objective);
 
   @Override
@@ -101,7 +116,7 @@ abstract class BaseOptimizer implements Optimizer {
   @Override
   public final OptimizerState state() {
     Snapshots snapshot = Snapshots.of(name).scalar("lr", lr);
-    scalars.forEach((key, counter) -> snapshot.scalar(key, counter.get().getAsDouble()));
+    counters.save(snapshot::scalar);
     buffers.forEach(snapshot::array);
     saveMore(snapshot);
     return snapshot.build();
@@ -111,7 +126,7 @@ abstract class BaseOptimizer implements Optimizer {
   public final void restore(OptimizerState state) {
     Snapshots.requireFrom(state, name, size);
     lr = state.scalar("lr");
-    scalars.forEach((key, counter) -> counter.set().accept(state.scalar(key)));
+    counters.restore(state::scalar);
     buffers.forEach((key, buffer) -> Snapshots.read(state, key, buffer));
     restoreMore(state);
   }

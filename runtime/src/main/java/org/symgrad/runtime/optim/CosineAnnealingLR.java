@@ -32,7 +32,7 @@ public final class CosineAnnealingLR extends BaseScheduler {
     this.tMax = Check.positive(tMax, "CosineAnnealingLR", "T_max");
     this.etaMin = etaMin;
     this.baseLr = optimizer.learningRate();
-    counter("base_lr", () -> baseLr, value -> baseLr = value);
+    counters.add("base_lr", () -> baseLr, value -> baseLr = value);
   }
 
   @Override

@@ -117,8 +117,8 @@ public final class LBFGS extends BaseOptimizer {
     this.toleranceGrad = settings.get(TOLERANCE_GRAD);
     this.toleranceChange = settings.get(TOLERANCE_CHANGE);
     this.lineSearch = settings.get(LINE_SEARCH_FN) == null ? null : new StrongWolfe(size);
-    scalar("func_evals", () -> funcEvals, value -> funcEvals = (int) value);
-    scalar("n_iter", () -> nIter, value -> nIter = (int) value);
+    counters.add("func_evals", () -> funcEvals, value -> funcEvals = (int) value);
+    counters.add("n_iter", () -> nIter, value -> nIter = (int) value);
     this.d = new double[size];
     this.prevFlatGrad = new double[size];
     this.history = new History(size, settings.get(HISTORY_SIZE));

@@ -55,12 +55,11 @@ public final class NAdam extends MomentOptimizer {
   private NAdam(int size, Settings settings) {
     super(settings, size, LR);
     this.momentumDecay = settings.get(MOMENTUM_DECAY);
-    scalar("mu_product", () -> muProduct, value -> muProduct = value);
+    counters.add("mu_product", () -> muProduct, value -> muProduct = value);
   }
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     double biasCorrection2 = biasCorrection2();
     double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
     double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
@@ -70,8 +69,8 @@ public final class NAdam extends MomentOptimizer {
     double avgStep = -lr * muNext / (1. - muProductNext);
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i); // torch 1.13's NAdam and RAdam cannot maximize
-      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
-      expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
+      expAvg[i] = average(beta1, expAvg[i], g);
+      expAvgSq[i] = squareAverage(beta2, expAvgSq[i], g);
       double denom = Math.sqrt(expAvgSq[i] / biasCorrection2) + eps;
       params[i] = params[i] + gradStep * g / denom;
       params[i] = params[i] + avgStep * expAvg[i] / denom;

@@ -42,20 +42,17 @@ public final class Optimizers {
     return REGISTRY.get(name).withOptions(options);
   }
 
-  /** The lookup by name, to combine with other optimizers' names (see {@link Registry}). */
+  /**
+   * The lookup by name, the one shape {@link Schedulers#registry()} has too: the names as
+   * PyTorch spells them ({@code registry().names()}), a name's spelling ({@code
+   * canonicalName("adamw")} → AdamW), and a union with other optimizers' names ({@link
+   * Registry#plus}).
+   */
   public static Registry<OptimizerSpec<?>> registry() {
     return REGISTRY;
   }
 
-  /** The optimizers' names, as PyTorch spells them. */
-  public static List<String> names() {
-    return REGISTRY.names();
-  }
 
-  /** PyTorch's spelling of an optimizer's name given in any case: {@code "adamw"} → AdamW. */
-  public static String canonicalName(String name) {
-    return REGISTRY.canonicalName(name);
-  }
 
   /** The optimizer's options in PyTorch's order, each with its default as text. */
   public static Map<String, String> options(String name) {

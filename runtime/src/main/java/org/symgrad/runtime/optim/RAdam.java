@@ -49,7 +49,6 @@ public final class RAdam extends MomentOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     double biasCorrection1 = biasCorrection1();
     double biasCorrection2 = biasCorrection2();
     double rhoInf = 2 / (1 - beta2) - 1;
@@ -63,8 +62,8 @@ public final class RAdam extends MomentOptimizer {
     double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i); // torch 1.13's NAdam and RAdam cannot maximize
-      expAvg[i] = Math.fma(1 - beta1, g, expAvg[i] * beta1);
-      expAvgSq[i] = Math.fma((1 - beta2) * g, g, expAvgSq[i] * beta2);
+      expAvg[i] = average(beta1, expAvg[i], g);
+      expAvgSq[i] = squareAverage(beta2, expAvgSq[i], g);
       double biasCorrectedExpAvg = expAvg[i] / biasCorrection1;
       if (rectify) {
         double adaptiveLr = 1 / (Math.sqrt(expAvgSq[i]) + eps) * biasCorrection2Sqrt;

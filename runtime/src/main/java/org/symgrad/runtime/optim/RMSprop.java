@@ -69,13 +69,12 @@ public final class RMSprop extends BaseOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     for (int i = 0; i < size; i++) {
       double g = gradient(params, grad, i);
-      squareAvg[i] = Math.fma((1 - alpha) * g, g, squareAvg[i] * alpha);
+      squareAvg[i] = squareAverage(alpha, squareAvg[i], g);
       double avg;
       if (centered) {
-        gradAvg[i] = Math.fma(1 - alpha, g, gradAvg[i] * alpha);
+        gradAvg[i] = average(alpha, gradAvg[i], g);
         avg = Math.sqrt(Math.fma(-gradAvg[i], gradAvg[i], squareAvg[i]));
       } else {
         avg = Math.sqrt(squareAvg[i]);

@@ -57,9 +57,9 @@ public final class ReduceLROnPlateau extends BaseScheduler {
     this.minLr = minLr;
     this.eps = eps;
     this.best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    counter("best", () -> best, value -> best = value);
-    counter("num_bad_epochs", () -> numBadEpochs, value -> numBadEpochs = (int) value);
-    counter("cooldown_counter", () -> cooldownCounter, value -> cooldownCounter = (int) value);
+    counters.add("best", () -> best, value -> best = value);
+    counters.add("num_bad_epochs", () -> numBadEpochs, value -> numBadEpochs = (int) value);
+    counters.add("cooldown_counter", () -> cooldownCounter, value -> cooldownCounter = (int) value);
   }
 
   @Override

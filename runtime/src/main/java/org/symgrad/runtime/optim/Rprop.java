@@ -73,11 +73,10 @@ public final class Rprop extends BaseOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    if (step == 0) {
+    if (step == 1) {
       // torch fills the step sizes with the group's lr when it makes the state.
       Arrays.fill(stepSize, lr);
     }
-    step += 1;
     for (int i = 0; i < size; i++) {
       double g = maximize ? -grad[i] : grad[i];
       double sign = Math.signum(g * prev[i]);

@@ -76,7 +76,7 @@ public final class Schedulers {
     return REGISTRY.get(name).withOptions(args);
   }
 
-  /** The lookup by name (see {@link Registry}). */
+  /** The lookup by name: names, spellings and suggestions, as {@link Optimizers#registry()}. */
   public static Registry<SchedulerSpec> registry() {
     return REGISTRY;
   }
@@ -94,15 +94,7 @@ public final class Schedulers {
     return create(name, args, optimizer);
   }
 
-  /** The schedulers' names, as PyTorch spells them. */
-  public static List<String> names() {
-    return REGISTRY.names();
-  }
 
-  /** PyTorch's spelling of a scheduler's name given in any case. */
-  public static String canonicalName(String name) {
-    return REGISTRY.canonicalName(name);
-  }
 
   /** The scheduler's options in PyTorch's order, each with its default as text or "required". */
   public static Map<String, String> options(String name) {

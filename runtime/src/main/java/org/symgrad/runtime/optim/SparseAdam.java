@@ -52,7 +52,6 @@ public final class SparseAdam extends MomentOptimizer {
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    step += 1;
     double biasCorrection1 = biasCorrection1();
     double biasCorrection2 = biasCorrection2();
     double stepSize = lr * Math.sqrt(biasCorrection2) / biasCorrection1;

@@ -43,13 +43,13 @@ class OptimizerDocsTest {
     StringBuilder text = new StringBuilder();
     text.append("### Optimizers\n\n| optimizer | typed (Java, Kotlin) | option | default"
         + " | setter |\n|---|---|---|---|---|\n");
-    for (String name : Optimizers.names()) {
+    for (String name : Optimizers.registry().names()) {
       String typed = "`Optim." + typedName(name) + "()`, `" + typedName(name) + "()`";
       rows(text, "`" + name + "`", typed, Optimizers.options(name));
     }
     text.append("\n### Schedulers\n\n| scheduler | | option | default | |\n"
         + "|---|---|---|---|---|\n");
-    for (String name : Schedulers.names()) {
+    for (String name : Schedulers.registry().names()) {
       rows(text, "`" + name + "`", "", Schedulers.options(name));
     }
     return text.toString();
@@ -100,7 +100,7 @@ class OptimizerDocsTest {
 
   @Test
   void everyOptionHasItsTypedSetter() {
-    for (String name : Optimizers.names()) {
+    for (String name : Optimizers.registry().names()) {
       OptimizerSpec<?> spec = spec(Arrays.stream(Optim.class.getMethods())
           .filter(m -> m.getName().equals(typedName(name))).findFirst().orElseThrow());
       for (String option : Optimizers.options(name).keySet()) {

@@ -90,13 +90,13 @@ class OptimizerParityTest {
   void everyOptimizerHasAReferenceRun() {
     Set<String> covered =
         cases().stream().map(OptimizerCase::optimizer).collect(Collectors.toSet());
-    assertThat(covered).containsExactlyElementsIn(Optimizers.names());
+    assertThat(covered).containsExactlyElementsIn(Optimizers.registry().names());
   }
 
   @Test
   void everyOptionHasAReferenceRunWithANonDefaultValue() {
     Map<String, Set<String>> untested = new TreeMap<>();
-    for (String name : Optimizers.names()) {
+    for (String name : Optimizers.registry().names()) {
       Map<String, String> defaults = Optimizers.options(name);
       Set<String> covered =
           cases().stream()

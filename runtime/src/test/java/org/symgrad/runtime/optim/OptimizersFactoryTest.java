@@ -14,7 +14,7 @@ class OptimizersFactoryTest {
     assertThat(Optimizers.create("adamw", 2, Map.of()).name()).isEqualTo("AdamW");
     assertThat(Optimizers.create("LBFGS", 2, Map.of()).name()).isEqualTo("LBFGS");
     assertThat(Optimizers.create(" rmsProp ", 2, Map.of()).name()).isEqualTo("RMSprop");
-    assertThat(Optimizers.canonicalName("sparseadam")).isEqualTo("SparseAdam");
+    assertThat(Optimizers.registry().canonicalName("sparseadam")).isEqualTo("SparseAdam");
   }
 
   @Test

@@ -43,7 +43,7 @@ class SchedulerParityTest {
 
   @Test
   void everySchedulerAndOptionHasAReferenceRun() {
-    for (String name : Schedulers.names()) {
+    for (String name : Schedulers.registry().names()) {
       Set<String> covered =
           cases().stream()
               .filter(c -> c.scheduler().equals(name))

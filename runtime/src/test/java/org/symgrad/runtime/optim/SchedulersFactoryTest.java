@@ -48,7 +48,7 @@ class SchedulersFactoryTest {
             "mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min_lr",
             "eps")
         .inOrder();
-    assertThat(Schedulers.names())
+    assertThat(Schedulers.registry().names())
         .containsExactly(
             "StepLR", "MultiStepLR", "ExponentialLR", "CosineAnnealingLR", "ReduceLROnPlateau")
         .inOrder();

@@ -32,7 +32,7 @@ class TorchDefaultsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("classes")
   void optionsAndDefaultsAreTorchs(String owner) {
-    boolean optimizer = Optimizers.names().contains(owner);
+    boolean optimizer = Optimizers.registry().names().contains(owner);
     List<Option<?>> ours = optimizer ? Optimizers.optionSpecs(owner) : Schedulers.optionSpecs(owner);
     Map<String, Default> torch =
         TorchReference.defaults().stream()

@@ -40,7 +40,7 @@ class TorchErrorsTest {
   }
 
   private static void make(Refusal refusal) {
-    if (Schedulers.names().contains(refusal.owner())) {
+    if (Schedulers.registry().names().contains(refusal.owner())) {
       Schedulers.create(refusal.owner(), refusal.options(), Optimizers.create("SGD", 1, Map.of()));
     } else {
       Optimizers.create(refusal.owner(), 1, refusal.options());

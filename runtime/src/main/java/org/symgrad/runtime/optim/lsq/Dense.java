@@ -31,7 +31,7 @@ final class Dense {
       double root = Math.sqrt(d);
       l[j * n + j] = root;
       for (int i = j + 1; i < n; i++) {
-        double s = upper(a, j, i, n);
+        double s = a[j * n + i]; // j < i: the upper triangle
         for (int k = 0; k < j; k++) {
           s -= l[i * n + k] * l[j * n + k];
         }

@@ -66,11 +66,6 @@ final class Dense {
     }
   }
 
-  /** The entry (i, j) of a symmetric matrix stored in its upper triangle. */
-  static double upper(double[] a, int i, int j, int n) {
-    return i <= j ? a[i * n + j] : a[j * n + i];
-  }
-
   /**
    * Writes the upper triangle packed row by row in {@code packed} from {@code offset} into
    * both triangles of the {@code n × n} matrix {@code a}, so it needs neither clearing nor

@@ -196,7 +196,9 @@ final class StepSolver {
 
   // ‖L⁻¹q‖ for the last factor L, for the Newton update of λ.
   private double yNorm(double[] q) {
-    System.arraycopy(q, 0, y, 0, n);
+    for (int i = 0; i < n; i++) {
+      y[i] = q[i]; // a loop: System.arraycopy's set-up costs more than a few copies
+    }
     forwardByColumns(y);
     return Dense.norm(y, n);
   }

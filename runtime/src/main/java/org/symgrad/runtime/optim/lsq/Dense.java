@@ -31,7 +31,7 @@ final class Dense {
       double root = Math.sqrt(d);
       l[j * n + j] = root;
       for (int i = j + 1; i < n; i++) {
-        double s = upper(a, j, i, n);
+        double s = a[j * n + i]; // j < i: the upper triangle
         for (int k = 0; k < j; k++) {
           s -= l[i * n + k] * l[j * n + k];
         }
@@ -64,11 +64,6 @@ final class Dense {
       }
       x[i] = s / l[i * n + i];
     }
-  }
-
-  /** The entry (i, j) of a symmetric matrix stored in its upper triangle. */
-  static double upper(double[] a, int i, int j, int n) {
-    return i <= j ? a[i * n + j] : a[j * n + i];
   }
 
   /**

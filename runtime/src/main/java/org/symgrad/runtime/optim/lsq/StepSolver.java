@@ -26,6 +26,7 @@ final class StepSolver {
   private double bNorm;
   private double lowerBound;
   private double gershgorin;
+  private boolean boundsKnown;
   private boolean gaussNewtonFactored;
   private double gaussNewtonNorm;
   private double gaussNewtonYNorm;
@@ -62,22 +63,11 @@ final class StepSolver {
     this.s = s;
     this.b = b;
     bNorm = Dense.norm(b, n);
-    // Bounds on λ (Moré–Sorensen §3): below, every negative diagonal entry; above, the
-    // Gershgorin bound on -λmin, to which solve adds ‖b‖/Δ, where the step is surely inside.
-    lowerBound = 0;
-    gershgorin = 0;
-    for (int i = 0; i < n; i++) {
-      double off = 0;
-      for (int j = 0; j < n; j++) {
-        off += j == i ? 0 : Math.abs(s[i * n + j]);
-      }
-      lowerBound = Math.max(lowerBound, -s[i * n + i]);
-      gershgorin = Math.max(gershgorin, off - s[i * n + i]);
-    }
+    boundsKnown = false; // found by the first solve that needs them: most take Gauss–Newton's
     gaussNewtonFactored = bNorm != 0 && tryLambda(0, gaussNewton);
     if (gaussNewtonFactored) {
       gaussNewtonNorm = Dense.norm(gaussNewton, n);
-      gaussNewtonYNorm = Dense.norm(y, n);
+      gaussNewtonYNorm = Double.NaN; // taken from the factor when first needed, if ever
     }
   }
 
@@ -92,17 +82,25 @@ final class StepSolver {
       lambda = 0;
       return;
     }
+    if (gaussNewtonFactored && gaussNewtonNorm <= 1.1 * delta) {
+      System.arraycopy(gaussNewton, 0, q, 0, n);
+      lambda = 0;
+      return;
+    }
+    if (!boundsKnown) {
+      findBounds();
+    }
     double lo = lowerBound;
     double hi = Math.max(0, gershgorin) + bNorm / delta;
     boolean haveBest = false;
 
     if (gaussNewtonFactored) {
-      if (gaussNewtonNorm <= 1.1 * delta) {
-        System.arraycopy(gaussNewton, 0, q, 0, n);
-        lambda = 0;
-        return;
-      }
       // The Newton iterate from 0 is a lower bound, as φ is convex and decreasing (lmpar).
+      // Its ‖L⁻¹q‖ is needed only when the Gauss–Newton step is too long, which is the first
+      // time any solve after prepare factors again, so the factor is still λ = 0's.
+      if (Double.isNaN(gaussNewtonYNorm)) {
+        gaussNewtonYNorm = yNorm(gaussNewton);
+      }
       lo = Math.max(lo, newtonStep(gaussNewtonNorm, gaussNewtonYNorm, delta));
     } else {
       unshiftedFailed = true;
@@ -132,7 +130,7 @@ final class StepSolver {
       } else {
         lo = lam;
       }
-      double next = lam + newtonStep(qNorm, Dense.norm(y, n), delta);
+      double next = lam + newtonStep(qNorm, yNorm(q), delta);
       lam = next > lo && next < hi ? next : safeguard(lo, hi);
       if (hi - lo <= 1e-14 * hi) {
         break;
@@ -157,23 +155,35 @@ final class StepSolver {
     lambda = hi;
   }
 
-  // Factors S + λI and writes q = -(S + λI)⁻¹ b; y keeps L⁻¹q for the Newton update. The
-  // pivots' reciprocals are taken once here, so the three triangular solves multiply: a
-  // division's latency is what bounds these small solves.
+  // Bounds on λ (Moré–Sorensen §3): below, every negative diagonal entry; above, the
+  // Gershgorin bound on -λmin, to which solve adds ‖b‖/Δ, where the step is surely inside.
+  private void findBounds() {
+    lowerBound = 0;
+    gershgorin = 0;
+    for (int i = 0; i < n; i++) {
+      double off = 0;
+      for (int j = 0; j < n; j++) {
+        off += j == i ? 0 : Math.abs(s[i * n + j]);
+      }
+      lowerBound = Math.max(lowerBound, -s[i * n + i]);
+      gershgorin = Math.max(gershgorin, off - s[i * n + i]);
+    }
+    boundsKnown = true;
+  }
+
+  // Factors S + λI and writes q = -(S + λI)⁻¹ b. The pivots' reciprocals are taken once
+  // here, so the triangular solves multiply: a division's latency is what bounds these small
+  // solves. The forward solve runs by columns: each q[i] subtracts the same products in the
+  // same order as by rows (the same bits), but the rows' updates no longer wait in one chain.
   private boolean tryLambda(double lam, double[] q) {
     if (!Dense.cholesky(s, lam, n, factor)) {
       return false;
     }
     for (int i = 0; i < n; i++) {
       inverseDiagonal[i] = 1 / factor[i * n + i];
+      q[i] = -b[i];
     }
-    for (int i = 0; i < n; i++) {
-      double sum = -b[i];
-      for (int k = 0; k < i; k++) {
-        sum -= factor[i * n + k] * q[k];
-      }
-      q[i] = sum * inverseDiagonal[i];
-    }
+    forwardByColumns(q);
     for (int i = n - 1; i >= 0; i--) {
       double sum = q[i];
       for (int k = i + 1; k < n; k++) {
@@ -181,14 +191,27 @@ final class StepSolver {
       }
       q[i] = sum * inverseDiagonal[i];
     }
-    for (int i = 0; i < n; i++) {
-      double sum = q[i];
-      for (int k = 0; k < i; k++) {
-        sum -= factor[i * n + k] * y[k];
-      }
-      y[i] = sum * inverseDiagonal[i];
-    }
     return true;
+  }
+
+  // ‖L⁻¹q‖ for the last factor L, for the Newton update of λ.
+  private double yNorm(double[] q) {
+    for (int i = 0; i < n; i++) {
+      y[i] = q[i]; // a loop: System.arraycopy's set-up costs more than a few copies
+    }
+    forwardByColumns(y);
+    return Dense.norm(y, n);
+  }
+
+  // Solves L v = w in place (v overwrites w).
+  private void forwardByColumns(double[] w) {
+    for (int j = 0; j < n; j++) {
+      double v = w[j] * inverseDiagonal[j];
+      w[j] = v;
+      for (int i = j + 1; i < n; i++) {
+        w[i] -= factor[i * n + j] * v;
+      }
+    }
   }
 
   // Newton's correction for φ(λ) = 1/Δ - 1/‖q(λ)‖: (‖q‖/‖L⁻¹q‖)² (‖q‖ - Δ)/Δ.

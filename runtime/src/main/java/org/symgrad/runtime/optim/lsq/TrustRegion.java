@@ -105,8 +105,9 @@ final class TrustRegion {
         double f1 = expandTrial ? problem.expandCandidate(trial, gTrial) : problem.value(trial);
         evaluations++;
         double scale = leastSquares ? f : Math.max(Math.abs(f), Double.MIN_NORMAL);
-        double predicted = -(Dense.dot(b, q, n) + 0.5 * problem.curvature(q)) / scale;
-        double dirder = Dense.dot(b, q, n) / scale;
+        double slope = Dense.dot(b, q, n);
+        double predicted = -(slope + 0.5 * problem.curvature(q)) / scale;
+        double dirder = slope / scale;
         boolean blewUp = !Double.isFinite(f1) || (leastSquares && f1 > 100 * f);
         double actual = blewUp ? -1 : (f - f1) / scale;
         // A step the model itself does not call a reduction is never taken: rounding in a
@@ -184,11 +185,12 @@ final class TrustRegion {
   private static double gradientNorm(double[] g, LocalModel model, double f, int n,
       boolean leastSquares) {
     double largest = 0;
+    double residualNorm = Math.sqrt(2 * f);
     for (int j = 0; j < n; j++) {
       if (leastSquares) {
         double column = Math.sqrt(model.diagonal(j));
         if (column != 0 && f != 0) {
-          largest = Math.max(largest, Math.abs(g[j]) / (column * Math.sqrt(2 * f)));
+          largest = Math.max(largest, Math.abs(g[j]) / (column * residualNorm));
         }
       } else {
         largest = Math.max(largest, Math.abs(g[j]) / Math.max(1, Math.abs(f)));

@@ -1,6 +1,8 @@
 package org.symgrad.compiler.lower;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Upper bounds on the JVM bytecode of each IR instruction, as either emitter (or javac, for
@@ -217,5 +219,42 @@ final class CodeSize {
     // end of the groups (a short pass has none) and the test around the tree: 32 at most.
     return once + (Kernel.LANES + 1) * (of(kernel.body()) + 3)
         + sums * (Kernel.LANES * (VALUE + 1) + LOCAL) + METHOD_OVERHEAD + 32;
+  }
+
+  // A vector row loop's code per body instruction and half of a step: getstatic SPECIES,
+  // aload, iload row, the half's offset, invokestatic fromArray, astore (a load); aload,
+  // aload, invokevirtual, astore (an operation, or an addition to a partial sum).
+  private static final int VECTOR_INSTRUCTION = 13;
+  // Per sum: two partials zeroed, then 8 lanes read out (aload, the lane, invokevirtual) and
+  // added in the tree, into the sum.
+  private static final int VECTOR_SUM = 150;
+  // Per value broadcast once before the loop: getstatic, the value, invokestatic, astore.
+  private static final int BROADCAST = 13;
+  // The short pass's loop and the last rows' loop, and the vector loop's test and step.
+  private static final int VECTOR_LOOPS = 72;
+
+  /**
+   * An upper bound on the bytes of {@code kernel}'s method with its row loop on the Vector API,
+   * as the vector loop writers lay it out: the vector body once per half of a step, each sum's
+   * partials and tree, each broadcast, and the scalar body, which the method holds twice (the
+   * short pass, the last rows) in short encodings that one copy at this class's widest
+   * encodings bounds. {@code VectorCodeSizeTest} checks the bound against the emitted code of
+   * every NIST and sample kernel that could be vectorised. {@link Vectorisable} keeps the
+   * scalar loop where this passes {@link #METHOD_LIMIT}: a vector method the JIT would not
+   * compile runs interpreted, far slower than the scalar one.
+   */
+  static int vectorised(Kernel kernel) {
+    Set<Value> broadcast = new HashSet<>();
+    for (Instr instr : kernel.body()) {
+      for (Value operand : Instr.operands(instr)) {
+        if (!(operand instanceof Value.Temp)) {
+          broadcast.add(operand);
+        }
+      }
+    }
+    int sums = kernel.sums().size();
+    return ofMethod(List.of(kernel.prologue(), kernel.epilogue()), sums) + of(kernel.body())
+        + 2 * VECTOR_INSTRUCTION * kernel.body().size() + sums * VECTOR_SUM
+        + broadcast.size() * BROADCAST + VECTOR_LOOPS;
   }
 }

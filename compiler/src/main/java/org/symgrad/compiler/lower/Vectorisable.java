@@ -127,10 +127,16 @@ public final class Vectorisable {
   /**
    * Whether {@code kernel}'s row loop can be written with vectors: a loop that only sums ({@code
    * loss}, {@code lossAndGradient}, {@code sums}), in one method, row by row (not blocked),
-   * whose rows are all {@linkplain #lane lanes}. Its sums are the scalar kernel's bits: both
+   * whose rows are all {@linkplain #lane lanes}, and whose vector method stays small enough for
+   * the JIT to compile ({@link CodeSize#vectorised}). Its sums are the scalar kernel's bits: both
    * add the rows in {@link Kernel}'s order of a row sum.
    */
   public static boolean qualifies(Kernel kernel) {
+    return writtenInLanes(kernel) && CodeSize.vectorised(kernel) <= CodeSize.METHOD_LIMIT;
+  }
+
+  /** Whether {@code kernel} has a row loop that only sums, made of lanes, whatever its size. */
+  static boolean writtenInLanes(Kernel kernel) {
     Kernel.Kind kind = kernel.kind();
     if (kind != Kernel.Kind.LOSS && kind != Kernel.Kind.LOSS_AND_GRADIENT
         && kind != Kernel.Kind.SUMS) {

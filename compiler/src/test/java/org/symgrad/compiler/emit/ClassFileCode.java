@@ -12,11 +12,11 @@ import java.util.Map;
  * its 65535-byte limit and HotSpot against its 8000-byte limit for compiling a method. ASM does
  * not report it for classes it reads, so this walks the class file format (JVMS 4) itself.
  */
-final class ClassFileCode {
+public final class ClassFileCode {
   private ClassFileCode() {}
 
   /** Each method's name and descriptor, and the length of its code. */
-  static Map<String, Integer> codeLengths(byte[] classFile) {
+  public static Map<String, Integer> codeLengths(byte[] classFile) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
       in.readInt(); // magic
       in.readUnsignedShort(); // minor

@@ -3,8 +3,8 @@ package org.symgrad.cli;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -21,8 +21,11 @@ import org.symgrad.runtime.train.TrainingResult;
  * large model may take seconds.
  *
  * <p>A round is {@code fits} identical fits started together through {@link FitMany}, one
- * per thread, so a round's wall time over its epochs is what one epoch costs a fit while that
- * many fits share the machine (the trainer's own thread count, if any, is per fit). Whole fits are timed rather than single epochs so that the
+ * per thread: the timing thread's own and {@code fits - 1} of a {@link RoundPool}, so a
+ * round's wall time over its epochs is what one epoch costs a fit while that many fits share
+ * the machine (the trainer's own thread count, if any, is per fit). One fit runs on the timing
+ * thread alone, and the others start without a thread wake-up, because at 11 rows a wake-up
+ * costs a tenth of a fit and varies from round to round. Whole fits are timed rather than single epochs so that the
  * clock is read twice per round, not twice per epoch (an epoch of a small model takes tens of
  * nanoseconds).
  */
@@ -65,12 +68,13 @@ final class FitTimer {
   Timing time(int fits, double warmupSeconds, int runs) {
     List<Dataset> copies = Collections.nCopies(fits, data);
     // One thread a fit up to a cap: 40 000 threads would exhaust the machine, not time it.
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(fits, MOST_THREADS));
+    ExecutorService pool = fits == 1 ? null : RoundPool.of(Math.min(fits, MOST_THREADS) - 1);
+    Executor others = pool == null ? Runnable::run : pool;
     try {
       int warmupRounds = 0;
       long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
       do {
-        FitMany.fitAll(trainer, model, copies, start, optimizers, pool);
+        FitMany.fitAll(trainer, model, copies, start, optimizers, others);
         warmupRounds++;
       } while (System.nanoTime() < warmupEnd);
       double[] perEpoch = new double[runs];
@@ -79,7 +83,7 @@ final class FitTimer {
       for (int i = 0; i < runs; i++) {
         long begin = System.nanoTime();
         List<TrainingResult> round = FitMany.fitAll(trainer, model, copies, start, optimizers,
-            pool);
+            others);
         rounds[i] = System.nanoTime() - begin;
         last = round.get(0);
         // Every copy is the same fit, so they all ran the same number of epochs.
@@ -88,7 +92,9 @@ final class FitTimer {
       Arrays.sort(perEpoch);
       return new Timing(warmupRounds, perEpoch, rounds, last);
     } finally {
-      pool.shutdown();
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 }

@@ -11,8 +11,10 @@ import org.symgrad.bench.LinearData;
 import org.symgrad.bench.Thermometer;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.parse.ModelParser;
+import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.optim.OptimizerSpec;
 import org.symgrad.runtime.optim.Optimizers;
 import org.symgrad.runtime.train.Trainer;
 import org.symgrad.runtime.train.TrainerOptions;
@@ -49,16 +51,50 @@ public final class FitRatios {
     Trainer trainer = new Trainer(options);
     Trainer general = new Trainer(TrainerOptions.builder().epochs(epochs)
         .listener(report -> { }).build());
-    Map<String, String> lr = Map.of("lr", Double.toString(Thermometer.LR));
+    OptimizerSpec<?> sgd =
+        Optimizers.spec("sgd", Map.of("lr", Double.toString(Thermometer.LR)));
     List<Contender> contenders = List.of(
         new Contender("hand-written fit", () -> HandFit.fit(data, Thermometer.start(),
             Thermometer.LR, epochs).trainLoss()),
         new Contender("Trainer", () -> trainer.fit(model, dataset, Thermometer.start(),
-            Optimizers.create("sgd", 2, lr)).trainLoss()),
+            sgd.create(2)).trainLoss()),
         new Contender("Trainer, general loop", () -> general.fit(model, dataset,
-            Thermometer.start(), Optimizers.create("sgd", 2, lr)).trainLoss()));
+            Thermometer.start(), sgd.create(2)).trainLoss()),
+        new Contender("compiled kernels, hand loop", () -> kernelLoop(model, data, epochs)));
     compare(String.format(Locale.ROOT, "fit of %d epochs, N = %d (%d train, %d validation)",
         epochs, rows, data.trainRows(), data.validationRows()), contenders, rounds);
+  }
+
+  /**
+   * {@link HandFit}'s loop around the compiled kernels instead of the hand-written ones: what
+   * the kernels cost apart from the Trainer's loop.
+   */
+  private static double kernelLoop(CompiledModel model, HandFitData data, int epochs) {
+    Batch train = Batch.of(new double[][] {data.trainTu(), data.trainTc()}, data.trainRows());
+    Batch validation = Batch.of(new double[][] {data.valTu(), data.valTc()},
+        data.validationRows());
+    double[] p = Thermometer.start();
+    double[] g = new double[2];
+    double[] trainLosses = new double[epochs];
+    double[] valLosses = new double[epochs];
+    double best = Double.POSITIVE_INFINITY;
+    double bestW = 0;
+    for (int k = 0; k < epochs; k++) {
+      double loss = model.lossAndGradient(p, train, g);
+      if (!(Double.isFinite(loss) && Double.isFinite(g[0]) && Double.isFinite(g[1]))) {
+        break;
+      }
+      p[0] = Math.fma(-Thermometer.LR, g[0], p[0]);
+      p[1] = Math.fma(-Thermometer.LR, g[1], p[1]);
+      trainLosses[k] = 0.0 + loss;
+      double val = model.loss(p, validation);
+      valLosses[k] = val;
+      if (val < best) {
+        best = val;
+        bestW = p[0];
+      }
+    }
+    return bestW + trainLosses[epochs - 1] + valLosses[epochs - 1];
   }
 
   private static void compare(String title, List<Contender> contenders, int rounds) {

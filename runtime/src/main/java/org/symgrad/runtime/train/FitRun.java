@@ -163,7 +163,7 @@ final class FitRun {
     Divergence divergence = null;
     StopReason reason = StopReason.COMPLETED;
     int k = 0;
-    while (k < budget) {
+    for (; k < budget; k++) {
       if (Thread.currentThread().isInterrupted() || cancel.get()) {
         reason = StopReason.INTERRUPTED;
         break;
@@ -180,10 +180,9 @@ final class FitRun {
       last = 0.0 + loss; // trainPlain's loss, to the bit
       trainLosses[base + k] = last;
       int epoch = first + k;
-      k++; // the epoch's update is applied: it counts
       if (validate) {
         double val = validationLoss(); // the no_grad pass, after the update
-        valLosses[base + k - 1] = val;
+        valLosses[base + k] = val;
         if (val < bestLoss) {
           bestLoss = val;
           bestAt = epoch;
@@ -193,6 +192,7 @@ final class FitRun {
       boolean plateau = wait > 0 && epoch - bestAt >= wait;
       if (plateau || checkTolerance && converged(previous, last, tolerance)) {
         reason = plateau ? StopReason.EARLY_STOPPING : StopReason.CONVERGED;
+        k++; // this epoch's update was applied: it counts
         break;
       }
     }

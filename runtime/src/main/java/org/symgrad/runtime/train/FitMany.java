@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -83,7 +84,8 @@ public final class FitMany {
    * {@code datasets}.
    *
    * <p>Each task, and the caller, takes the next data set no one has taken until none is left,
-   * so a task that starts late finds nothing to do and returns. The caller's part is why a
+   * so a task that starts late finds nothing to do and returns, and fits that no task takes
+   * (an executor that is busy, or refuses tasks) are run by the caller. The caller's part is why a
    * single fit, or a few, pay no thread hand-off: the first fit starts at once on the calling
    * thread, and the caller is not asleep when the others finish (it spins for a few
    * microseconds before it blocks), so a round of small fits is not lengthened by two thread
@@ -108,7 +110,11 @@ public final class FitMany {
     FitQueue fits = new FitQueue(trainer, model, List.copyOf(datasets), initialParams,
         optimizers); // List.copyOf also refuses null data sets
     for (int i = 0; i < fits.size(); i++) {
-      executor.execute(fits::runUntilEmpty);
+      try {
+        executor.execute(fits::runUntilEmpty);
+      } catch (RejectedExecutionException full) {
+        break; // not an error: the caller runs the fits no task takes
+      }
     }
     return fits.runAndAwait();
   }

@@ -25,9 +25,9 @@ import org.symgrad.runtime.train.TrainingResult;
  * round's wall time over its epochs is what one epoch costs a fit while that many fits share
  * the machine (the trainer's own thread count, if any, is per fit). One fit runs on the timing
  * thread alone, and the others start without a thread wake-up, because at 11 rows a wake-up
- * costs a tenth of a fit and varies from round to round. Whole fits are timed rather than single epochs so that the
- * clock is read twice per round, not twice per epoch (an epoch of a small model takes tens of
- * nanoseconds).
+ * costs a tenth of a fit and varies from round to round. Whole fits are timed rather than
+ * single epochs so that the clock is read twice per round, not twice per epoch (an epoch of a
+ * small model takes tens of nanoseconds).
  */
 final class FitTimer {
   /** What the measured rounds gave. {@code nsPerEpoch} is sorted, one per round. */

@@ -204,7 +204,7 @@ final class FitRun {
     return finish(reason, divergence);
   }
 
-  /** {@code System.arraycopy} of a whole array, cheaper for the few parameters of most fits. */
+  /** {@code System.arraycopy} of a whole array, as a loop for the few parameters of most fits. */
   private static void copy(double[] from, double[] to) {
     for (int i = 0; i < from.length; i++) {
       to[i] = from[i];

@@ -15,8 +15,9 @@ import org.symgrad.runtime.train.TrainingResult;
 
 /**
  * Times whole fits, as {@code symgrad bench} reports them: rounds of fits for {@code
- * warmupSeconds} (at least one round), to let the JIT compile the kernel and the loop, then
- * {@code runs} measured rounds. Warm-up is counted in time, not rounds, because a round of a
+ * warmupSeconds} (at least one round, and on until {@link #WARMUP_FITS} fits have run, for up
+ * to {@link #LONGEST_WARMUP} times as long), to let the JIT compile the kernel, the loop and
+ * what runs once per fit, then {@code runs} measured rounds. Warm-up is counted in time, not rounds, because a round of a
  * small model takes a millisecond and the JIT needs thousands of them, while one round of a
  * large model may take seconds.
  *
@@ -62,6 +63,18 @@ final class FitTimer {
     this.optimizers = optimizers;
   }
 
+  /**
+   * Fits the warm-up runs, time allowing, past its seconds: the code that runs once per fit
+   * (the split, the optimizer, the checkpoint) is compiled by C2 only after some thousands of
+   * calls, and until then it costs more than a whole 11-row fit. Two seconds are about 2 500
+   * such fits on a loaded 2-core machine, which made {@code bench} at 11 rows 3 to 4 times
+   * slower than at 6 000.
+   */
+  static final int WARMUP_FITS = 10_000;
+
+  /** The warm-up goes on for {@link #WARMUP_FITS} up to this many times its seconds. */
+  static final int LONGEST_WARMUP = 4;
+
   /** The most threads a round runs its fits on: 8 per processor; more fits queue. */
   static final int MOST_THREADS = 8 * Runtime.getRuntime().availableProcessors();
 
@@ -72,11 +85,16 @@ final class FitTimer {
     Executor others = pool == null ? Runnable::run : pool;
     try {
       int warmupRounds = 0;
-      long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+      long warmupStart = System.nanoTime();
+      long warmupEnd = warmupStart + (long) (warmupSeconds * 1e9);
+      long longestEnd = warmupStart + (long) (LONGEST_WARMUP * warmupSeconds * 1e9);
+      long now;
       do {
         FitMany.fitAll(trainer, model, copies, start, optimizers, others);
         warmupRounds++;
-      } while (System.nanoTime() < warmupEnd);
+        now = System.nanoTime();
+      } while (now < warmupEnd
+          || (long) warmupRounds * fits < WARMUP_FITS && now < longestEnd);
       double[] perEpoch = new double[runs];
       long[] rounds = new long[runs];
       TrainingResult last = null;

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Times {@link HandFit} with {@code symgrad bench}'s protocol (the CLI's {@code FitTimer} and
- * {@code FitMany}): rounds for {@code warmupSeconds} (at least one), then {@code runs} timed
+ * {@code FitMany}): rounds for {@code warmupSeconds} (at least one, and on to 10 000 fits for
+ * up to 4 times as long), then {@code runs} timed
  * rounds; a round is {@code fits} identical fits started together, one a thread (at most 8 a
  * processor, the rest queue): the timing thread takes fits itself, the others are taken by
  * {@code fits - 1} pool threads that spin between rounds, and the timing thread spins a little
@@ -36,6 +37,9 @@ final class HandFitTimer {
   }
 
   static final int MOST_THREADS = 8 * Runtime.getRuntime().availableProcessors();
+  // FitTimer's warm-up: its seconds, then on to 10 000 fits for up to 4 times as long.
+  private static final int WARMUP_FITS = 10_000;
+  private static final int LONGEST_WARMUP = 4;
   // FitMany's caller spin and RoundPool's idle spin.
   private static final long SPIN_NANOS = 50_000;
   private static final long POOL_SPIN_NANOS = 200_000;
@@ -56,11 +60,16 @@ final class HandFitTimer {
     ExecutorService pool = fits == 1 ? null : spinningPool(Math.min(fits, MOST_THREADS) - 1);
     try {
       int warmupRounds = 0;
-      long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+      long warmupStart = System.nanoTime();
+      long warmupEnd = warmupStart + (long) (warmupSeconds * 1e9);
+      long longestEnd = warmupStart + (long) (LONGEST_WARMUP * warmupSeconds * 1e9);
+      long now;
       do {
         round(fits, pool);
         warmupRounds++;
-      } while (System.nanoTime() < warmupEnd);
+        now = System.nanoTime();
+      } while (now < warmupEnd
+          || (long) warmupRounds * fits < WARMUP_FITS && now < longestEnd);
       double[] perEpoch = new double[runs];
       long[] rounds = new long[runs];
       HandFit.Result last = null;

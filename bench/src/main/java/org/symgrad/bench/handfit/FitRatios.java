@@ -32,6 +32,7 @@ import org.symgrad.runtime.train.TrainerOptions;
  */
 public final class FitRatios {
   private static final long BLOCK_NANOS = 5_000_000;
+  private static final int WARMUP_FITS = 10_000;
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static volatile double sink;
 
@@ -99,7 +100,10 @@ public final class FitRatios {
 
   private static void compare(String title, List<Contender> contenders, int rounds) {
     int calls = callsPerBlock(contenders.get(0));
-    for (int w = 0; w < rounds / 4 + 20; w++) { // warm-up: let C2 compile every side
+    // Warm-up: let C2 compile every side, what runs once per fit included, which takes some
+    // thousands of fits (see FitTimer.WARMUP_FITS).
+    int warmup = Math.max(rounds / 4 + 20, (WARMUP_FITS + calls - 1) / calls);
+    for (int w = 0; w < warmup; w++) {
       contenders.forEach(c -> time(c, calls));
     }
     int k = contenders.size();

@@ -3,8 +3,8 @@ package org.symgrad.cli;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -15,16 +15,20 @@ import org.symgrad.runtime.train.TrainingResult;
 
 /**
  * Times whole fits, as {@code symgrad bench} reports them: rounds of fits for {@code
- * warmupSeconds} (at least one round), to let the JIT compile the kernel and the loop, then
- * {@code runs} measured rounds. Warm-up is counted in time, not rounds, because a round of a
+ * warmupSeconds} (at least one round, and on until {@link #WARMUP_FITS} fits have run, for up
+ * to {@link #LONGEST_WARMUP} times as long), to let the JIT compile the kernel, the loop and
+ * what runs once per fit, then {@code runs} measured rounds. Warm-up is counted in time, not rounds, because a round of a
  * small model takes a millisecond and the JIT needs thousands of them, while one round of a
  * large model may take seconds.
  *
  * <p>A round is {@code fits} identical fits started together through {@link FitMany}, one
- * per thread, so a round's wall time over its epochs is what one epoch costs a fit while that
- * many fits share the machine (the trainer's own thread count, if any, is per fit). Whole fits are timed rather than single epochs so that the
- * clock is read twice per round, not twice per epoch (an epoch of a small model takes tens of
- * nanoseconds).
+ * per thread: the timing thread's own and {@code fits - 1} of a {@link RoundPool}, so a
+ * round's wall time over its epochs is what one epoch costs a fit while that many fits share
+ * the machine (the trainer's own thread count, if any, is per fit). One fit runs on the timing
+ * thread alone, and the others start without a thread wake-up, because at 11 rows a wake-up
+ * costs a tenth of a fit and varies from round to round. Whole fits are timed rather than
+ * single epochs so that the clock is read twice per round, not twice per epoch (an epoch of a
+ * small model takes tens of nanoseconds).
  */
 final class FitTimer {
   /** What the measured rounds gave. {@code nsPerEpoch} is sorted, one per round. */
@@ -59,27 +63,45 @@ final class FitTimer {
     this.optimizers = optimizers;
   }
 
+  /**
+   * Fits the warm-up runs, time allowing, past its seconds: the code that runs once per fit
+   * (the split, the optimizer, the checkpoint) is compiled by C2 only after some thousands of
+   * calls, and until then it costs more than a whole 11-row fit. Two seconds are about 2 500
+   * such fits on a loaded 2-core machine, which made {@code bench} at 11 rows 3 to 4 times
+   * slower than at 6 000.
+   */
+  static final int WARMUP_FITS = 10_000;
+
+  /** The warm-up goes on for {@link #WARMUP_FITS} up to this many times its seconds. */
+  static final int LONGEST_WARMUP = 4;
+
   /** The most threads a round runs its fits on: 8 per processor; more fits queue. */
   static final int MOST_THREADS = 8 * Runtime.getRuntime().availableProcessors();
 
   Timing time(int fits, double warmupSeconds, int runs) {
     List<Dataset> copies = Collections.nCopies(fits, data);
     // One thread a fit up to a cap: 40 000 threads would exhaust the machine, not time it.
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(fits, MOST_THREADS));
+    ExecutorService pool = fits == 1 ? null : RoundPool.of(Math.min(fits, MOST_THREADS) - 1);
+    Executor others = pool == null ? Runnable::run : pool;
     try {
       int warmupRounds = 0;
-      long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+      long warmupStart = System.nanoTime();
+      long warmupEnd = warmupStart + (long) (warmupSeconds * 1e9);
+      long longestEnd = warmupStart + (long) (LONGEST_WARMUP * warmupSeconds * 1e9);
+      long now;
       do {
-        FitMany.fitAll(trainer, model, copies, start, optimizers, pool);
+        FitMany.fitAll(trainer, model, copies, start, optimizers, others);
         warmupRounds++;
-      } while (System.nanoTime() < warmupEnd);
+        now = System.nanoTime();
+      } while (now < warmupEnd
+          || (long) warmupRounds * fits < WARMUP_FITS && now < longestEnd);
       double[] perEpoch = new double[runs];
       long[] rounds = new long[runs];
       TrainingResult last = null;
       for (int i = 0; i < runs; i++) {
         long begin = System.nanoTime();
         List<TrainingResult> round = FitMany.fitAll(trainer, model, copies, start, optimizers,
-            pool);
+            others);
         rounds[i] = System.nanoTime() - begin;
         last = round.get(0);
         // Every copy is the same fit, so they all ran the same number of epochs.
@@ -88,7 +110,9 @@ final class FitTimer {
       Arrays.sort(perEpoch);
       return new Timing(warmupRounds, perEpoch, rounds, last);
     } finally {
-      pool.shutdown();
+      if (pool != null) {
+        pool.shutdown();
+      }
     }
   }
 }

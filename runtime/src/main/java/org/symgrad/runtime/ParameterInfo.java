@@ -27,7 +27,11 @@ public record ParameterInfo(String name, List<Integer> shape, int offset, Initia
 
   /** The number of elements: 1 for a scalar. */
   public int size() {
-    return shape.stream().reduce(1, Math::multiplyExact);
+    int size = 1;
+    for (int extent : shape) {
+      size = Math.multiplyExact(size, extent);
+    }
+    return size;
   }
 
   /** Whether this is a scalar parameter. */

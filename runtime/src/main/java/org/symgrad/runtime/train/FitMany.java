@@ -1,15 +1,11 @@
 package org.symgrad.runtime.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -18,7 +14,8 @@ import org.symgrad.runtime.optim.OptimizerSpec;
 
 /**
  * Repeated fitting: one compiled model fitted to many data sets at once (per-product demand
- * curves, per-sensor calibrations), each fit on its own thread of an executor.
+ * curves, per-sensor calibrations), each fit on one thread: the caller's or one of an
+ * executor's.
  *
  * <pre>{@code
  * CompiledModel model = cache.compile(definition);          // compiled once
@@ -56,8 +53,9 @@ public final class FitMany {
   }
 
   /**
-   * Fits {@code model} to each data set on a pool of {@code threads} threads made for the call
-   * and shut down after it; returns the results in the order of {@code datasets}.
+   * Fits {@code model} to each data set on {@code threads} threads, the calling thread and a
+   * pool of the others made for the call and shut down after it (none for one thread or one
+   * data set); returns the results in the order of {@code datasets}.
    *
    * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #fitAll(Trainer,
    *     CompiledModel, List, double[], Supplier, Executor)}
@@ -68,8 +66,11 @@ public final class FitMany {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads,
-        Math.max(1, datasets.size())));
+    int others = Math.min(threads, datasets.size()) - 1; // the caller is one of the threads
+    if (others <= 0) {
+      return fitAll(trainer, model, datasets, initialParams, optimizers, Runnable::run);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(others);
     try {
       return fitAll(trainer, model, datasets, initialParams, optimizers, pool);
     } finally {
@@ -78,8 +79,17 @@ public final class FitMany {
   }
 
   /**
-   * Fits {@code model} to each data set, one task per data set on {@code executor}, and waits
-   * for all of them; returns the results in the order of {@code datasets}.
+   * Fits {@code model} to each data set, one task per data set on {@code executor}, with the
+   * calling thread taking part, and waits for all of them; returns the results in the order of
+   * {@code datasets}.
+   *
+   * <p>Each task, and the caller, takes the next data set no one has taken until none is left,
+   * so a task that starts late finds nothing to do and returns, and fits that no task takes
+   * (an executor that is busy, or refuses tasks) are run by the caller. The caller's part is why a
+   * single fit, or a few, pay no thread hand-off: the first fit starts at once on the calling
+   * thread, and the caller is not asleep when the others finish (it spins for a few
+   * microseconds before it blocks), so a round of small fits is not lengthened by two thread
+   * wake-ups, which cost more than a whole fit of a small model.
    *
    * @param initialParams where every fit starts; not changed
    * @param optimizers makes a fresh optimizer for each fit; called once per data set, on the
@@ -97,62 +107,15 @@ public final class FitMany {
     Objects.requireNonNull(initialParams, "initialParams");
     Objects.requireNonNull(optimizers, "optimizers");
     Objects.requireNonNull(executor, "executor");
-    List<Dataset> data = List.copyOf(datasets); // also refuses null data sets
-    List<CompletableFuture<TrainingResult>> fits = new ArrayList<>(data.size());
-    AtomicBoolean cancel = new AtomicBoolean();
-    for (Dataset dataset : data) {
-      fits.add(CompletableFuture.supplyAsync(
-          () -> trainer.fit(model, dataset, initialParams, optimizers.get(), cancel), executor));
-    }
-    return collect(fits, cancel);
-  }
-
-  // Waits for every fit, so that no fit still runs when this returns or throws.
-  private static List<TrainingResult> collect(List<CompletableFuture<TrainingResult>> fits,
-      AtomicBoolean cancel) {
-    List<TrainingResult> results = new ArrayList<>(fits.size());
-    RuntimeException failure = null;
-    boolean interrupted = false;
+    FitQueue fits = new FitQueue(trainer, model, List.copyOf(datasets), initialParams,
+        optimizers); // List.copyOf also refuses null data sets
     for (int i = 0; i < fits.size(); i++) {
       try {
-        results.add(await(fits.get(i), cancel));
-      } catch (InterruptedException e) {
-        interrupted = true; // cancel raised: wait on for the fits to stop
-        cancel.set(true);
-        i--;
-      } catch (ExecutionException | CompletionException e) {
-        RuntimeException cause = named(e.getCause(), i, fits.size());
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
+        executor.execute(fits::runUntilEmpty);
+      } catch (RejectedExecutionException full) {
+        break; // not an error: the caller runs the fits no task takes
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return results;
-  }
-
-  /** The fit's result; interruptible until cancelled, then waits uninterruptibly. */
-  private static TrainingResult await(CompletableFuture<TrainingResult> fit,
-      AtomicBoolean cancel) throws InterruptedException, ExecutionException {
-    return cancel.get() ? fit.join() : fit.get();
-  }
-
-  private static RuntimeException named(Throwable cause, int index, int count) {
-    if (cause instanceof IllegalArgumentException) {
-      return new IllegalArgumentException(
-          "data set " + index + " of " + count + ": " + cause.getMessage(), cause);
-    }
-    if (cause instanceof Error error) {
-      throw error; // not ours to wrap: out of memory and the like
-    }
-    return cause instanceof RuntimeException runtime ? runtime
-        : new IllegalStateException("fit " + index + " failed", cause);
+    return fits.runAndAwait();
   }
 }

@@ -134,25 +134,37 @@ final class FitRun {
   }
 
   TrainingResult run() {
-    boolean onlySteps = plainBatches && !validating && scheduler == null && patience == 0
-        && !listening && trainHistory.length >= options.epochs()
-        && options.tolerance() == null && options.timeLimit() == null;
-    return onlySteps ? steps() : epochs();
+    boolean lean = plainBatches && scheduler == null && !listening
+        && trainHistory.length >= options.epochs() && options.timeLimit() == null;
+    return lean ? fullBatch() : epochs();
   }
 
   /**
-   * {@link #epochs} for a fit that only steps: plain batches, no validation, scheduler,
-   * patience, listeners, tolerance or time limit, and a history with room for every epoch. It does what that loop
-   * does for such a fit, in the same order, with the state in locals until the end, so an
-   * epoch is the kernel, the step and one store, like a hand-written loop.
+   * {@link #epochs} for a full-batch fit without scheduler, listeners or time limit whose
+   * history has room for every epoch: most fits, {@code symgrad bench}'s among them. It does
+   * what that loop does for such a fit, in the same order, to the bit, with the state in locals
+   * until the end, so that an epoch is what a hand-written loop does: the kernel, the
+   * gradient's finiteness check, the step, one store, and with validation the validation pass,
+   * one more store and the best-epoch test; patience and tolerance are one comparison each.
+   * No per-epoch stride arithmetic, no boxed tolerance, no field writes.
    */
-  private TrainingResult steps() {
+  private TrainingResult fullBatch() {
     double[] p = params;
     double[] g = grad;
     Batch batch = current;
-    double[] history = trainHistory;
+    double[] trainLosses = trainHistory;
+    double[] valLosses = valHistory;
+    double[] best = bestParams;
+    boolean validate = validating;
+    int wait = patience;
+    boolean checkTolerance = options.tolerance() != null;
+    double tolerance = checkTolerance ? options.tolerance() : 0;
     int budget = options.epochs();
+    int first = firstEpoch;
+    int base = recorded;
     double last = lastTrainLoss;
+    double bestLoss = bestValLoss;
+    int bestAt = bestEpoch;
     Divergence divergence = null;
     StopReason reason = StopReason.COMPLETED;
     int k = 0;
@@ -164,18 +176,44 @@ final class FitRun {
       double loss = lossAndGradient(p, batch, g);
       int bad = Double.isFinite(loss) ? firstNonFinite(g) : -1;
       if (!Double.isFinite(loss) || bad >= 0) {
-        divergence = diverged(firstEpoch + k, loss, last, bad);
+        divergence = diverged(first + k, loss, last, bad);
         reason = StopReason.DIVERGED;
         break;
       }
       optimizer.step(p, loss, g, objective);
+      double previous = last;
       last = 0.0 + loss; // trainPlain's loss, to the bit
-      history[recorded + k] = last;
+      trainLosses[base + k] = last;
+      int epoch = first + k;
+      if (validate) {
+        double val = validationLoss(); // the no_grad pass, after the update
+        valLosses[base + k] = val;
+        if (val < bestLoss) {
+          bestLoss = val;
+          bestAt = epoch;
+          copy(p, best);
+        }
+      }
+      boolean plateau = wait > 0 && epoch - bestAt >= wait;
+      if (plateau || checkTolerance && converged(previous, last, tolerance)) {
+        reason = plateau ? StopReason.EARLY_STOPPING : StopReason.CONVERGED;
+        k++; // this epoch's update was applied: it counts
+        break;
+      }
     }
     done += k;
     recorded += k;
     lastTrainLoss = last;
+    bestValLoss = bestLoss;
+    bestEpoch = bestAt;
     return finish(reason, divergence);
+  }
+
+  /** {@code System.arraycopy} of a whole array, as a loop for the few parameters of most fits. */
+  private static void copy(double[] from, double[] to) {
+    for (int i = 0; i < from.length; i++) {
+      to[i] = from[i];
+    }
   }
 
   private TrainingResult epochs() {
@@ -324,7 +362,11 @@ final class FitRun {
   /** scipy's ftol test: |f_prev - f| <= tol * max(|f_prev|, |f|, 1). */
   private boolean converged(double previous, double loss) {
     Double tolerance = options.tolerance();
-    return tolerance != null && !Double.isNaN(previous) && Math.abs(previous - loss)
+    return tolerance != null && converged(previous, loss, tolerance);
+  }
+
+  private static boolean converged(double previous, double loss, double tolerance) {
+    return !Double.isNaN(previous) && Math.abs(previous - loss)
         <= tolerance * Math.max(Math.max(Math.abs(previous), Math.abs(loss)), 1);
   }
 

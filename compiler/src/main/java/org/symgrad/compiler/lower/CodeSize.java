@@ -244,10 +244,14 @@ final class CodeSize {
    * compile runs interpreted, far slower than the scalar one.
    */
   static int vectorised(Kernel kernel) {
+    // What the vector loop writers broadcast: every operand the body does not define itself
+    // (a parameter, a literal, a value the prologue hoisted).
+    Set<Integer> defined = new HashSet<>();
+    Vectorisable.bodyTemps(kernel).forEach(temp -> defined.add(temp.index()));
     Set<Value> broadcast = new HashSet<>();
     for (Instr instr : kernel.body()) {
       for (Value operand : Instr.operands(instr)) {
-        if (!(operand instanceof Value.Temp)) {
+        if (!(operand instanceof Value.Temp temp && defined.contains(temp.index()))) {
           broadcast.add(operand);
         }
       }

@@ -1,10 +1,8 @@
 package org.symgrad.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.symgrad.bench.InterleavedRounds.Contender;
 import org.symgrad.bench.baseline.HandWritten;
 import org.symgrad.bench.baseline.HandWrittenPlain;
 import org.symgrad.bench.baseline.HandWrittenSplitSums;
@@ -27,17 +25,6 @@ import org.symgrad.bench.vector.VectorReference;
  * org.symgrad.bench.Interleaved [ROUNDS [fits]]} (the module for the Vector API contender).
  */
 public final class Interleaved {
-  private static final long BLOCK_NANOS = 5_000_000;
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-  private static volatile double sink;
-
-  /** Runs its contender {@code calls} times in its own loop and returns the summed results. */
-  private interface Block {
-    double run(int calls);
-  }
-
-  private record Contender(String name, Block block) {}
-
   private Interleaved() {}
 
   public static void main(String[] args) {
@@ -133,41 +120,6 @@ public final class Interleaved {
   }
 
   private static void compare(String title, List<Contender> contenders, int rounds) {
-    int calls = callsPerBlock(contenders.get(0).block());
-    for (int w = 0; w < rounds / 4 + 20; w++) { // warm-up: let C2 compile every side
-      contenders.forEach(c -> time(c.block(), calls));
-    }
-    int k = contenders.size();
-    double[][] ratios = new double[k][rounds];
-    long[] nanos = new long[k];
-    for (int r = 0; r < rounds; r++) {
-      for (int i = 0; i < k; i++) {
-        int which = (r + i) % k; // rotate who goes first
-        nanos[which] = time(contenders.get(which).block(), calls);
-      }
-      for (int i = 0; i < k; i++) {
-        ratios[i][r] = (double) nanos[i] / nanos[0];
-      }
-    }
-    System.out.println(title + " (" + calls + " calls a block):");
-    for (int i = 1; i < k; i++) {
-      double[] sorted = ratios[i].clone();
-      Arrays.sort(sorted);
-      System.out.printf(Locale.ROOT, "  %-18s %.3f  [%.3f, %.3f]%n", contenders.get(i).name(),
-          sorted[rounds / 2], sorted[rounds / 4], sorted[3 * rounds / 4]);
-    }
-  }
-
-  // Enough calls of the reference to fill a block, at least one.
-  private static int callsPerBlock(Block block) {
-    time(block, 1000);
-    long once = Math.max(1, time(block, 10) / 10);
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_NANOS / once));
-  }
-
-  private static long time(Block block, int calls) {
-    long start = CPU.getCurrentThreadCpuTime();
-    sink += block.run(calls);
-    return CPU.getCurrentThreadCpuTime() - start;
+    InterleavedRounds.compare(title, contenders, rounds, 1000, 0);
   }
 }

@@ -1,12 +1,11 @@
 package org.symgrad.bench.handfit;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import org.symgrad.bench.InterleavedRounds;
+import org.symgrad.bench.InterleavedRounds.Contender;
 import org.symgrad.bench.LinearData;
 import org.symgrad.bench.Thermometer;
 import org.symgrad.compiler.Symgrad;
@@ -31,12 +30,9 @@ import org.symgrad.runtime.train.TrainerOptions;
  * [ROWS [EPOCHS]]]} (default 100 rounds, the book's 11 rows, 5000 epochs).
  */
 public final class FitRatios {
-  private static final long BLOCK_NANOS = 5_000_000;
+  // Let C2 compile what runs once per fit too, which takes some thousands of fits (see
+  // FitTimer.WARMUP_FITS).
   private static final int WARMUP_FITS = 10_000;
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-  private static volatile double sink;
-
-  private record Contender(String name, DoubleSupplier fit) {}
 
   private FitRatios() {}
 
@@ -55,13 +51,13 @@ public final class FitRatios {
     OptimizerSpec<?> sgd =
         Optimizers.spec("sgd", Map.of("lr", Double.toString(Thermometer.LR)));
     List<Contender> contenders = List.of(
-        new Contender("hand-written fit", () -> HandFit.fit(data, Thermometer.start(),
+        contender("hand-written fit", () -> HandFit.fit(data, Thermometer.start(),
             Thermometer.LR, epochs).trainLoss()),
-        new Contender("Trainer", () -> trainer.fit(model, dataset, Thermometer.start(),
+        contender("Trainer", () -> trainer.fit(model, dataset, Thermometer.start(),
             sgd.create(2)).trainLoss()),
-        new Contender("Trainer, general loop", () -> general.fit(model, dataset,
+        contender("Trainer, general loop", () -> general.fit(model, dataset,
             Thermometer.start(), sgd.create(2)).trainLoss()),
-        new Contender("compiled kernels, hand loop", () -> kernelLoop(model, data, epochs)));
+        contender("compiled kernels, hand loop", () -> kernelLoop(model, data, epochs)));
     compare(String.format(Locale.ROOT, "fit of %d epochs, N = %d (%d train, %d validation)",
         epochs, rows, data.trainRows(), data.validationRows()), contenders, rounds);
   }
@@ -98,50 +94,20 @@ public final class FitRatios {
     return bestW + trainLosses[epochs - 1] + valLosses[epochs - 1];
   }
 
+  /** A contender that runs {@code fit} once a call. */
+  private static Contender contender(String name, DoubleSupplier fit) {
+    return new Contender(name, calls -> {
+      double sum = 0;
+      for (int i = 0; i < calls; i++) {
+        sum += fit.getAsDouble();
+      }
+      return sum;
+    });
+  }
+
   private static void compare(String title, List<Contender> contenders, int rounds) {
-    int calls = callsPerBlock(contenders.get(0));
-    // Warm-up: let C2 compile every side, what runs once per fit included, which takes some
-    // thousands of fits (see FitTimer.WARMUP_FITS).
-    int warmup = Math.max(rounds / 4 + 20, (WARMUP_FITS + calls - 1) / calls);
-    for (int w = 0; w < warmup; w++) {
-      contenders.forEach(c -> time(c, calls));
-    }
-    int k = contenders.size();
-    double[][] ratios = new double[k][rounds];
-    long[] nanos = new long[k];
-    for (int r = 0; r < rounds; r++) {
-      for (int i = 0; i < k; i++) {
-        int which = (r + i) % k; // rotate who goes first
-        nanos[which] = time(contenders.get(which), calls);
-      }
-      for (int i = 0; i < k; i++) {
-        ratios[i][r] = (double) nanos[i] / nanos[0];
-      }
-    }
     System.out.println("median of " + rounds + " interleaved rounds, thread CPU time; ratio to "
         + "the hand-written fit [quartiles]");
-    System.out.println(title + " (" + calls + " fits a block):");
-    for (int i = 1; i < k; i++) {
-      double[] sorted = ratios[i].clone();
-      Arrays.sort(sorted);
-      System.out.printf(Locale.ROOT, "  %-22s %.3f  [%.3f, %.3f]%n", contenders.get(i).name(),
-          sorted[rounds / 2], sorted[rounds / 4], sorted[3 * rounds / 4]);
-    }
-  }
-
-  private static int callsPerBlock(Contender reference) {
-    time(reference, 100);
-    long once = Math.max(1, time(reference, 10) / 10);
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_NANOS / once));
-  }
-
-  private static long time(Contender contender, int calls) {
-    long start = CPU.getCurrentThreadCpuTime();
-    double sum = 0;
-    for (int i = 0; i < calls; i++) {
-      sum += contender.fit().getAsDouble();
-    }
-    sink += sum;
-    return CPU.getCurrentThreadCpuTime() - start;
+    InterleavedRounds.compare(title, contenders, rounds, 100, WARMUP_FITS);
   }
 }

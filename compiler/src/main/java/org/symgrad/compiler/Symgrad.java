@@ -123,8 +123,7 @@ public final class Symgrad {
   public static byte[] emitClass(ModelDefinition model, String packageName, String className,
       boolean vector) {
     Program program = lower(model);
-    SourceLines lines =
-        SourceEmitter.emitWithLines(program, packageName, className, vector).lines();
+    SourceLines lines = SourceLines.of(program, packageName, className, vector);
     String binaryName = packageName.isEmpty() ? className : packageName + "." + className;
     return BytecodeEmitter.emit(program, binaryName.replace('.', '/'), lines, vector);
   }

@@ -79,7 +79,7 @@ public final class BytecodeEmitter {
    * Vector API ({@link VectorLoopWriter}), and the class then links against {@code
    * jdk.incubator.vector}; those kernels get no line numbers.
    *
-   * @param lines from {@link SourceEmitter#emitWithLines}, or null for none
+   * @param lines from {@link SourceLines#of}, or null for none
    * @throws SymgradException when a kernel does not fit in one JVM method
    */
   public static byte[] emit(Program program, String internalName,

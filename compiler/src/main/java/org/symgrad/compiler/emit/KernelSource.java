@@ -7,13 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Accumulator;
-import org.symgrad.compiler.lower.Argument;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Layout;
-import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.ModelInfo;
 
 /**
@@ -76,13 +73,7 @@ final class KernelSource {
     all.addAll(kernel.epilogue());
     writer.nameTemps(all);
 
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.kind().methodName())
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(kernel.kind().returnsLoss() ? double.class : void.class)
-        .addParameter(double[].class, fixed.params());
-    kernel.kind().arguments().stream().skip(1).forEach(argument ->
-        builder.addParameter(javaType(argument), argument.name()));
+    MethodSpec.Builder builder = MethodSignature.of(kernel).builder();
     CodeBlock.Builder code = CodeBlock.builder();
     if (!KernelWriter.isChunked(kernel.kind())) {
       writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
@@ -211,17 +202,7 @@ final class KernelSource {
         sumSlots);
     writer.nameTemps(helper.code());
     writer.inRowLoop(true);
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(kernel.helperName(helper.index()))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(double[].class, fixed.params())
-        .addParameter(Batch.class, fixed.batch());
-    if (fixed.array() != null) {
-      builder.addParameter(double[].class, fixed.array());
-    }
-    builder.addParameter(int.class, fixed.rows())
-        .addParameter(int.class, fixed.row())
-        .addParameter(int.class, fixed.lane())
-        .addParameter(double[].class, fixed.scratch());
+    MethodSpec.Builder builder = MethodSignature.helper(kernel, helper.index()).builder();
     CodeBlock.Builder code = CodeBlock.builder();
     helper.code().forEach(instr -> writer.instruction(code, instr));
     return builder.addCode(code.build()).build();
@@ -235,13 +216,5 @@ final class KernelSource {
   // Lowering numbers the loss sum 0 and the gradient sums from 1.
   private static String sumName(Accumulator sum) {
     return sum.index() == 0 ? sum.label() + "Sum" : "dLoss_d" + sum.label() + "Sum";
-  }
-
-  private static Class<?> javaType(Argument argument) {
-    return switch (argument.type()) {
-      case DOUBLES -> double[].class;
-      case BATCH -> Batch.class;
-      case INT -> int.class;
-    };
   }
 }

@@ -119,8 +119,7 @@ public final class ModelClassDefiner {
       return BytecodeEmitter.emit(program, internalName(program), null);
     }
     String className = SourceEmitter.className(program.info().name());
-    SourceLines lines = SourceEmitter.emitWithLines(program, GeneratedCode.DEFAULT_PACKAGE,
-        className).lines();
+    SourceLines lines = SourceLines.of(program, GeneratedCode.DEFAULT_PACKAGE, className);
     return BytecodeEmitter.emit(program, internalName(program), lines);
   }
 

@@ -8,14 +8,10 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Kernel;
-import org.symgrad.compiler.lower.KernelLines;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.runtime.CompiledModel;
@@ -47,7 +43,7 @@ public final class SourceEmitter {
 
   /**
    * A generated file: the JavaPoet file, its text, and where each IR instruction's statement
-   * landed in that text.
+   * stands in that text, as {@link SourceLines#of} decides it and this printer prints it.
    */
   public record Result(JavaFile file, String text, SourceLines lines) {}
 
@@ -115,7 +111,7 @@ public final class SourceEmitter {
           .build());
     }
     boolean anyVectorised = false;
-    for (Kernel kernel : program.kernels()) {
+    for (Kernel kernel : FileLayout.order(program)) {
       anyVectorised |= kernel.vectorised();
       type.addMethods(new KernelSource(kernel, info).methods());
     }
@@ -131,46 +127,7 @@ public final class SourceEmitter {
         .skipJavaLangImports(true)
         .indent(INDENT)
         .build();
-    String text = file.toString();
-    return new Result(file, text, lines(program, className, text.lines().toList()));
-  }
-
-  // Each scalar kernel's layout, placed where its methods open in the file: the lines inside
-  // a method are the IR's (Kernel.lines()), where a method starts is the file's (its imports,
-  // fields and the methods before it).
-  private static SourceLines lines(Program program, String className, List<String> fileLines) {
-    Map<Kernel.Kind, KernelLines> lines = new EnumMap<>(Kernel.Kind.class);
-    int at = 0;
-    for (Kernel kernel : program.kernels()) {
-      at = opening(fileLines, kernel.kind().methodName(), at);
-      if (kernel.vectorised()) {
-        continue;
-      }
-      int main = at;
-      List<Integer> helpers = new ArrayList<>();
-      for (int i = 0; i < kernel.helpers().size(); i++) {
-        at = opening(fileLines, kernel.helperName(i), at);
-        helpers.add(at);
-      }
-      lines.put(kernel.kind(), kernel.lines().shifted(main, helpers));
-    }
-    return new SourceLines(className + ".java", lines);
-  }
-
-  // The 1-based line of the '{' that opens method 'name', the first declared after line
-  // 'after': JavaPoet may wrap a long signature over several lines.
-  private static int opening(List<String> fileLines, String name, int after) {
-    for (int i = after; i < fileLines.size(); i++) {
-      String line = fileLines.get(i).strip();
-      if ((line.startsWith("public ") || line.startsWith("private ")) && line.contains(" " + name
-          + "(")) {
-        while (!fileLines.get(i).endsWith("{")) {
-          i++;
-        }
-        return i + 1;
-      }
-    }
-    throw new IllegalStateException("no method " + name + "(…) in the source");
+    return new Result(file, file.toString(), FileLayout.of(program, packageName, className));
   }
 
   /**

@@ -35,6 +35,9 @@ import java.util.function.IntUnaryOperator;
  * @param inner for the kernel's method, then each helper: the statements inside an IR loop
  *     (and a block's end), which have no line of their own in the bytecode (their loop's
  *     instruction has one) but stand on their own lines in the source
+ * @param lengths for the kernel's method, then each helper: its last line before the closing
+ *     brace, counted from its opening line however the lines are placed, so that a file's
+ *     layout can place the methods after it
  */
 public record KernelLines(
     int rows,
@@ -47,7 +50,8 @@ public record KernelLines(
     List<Integer> epilogue,
     List<List<Integer>> helpers,
     List<Integer> lanes,
-    List<List<Integer>> inner) {
+    List<List<Integer>> inner,
+    List<Integer> lengths) {
 
   public KernelLines {
     columns = Map.copyOf(columns);
@@ -58,6 +62,7 @@ public record KernelLines(
     helpers = helpers.stream().map(List::copyOf).toList();
     lanes = List.copyOf(lanes);
     inner = inner.stream().map(List::copyOf).toList();
+    lengths = List.copyOf(lengths);
   }
 
   /** The line of the array load of {@code column}. */
@@ -90,7 +95,7 @@ public record KernelLines(
     }
     return new KernelLines(inMain.applyAsInt(rows), inMain.applyAsInt(scratch), shiftedColumns,
         shift(prologue, main), shift(sums, main), inMain.applyAsInt(loop), shift(body, main),
-        shift(epilogue, main), shiftedHelpers, shift(lanes, main), shiftedInner);
+        shift(epilogue, main), shiftedHelpers, shift(lanes, main), shiftedInner, lengths);
   }
 
   private static List<Integer> shift(List<Integer> lines, int by) {

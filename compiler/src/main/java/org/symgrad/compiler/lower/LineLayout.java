@@ -40,15 +40,18 @@ final class LineLayout {
     KernelLines lines = main.main();
     List<List<Integer>> helpers = new ArrayList<>();
     List<List<Integer>> inner = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
     inner.add(main.inner);
+    lengths.add(main.line);
     for (Kernel.Helper helper : kernel.helpers()) {
       LineLayout method = new LineLayout(kernel);
       helpers.add(method.instructions(helper.code(), 0));
       inner.add(method.inner);
+      lengths.add(method.line);
     }
     return new KernelLines(lines.rows(), lines.scratch(), lines.columns(), lines.prologue(),
         lines.sums(), lines.loop(), lines.body(), lines.epilogue(), helpers, lines.lanes(),
-        inner);
+        inner, lengths);
   }
 
   private KernelLines main() {
@@ -91,7 +94,7 @@ final class LineLayout {
     }
     List<Integer> epilogue = instructions(kernel.epilogue(), 0);
     return new KernelLines(rows, scratch, columns, prologue, sums, loop, body, epilogue,
-        List.of(), lanes, List.of());
+        List.of(), lanes, List.of(), List.of());
   }
 
   // See the class comment; returns the first loop's line.

@@ -55,7 +55,7 @@ final class FileLayout {
     if (program.kernels().stream().anyMatch(kernel -> kernel.scratchLength() > 0)) {
       line += 2;
     }
-    line += 3; // the constructor
+    line += 2 + MethodSignature.constructorLines(className); // a blank line, its }
     line += 5; // info()
     if (program.isChunked()) {
       line += 5; // sumCount()

@@ -83,17 +83,37 @@ record MethodSignature(boolean override, List<Modifier> modifiers, Class<?> retu
     StringBuilder head = new StringBuilder(" ".repeat(MEMBER_INDENT));
     modifiers.forEach(modifier -> head.append(modifier).append(' '));
     head.append(returns.getSimpleName()).append(' ').append(name).append('(');
-    int lines = override ? 2 : 1;
-    int column = head.length();
+    List<String> pieces = parameters.stream()
+        .map(p -> p.type().getSimpleName() + " " + p.name())
+        .toList();
+    return (override ? 1 : 0) + lines(head.toString(), pieces);
+  }
+
+  /** The same for the public no-argument constructor of {@code className}. */
+  static int constructorLines(String className) {
+    return lines(" ".repeat(MEMBER_INDENT) + "public " + className + "(", List.of());
+  }
+
+  // The line may break after the '(' and after each parameter's comma, before a piece that
+  // would pass the limit; the last piece ends in ") {".
+  private static int lines(String head, List<String> parameters) {
+    List<String> pieces = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
-      boolean last = i == parameters.size() - 1;
-      Parameter p = parameters.get(i);
-      int piece = (p.type().getSimpleName() + " " + p.name()).length() + (last ? 3 : 1); // ") {"
+      pieces.add(parameters.get(i) + (i < parameters.size() - 1 ? "," : ""));
+    }
+    if (pieces.isEmpty()) {
+      pieces.add("");
+    }
+    pieces.set(pieces.size() - 1, pieces.get(pieces.size() - 1) + ") {");
+    int lines = 1;
+    int column = head.length();
+    for (int i = 0; i < pieces.size(); i++) {
+      int piece = pieces.get(i).length();
       if (column + piece > COLUMN_LIMIT) {
         lines++;
         column = WRAP_INDENT;
       }
-      column += piece + (last ? 0 : 1); // the space after the comma
+      column += piece + 1; // and the space after a comma, which a break drops
     }
     return lines;
   }

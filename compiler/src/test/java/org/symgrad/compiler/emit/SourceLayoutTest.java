@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.symgrad.compiler.RandomModels;
 import org.symgrad.compiler.RandomVectorModels;
+import org.symgrad.compiler.SecondOrderKernel;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.VectorModels;
 import org.symgrad.compiler.graph.Op;
@@ -24,7 +25,11 @@ import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.KernelLines;
 import org.symgrad.compiler.lower.Lowering;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.lower.Vectorisable;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.ParameterInfo;
 
 /**
  * The source printer honours the layout lowering decides ({@link Kernel#lines()}), which the
@@ -79,10 +84,82 @@ class SourceLayoutTest {
     assertThat(seen).containsExactlyElementsIn(EnumSet.allOf(Shape.class));
   }
 
+  @Test
+  void vectorisedAndSecondOrderProgramsArePrintedAsTheirLayoutsSay() throws IOException {
+    List<Program> programs = new ArrayList<>();
+    for (ModelDefinition model : List.of(VectorModels.mlp13(), VectorModels.softmax3(),
+        VectorModels.logistic(), VectorModels.linear(12), VectorModels.mlp(40, 20))) {
+      programs.add(Vectorisable.apply(Symgrad.lower(model), true));
+    }
+    for (long s = 0; s < 10; s++) {
+      programs.add(Vectorisable.apply(Symgrad.lower(RandomVectorModels.model(s)), true));
+    }
+    int vectorised = 0;
+    for (Program program : programs) {
+      boolean some = program.kernels().stream().anyMatch(Kernel::vectorised);
+      boolean all = program.kernels().stream().allMatch(Kernel::vectorised);
+      vectorised += some && !all ? 1 : 0;
+      assertHonoured(program, program.info().name() + ", vectorised");
+    }
+    assertWithMessage("programs with vector and scalar kernels").that(vectorised).isAtLeast(3);
+    for (String sample : List.of("thermometer/thermometer.sg", "decay/decay.sg",
+        "thermometer_mlp/thermometer_mlp.sg")) {
+      ModelDefinition model = Symgrad.parseFile(Path.of("../samples", sample));
+      for (SecondOrderKernel kind : SecondOrderKernel.values()) {
+        assertHonoured(Symgrad.lowerSecondOrder(model, kind), sample + ", " + kind);
+      }
+    }
+    ModelDefinition classifier = Symgrad.parseFile(Path.of("../samples/softmax/blobs.sg"));
+    assertHonoured(Symgrad.lowerSecondOrder(classifier, SecondOrderKernel.NEWTON), "blobs");
+  }
+
+  // The header before the first method: the file comment with outside text, the package or
+  // none, the model's text over lines, many parameters, a long class name.
+  @Test
+  void awkwardHeadersShiftNoMethodFromItsLayout() {
+    Program program = Symgrad.lower(VectorModels.mlp(40, 20));
+    ModelInfo info = program.info();
+    String longName = "a_model_with_a_name_much_longer_than_any_line_of_the_file_".repeat(3);
+    List<ParameterInfo> many = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      many.add(ParameterInfo.scalar("p" + i, i, new Initializer.Uniform(-0.5, 0.5)));
+    }
+    List<ModelInfo> infos = List.of(
+        new ModelInfo(longName, "line one\nline two\n  line three\n", "mse\nloss",
+            info.parameters(), info.inputColumns(), info.target(), info.outputs()),
+        new ModelInfo(info.name(), info.modelText().repeat(40), info.lossText(), many,
+            info.inputColumns(), info.target(), info.outputs()),
+        new ModelInfo(info.name(), "", "", List.of(), info.inputColumns(), info.target(),
+            info.outputs()));
+    List<String> sources = List.of("a file\\named\rwith\\u000aescapes and "
+        + "x".repeat(300) + ".sg", "", "\n");
+    for (ModelInfo changed : infos) {
+      for (String source : sources) {
+        Program awkward = new Program(changed, source, program.predict(), program.loss(),
+            program.lossAndGradient(), program.derivatives(), program.sums(), program.finish(),
+            program.sumCount());
+        for (String packageName : List.of("org.example", "", "org.symgrad.runtime")) {
+          assertHonoured(awkward, packageName, SourceEmitter.className(changed.name()),
+              changed.name() + " from " + source + " in " + packageName);
+        }
+      }
+    }
+  }
+
   private void assertHonoured(Program program, String context) {
-    SourceEmitter.Result source = SourceEmitter.emitWithLines(program, "org.example", "Laid");
+    assertHonoured(program, "org.example", "Laid", context);
+  }
+
+  private void assertHonoured(Program program, String packageName, String className,
+      String context) {
+    SourceEmitter.Result source =
+        SourceEmitter.emitWithLines(program, packageName, className);
+    assertThat(source.lines()).isEqualTo(SourceLines.of(program, packageName, className));
     List<String> file = source.text().lines().toList();
     for (Kernel kernel : program.kernels()) {
+      if (kernel.vectorised()) {
+        continue; // its lines are not listed; it comes after every scalar kernel
+      }
       note(kernel);
       KernelLines lines = source.lines().kernel(kernel.kind());
       String where = context + ", " + kernel.kind().methodName() + "\n" + source.text();

@@ -123,11 +123,10 @@ public final class ModelClassDefiner {
     return BytecodeEmitter.emit(program, internalName(program), lines);
   }
 
-  // Rendering the source costs more than emitting the bytecode: about three quarters of a
-  // small model's compile, and 3x the compile time of a 10 000-feature model, whose
-  // 150 000-line source nobody steps through. Line numbers only serve a debugger or a stack
-  // trace with hidden frames shown, so by default only a JVM run for one of those renders
-  // them, for models up to LINE_NUMBERS_UP_TO temporaries; "true" or "false" decides.
+  // Line numbers are counted from the program (SourceLines.of), with no source rendered, but
+  // they only serve a debugger or a stack trace with hidden frames shown, and a 10 000-feature
+  // model's 150 000-line layout serves nobody: by default only a JVM run for one of those
+  // gets them, for models up to LINE_NUMBERS_UP_TO temporaries; "true" or "false" decides.
   /**
    * The line-number policy: {@code asked} ({@code "true"} or {@code "false"}) decides;
    * otherwise line numbers when the fused kernel has at most {@link #LINE_NUMBERS_UP_TO}

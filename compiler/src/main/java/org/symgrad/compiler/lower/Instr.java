@@ -1,7 +1,6 @@
 package org.symgrad.compiler.lower;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.lower.Value.Temp;
 
@@ -23,62 +22,31 @@ public sealed interface Instr {
 
   /** {@code to = params[index]}. */
   record LoadParam(Temp to, int index) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = param " + index;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = column[row]}, inside the row loop. */
   record LoadColumn(Temp to, int column) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = column " + column;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = (double) rows}. */
   record LoadRowCount(Temp to) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = rows";
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = sum}, after the row loop. */
   record LoadSum(Temp to, Accumulator sum) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = " + sum;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = operation(args)}. */
   record Compute(Temp to, Operation operation, List<Value> args) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
 
     public Compute {
       args = List.copyOf(args);
@@ -87,63 +55,31 @@ public sealed interface Instr {
       }
     }
 
-    @Override
-    public String toString() {
-      return to + " = " + operation.mnemonic() + " "
-          + args.stream().map(Value::toString).collect(Collectors.joining(" "));
-    }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code sum += value}, inside the row loop. */
   record Accumulate(Accumulator sum, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return sum + " += " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code grad[index] = value}. */
   record StoreGradient(int index, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "grad " + index + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code sums[index] = value}, after the loop of a {@link Kernel.Kind#SUMS} kernel. */
   record StoreSum(int index, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "sums " + index + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code out[row * outputs + output] = value}, inside the row loop. */
   record StoreOutput(int output, int outputs, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "out " + output + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /**
@@ -151,54 +87,26 @@ public sealed interface Instr {
    * the same arrays, the row, and the scratch array.
    */
   record Call(int helper) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "call part " + helper;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code scratch[slot] = value}: hands a value to a later helper or to the method itself. */
   record Spill(int slot, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "scratch " + slot + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = scratch[slot]}: takes a value an earlier helper computed. */
   record Reload(Temp to, int slot) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = scratch " + slot;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code return value}. */
   record Return(Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "return " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /**
@@ -214,10 +122,7 @@ public sealed interface Instr {
    */
   record Loop(@Nullable Temp to, int count, List<Instr> body, @Nullable Value added)
       implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
 
     public Loop {
       body = List.copyOf(body);
@@ -250,16 +155,7 @@ public sealed interface Instr {
       return List.copyOf(outer.values());
     }
 
-    @Override
-    public String toString() {
-      StringBuilder text = new StringBuilder(to == null ? "" : to + " = ")
-          .append("loop j < ").append(count).append(':');
-      body.forEach(i -> text.append("\n  ").append(i.toString().replace("\n", "\n  ")));
-      if (to != null) {
-        text.append("\n  ").append(to).append(" += ").append(added);
-      }
-      return text.toString();
-    }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** The index {@code first + stride * j} of an instruction inside a {@link Loop}. */
@@ -276,28 +172,14 @@ public sealed interface Instr {
 
   /** {@code to = params[index]}, in a loop. */
   record LoadParamAt(Temp to, Index index) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = param " + index;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = column(index)[row]}, in a loop inside the row loop. */
   record LoadColumnAt(Temp to, Index column) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = column " + column;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /**
@@ -305,54 +187,26 @@ public sealed interface Instr {
    * in {@link Accumulator#index()}: the {@link Reroller} makes sure both progress alike).
    */
   record LoadSumAt(Temp to, Accumulator first, int stride) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = " + first + " + " + new Index(0, stride);
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code sum += value} for the sum {@code stride * j} places after {@code first}. */
   record AccumulateAt(Accumulator first, int stride, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return first + " + " + new Index(0, stride) + " += " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code grad[index] = value}, in a loop. */
   record StoreGradientAt(Index index, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "grad " + index + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code sums[index] = value}, in a loop. */
   record StoreSumAt(Index index, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "sums " + index + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /**
@@ -365,10 +219,7 @@ public sealed interface Instr {
    * {@code to = to + added} at the end of every pass.
    */
   record RowLoop(@Nullable Temp to, List<Instr> body, @Nullable Value added) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
 
     public RowLoop {
       body = List.copyOf(body);
@@ -397,68 +248,31 @@ public sealed interface Instr {
       return List.copyOf(reads);
     }
 
-    @Override
-    public String toString() {
-      StringBuilder text = new StringBuilder("for each row of the block")
-          .append(to == null ? ":" : ", into " + to + ":");
-      body.forEach(i -> text.append("\n  ").append(i.toString().replace("\n", "\n  ")));
-      if (to != null) {
-        text.append("\n  ").append(to).append(" += ").append(added);
-      }
-      return text.toString();
-    }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code sum = value} for the sum {@code stride * j} places after {@code first}. */
   record SetSumAt(Accumulator first, int stride, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return first + " + " + new Index(0, stride) + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code to = scratch[slot + row - block]}: this row's value of a per-row slot. */
   record LoadRowSlot(Temp to, int slot) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return to + " = row slot " + slot;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code scratch[slot + row - block] = value}. */
   record StoreRowSlot(int slot, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "row slot " + slot + " = " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** {@code scratch[slot + row - block] += value}: one more term of this row's sum. */
   record AccumulateRowSlot(int slot, Value value) implements Instr {
-    @Override
-    public <R> R apply(InstrFunction<R> function) {
-      return function.on(this);
-    }
-
-    @Override
-    public String toString() {
-      return "row slot " + slot + " += " + value;
-    }
+    @Override public <R> R apply(InstrFunction<R> function) { return function.on(this); }
+    @Override public String toString() { return InstrListing.of(this); }
   }
 
   /** The instructions a loop holds, run on each of its passes; none for the others. */

@@ -48,7 +48,7 @@ final class FileLayout {
     if (program.kernels().stream().anyMatch(Kernel::vectorised)) {
       line += 2;
     }
-    int imports = SourceImports.of(program, packageName).size();
+    int imports = SourceImports.of(program, packageName, className).size();
     line += imports > 0 ? imports + 1 : 0;
     line += 2; // @Generated, the class line
     line += infoLines(program.info());
@@ -66,10 +66,11 @@ final class FileLayout {
         break;
       }
       KernelLines lines = kernel.lines();
-      int main = open(MethodSignature.of(kernel), lines.lengths().get(0));
+      int main = open(MethodSignature.of(kernel).lines(className), lines.lengths().get(0));
       List<Integer> helpers = new ArrayList<>();
       for (int i = 0; i < kernel.helpers().size(); i++) {
-        helpers.add(open(MethodSignature.helper(kernel, i), lines.lengths().get(i + 1)));
+        helpers.add(open(MethodSignature.helper(kernel, i).lines(className),
+            lines.lengths().get(i + 1)));
       }
       kernels.put(kernel.kind(), lines.shifted(main, helpers));
     }
@@ -77,8 +78,8 @@ final class FileLayout {
   }
 
   // A method after a blank line; returns its opening line and moves past its closing brace.
-  private int open(MethodSignature signature, int length) {
-    line += 1 + signature.lines();
+  private int open(int signatureLines, int length) {
+    line += 1 + signatureLines;
     int opening = line;
     line += length + 1;
     return opening;

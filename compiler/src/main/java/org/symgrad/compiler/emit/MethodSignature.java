@@ -75,18 +75,24 @@ record MethodSignature(boolean override, List<Modifier> modifiers, Class<?> retu
 
   /**
    * The lines from the first of the method (its {@code @Override}) to the one that ends in its
-   * opening brace. JavaPoet may break the line after the {@code (} and after each parameter's
+   * opening brace, in class {@code className}. JavaPoet may break the line after the {@code (} and after each parameter's
    * comma: it breaks at the last such place before a piece that would pass {@link
    * #COLUMN_LIMIT}, and goes on {@value #WRAP_INDENT} columns in.
    */
-  int lines() {
+  int lines(String className) {
     StringBuilder head = new StringBuilder(" ".repeat(MEMBER_INDENT));
     modifiers.forEach(modifier -> head.append(modifier).append(' '));
     head.append(returns.getSimpleName()).append(' ').append(name).append('(');
     List<String> pieces = parameters.stream()
-        .map(p -> p.type().getSimpleName() + " " + p.name())
+        .map(p -> typeName(p.type(), className) + " " + p.name())
         .toList();
     return (override ? 1 : 0) + lines(head.toString(), pieces);
+  }
+
+  // A type the class's own name hides is written in full.
+  private static String typeName(Class<?> type, String className) {
+    return type.getSimpleName().equals(className) ? type.getCanonicalName()
+        : type.getSimpleName();
   }
 
   /** The same for the public no-argument constructor of {@code className}. */

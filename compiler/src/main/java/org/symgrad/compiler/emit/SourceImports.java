@@ -29,7 +29,7 @@ final class SourceImports {
   private SourceImports() {}
 
   /** The canonical names the file imports, as JavaPoet sorts them. */
-  static Set<String> of(Program program, String packageName) {
+  static Set<String> of(Program program, String packageName, String className) {
     Set<Class<?>> types = new java.util.HashSet<>(
         List.of(Generated.class, CompiledModel.class, ModelInfo.class, List.class));
     if (!program.info().parameters().isEmpty()) {
@@ -50,6 +50,8 @@ final class SourceImports {
     }
     types.stream().map(Class::getCanonicalName).forEach(names::add);
     names.removeIf(name -> packageOf(name).equals(packageName));
+    // A type named as the class itself is written in full, not imported.
+    names.removeIf(name -> name.substring(name.lastIndexOf('.') + 1).equals(className));
     return names;
   }
 

@@ -142,6 +142,7 @@ class SourceLayoutTest {
           assertHonoured(awkward, packageName, SourceEmitter.className(changed.name()),
               changed.name() + " from " + source + " in " + packageName);
         }
+        assertHonoured(awkward, "org.example", "Batch", "a class named as a type it uses");
       }
     }
   }

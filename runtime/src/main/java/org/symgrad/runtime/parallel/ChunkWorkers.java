@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon threads that help {@link ParallelObjective} calls sum chunks, shared by every fit
- * in the JVM.
+ * The daemon threads that help {@link ParallelObjective} calls sum chunks, and {@link
+ * ParallelTasks} run tasks, shared by every fit in the JVM.
  *
  * <p>Why shared: when each fit started its own threads and stopped them at its end, thousands
  * of short fits started thousands of threads. A worker here, once started, parks while idle and
@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * the chunks no helper claims itself, and the bits do not depend on who summed what.
  */
 final class ChunkWorkers {
+  /** Work that workers help with: a chunked pass or a set of tasks. */
+  interface Call {
+    /** Does what is left of call {@code generation}; never throws. */
+    void help(long generation);
+  }
+
   /** The one pool of the JVM. */
   static final ChunkWorkers SHARED = new ChunkWorkers();
 
@@ -37,7 +43,7 @@ final class ChunkWorkers {
    * generation}, first starting workers while fewer than {@code wanted} exist. Allocates
    * nothing once the pool has grown to {@code wanted}.
    */
-  void offer(ParallelObjective call, long generation, int wanted) {
+  void offer(Call call, long generation, int wanted) {
     synchronized (lock) {
       while (started < wanted) {
         Worker worker = new Worker(NAME_PREFIX + (++started));
@@ -68,7 +74,7 @@ final class ChunkWorkers {
 
   private final class Worker extends Thread {
     // The call to help, or null while idle; generation is written before it and read after.
-    private volatile @Nullable ParallelObjective call;
+    private volatile @Nullable Call call;
     private long generation;
 
     Worker(String name) {
@@ -76,7 +82,7 @@ final class ChunkWorkers {
       setDaemon(true);
     }
 
-    void assign(ParallelObjective call, long generation) {
+    void assign(Call call, long generation) {
       this.generation = generation;
       this.call = call;
       LockSupport.unpark(this);
@@ -85,7 +91,7 @@ final class ChunkWorkers {
     @Override
     public void run() {
       while (true) {
-        ParallelObjective current = call;
+        Call current = call;
         if (current == null) {
           current = spinForCall();
         }
@@ -107,10 +113,10 @@ final class ChunkWorkers {
      * takes tens of microseconds to wake, during which the caller sums alone; so an idle
      * worker first spins a little, and parks only when no call came.
      */
-    private @Nullable ParallelObjective spinForCall() {
+    private @Nullable Call spinForCall() {
       long end = System.nanoTime() + SPIN_NANOS;
       while (System.nanoTime() - end < 0) {
-        ParallelObjective current = call;
+        Call current = call;
         if (current != null) {
           return current;
         }

@@ -51,6 +51,7 @@ public final class ParallelObjective {
   private final AtomicLong claims = new AtomicLong();
   private final AtomicInteger finished = new AtomicInteger();
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  private final ChunkWorkers.Call asCall = this::help; // what the workers run
 
   public ParallelObjective(ChunkedKernels kernels, int threads) {
     if (threads < 1) {
@@ -119,7 +120,7 @@ public final class ParallelObjective {
     this.caller = Thread.currentThread();
     finished.set(0);
     claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
-    ChunkWorkers.SHARED.offer(this, generation, Math.min(threads, count) - 1);
+    ChunkWorkers.SHARED.offer(asCall, generation, Math.min(threads, count) - 1);
     help(generation);
     // Every chunk is claimed; the helpers' last ones take microseconds, less than waking
     // from a park, so spin briefly before parking.

@@ -20,9 +20,16 @@ import org.jspecify.annotations.Nullable;
 final class ChunkWorkers {
   /** Work that workers help with: a chunked pass or a set of tasks. */
   interface Call {
-    /** Does what is left of call {@code generation}; never throws. */
-    void help(long generation);
+    /**
+     * Does what is left of call {@code generation}; never throws. Runs {@code done} once, when
+     * it will claim no more work and before it tells the caller its last work is finished, so
+     * that a worker is idle again before the caller can start its next call.
+     */
+    void help(long generation, Runnable done);
   }
+
+  /** The {@code done} of a caller's own help: nothing to do. */
+  static final Runnable NOTHING = () -> {};
 
   /** The one pool of the JVM. */
   static final ChunkWorkers SHARED = new ChunkWorkers();
@@ -76,6 +83,7 @@ final class ChunkWorkers {
     // The call to help, or null while idle; generation is written before it and read after.
     private volatile @Nullable Call call;
     private long generation;
+    private final Runnable idleAgain = this::idleAgain;
 
     Worker(String name) {
       super(name);
@@ -99,11 +107,18 @@ final class ChunkWorkers {
           LockSupport.park(this);
           continue;
         }
-        current.help(generation); // records its chunks' failures for the caller; never throws
-        call = null; // so an idle worker holds no fit's data
-        synchronized (lock) {
-          push(this);
-        }
+        // Records its chunks' failures for the caller; never throws. Idle again before the
+        // call's last chunk is counted: else the caller, spinning for that count, could start
+        // its next call (a fit's next pass, microseconds later) before this worker is back in
+        // the pool and run it alone. A call assigned meanwhile is read at the loop's top.
+        current.help(generation, idleAgain);
+      }
+    }
+
+    private void idleAgain() {
+      call = null; // so an idle worker holds no fit's data
+      synchronized (lock) {
+        push(this);
       }
     }
 

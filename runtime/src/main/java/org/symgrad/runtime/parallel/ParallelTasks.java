@@ -42,7 +42,7 @@ public final class ParallelTasks {
     }
     ParallelTasks call = new ParallelTasks(count, task);
     ChunkWorkers.SHARED.offer(call::help, 0, Math.min(threads, count) - 1);
-    call.help(0);
+    call.help(0, ChunkWorkers.NOTHING);
     long spinEnd = System.nanoTime() + ChunkWorkers.SPIN_NANOS;
     while (call.finished.get() < count) {
       if (System.nanoTime() - spinEnd < 0) {
@@ -63,18 +63,19 @@ public final class ParallelTasks {
     }
   }
 
-  /** Claims and runs tasks until none is left; never throws. */
-  private void help(long ignored) {
-    int done = 0;
+  /** Claims and runs tasks until none is left; never throws. Runs {@code done}, then counts. */
+  private void help(long ignored, Runnable done) {
+    int ran = 0;
     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
       try {
         task.accept(i);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }
-      done++;
+      ran++;
     }
-    if (done > 0 && finished.addAndGet(done) == count && caller != Thread.currentThread()) {
+    done.run();
+    if (ran > 0 && finished.addAndGet(ran) == count && caller != Thread.currentThread()) {
       LockSupport.unpark(caller);
     }
   }

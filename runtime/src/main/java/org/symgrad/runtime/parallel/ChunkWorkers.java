@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon threads that help {@link ParallelObjective} calls sum chunks, shared by every fit
- * in the JVM.
+ * The daemon threads that help {@link ParallelObjective} calls sum chunks, and {@link
+ * ParallelTasks} run tasks, shared by every fit in the JVM.
  *
  * <p>Why shared: when each fit started its own threads and stopped them at its end, thousands
  * of short fits started thousands of threads. A worker here, once started, parks while idle and
@@ -18,6 +18,19 @@ import org.jspecify.annotations.Nullable;
  * the chunks no helper claims itself, and the bits do not depend on who summed what.
  */
 final class ChunkWorkers {
+  /** Work that workers help with: a chunked pass or a set of tasks. */
+  interface Call {
+    /**
+     * Does what is left of call {@code generation}; never throws. Runs {@code done} once, when
+     * it will claim no more work and before it tells the caller its last work is finished, so
+     * that a worker is idle again before the caller can start its next call.
+     */
+    void help(long generation, Runnable done);
+  }
+
+  /** The {@code done} of a caller's own help: nothing to do. */
+  static final Runnable NOTHING = () -> {};
+
   /** The one pool of the JVM. */
   static final ChunkWorkers SHARED = new ChunkWorkers();
 
@@ -37,7 +50,7 @@ final class ChunkWorkers {
    * generation}, first starting workers while fewer than {@code wanted} exist. Allocates
    * nothing once the pool has grown to {@code wanted}.
    */
-  void offer(ParallelObjective call, long generation, int wanted) {
+  void offer(Call call, long generation, int wanted) {
     synchronized (lock) {
       while (started < wanted) {
         Worker worker = new Worker(NAME_PREFIX + (++started));
@@ -68,15 +81,16 @@ final class ChunkWorkers {
 
   private final class Worker extends Thread {
     // The call to help, or null while idle; generation is written before it and read after.
-    private volatile @Nullable ParallelObjective call;
+    private volatile @Nullable Call call;
     private long generation;
+    private final Runnable idleAgain = this::idleAgain;
 
     Worker(String name) {
       super(name);
       setDaemon(true);
     }
 
-    void assign(ParallelObjective call, long generation) {
+    void assign(Call call, long generation) {
       this.generation = generation;
       this.call = call;
       LockSupport.unpark(this);
@@ -85,7 +99,7 @@ final class ChunkWorkers {
     @Override
     public void run() {
       while (true) {
-        ParallelObjective current = call;
+        Call current = call;
         if (current == null) {
           current = spinForCall();
         }
@@ -93,11 +107,18 @@ final class ChunkWorkers {
           LockSupport.park(this);
           continue;
         }
-        current.help(generation); // records its chunks' failures for the caller; never throws
-        call = null; // so an idle worker holds no fit's data
-        synchronized (lock) {
-          push(this);
-        }
+        // Records its chunks' failures for the caller; never throws. Idle again before the
+        // call's last chunk is counted: else the caller, spinning for that count, could start
+        // its next call (a fit's next pass, microseconds later) before this worker is back in
+        // the pool and run it alone. A call assigned meanwhile is read at the loop's top.
+        current.help(generation, idleAgain);
+      }
+    }
+
+    private void idleAgain() {
+      call = null; // so an idle worker holds no fit's data
+      synchronized (lock) {
+        push(this);
       }
     }
 
@@ -107,10 +128,10 @@ final class ChunkWorkers {
      * takes tens of microseconds to wake, during which the caller sums alone; so an idle
      * worker first spins a little, and parks only when no call came.
      */
-    private @Nullable ParallelObjective spinForCall() {
+    private @Nullable Call spinForCall() {
       long end = System.nanoTime() + SPIN_NANOS;
       while (System.nanoTime() - end < 0) {
-        ParallelObjective current = call;
+        Call current = call;
         if (current != null) {
           return current;
         }

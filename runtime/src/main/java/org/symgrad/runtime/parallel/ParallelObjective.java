@@ -51,6 +51,7 @@ public final class ParallelObjective {
   private final AtomicLong claims = new AtomicLong();
   private final AtomicInteger finished = new AtomicInteger();
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  private final ChunkWorkers.Call asCall = this::help; // what the workers run
 
   public ParallelObjective(ChunkedKernels kernels, int threads) {
     if (threads < 1) {
@@ -119,8 +120,8 @@ public final class ParallelObjective {
     this.caller = Thread.currentThread();
     finished.set(0);
     claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
-    ChunkWorkers.SHARED.offer(this, generation, Math.min(threads, count) - 1);
-    help(generation);
+    ChunkWorkers.SHARED.offer(asCall, generation, Math.min(threads, count) - 1);
+    help(generation, ChunkWorkers.NOTHING);
     // Every chunk is claimed; the helpers' last ones take microseconds, less than waking
     // from a park, so spin briefly before parking.
     long spinEnd = System.nanoTime() + ChunkWorkers.SPIN_NANOS;
@@ -143,10 +144,10 @@ public final class ParallelObjective {
   /**
    * Claims and sums chunks of call {@code generation} until none is left or a later call has
    * begun. Called by the caller and by helpers; never throws: a chunk's failure is kept for
-   * the caller.
+   * the caller. Runs {@code done} before counting its chunks (see {@link ChunkWorkers.Call}).
    */
-  void help(long generation) {
-    int done = 0;
+  void help(long generation, Runnable done) {
+    int summed = 0;
     int count = 0;
     Thread waiting = null;
     while (true) {
@@ -173,12 +174,13 @@ public final class ParallelObjective {
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }
-      done++;
+      summed++;
     }
+    done.run();
     // Counted once a thread and call, not once a chunk: the counter's cache line then moves
     // between cores once a call. Every claimed chunk is counted by its claimer before the
     // total can reach the chunk count, so the caller still waits for all of them.
-    if (done > 0 && finished.addAndGet(done) == count && waiting != Thread.currentThread()) {
+    if (summed > 0 && finished.addAndGet(summed) == count && waiting != Thread.currentThread()) {
       LockSupport.unpark(waiting);
     }
   }

@@ -4,6 +4,7 @@ import java.util.Random;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.parallel.ParallelTasks;
 
 /**
  * The training and validation rows of one fit, chosen once and materialised once.
@@ -18,8 +19,8 @@ import org.symgrad.runtime.ModelInfo;
  *
  * <p>A fit of 10⁶ rows must not spend more on this than on an epoch or two, so the rows are
  * found without the whole permutation ({@link HeldRows}) and dealt to the two parts in one
- * pass over each column the model reads; without validation the training batch is the data's
- * own columns, not a copy.
+ * pass over each column the model reads, on the fit's threads; without validation the training
+ * batch is the data's own columns, not a copy.
  *
  * @param train the training rows, with the target
  * @param validation the validation rows with the target, or null when there are none
@@ -30,6 +31,17 @@ record Split(Batch train, Batch validation, int rows, int[] validationRows) {
 
   /** Splits {@code data} for {@code model}; messages say what is wrong with the request. */
   static Split of(Dataset data, ModelInfo model, double fraction, long seed) {
+    return of(data, model, fraction, seed, 1);
+  }
+
+  /**
+   * {@link #of(Dataset, ModelInfo, double, long)} on up to {@code threads} threads (the fit's),
+   * with the same result. While the caller draws the held-out rows, the other threads allocate
+   * the parts' arrays, which Java zeroes and which, on a heap that has not used those pages
+   * yet, fault on first touch, about as long as the draws; then each column is dealt on its own
+   * thread.
+   */
+  static Split of(Dataset data, ModelInfo model, double fraction, long seed, int threads) {
     int rows = data.rows();
     if (rows == 0) {
       throw new IllegalArgumentException("the data has no rows");
@@ -39,19 +51,26 @@ record Split(Batch train, Batch validation, int rows, int[] validationRows) {
     if (held == 0) {
       return new Split(all, null, rows, new int[0]);
     }
-    HeldRows chosen = HeldRows.of(rows, held, seed);
-    double[][] train = new double[all.width()][];
-    double[][] validation = new double[all.width()][];
+    int width = all.width();
+    double[][] train = new double[width][];
+    double[][] validation = new double[width][];
     int[] heldRows = new int[held];
-    for (int c = 0; c < all.width(); c++) {
-      train[c] = new double[rows - held];
-      validation[c] = new double[held];
-      if (c == 0) {
-        chosen.deal(all.column(c), train[c], validation[c], heldRows);
+    HeldRows[] chosen = new HeldRows[1];
+    ParallelTasks.run(threads, width + 1, task -> {
+      if (task == 0) {
+        chosen[0] = HeldRows.of(rows, held, seed);
       } else {
-        chosen.deal(all.column(c), train[c], validation[c]);
+        train[task - 1] = new double[rows - held];
+        validation[task - 1] = new double[held];
       }
-    }
+    });
+    ParallelTasks.run(threads, width, c -> {
+      if (c == 0) {
+        chosen[0].deal(all.column(c), train[c], validation[c], heldRows);
+      } else {
+        chosen[0].deal(all.column(c), train[c], validation[c]);
+      }
+    });
     return new Split(Batch.of(train, rows - held), Batch.of(validation, held), rows, heldRows);
   }
 

@@ -141,7 +141,7 @@ public final class Trainer {
 
   private Split split(CompiledModel model, Dataset data, long seed) {
     double fraction = options.validationFractionFor(data.rows());
-    Split split = Split.of(data, model.info(), fraction, seed);
+    Split split = Split.of(data, model.info(), fraction, seed, options.threads());
     if (options.patience() > 0 && !split.hasValidation()) {
       // Watching the training loss instead would restore parameters one update behind it.
       throw new IllegalArgumentException("early stopping watches the validation loss, but "

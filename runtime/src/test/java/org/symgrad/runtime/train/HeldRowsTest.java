@@ -26,6 +26,23 @@ class HeldRowsTest {
     }
   }
 
+  @Test
+  void largeSizesMatchThePermutation() {
+    // Sizes past 2^16, powers of two among them, seeds whose draws are rejected and drawn again.
+    Random cases = new Random(18);
+    for (int n = 0; n < 12; n++) {
+      int rows = (1 << 16) - 300 + cases.nextInt(n < 6 ? 1000 : 300_000);
+      int held = 1 + cases.nextInt(rows - 1);
+      long seed = cases.nextLong();
+      assertThat(HeldRows.of(rows, held, seed).indices())
+          .isEqualTo(firstOfPermutation(rows, held, seed));
+    }
+    for (int rows : new int[] {1 << 17, (1 << 17) + 1, (1 << 18) + 5}) {
+      assertThat(HeldRows.of(rows, 3, rows).indices())
+          .isEqualTo(firstOfPermutation(rows, 3, rows));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 4, 8, 1024, 4097})
   void powerOfTwoBoundsAndTheirNeighbours(int rows) {

@@ -108,4 +108,23 @@ class SplitTest {
     assertThat(Split.permutation(8, 0)).isEqualTo(new int[] {0, 6, 3, 1, 2, 5, 4, 7});
     assertThat(Split.permutation(8, 1)).isEqualTo(new int[] {3, 6, 1, 4, 2, 0, 5, 7});
   }
+
+  @Test
+  void theFitsThreadsGiveTheSameSplit() {
+    // Odd sizes, and one large enough that the draws and the allocations overlap for real.
+    for (int rows : new int[] {4, 13, 4097, 300_001}) {
+      Dataset data = TestData.line(rows);
+      Split one = Split.of(data, MODEL.info(), 0.3, 11, 1);
+      for (int threads : new int[] {2, 7}) {
+        Split many = Split.of(data, MODEL.info(), 0.3, 11, threads);
+        assertThat(many.validationRows()).isEqualTo(one.validationRows());
+        assertThat(many.train().size()).isEqualTo(one.train().size());
+        assertThat(many.validation().size()).isEqualTo(one.validation().size());
+        for (int c = 0; c < one.train().width(); c++) {
+          assertThat(many.train().column(c)).isEqualTo(one.train().column(c));
+          assertThat(many.validation().column(c)).isEqualTo(one.validation().column(c));
+        }
+      }
+    }
+  }
 }

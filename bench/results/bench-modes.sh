@@ -17,7 +17,7 @@ for i in $(seq 1 "$runs"); do
     fi
     # shellcheck disable=SC2086
     out=$(java ${log[@]+"${log[@]}"} $options -jar cli/target/symgrad.jar bench \
-      samples/thermometer/thermometer.sg --json --quiet --runs 20 2>/dev/null)
+      samples/thermometer/thermometer.sg --json --quiet --runs 20)
     [ -n "${JIT_LOG:-}" ] && printf '%s\n' "$out" >"$JIT_LOG/$side$i.txt"
     echo "$side $i $(printf '%s\n' "$out" | grep -o '"ns_per_epoch":[0-9.]*' | cut -d: -f2)"
   done

@@ -46,23 +46,32 @@ flags=$(SYMGRAD_JAVA_OPTS="-Xlog:class+load:file=$dir/classes.log -XX:+PrintComm
 echo "$flags" | grep -q 'TieredStopAtLevel=1' || fail "grad ran with the optimising compiler"
 grep -q 'picocli.CommandLine source: shared objects file' "$dir/classes.log" \
   || fail "picocli's classes were not loaded from the class-data archive"
-fitted=$(../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --json --quiet) \
-  || fail "bin/symgrad fit of the shipped sample failed"
-echo "$fitted" | grep -q '"stopped": *"completed"' || fail "bin/symgrad fit printed $fitted"
 
-# fit runs with the Vector API module by default, from an archive dumped with the module (its
-# classes come from the archive too), and prints what the scalar kernels print.
+# A small fit runs without the Vector API module (no incubator warning, the plain archive).
+fitted=$(../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --json --quiet \
+  2>"$dir/small-err.txt") || fail "bin/symgrad fit of the shipped sample failed"
+echo "$fitted" | grep -q '"stopped": *"completed"' || fail "bin/symgrad fit printed $fitted"
+! grep -q 'incubator' "$dir/small-err.txt" || fail "the thermometer fit added the Vector API module"
+
+# A fit of 1 MiB of data or more runs with the module by default, from an archive dumped with the
+# module (its classes come from the archive too), and prints what the scalar kernels print.
+awk 'BEGIN { print "t_u,t_c"; for (i = 0; i < 70000; i++)
+  printf "%.6f,%.6f\n", 20 + (i * 7919 % 7000) / 100, (i * 104729 % 3000) / 100 }' >big.csv
+big() {
+  ../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --data big.csv --epochs 3 \
+    --json --quiet "$@"
+}
+bigfit=$(SYMGRAD_JAVA_OPTS="-Xlog:class+load:file=$dir/fit-classes.log" big 2>"$dir/fit-err.txt") \
+  || fail "bin/symgrad fit of 1 MiB of data failed: $(cat "$dir/fit-err.txt")"
 ls "$XDG_CACHE_HOME"/symgrad/symgrad-*-vector.jsa >/dev/null 2>&1 \
-  || fail "no class-data archive with the Vector API module after fit"
-SYMGRAD_JAVA_OPTS="-Xlog:class+load:file=$dir/fit-classes.log" \
-  ../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --json --quiet \
-  2>"$dir/fit-err.txt" >/dev/null || fail "bin/symgrad fit with the Vector API archive failed"
+  || fail "no class-data archive with the Vector API module after a large fit"
+bigfit=$(SYMGRAD_JAVA_OPTS="-Xlog:class+load:file=$dir/fit-classes.log" big 2>"$dir/fit-err.txt") \
+  || fail "bin/symgrad fit with the Vector API archive failed"
 grep -q 'jdk.incubator.vector.DoubleVector source: shared objects file' "$dir/fit-classes.log" \
   || fail "fit did not load the Vector API's classes from the class-data archive"
-grep -q 'incubator' "$dir/fit-err.txt" || fail "fit ran without the Vector API module"
-scalar=$(SYMGRAD_VECTOR=off ../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" \
-  --json --quiet 2>"$dir/off-err.txt") || fail "SYMGRAD_VECTOR=off bin/symgrad fit failed"
-[ "$scalar" = "$fitted" ] || fail "SYMGRAD_VECTOR=off printed $scalar, the default $fitted"
+grep -q 'incubator' "$dir/fit-err.txt" || fail "a fit of 1 MiB of data ran without the module"
+scalar=$(SYMGRAD_VECTOR=off big 2>"$dir/off-err.txt") || fail "SYMGRAD_VECTOR=off fit failed"
+[ "$scalar" = "$bigfit" ] || fail "SYMGRAD_VECTOR=off printed $scalar, the default $bigfit"
 ! grep -q 'incubator' "$dir/off-err.txt" || fail "SYMGRAD_VECTOR=off added the module"
 
 # A Java without the module (a jlink image of what symgrad needs, where the JDK has jlink): the
@@ -70,14 +79,11 @@ scalar=$(SYMGRAD_VECTOR=off ../symgrad-link fit "../$home/samples/thermometer/th
 if command -v jlink >/dev/null 2>&1 && jlink --add-modules java.base,java.compiler,java.desktop,\
 java.management,java.sql,jdk.unsupported --no-header-files --no-man-pages \
     --output "$dir/jre" >/dev/null 2>&1; then
-  plain=$(JAVA_HOME="$dir/jre" ../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" \
-    --json --quiet 2>"$dir/jre-err.txt") || fail "bin/symgrad fit on a Java without the module \
-failed: $(cat "$dir/jre-err.txt")"
-  [ "$plain" = "$fitted" ] || fail "on a Java without the module fit printed $plain"
+  plain=$(JAVA_HOME="$dir/jre" big 2>"$dir/jre-err.txt") || fail "bin/symgrad fit on a Java \
+without the module failed: $(cat "$dir/jre-err.txt")"
+  [ "$plain" = "$bigfit" ] || fail "on a Java without the module fit printed $plain"
   code=0
-  SYMGRAD_VECTOR=on JAVA_HOME="$dir/jre" ../symgrad-link fit \
-    "../$home/samples/thermometer/thermometer.sg" --json --quiet >/dev/null 2>"$dir/on-err.txt" \
-    || code=$?
+  SYMGRAD_VECTOR=on JAVA_HOME="$dir/jre" big >/dev/null 2>"$dir/on-err.txt" || code=$?
   [ "$code" = 2 ] && grep -q 'no jdk.incubator.vector module' "$dir/on-err.txt" \
     || fail "SYMGRAD_VECTOR=on on a Java without the module: exit $code, $(cat "$dir/on-err.txt")"
 fi

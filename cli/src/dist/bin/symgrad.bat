@@ -6,13 +6,14 @@ rem per installation and jar); every later one starts from it, faster.
 setlocal
 for %%I in ("%~dp0..") do set "SYMGRAD_HOME=%%~fI"
 if defined JAVA_HOME (set "JAVA_EXE=%JAVA_HOME%\bin\java.exe") else (set "JAVA_EXE=java")
-rem SYMGRAD_VECTOR=auto, the default, gives fit and bench the Vector API module (same bits as
-rem without it) where the Java has it; on gives it to every command; off leaves it out.
+rem SYMGRAD_VECTOR=auto, the default, gives bench, and fit with a --data file of 1 MiB or more,
+rem the Vector API module (same bits as without it) where the Java has it; on gives it to every
+rem command; off leaves it out. (bin/symgrad also reads the model file's data line.)
 set "VECTOR_MODE=%SYMGRAD_VECTOR%"
 if not defined VECTOR_MODE set "VECTOR_MODE=auto"
 set "MODULE_OPTS="
 set "VECTOR_OPTS="
-if /i "%VECTOR_MODE%"=="auto" if /i "%~1"=="fit" set "MODULE_OPTS=--add-modules jdk.incubator.vector"
+if /i "%VECTOR_MODE%"=="auto" if /i "%~1"=="fit" call :large_data %*
 if /i "%VECTOR_MODE%"=="auto" if /i "%~1"=="bench" set "MODULE_OPTS=--add-modules jdk.incubator.vector"
 if /i "%VECTOR_MODE%"=="off" set "VECTOR_OPTS=-Dsymgrad.vector=off"
 if /i "%VECTOR_MODE%"=="on" set "MODULE_OPTS=--add-modules jdk.incubator.vector"
@@ -74,3 +75,16 @@ set CDS_OPTS="-XX:SharedArchiveFile=%CDS%" -Xlog:disable -Xlog:all=warning:stder
 :run
 "%JAVA_EXE%" %CDS_OPTS% %COMPILER_OPTS% %MODULE_OPTS% %VECTOR_OPTS% %SYMGRAD_JAVA_OPTS% -cp "%SYMGRAD_HOME%\lib\*" org.symgrad.cli.Main %*
 exit /b %ERRORLEVEL%
+
+:large_data
+rem Gives fit the module when its --data file holds 1 MiB or more: below that the module's start
+rem costs more than its vectors save. One argument a line, each line read as it runs.
+shift
+:large_data_next
+if "%~1"=="" exit /b 0
+set "DATA_SIZE=0"
+if /i "%~1"=="--data" if exist "%~2" set "DATA_SIZE=%~z2"
+if "%DATA_SIZE%"=="" set "DATA_SIZE=0"
+if %DATA_SIZE% GEQ 1048576 set "MODULE_OPTS=--add-modules jdk.incubator.vector"
+shift
+goto large_data_next

@@ -12,8 +12,16 @@ final class DenseModel implements LocalModel {
   private final boolean expandsAtTrials;
   private final double[] s;
   private final StepSolver solver;
+  private final SecantTerm secant; // null unless least squares
+  private boolean useSecant;
+  private double[] d;
 
   DenseModel(SecondOrderProblem problem) {
+    this(problem, false);
+  }
+
+  /** With {@code secant}, the model may add NL2SOL's estimate of the residuals' curvature. */
+  DenseModel(SecondOrderProblem problem, boolean secant) {
     this.problem = problem;
     this.n = problem.size();
     this.h = new double[n * n];
@@ -21,6 +29,7 @@ final class DenseModel implements LocalModel {
     this.expandsAtTrials = problem.derivativesAtTrials();
     this.s = new double[n * n];
     this.solver = new StepSolver(n);
+    this.secant = secant ? new SecantTerm(n) : null;
   }
 
   @Override
@@ -79,11 +88,13 @@ final class DenseModel implements LocalModel {
 
   @Override
   public void prepare(double[] d, double[] b) {
+    this.d = d;
     // h is symmetric and d[i]·d[j] = d[j]·d[i], so the upper triangle, mirrored, gives the
     // same bits as dividing every entry, with half the divisions.
     for (int i = 0; i < n; i++) {
       for (int j = i; j < n; j++) {
-        double v = h[i * n + j] / (d[i] * d[j]);
+        double hij = useSecant ? h[i * n + j] + secant.get(i, j) : h[i * n + j];
+        double v = hij / (d[i] * d[j]);
         s[i * n + j] = v;
         s[j * n + i] = v;
       }
@@ -109,5 +120,38 @@ final class DenseModel implements LocalModel {
   @Override
   public double curvature(double[] q) {
     return Dense.quadratic(s, q, n);
+  }
+
+  @Override
+  public boolean hasSecant() {
+    return secant != null;
+  }
+
+  @Override
+  public void secantUpdate(double[] step, double[] gradientChange) {
+    secant.update(step, gradientChange, h);
+  }
+
+  @Override
+  public double secantCurvature(double[] q) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double row = 0;
+      for (int j = 0; j < n; j++) {
+        row += secant.get(i, j) * (q[j] / d[j]);
+      }
+      sum += (q[i] / d[i]) * row;
+    }
+    return sum;
+  }
+
+  @Override
+  public void useSecant(boolean on) {
+    useSecant = on;
+  }
+
+  @Override
+  public boolean usesSecant() {
+    return useSecant;
   }
 }

@@ -15,7 +15,7 @@ final class TrustRegion {
 
   static SolverResult minimize(SecondOrderProblem problem, double[] start, Tolerances tol,
       boolean leastSquares) {
-    return minimize(new DenseModel(problem), start, tol, leastSquares);
+    return minimize(new DenseModel(problem, leastSquares), start, tol, leastSquares);
   }
 
   static SolverResult minimize(LocalModel problem, double[] start, Tolerances tol,
@@ -33,6 +33,10 @@ final class TrustRegion {
     double[] d = new double[n];
     double[] trial = new double[n];
     double[] work = new double[n];
+    double[] xPrevious = new double[n];
+    double[] gPrevious = new double[n];
+    double[] step = new double[n];
+    double[] gradientChange = new double[n];
     int evaluations = 0;
     int iterations = 0;
     int damped = 0;
@@ -73,6 +77,13 @@ final class TrustRegion {
         }
         xNorm = Dense.scaledNorm(d, x, n, work);
         delta = xNorm == 0 ? tol.factor() : tol.factor() * xNorm;
+      }
+      if (!first && problem.hasSecant()) {
+        for (int j = 0; j < n; j++) {
+          step[j] = x[j] - xPrevious[j];
+          gradientChange[j] = g[j] - gPrevious[j];
+        }
+        problem.secantUpdate(step, gradientChange);
       }
       double gNorm = gradientNorm(g, problem, f, n, leastSquares);
       if (gNorm <= tol.gtol()) {
@@ -140,6 +151,11 @@ final class TrustRegion {
           accepted = scaledGradientSquare(gTrial, d, n) < scaledGradientSquare(g, d, n);
         }
         if (accepted) {
+          if (problem.hasSecant()) {
+            chooseModel(problem, q, actual, predicted, scale);
+            System.arraycopy(x, 0, xPrevious, 0, n);
+            System.arraycopy(g, 0, gPrevious, 0, n);
+          }
           System.arraycopy(trial, 0, x, 0, n);
           f = f1;
           xNorm = Dense.scaledNorm(d, x, n, work);
@@ -176,6 +192,17 @@ final class TrustRegion {
       }
       damped += dampedHere ? 1 : 0;
       first = false;
+    }
+  }
+
+  // NL2SOL's choice of model: the next iterations use the one, Gauss–Newton's or Gauss–Newton's
+  // with the secant term, that predicted the reduction of the step just taken better.
+  private static void chooseModel(LocalModel problem, double[] q, double actual,
+      double predicted, double scale) {
+    double secantPart = 0.5 * problem.secantCurvature(q) / scale;
+    double other = problem.usesSecant() ? predicted + secantPart : predicted - secantPart;
+    if (Math.abs(actual - other) < Math.abs(actual - predicted)) {
+      problem.useSecant(!problem.usesSecant());
     }
   }
 

@@ -15,6 +15,7 @@ final class DenseModel implements LocalModel {
   private final SecantTerm secant; // null unless least squares
   private boolean useSecant;
   private double[] d;
+  private final double[] unscaled;
 
   DenseModel(SecondOrderProblem problem) {
     this(problem, false);
@@ -30,6 +31,7 @@ final class DenseModel implements LocalModel {
     this.s = new double[n * n];
     this.solver = new StepSolver(n);
     this.secant = secant ? new SecantTerm(n) : null;
+    this.unscaled = new double[n];
   }
 
   @Override
@@ -89,12 +91,15 @@ final class DenseModel implements LocalModel {
   @Override
   public void prepare(double[] d, double[] b) {
     this.d = d;
-    // h is symmetric and d[i]·d[j] = d[j]·d[i], so the upper triangle, mirrored, gives the
-    // same bits as dividing every entry, with half the divisions.
+    // h is symmetric, so the upper triangle, mirrored, is all there is to scale; by the
+    // reciprocals of d, n divisions in all (each costs ~14 cycles of latency at this size).
+    for (int i = 0; i < n; i++) {
+      unscaled[i] = 1 / d[i];
+    }
     for (int i = 0; i < n; i++) {
       for (int j = i; j < n; j++) {
         double hij = useSecant ? h[i * n + j] + secant.get(i, j) : h[i * n + j];
-        double v = hij / (d[i] * d[j]);
+        double v = hij * (unscaled[i] * unscaled[j]);
         s[i * n + j] = v;
         s[j * n + i] = v;
       }
@@ -134,13 +139,16 @@ final class DenseModel implements LocalModel {
 
   @Override
   public double secantCurvature(double[] q) {
+    for (int i = 0; i < n; i++) {
+      unscaled[i] = q[i] / d[i];
+    }
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double row = 0;
       for (int j = 0; j < n; j++) {
-        row += secant.get(i, j) * (q[j] / d[j]);
+        row += secant.get(i, j) * unscaled[j];
       }
-      sum += (q[i] / d[i]) * row;
+      sum += unscaled[i] * row;
     }
     return sum;
   }

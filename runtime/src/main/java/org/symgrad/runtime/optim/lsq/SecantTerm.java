@@ -63,10 +63,14 @@ final class SecantTerm {
       z[i] -= as[i];
       zs += z[i] * s[i];
     }
-    double c = zs / (ys * ys);
+    double inverse = 1 / ys; // one division: each is ~14 cycles of latency at this size
+    double c = zs * inverse * inverse;
     for (int i = 0; i < n; i++) {
+      double zi = z[i] * inverse;
+      double yi = y[i] * inverse;
+      double cyi = c * y[i];
       for (int j = 0; j < n; j++) {
-        a[i * n + j] = size * a[i * n + j] + (z[i] * y[j] + y[i] * z[j]) / ys - c * y[i] * y[j];
+        a[i * n + j] = size * a[i * n + j] + (zi * y[j] + yi * z[j]) - cyi * y[j];
       }
     }
     double zeros = 0;

@@ -105,6 +105,7 @@ final class TrustRegion {
       while (true) {
         problem.solve(delta, par, q);
         par = problem.lambda();
+        boolean undamped = par == 0; // the model's own minimiser, inside the region
         dampedHere |= problem.unshiftedFailed();
         double pNorm = Dense.norm(q, n);
         if (first) {
@@ -170,6 +171,10 @@ final class TrustRegion {
         expandTrial = false;
         boolean ftolMet = Math.abs(actual) <= tol.ftol() && predicted <= tol.ftol()
             && 0.5 * ratio <= 1;
+        // The model's own minimum promises less than ftol and the trial did not lower f: f is
+        // at its rounding floor, where lmder refuses ever shorter steps until xtol says stop
+        // (Thurber from start 2: 7 passes, Lanczos3 from start 1: 9). x is kept.
+        ftolMet |= !accepted && undamped && predicted <= tol.ftol() && actual <= 0;
         boolean xtolMet = delta <= tol.xtol() * xNorm;
         if (ftolMet || xtolMet) {
           Convergence reason = ftolMet && xtolMet ? Convergence.FTOL_XTOL

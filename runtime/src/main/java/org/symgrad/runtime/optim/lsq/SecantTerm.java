@@ -35,11 +35,18 @@ final class SecantTerm {
     double ys = 0;
     double sAs = 0;
     double sYSharp = 0;
+    double yy = 0;
+    double ss = 0;
     for (int i = 0; i < n; i++) {
       double hs = 0;
       double row = 0;
+      for (int j = 0; j < i; j++) {
+        hs += h[j * n + i] * s[j]; // only h's upper triangle is current
+      }
+      for (int j = i; j < n; j++) {
+        hs += h[i * n + j] * s[j];
+      }
       for (int j = 0; j < n; j++) {
-        hs += (i <= j ? h[i * n + j] : h[j * n + i]) * s[j];
         row += a[i * n + j] * s[j];
       }
       as[i] = row;
@@ -47,12 +54,12 @@ final class SecantTerm {
       ys += y[i] * s[i];
       sAs += s[i] * row;
       sYSharp += s[i] * z[i];
+      yy += y[i] * y[i];
+      ss += s[i] * s[i];
     }
-    double yNorm = Dense.norm(y, n);
-    double sNorm = Dense.norm(s, n);
     // The update's metric is y: a step along which the objective did not curve up gives no
     // safe update, so the estimate stays as it was.
-    if (!(ys > 1e-10 * yNorm * sNorm)) {
+    if (!(ys > 1e-10 * Math.sqrt(yy * ss))) {
       return;
     }
     // NL2SOL's sizing: never more curvature along s than the step itself showed.
@@ -69,8 +76,10 @@ final class SecantTerm {
       double zi = z[i] * inverse;
       double yi = y[i] * inverse;
       double cyi = c * y[i];
-      for (int j = 0; j < n; j++) {
-        a[i * n + j] = size * a[i * n + j] + (zi * y[j] + yi * z[j]) - cyi * y[j];
+      for (int j = i; j < n; j++) { // symmetric: the upper triangle, mirrored
+        double v = size * a[i * n + j] + (zi * y[j] + yi * z[j]) - cyi * y[j];
+        a[i * n + j] = v;
+        a[j * n + i] = v;
       }
     }
     double zeros = 0;

@@ -33,10 +33,8 @@ final class TrustRegion {
     double[] d = new double[n];
     double[] trial = new double[n];
     double[] work = new double[n];
-    double[] xPrevious = new double[n];
-    double[] gPrevious = new double[n];
-    double[] step = new double[n];
-    double[] gradientChange = new double[n];
+    double[] step = new double[n]; // the last step's start, then the step
+    double[] gradientChange = new double[n]; // the gradient there, then its change
     int evaluations = 0;
     int iterations = 0;
     int damped = 0;
@@ -80,8 +78,8 @@ final class TrustRegion {
       }
       if (!first && problem.hasSecant()) {
         for (int j = 0; j < n; j++) {
-          step[j] = x[j] - xPrevious[j];
-          gradientChange[j] = g[j] - gPrevious[j];
+          step[j] = x[j] - step[j];
+          gradientChange[j] = g[j] - gradientChange[j];
         }
         problem.secantUpdate(step, gradientChange);
       }
@@ -154,8 +152,10 @@ final class TrustRegion {
         if (accepted) {
           if (problem.hasSecant()) {
             chooseModel(problem, q, actual, predicted, scale);
-            System.arraycopy(x, 0, xPrevious, 0, n);
-            System.arraycopy(g, 0, gPrevious, 0, n);
+            for (int j = 0; j < n; j++) { // loops: arraycopy's set-up costs more at this size
+              step[j] = x[j];
+              gradientChange[j] = g[j];
+            }
           }
           System.arraycopy(trial, 0, x, 0, n);
           f = f1;

@@ -72,6 +72,7 @@ final class SecantTerm {
     }
     double inverse = 1 / ys; // one division: each is ~14 cycles of latency at this size
     double c = zs * inverse * inverse;
+    double zeros = 0; // v·0 is ±0 for a finite v and NaN otherwise: one test, not n²
     for (int i = 0; i < n; i++) {
       double zi = z[i] * inverse;
       double yi = y[i] * inverse;
@@ -80,11 +81,8 @@ final class SecantTerm {
         double v = size * a[i * n + j] + (zi * y[j] + yi * z[j]) - cyi * y[j];
         a[i * n + j] = v;
         a[j * n + i] = v;
+        zeros += v * 0.0;
       }
-    }
-    double zeros = 0;
-    for (int k = 0; k < n * n; k++) {
-      zeros += a[k] * 0.0;
     }
     if (zeros != 0) {
       java.util.Arrays.fill(a, 0.0); // rounding overflowed: start again from Gauss–Newton

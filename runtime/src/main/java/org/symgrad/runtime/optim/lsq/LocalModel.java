@@ -59,4 +59,24 @@ interface LocalModel {
 
   /** Makes the last {@link #expandCandidate} the model's, as if {@link #expand} ran there. */
   void adoptCandidate();
+
+  /** Whether the model can add a secant estimate of the residuals' curvature (least squares). */
+  default boolean hasSecant() {
+    return false;
+  }
+
+  /** Updates that estimate with a step taken and the gradient change it made. */
+  default void secantUpdate(double[] step, double[] gradientChange) {}
+
+  /** {@code qᵀAq} for the estimate {@code A}, in the scaled variables of the last prepare. */
+  default double secantCurvature(double[] q) {
+    return 0;
+  }
+
+  /** Whether the next {@link #prepare} adds the estimate to the matrix. */
+  default void useSecant(boolean on) {}
+
+  default boolean usesSecant() {
+    return false;
+  }
 }

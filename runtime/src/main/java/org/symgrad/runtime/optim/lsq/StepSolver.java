@@ -172,15 +172,14 @@ final class StepSolver {
   }
 
   // Factors S + λI and writes q = -(S + λI)⁻¹ b. The pivots' reciprocals are taken once
-  // here, so the triangular solves multiply: a division's latency is what bounds these small
+  // by the factorisation, so the triangular solves multiply: a division's latency is what bounds these small
   // solves. The forward solve runs by columns: each q[i] subtracts the same products in the
   // same order as by rows (the same bits), but the rows' updates no longer wait in one chain.
   private boolean tryLambda(double lam, double[] q) {
-    if (!Dense.cholesky(s, lam, n, factor)) {
+    if (!factor(lam)) {
       return false;
     }
     for (int i = 0; i < n; i++) {
-      inverseDiagonal[i] = 1 / factor[i * n + i];
       q[i] = -b[i];
     }
     forwardByColumns(q);
@@ -190,6 +189,36 @@ final class StepSolver {
         sum -= factor[k * n + i] * q[k];
       }
       q[i] = sum * inverseDiagonal[i];
+    }
+    return true;
+  }
+
+  // The lower Cholesky factor of S + λI into factor's lower triangle (the upper one is never
+  // read), as Dense.cholesky, but each column multiplies by its pivot's reciprocal, one
+  // division a column instead of one an entry, and keeps it for the solves.
+  private boolean factor(double lam) {
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      largest = Math.max(largest, Math.abs(s[i * n + i] + lam));
+    }
+    double tiny = largest * n * 1e-14; // as Dense.cholesky: singular to working precision
+    for (int j = 0; j < n; j++) {
+      double d = s[j * n + j] + lam;
+      for (int k = 0; k < j; k++) {
+        d -= factor[j * n + k] * factor[j * n + k];
+      }
+      if (!(d > tiny)) {
+        return false;
+      }
+      double inverse = 1 / Math.sqrt(d);
+      inverseDiagonal[j] = inverse;
+      for (int i = j + 1; i < n; i++) {
+        double sum = s[j * n + i];
+        for (int k = 0; k < j; k++) {
+          sum -= factor[i * n + k] * factor[j * n + k];
+        }
+        factor[i * n + j] = sum * inverse;
+      }
     }
     return true;
   }

@@ -15,7 +15,7 @@ final class TrustRegion {
 
   static SolverResult minimize(SecondOrderProblem problem, double[] start, Tolerances tol,
       boolean leastSquares) {
-    return minimize(new DenseModel(problem), start, tol, leastSquares);
+    return minimize(new DenseModel(problem, leastSquares), start, tol, leastSquares);
   }
 
   static SolverResult minimize(LocalModel problem, double[] start, Tolerances tol,
@@ -33,6 +33,8 @@ final class TrustRegion {
     double[] d = new double[n];
     double[] trial = new double[n];
     double[] work = new double[n];
+    double[] step = new double[n]; // the last step's start, then the step
+    double[] gradientChange = new double[n]; // the gradient there, then its change
     int evaluations = 0;
     int iterations = 0;
     int damped = 0;
@@ -74,6 +76,13 @@ final class TrustRegion {
         xNorm = Dense.scaledNorm(d, x, n, work);
         delta = xNorm == 0 ? tol.factor() : tol.factor() * xNorm;
       }
+      if (!first && problem.hasSecant()) {
+        for (int j = 0; j < n; j++) {
+          step[j] = x[j] - step[j];
+          gradientChange[j] = g[j] - gradientChange[j];
+        }
+        problem.secantUpdate(step, gradientChange);
+      }
       double gNorm = gradientNorm(g, problem, f, n, leastSquares);
       if (gNorm <= tol.gtol()) {
         return result(x, f, iterations, evaluations, Convergence.GTOL, damped);
@@ -94,6 +103,7 @@ final class TrustRegion {
       while (true) {
         problem.solve(delta, par, q);
         par = problem.lambda();
+        boolean undamped = par == 0; // the model's own minimiser, inside the region
         dampedHere |= problem.unshiftedFailed();
         double pNorm = Dense.norm(q, n);
         if (first) {
@@ -140,6 +150,13 @@ final class TrustRegion {
           accepted = scaledGradientSquare(gTrial, d, n) < scaledGradientSquare(g, d, n);
         }
         if (accepted) {
+          if (problem.hasSecant()) {
+            chooseModel(problem, q, actual, predicted, scale);
+            for (int j = 0; j < n; j++) { // loops: arraycopy's set-up costs more at this size
+              step[j] = x[j];
+              gradientChange[j] = g[j];
+            }
+          }
           System.arraycopy(trial, 0, x, 0, n);
           f = f1;
           xNorm = Dense.scaledNorm(d, x, n, work);
@@ -154,6 +171,10 @@ final class TrustRegion {
         expandTrial = false;
         boolean ftolMet = Math.abs(actual) <= tol.ftol() && predicted <= tol.ftol()
             && 0.5 * ratio <= 1;
+        // The model's own minimum promises less than ftol and the trial did not lower f: f is
+        // at its rounding floor, where lmder refuses ever shorter steps until xtol says stop
+        // (Thurber from start 2: 7 passes, Lanczos3 from start 1: 9). x is kept.
+        ftolMet |= !accepted && undamped && predicted <= tol.ftol() && actual <= 0;
         boolean xtolMet = delta <= tol.xtol() * xNorm;
         if (ftolMet || xtolMet) {
           Convergence reason = ftolMet && xtolMet ? Convergence.FTOL_XTOL
@@ -176,6 +197,17 @@ final class TrustRegion {
       }
       damped += dampedHere ? 1 : 0;
       first = false;
+    }
+  }
+
+  // NL2SOL's choice of model: the next iterations use the one, Gauss–Newton's or Gauss–Newton's
+  // with the secant term, that predicted the reduction of the step just taken better.
+  private static void chooseModel(LocalModel problem, double[] q, double actual,
+      double predicted, double scale) {
+    double secantPart = 0.5 * problem.secantCurvature(q) / scale;
+    double other = problem.usesSecant() ? predicted + secantPart : predicted - secantPart;
+    if (Math.abs(actual - other) < Math.abs(actual - predicted)) {
+      problem.useSecant(!problem.usesSecant());
     }
   }
 

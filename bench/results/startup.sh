@@ -29,18 +29,18 @@ echo "# 1. grad: ./symgrad (static archive; client compiler alone) against B, th
 python3 bench/startup.py -n "$runs" --vs "./.symgrad-previous grad w*x+b --at w=1,x=1,b=0 --json" \
   -- ./symgrad grad 'w*x+b' --at w=1,x=1,b=0 --json
 echo
-echo "# 2. the thermometer fit: ./symgrad (Vector API module by default, archive dumped with it)"
+echo "# 2. the thermometer fit: ./symgrad (auto: no module for a fit of under 1 MiB of data)"
 echo "#    against B (no module by default)"
 python3 bench/startup.py -n "$runs" --vs "./.symgrad-previous fit $model --json --quiet" \
   -- ./symgrad fit "$model" --json --quiet
 echo
-echo "# 2b. the same fit with the module: ./symgrad against B with SYMGRAD_VECTOR=auto (B's archive"
+echo "# 2b. ./symgrad against B with SYMGRAD_VECTOR=auto (B adds the module to every fit; its archive"
 echo "#     was dumped without the module)"
 python3 bench/startup.py -n "$runs" \
   --vs "env SYMGRAD_VECTOR=auto ./.symgrad-previous fit $model --json --quiet" \
   -- ./symgrad fit "$model" --json --quiet
 echo
-echo "# 2c. the fit: ./symgrad against ./symgrad with SYMGRAD_VECTOR=off (no module)"
+echo "# 2c. the fit: ./symgrad against ./symgrad with SYMGRAD_VECTOR=off (neither adds the module here)"
 python3 bench/startup.py -n "$runs" --vs "env SYMGRAD_VECTOR=off ./symgrad fit $model --json --quiet" \
   -- ./symgrad fit "$model" --json --quiet
 echo

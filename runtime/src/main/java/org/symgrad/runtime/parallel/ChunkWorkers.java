@@ -1,6 +1,7 @@
 package org.symgrad.runtime.parallel;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,23 @@ final class ChunkWorkers {
         Worker worker = idle[--idleCount];
         idle[idleCount] = null;
         worker.assign(call, generation);
+      }
+    }
+  }
+
+  /**
+   * Returns once {@code finished} reaches {@code count}, for a caller that has done its own
+   * share of a call: the helpers' last pieces take microseconds, less than waking from a park,
+   * so it spins for up to {@link #SPIN_NANOS} before it parks (on {@code blocker}, for thread
+   * dumps). The helper that makes the count unparks the caller.
+   */
+  static void awaitCount(AtomicInteger finished, int count, Object blocker) {
+    long spinEnd = System.nanoTime() + SPIN_NANOS;
+    while (finished.get() < count) {
+      if (System.nanoTime() - spinEnd < 0) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.park(blocker);
       }
     }
   }

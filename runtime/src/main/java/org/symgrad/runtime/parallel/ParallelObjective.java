@@ -122,16 +122,7 @@ public final class ParallelObjective {
     claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
     ChunkWorkers.SHARED.offer(asCall, generation, Math.min(threads, count) - 1);
     help(generation, ChunkWorkers.NOTHING);
-    // Every chunk is claimed; the helpers' last ones take microseconds, less than waking
-    // from a park, so spin briefly before parking.
-    long spinEnd = System.nanoTime() + ChunkWorkers.SPIN_NANOS;
-    while (finished.get() < count) {
-      if (System.nanoTime() - spinEnd < 0) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.park(this);
-      }
-    }
+    ChunkWorkers.awaitCount(finished, count, this);
     this.params = null; // so that the objective holds no batch between calls
     this.batch = null;
     this.caller = null;

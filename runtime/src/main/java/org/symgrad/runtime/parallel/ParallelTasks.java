@@ -43,14 +43,7 @@ public final class ParallelTasks {
     ParallelTasks call = new ParallelTasks(count, task);
     ChunkWorkers.SHARED.offer(call::help, 0, Math.min(threads, count) - 1);
     call.help(0, ChunkWorkers.NOTHING);
-    long spinEnd = System.nanoTime() + ChunkWorkers.SPIN_NANOS;
-    while (call.finished.get() < count) {
-      if (System.nanoTime() - spinEnd < 0) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.park(call);
-      }
-    }
+    ChunkWorkers.awaitCount(call.finished, count, call);
     Throwable failed = call.failure.get();
     if (failed instanceof RuntimeException runtime) {
       throw runtime;

@@ -236,6 +236,9 @@ final class Indices {
       return source.error(ErrorCode.UNCLOSED_PARENTHESIS, open, "unclosed '[': expected ']'",
           "the expression ends before this '[' is closed");
     }
+    if (token.is(Kind.ERROR)) {
+      return token.error(); // a character that is no token: its own error says which
+    }
     return source.error(ErrorCode.BAD_INDEX, token, "unexpected " + token.quoted() + " in an index",
         "an index is a bound name, as j in sum(j, …), or a whole number; separate them with ','");
   }

@@ -15,7 +15,16 @@ final class Texts {
     if (text.length() > LONGEST_QUOTE) {
       text = text.substring(0, LONGEST_QUOTE - 1) + "…";
     }
-    return "'" + text + "'";
+    StringBuilder quoted = new StringBuilder(text.length() + 2).append('\'');
+    // A control, format or unpaired surrogate char would reach the terminal as written: name it.
+    text.codePoints().forEach(c -> {
+      switch (Character.getType(c)) {
+        case Character.CONTROL, Character.FORMAT, Character.SURROGATE ->
+            quoted.append(String.format(Locale.ROOT, "U+%04X", c));
+        default -> quoted.appendCodePoint(c);
+      }
+    });
+    return quoted.append('\'').toString();
   }
 
   /**

@@ -156,6 +156,19 @@ class HostileTextTest {
     }
   }
 
+  @Example
+  void unprintableCharactersInIndicesAreNamedNotPrinted() {
+    // Found by the property above: a bad character inside '[' ']' was quoted as written.
+    for (String bad : List.of("\u0000", "\u0007", "\u007f", "\ud83d", "\ude00", "\u202e",
+        "\u200b", "\ufeff")) {
+      for (String model : List.of("x[x" + bad, "x[" + bad + "]", "x[j" + bad + "] ")) {
+        model("input x\ntarget y\nparam w = \nmodel " + model + "\nloss ");
+        model("input x[3]\ntarget y\nparam w[3]\nmodel sum(j, w[j] * " + model + ")");
+        model("input x[3]\ntarget y\nparam w[3]\nmodel w * x\nlet " + model + " = x");
+      }
+    }
+  }
+
   private static SymgradException refused(String text) {
     try {
       Expressions.parse(text, new Graph());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.io.BadFileException;
 import org.symgrad.io.Checkpoints;
+import org.symgrad.io.Quote;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.optim.LrScheduler;
@@ -28,8 +29,9 @@ final class InitFile {
       for (int i = 0; i < p.size(); i++) {
         double value = params[p.offset() + i];
         if (!Double.isFinite(value)) {
-          throw new BadFileException(init + ": error: parameter " + p.elementName(i) + " is "
-              + value + "; a fit starts from, and predicts with, finite numbers only");
+          throw new BadFileException(Quote.path(init) + ": error: parameter "
+              + p.elementName(i) + " is " + value
+              + "; a fit starts from, and predicts with, finite numbers only");
         }
       }
     }
@@ -45,8 +47,8 @@ final class InitFile {
     try {
       checkpoint.restoreInto(scratch, scheduler);
     } catch (IllegalArgumentException e) {
-      throw new BadFileException(init + ": error: cannot resume from this checkpoint: "
-          + e.getMessage());
+      throw new BadFileException(Quote.path(init) + ": error: cannot resume from this "
+          + "checkpoint: " + e.getMessage());
     }
   }
 }

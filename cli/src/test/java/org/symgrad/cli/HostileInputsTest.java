@@ -91,4 +91,13 @@ class HostileInputsTest {
     assertThat(run.outLines().get(0)).isEqualTo("t_u,pred");
     assertThat(run.outLines().get(1)).startsWith("10.0,");
   }
+
+  @Test
+  void aFileNameWithALineBreakStaysOnTheMessagesLine() throws Exception {
+    Path data = folder.resolve("two\nlines\u202E.csv");
+    Files.writeString(data, "t_u,t_c\nabc,2\n");
+    CommandRun run = CommandRun.of("fit", MODEL, "--data", data.toString());
+    assertBadInput(run, folder + "/two?lines?.csv:2:1: error: not a number: 'abc'");
+    assertThat(run.err().lines().count()).isEqualTo(1);
+  }
 }

@@ -103,7 +103,7 @@ public final class Checkpoints {
 
   /** The parameters, and the checkpoint if it is one, in {@code file} for {@code model}. */
   public static Loaded load(Path file, ModelInfo model) {
-    return fromJson(readJson(file, LARGEST), model, file.toString());
+    return fromJson(readJson(file, LARGEST), model, Quote.path(file));
   }
 
   /** What {@code root} (a file's JSON, named {@code shownName}) holds for {@code model}. */
@@ -198,7 +198,7 @@ public final class Checkpoints {
    * skipped; refused with its line and column when it is not JSON.
    */
   public static JsonNode readJson(Path file, long largest) {
-    String shown = file.toString();
+    String shown = Quote.path(file);
     if (Files.isDirectory(file)) {
       throw new BadFileException(shown + ": error: is a directory, not a JSON file");
     }

@@ -72,7 +72,7 @@ public final class Datasets {
   }
 
   private static Dataset read(Path file, Columns columns, CsvLimits limits) {
-    String shown = file.toString();
+    String shown = Quote.path(file);
     if (Files.isDirectory(file)) {
       throw new BadFileException(shown + ": error: is a directory, not a CSV file");
     }

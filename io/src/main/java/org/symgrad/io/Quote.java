@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Text from a user's file, made safe to show in a message: on one line, control and format
- * characters as {@code ?}, and short. A model's {@code data} line can name any file the process can read,
- * so a message quotes only a small excerpt of a bad cell or header, never a whole line.
+ * characters as {@code ?}, and short. A model's {@code data} line can name any file the
+ * process can read, so a message quotes only a small excerpt of a bad cell or header, never
+ * a whole line.
  */
 public final class Quote {
   /** How many characters of a cell or a name a message shows. */
@@ -32,6 +33,16 @@ public final class Quote {
       shown.appendCodePoint(shownAsIs(c) ? c : '?');
       i += Character.charCount(c);
     }
+    return shown.toString();
+  }
+
+  /**
+   * A file's path for the start of a message: whole, but on one line, with the characters
+   * that {@link #shownAsIs} refuses as {@code ?} (a file may be named {@code "a\nb.csv"}).
+   */
+  public static String path(java.nio.file.Path file) {
+    StringBuilder shown = new StringBuilder();
+    file.toString().codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
     return shown.toString();
   }
 

@@ -21,4 +21,11 @@ class QuoteTest {
   void printableTextIsShownAsItIs() {
     assertThat(Quote.of("t_u é 😀 ×")).isEqualTo("'t_u é 😀 ×'");
   }
+
+  @Test
+  void aPathIsShownWholeOnOneLine() {
+    String long_ = "d".repeat(100);
+    assertThat(Quote.path(java.nio.file.Path.of(long_, "a\nb\u202E.csv")))
+        .isEqualTo(long_ + "/a?b?.csv");
+  }
 }

@@ -118,9 +118,10 @@ public final class ModelParser {
     if (decoded.startsWith("\uFEFF")) {
       decoded = decoded.substring(1); // columns counted as parse() counts them
     }
-    throw new SourceText(sourceName, decoded).error(ErrorCode.UNREADABLE_FILE, decoded.length(),
-        1, "cannot read " + file + ": it is not valid UTF-8", String.format(Locale.ROOT,
-            "byte 0x%02x here is not UTF-8: save the file as UTF-8", bytes[in.position()] & 0xff));
+    String hint = String.format(Locale.ROOT, "byte 0x%02x here is not UTF-8: save the file as "
+        + "UTF-8", bytes[in.position()] & 0xff);
+    throw new SourceText(sourceName, decoded).error(ErrorCode.UNREADABLE_FILE,
+        decoded.length(), 1, "cannot read " + file + ": it is not valid UTF-8", hint);
   }
 
   private static SymgradException unreadable(Path file, String sourceName, String reason) {

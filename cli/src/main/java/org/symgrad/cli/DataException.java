@@ -13,14 +13,14 @@ final class DataException extends RuntimeException {
 
   /**
    * Column names for a message, on one line and not too many: {@code x, y, z}, control
-   * characters shown as '?', and after the first 20 {@code … (N in all)}.
+   * and format characters shown as '?', and after the first 20 {@code … (N in all)}.
    */
   static String listed(java.util.List<String> names) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < Math.min(names.size(), 20); i++) {
       text.append(i == 0 ? "" : ", ");
       names.get(i).codePoints().forEach(c ->
-          text.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+          text.appendCodePoint(org.symgrad.io.Quote.shownAsIs(c) ? c : '?'));
     }
     return names.size() > 20 ? text + ", … (" + names.size() + " in all)" : text.toString();
   }

@@ -102,9 +102,15 @@ final class FitCommand implements Callable<Integer> {
           Optimizers.create(fit.optimizer(), expected.parameterCount(), optimizerArguments())));
     }
     Path init = fit.init();
-    Checkpoints.Loaded initial = init == null ? null : Checkpoints.load(init, expected);
+    Checkpoints.Loaded initial = init == null ? null : InitFile.load(init, expected);
     TrainingCheckpoint resumed = initial == null || initial.checkpoint() == null ? null
         : resumeWith(initial.checkpoint(), err);
+    if (resumed != null) {
+      Optimizer scratch = Optimizers.create(fit.optimizer(), expected.parameterCount(),
+          optimizerArguments());
+      InitFile.checkResumes(init, resumed, scratch, schedulerSpec == null ? null
+          : Schedulers.create(schedulerSpec.name(), schedulerSpec.arguments(), scratch));
+    }
     Dataset dataset = ModelFiles.data(definition, modelFile, data);
     CompiledModel model = EarlyCompile.compile(definition);
     ModelInfo info = model.info();

@@ -56,12 +56,17 @@ public final class Main {
     try {
       code = commandLine.execute(args);
     } catch (OutOfMemoryError e) {
+      String inputs = CommandInputs.of(args);
       err.println("symgrad: error: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
-          + " MB of heap at most): the input is too large for this JVM; give it more with "
+          + " MB of heap at most)" + (inputs.isEmpty() ? "" : " with " + inputs)
+          + ": the input is too large for this JVM; give it more with "
           + "SYMGRAD_JAVA_OPTS=-Xmx4g, or use less data");
       code = BAD_INPUT;
     } catch (StackOverflowError e) {
-      err.println("symgrad: error: the input is nested too deeply for this JVM's stack");
+      String inputs = CommandInputs.of(args);
+      err.println("symgrad: error: the input" + (inputs.isEmpty() ? "" : " (" + inputs + ")")
+          + " is nested too deeply for this JVM's stack; give it more with "
+          + "SYMGRAD_JAVA_OPTS=-Xss8m");
       code = BAD_INPUT;
     }
     out.flush();

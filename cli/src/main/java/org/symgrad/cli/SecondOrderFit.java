@@ -1,11 +1,8 @@
 package org.symgrad.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -156,18 +153,11 @@ final class SecondOrderFit {
 
   private double[] start(ModelInfo info) {
     Path init = command.fit.init();
-    if (init == null) {
-      return info.initialParameters(command.fit.seed());
-    }
-    try {
-      JsonNode initial = Json.mapper().readTree(Files.readString(init));
-      return Parameters.fromJson(initial.get("params"), info, init.toString());
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException(init + ": error: no such file");
-    } catch (IOException e) {
-      throw new UsageException(init + ": error: not valid JSON: " + e.getMessage());
-    }
+    // Read as every command reads --init: its limits, byte order mark and messages.
+    return init == null ? info.initialParameters(command.fit.seed())
+        : InitFile.load(init, info).params();
   }
+
 
   // These steer epochs of torch steps; a second-order fit has none of them.
   private void refuseTorchOnlyOptions() {

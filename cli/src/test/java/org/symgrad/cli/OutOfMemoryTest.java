@@ -32,7 +32,7 @@ class OutOfMemoryTest {
     assertWithMessage("the child JVM ends").that(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
     assertWithMessage(err).that(process.exitValue()).isEqualTo(2);
-    assertThat(err).contains("out of memory (24 MB of heap at most)");
+    assertThat(err).contains("out of memory (24 MB of heap at most) with the expression");
     assertThat(err).contains("SYMGRAD_JAVA_OPTS=-Xmx");
     assertThat(err).doesNotContain("OutOfMemoryError");
     assertThat(err).doesNotContain("\tat ");

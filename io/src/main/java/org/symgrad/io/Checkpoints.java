@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,9 +41,13 @@ public final class Checkpoints {
   /** The largest file {@link #load} reads: 1 GiB, or a quarter of the heap if less. */
   public static final long LARGEST = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
   // Numbers of a million digits would take quadratic time; checkpoints hold doubles.
+  // A key twice or text after the object is a file edited by hand: refused, not guessed at.
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(1000).build())
-      .build()).build();
+      .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private Checkpoints() {}
 
@@ -97,7 +103,7 @@ public final class Checkpoints {
 
   /** The parameters, and the checkpoint if it is one, in {@code file} for {@code model}. */
   public static Loaded load(Path file, ModelInfo model) {
-    return fromJson(readJson(file, LARGEST), model, file.toString());
+    return fromJson(readJson(file, LARGEST), model, Quote.path(file));
   }
 
   /** What {@code root} (a file's JSON, named {@code shownName}) holds for {@code model}. */
@@ -192,7 +198,7 @@ public final class Checkpoints {
    * skipped; refused with its line and column when it is not JSON.
    */
   public static JsonNode readJson(Path file, long largest) {
-    String shown = file.toString();
+    String shown = Quote.path(file);
     if (Files.isDirectory(file)) {
       throw new BadFileException(shown + ": error: is a directory, not a JSON file");
     }
@@ -216,7 +222,7 @@ public final class Checkpoints {
       String where = at == null ? shown + ":" : shown + ":" + at.getLineNr() + ":"
           + at.getColumnNr() + ":";
       throw new BadFileException(where + " error: not valid JSON: "
-          + Quote.excerpt(firstLine(e.getOriginalMessage())));
+          + JsonProblems.describe(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new BadFileException(shown + ": error: cannot read: " + e.getMessage());
     } catch (OutOfMemoryError e) {
@@ -224,10 +230,6 @@ public final class Checkpoints {
     }
   }
 
-  private static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
-  }
 
   /** A stream that ends in an error past {@code largest} bytes. */
   private static final class Bounded extends java.io.FilterInputStream {

@@ -44,11 +44,11 @@ public final class Datasets {
   }
 
   /**
-   * The columns {@code model} needs to predict: its inputs, required, and its target when the
-   * file has it (as for scoring), else none.
+   * The columns {@code model} needs to predict: its inputs, required. The target column, if
+   * the file has one, is skipped like any other column, so that new data may leave it blank.
    */
   public static Dataset readInputs(Path file, ModelInfo model) {
-    return read(file, Columns.of(model, false), CsvLimits.defaults());
+    return read(file, Columns.inputs(model), CsvLimits.defaults());
   }
 
   /**
@@ -72,7 +72,7 @@ public final class Datasets {
   }
 
   private static Dataset read(Path file, Columns columns, CsvLimits limits) {
-    String shown = file.toString();
+    String shown = Quote.path(file);
     if (Files.isDirectory(file)) {
       throw new BadFileException(shown + ": error: is a directory, not a CSV file");
     }
@@ -101,13 +101,19 @@ public final class Datasets {
   }
 
   /** Which columns to read, and what else their values must be. */
-  record Columns(@Nullable ModelInfo model, boolean targetRequired) {
+  record Columns(@Nullable ModelInfo model, boolean targetRequired, boolean targetRead) {
     static Columns all() {
-      return new Columns(null, false);
+      return new Columns(null, false, false);
     }
 
+    /** The inputs, and the target: required, or read when the file has it. */
     static Columns of(ModelInfo model, boolean targetRequired) {
-      return new Columns(model, targetRequired);
+      return new Columns(model, targetRequired, true);
+    }
+
+    /** The inputs only. */
+    static Columns inputs(ModelInfo model) {
+      return new Columns(model, false, false);
     }
 
     /**
@@ -131,7 +137,7 @@ public final class Datasets {
           wanted.add(input);
         }
       }
-      if (index.containsKey(model.target())) {
+      if (targetRead && index.containsKey(model.target())) {
         wanted.add(model.target());
       } else if (targetRequired) {
         missing.add(Quote.of(model.target()) + " (the target)");

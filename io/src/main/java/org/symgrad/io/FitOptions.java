@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.train.TrainingCheckpoint;
@@ -120,6 +121,9 @@ public final class FitOptions {
       throw new IllegalArgumentException("--early-stopping " + patience
           + ": must be at least 1 epoch");
     }
+    if (lr != null && Double.isInfinite(lr)) {
+      throw new IllegalArgumentException("--lr " + lr + ": must be a finite number");
+    }
     if (valFraction != null && !(valFraction >= 0 && valFraction < 1)) {
       throw new IllegalArgumentException("--val-fraction " + valFraction + ": must be in "
           + "[0, 1): the fraction of rows held out for validation");
@@ -166,7 +170,12 @@ public final class FitOptions {
             + ": expected NAME=VALUE, as in momentum=0.9");
       }
       String name = option.substring(0, equals).trim();
-      if (arguments.put(name, option.substring(equals + 1).trim()) != null) {
+      String value = option.substring(equals + 1).trim();
+      if (infinite(value)) {
+        throw new IllegalArgumentException("--opt " + option + ": must be finite; no "
+            + "optimizer argument is infinite");
+      }
+      if (arguments.put(name, value) != null) {
         throw new IllegalArgumentException("--opt " + name + " is given twice");
       }
     }
@@ -178,6 +187,25 @@ public final class FitOptions {
       arguments.put("lr", Double.toString(lr));
     }
     return arguments;
+  }
+
+  // Whether a value, or a part of a list such as betas=0.9,inf, reads as an infinite double:
+  // a torch optimizer takes lr=inf and the fit ends in infinite parameters.
+  private static boolean infinite(String value) {
+    for (String part : value.split(",", -1)) {
+      String number = part.replaceAll("[\\[\\]()]", "").strip().toLowerCase(Locale.ROOT);
+      if (number.matches("[+-]?inf(inity)?")) { // Python's spelling, as --opt takes it
+        return true;
+      }
+      try {
+        if (Double.isInfinite(Double.parseDouble(number))) {
+          return true;
+        }
+      } catch (NumberFormatException e) {
+        // not a number: the optimizer names it
+      }
+    }
+    return false;
   }
 
   /**

@@ -3,9 +3,10 @@ package org.symgrad.io;
 import java.util.List;
 
 /**
- * Text from a user's file, made safe to show in a message: on one line, control characters
- * as {@code ?}, and short. A model's {@code data} line can name any file the process can read,
- * so a message quotes only a small excerpt of a bad cell or header, never a whole line.
+ * Text from a user's file, made safe to show in a message: on one line, control and format
+ * characters as {@code ?}, and short. A model's {@code data} line can name any file the
+ * process can read, so a message quotes only a small excerpt of a bad cell or header, never
+ * a whole line.
  */
 public final class Quote {
   /** How many characters of a cell or a name a message shows. */
@@ -29,11 +30,33 @@ public final class Quote {
       if (count++ == LONGEST) {
         return shown.append('…').toString();
       }
-      shown.appendCodePoint(Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-          || c == '\uFEFF' ? '?' : c);
+      shown.appendCodePoint(shownAsIs(c) ? c : '?');
       i += Character.charCount(c);
     }
     return shown.toString();
+  }
+
+  /**
+   * A file's path for the start of a message: whole, but on one line, with the characters
+   * that {@link #shownAsIs} refuses as {@code ?} (a file may be named {@code "a\nb.csv"}).
+   */
+  public static String path(java.nio.file.Path file) {
+    StringBuilder shown = new StringBuilder();
+    file.toString().codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
+    return shown.toString();
+  }
+
+  /**
+   * Whether a character may reach a terminal as it is: not a control, a line or paragraph
+   * separator, an unpaired surrogate, or a format character (a byte order mark, a zero width
+   * space, a bidirectional override that would reorder the rest of the message).
+   */
+  public static boolean shownAsIs(int c) {
+    return switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR -> false;
+      default -> true;
+    };
   }
 
   /**

@@ -2,13 +2,15 @@ package org.symgrad.compiler.parse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.diagnostic.ErrorCode;
@@ -88,13 +90,7 @@ public final class ModelParser {
     String sourceName = fileName == null ? file.toString() : fileName.toString();
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw unreadable(file, sourceName, "it is not valid UTF-8");
+      text = utf8(Files.readAllBytes(file), file, sourceName);
     } catch (NoSuchFileException e) {
       throw unreadable(file, sourceName, "no such file");
     } catch (AccessDeniedException e) {
@@ -104,6 +100,28 @@ public final class ModelParser {
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     return parse(text, sourceName);
+  }
+
+  // The text of bytes that must be UTF-8; else an error at the line and column of the first
+  // byte that is not, with the line up to it above the caret.
+  private static String utf8(byte[] bytes, Path file, String sourceName) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    String decoded = out.flip().toString();
+    if (!result.isError()) {
+      return decoded;
+    }
+    if (decoded.startsWith("\uFEFF")) {
+      decoded = decoded.substring(1); // columns counted as parse() counts them
+    }
+    String hint = String.format(Locale.ROOT, "byte 0x%02x here is not UTF-8: save the file as "
+        + "UTF-8", bytes[in.position()] & 0xff);
+    throw new SourceText(sourceName, decoded).error(ErrorCode.UNREADABLE_FILE,
+        decoded.length(), 1, "cannot read " + file + ": it is not valid UTF-8", hint);
   }
 
   private static SymgradException unreadable(Path file, String sourceName, String reason) {

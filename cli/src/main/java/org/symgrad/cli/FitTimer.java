@@ -95,7 +95,8 @@ final class FitTimer {
    * once each of its pages faults in on first touch: 280 µs a fit against 6 µs (FitRun's
    * constructor, on the loaded machine), tens of ns an epoch at 11 rows. A process whose
    * warm-up had not yet cycled its young generation (some 2 500 fits here) ran all its timed
-   * rounds so: the slow mode of {@code bench} at 11 rows. A fitting service pays this once; a
+   * rounds so: {@code bench}'s slowest mode at 11 rows on a loaded machine, 80-160 ns an epoch
+   * (docs/performance.md). A fitting service pays this once; a
    * timed round never should. Two collections, not the whole committed heap: touching all of
    * it took seconds on a loaded machine and made G1 grow the heap, which is new memory again.
    */

@@ -52,6 +52,14 @@ fitted=$(../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --jso
   2>"$dir/small-err.txt") || fail "bin/symgrad fit of the shipped sample failed"
 echo "$fitted" | grep -q '"stopped": *"completed"' || fail "bin/symgrad fit printed $fitted"
 ! grep -q 'incubator' "$dir/small-err.txt" || fail "the thermometer fit added the Vector API module"
+# ... and, being short, with the client compiler alone; a long one keeps the optimising compiler.
+short=$(SYMGRAD_JAVA_OPTS=-XX:+PrintCommandLineFlags ../symgrad-link fit \
+  "../$home/samples/thermometer/thermometer.sg" --json --quiet) || fail "the short fit failed"
+echo "$short" | grep -q 'TieredStopAtLevel=1' || fail "the thermometer fit ran with C2"
+long=$(SYMGRAD_JAVA_OPTS=-XX:+PrintCommandLineFlags ../symgrad-link fit \
+  "../$home/samples/thermometer/thermometer.sg" --epochs 200000 --json --quiet) \
+  || fail "the long fit failed"
+! echo "$long" | grep -q 'TieredStopAtLevel=1' || fail "a fit of 200000 epochs ran with C1 alone"
 
 # A fit of 1 MiB of data or more runs with the module by default, from an archive dumped with the
 # module (its classes come from the archive too), and prints what the scalar kernels print.

@@ -30,6 +30,8 @@ class ArchiveTrainingRunTest {
     JsonNode fit = Json.mapper().readTree(lines.get(0));
     assertThat(fit.get("epochs").asInt()).isEqualTo(50);
     assertThat(fit.get("stopped").asText()).isEqualTo("completed");
+    // with the default validation split, as a user's fit, so the split's classes are archived
+    assertThat(fit.get("val_loss").isNumber()).isTrue();
     JsonNode grad = Json.mapper().readTree(lines.get(1));
     assertThat(grad.get("gradient").get("w").asDouble()).isEqualTo(1.0);
   }

@@ -127,9 +127,9 @@ public final class Vectorisable {
 
   /**
    * Whether {@code kernel}'s row loop can be written with vectors: a loop that only sums ({@code
-   * loss}, {@code lossAndGradient}, {@code sums}, {@code lossSums}), in one method, row by row (not blocked),
-   * whose rows are all {@linkplain #lane lanes}, and whose vector method stays small enough for
-   * the JIT to compile ({@link CodeSize#vectorised}). Its sums are the scalar kernel's bits: both
+   * loss}, {@code lossAndGradient}, {@code sums}, {@code lossSums}), in one method, row by row
+   * (not blocked), whose rows are all {@linkplain #lane lanes}, and whose vector method stays
+   * small enough for the JIT to compile ({@link CodeSize#vectorised}). Its sums are the scalar kernel's bits: both
    * add the rows in {@link Kernel}'s order of a row sum.
    */
   public static boolean qualifies(Kernel kernel) {

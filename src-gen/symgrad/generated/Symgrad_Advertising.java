@@ -859,4 +859,181 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
     grad[3] = t14;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] tvColumn = batch.column(0);
+    double[] radioColumn = batch.column(1);
+    double[] pressColumn = batch.column(2);
+    double[] salesColumn = batch.column(3);
+    double w_0 = params[0];
+    double w_1 = params[1];
+    double w_2 = params[2];
+    double b = params[3];
+    // loss = (pred - sales)^2
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double tv = tvColumn[row];
+        double radio = radioColumn[row];
+        double press = pressColumn[row];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum += t15;
+      }
+      // lane 1
+      {
+        double tv = tvColumn[row + 1];
+        double radio = radioColumn[row + 1];
+        double press = pressColumn[row + 1];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 1];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum1 += t15;
+      }
+      // lane 2
+      {
+        double tv = tvColumn[row + 2];
+        double radio = radioColumn[row + 2];
+        double press = pressColumn[row + 2];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 2];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum2 += t15;
+      }
+      // lane 3
+      {
+        double tv = tvColumn[row + 3];
+        double radio = radioColumn[row + 3];
+        double press = pressColumn[row + 3];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 3];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum3 += t15;
+      }
+      // lane 4
+      {
+        double tv = tvColumn[row + 4];
+        double radio = radioColumn[row + 4];
+        double press = pressColumn[row + 4];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 4];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum4 += t15;
+      }
+      // lane 5
+      {
+        double tv = tvColumn[row + 5];
+        double radio = radioColumn[row + 5];
+        double press = pressColumn[row + 5];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 5];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum5 += t15;
+      }
+      // lane 6
+      {
+        double tv = tvColumn[row + 6];
+        double radio = radioColumn[row + 6];
+        double press = pressColumn[row + 6];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 6];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum6 += t15;
+      }
+      // lane 7
+      {
+        double tv = tvColumn[row + 7];
+        double radio = radioColumn[row + 7];
+        double press = pressColumn[row + 7];
+        double t7 = w_0 * tv;
+        double t8 = w_1 * radio;
+        double t9 = w_2 * press;
+        double t10 = t7 + t8;
+        double t11 = t10 + t9;
+        double pred = t11 + b;
+        double sales = salesColumn[row + 7];
+        double t14 = pred - sales;
+        double t15 = t14 * t14;
+        lossSum7 += t15;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double tv = tvColumn[row];
+      double radio = radioColumn[row];
+      double press = pressColumn[row];
+      double t7 = w_0 * tv;
+      double t8 = w_1 * radio;
+      double t9 = w_2 * press;
+      double t10 = t7 + t8;
+      double t11 = t10 + t9;
+      double pred = t11 + b;
+      double sales = salesColumn[row];
+      double t14 = pred - sales;
+      double t15 = t14 * t14;
+      lossSum += t15;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t16 = lossSum;
+    sums[0] = t16;
+  }
 }

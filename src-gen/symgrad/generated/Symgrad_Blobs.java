@@ -796,4 +796,401 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
     grad[8] = t20;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] x0Column = batch.column(0);
+    double[] x1Column = batch.column(1);
+    double[] labelColumn = batch.column(2);
+    double W_0_0 = params[0];
+    double W_0_1 = params[1];
+    double W_1_0 = params[2];
+    double W_1_1 = params[3];
+    double W_2_0 = params[4];
+    double W_2_1 = params[5];
+    double c_0 = params[6];
+    double c_1 = params[7];
+    double c_2 = params[8];
+    // loss = max(max(pred[0], pred[1]), pred[2]) + log(exp(pred[0] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[1] - max(max(pred[0], pred[1]), pred[2])) + exp(pred[2] - max(max(pred[0], pred[1]), pred[2]))) - (eq(label, 0) * pred[0] + eq(label, 1) * pred[1] + eq(label, 2) * pred[2])
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double x0 = x0Column[row];
+        double x1 = x1Column[row];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum += t44;
+      }
+      // lane 1
+      {
+        double x0 = x0Column[row + 1];
+        double x1 = x1Column[row + 1];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 1];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum1 += t44;
+      }
+      // lane 2
+      {
+        double x0 = x0Column[row + 2];
+        double x1 = x1Column[row + 2];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 2];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum2 += t44;
+      }
+      // lane 3
+      {
+        double x0 = x0Column[row + 3];
+        double x1 = x1Column[row + 3];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 3];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum3 += t44;
+      }
+      // lane 4
+      {
+        double x0 = x0Column[row + 4];
+        double x1 = x1Column[row + 4];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 4];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum4 += t44;
+      }
+      // lane 5
+      {
+        double x0 = x0Column[row + 5];
+        double x1 = x1Column[row + 5];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 5];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum5 += t44;
+      }
+      // lane 6
+      {
+        double x0 = x0Column[row + 6];
+        double x1 = x1Column[row + 6];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 6];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum6 += t44;
+      }
+      // lane 7
+      {
+        double x0 = x0Column[row + 7];
+        double x1 = x1Column[row + 7];
+        double t11 = W_0_0 * x0;
+        double t12 = W_0_1 * x1;
+        double t13 = W_1_0 * x0;
+        double t14 = W_1_1 * x1;
+        double t15 = W_2_0 * x0;
+        double t16 = W_2_1 * x1;
+        double t17 = t11 + t12;
+        double t18 = t13 + t14;
+        double t19 = t15 + t16;
+        double pred_0 = t17 + c_0;
+        double pred_1 = t18 + c_1;
+        double pred_2 = t19 + c_2;
+        double label = labelColumn[row + 7];
+        double t24 = Math.max(pred_0, pred_1);
+        double t25 = Math.max(t24, pred_2);
+        double t26 = pred_0 - t25;
+        double t27 = Math.exp(t26);
+        double t28 = Functions.eq(label, 0.0);
+        double t29 = t28 * pred_0;
+        double t30 = pred_1 - t25;
+        double t31 = Math.exp(t30);
+        double t32 = t27 + t31;
+        double t33 = Functions.eq(label, 1.0);
+        double t34 = t33 * pred_1;
+        double t35 = t29 + t34;
+        double t36 = pred_2 - t25;
+        double t37 = Math.exp(t36);
+        double t38 = t32 + t37;
+        double t39 = Functions.eq(label, 2.0);
+        double t40 = t39 * pred_2;
+        double t41 = t35 + t40;
+        double t42 = Math.log(t38);
+        double t43 = t25 + t42;
+        double t44 = t43 - t41;
+        lossSum7 += t44;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double x0 = x0Column[row];
+      double x1 = x1Column[row];
+      double t11 = W_0_0 * x0;
+      double t12 = W_0_1 * x1;
+      double t13 = W_1_0 * x0;
+      double t14 = W_1_1 * x1;
+      double t15 = W_2_0 * x0;
+      double t16 = W_2_1 * x1;
+      double t17 = t11 + t12;
+      double t18 = t13 + t14;
+      double t19 = t15 + t16;
+      double pred_0 = t17 + c_0;
+      double pred_1 = t18 + c_1;
+      double pred_2 = t19 + c_2;
+      double label = labelColumn[row];
+      double t24 = Math.max(pred_0, pred_1);
+      double t25 = Math.max(t24, pred_2);
+      double t26 = pred_0 - t25;
+      double t27 = Math.exp(t26);
+      double t28 = Functions.eq(label, 0.0);
+      double t29 = t28 * pred_0;
+      double t30 = pred_1 - t25;
+      double t31 = Math.exp(t30);
+      double t32 = t27 + t31;
+      double t33 = Functions.eq(label, 1.0);
+      double t34 = t33 * pred_1;
+      double t35 = t29 + t34;
+      double t36 = pred_2 - t25;
+      double t37 = Math.exp(t36);
+      double t38 = t32 + t37;
+      double t39 = Functions.eq(label, 2.0);
+      double t40 = t39 * pred_2;
+      double t41 = t35 + t40;
+      double t42 = Math.log(t38);
+      double t43 = t25 + t42;
+      double t44 = t43 - t41;
+      lossSum += t44;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t45 = lossSum;
+    sums[0] = t45;
+  }
 }

@@ -750,4 +750,151 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
     grad[2] = t11;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] tColumn = batch.column(0);
+    double[] yColumn = batch.column(1);
+    double a = params[0];
+    double k = params[1];
+    double c = params[2];
+    // loss = (pred - y)^2
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double t = tColumn[row];
+        double y = yColumn[row];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum += t11;
+      }
+      // lane 1
+      {
+        double t = tColumn[row + 1];
+        double y = yColumn[row + 1];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum1 += t11;
+      }
+      // lane 2
+      {
+        double t = tColumn[row + 2];
+        double y = yColumn[row + 2];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum2 += t11;
+      }
+      // lane 3
+      {
+        double t = tColumn[row + 3];
+        double y = yColumn[row + 3];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum3 += t11;
+      }
+      // lane 4
+      {
+        double t = tColumn[row + 4];
+        double y = yColumn[row + 4];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum4 += t11;
+      }
+      // lane 5
+      {
+        double t = tColumn[row + 5];
+        double y = yColumn[row + 5];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum5 += t11;
+      }
+      // lane 6
+      {
+        double t = tColumn[row + 6];
+        double y = yColumn[row + 6];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum6 += t11;
+      }
+      // lane 7
+      {
+        double t = tColumn[row + 7];
+        double y = yColumn[row + 7];
+        double t5 = k * t;
+        double t6 = -t5;
+        double t7 = Math.exp(t6);
+        double t8 = a * t7;
+        double pred = t8 + c;
+        double t10 = pred - y;
+        double t11 = t10 * t10;
+        lossSum7 += t11;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double t = tColumn[row];
+      double y = yColumn[row];
+      double t5 = k * t;
+      double t6 = -t5;
+      double t7 = Math.exp(t6);
+      double t8 = a * t7;
+      double pred = t8 + c;
+      double t10 = pred - y;
+      double t11 = t10 * t10;
+      lossSum += t11;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t12 = lossSum;
+    sums[0] = t12;
+  }
 }

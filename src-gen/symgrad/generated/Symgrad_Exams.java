@@ -757,4 +757,161 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
     grad[2] = t8;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] exam1Column = batch.column(0);
+    double[] exam2Column = batch.column(1);
+    double[] admittedColumn = batch.column(2);
+    double w_0 = params[0];
+    double w_1 = params[1];
+    double b = params[2];
+    // loss = softplus(pred) - pred * admitted
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double exam1 = exam1Column[row];
+        double exam2 = exam2Column[row];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum += t12;
+      }
+      // lane 1
+      {
+        double exam1 = exam1Column[row + 1];
+        double exam2 = exam2Column[row + 1];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 1];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum1 += t12;
+      }
+      // lane 2
+      {
+        double exam1 = exam1Column[row + 2];
+        double exam2 = exam2Column[row + 2];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 2];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum2 += t12;
+      }
+      // lane 3
+      {
+        double exam1 = exam1Column[row + 3];
+        double exam2 = exam2Column[row + 3];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 3];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum3 += t12;
+      }
+      // lane 4
+      {
+        double exam1 = exam1Column[row + 4];
+        double exam2 = exam2Column[row + 4];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 4];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum4 += t12;
+      }
+      // lane 5
+      {
+        double exam1 = exam1Column[row + 5];
+        double exam2 = exam2Column[row + 5];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 5];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum5 += t12;
+      }
+      // lane 6
+      {
+        double exam1 = exam1Column[row + 6];
+        double exam2 = exam2Column[row + 6];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 6];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum6 += t12;
+      }
+      // lane 7
+      {
+        double exam1 = exam1Column[row + 7];
+        double exam2 = exam2Column[row + 7];
+        double t5 = w_0 * exam1;
+        double t6 = w_1 * exam2;
+        double t7 = t5 + t6;
+        double pred = t7 + b;
+        double admitted = admittedColumn[row + 7];
+        double t10 = Functions.softplus(pred);
+        double t11 = pred * admitted;
+        double t12 = t10 - t11;
+        lossSum7 += t12;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double exam1 = exam1Column[row];
+      double exam2 = exam2Column[row];
+      double t5 = w_0 * exam1;
+      double t6 = w_1 * exam2;
+      double t7 = t5 + t6;
+      double pred = t7 + b;
+      double admitted = admittedColumn[row];
+      double t10 = Functions.softplus(pred);
+      double t11 = pred * admitted;
+      double t12 = t10 - t11;
+      lossSum += t12;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t13 = lossSum;
+    sums[0] = t13;
+  }
 }

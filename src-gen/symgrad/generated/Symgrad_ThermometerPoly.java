@@ -1067,4 +1067,225 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
     grad[4] = t17;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] t_uColumn = batch.column(0);
+    double[] t_cColumn = batch.column(1);
+    double a0 = params[0];
+    double a1 = params[1];
+    double a2 = params[2];
+    double a3 = params[3];
+    double a4 = params[4];
+    // loss = (pred - t_c)^2
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum += t21;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 1];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum1 += t21;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 2];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum2 += t21;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 3];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum3 += t21;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 4];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum4 += t21;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 5];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum5 += t21;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 6];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum6 += t21;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t6 = 0.1 * t_u;
+        double x = t6 - 5.0;
+        double t8 = a1 * x;
+        double t9 = a0 + t8;
+        double t10 = x * x;
+        double t11 = a2 * t10;
+        double t12 = t9 + t11;
+        double t13 = t10 * x;
+        double t14 = a3 * t13;
+        double t15 = t12 + t14;
+        double t16 = Functions.pow(x, 4.0);
+        double t17 = a4 * t16;
+        double pred = t15 + t17;
+        double t_c = t_cColumn[row + 7];
+        double t20 = pred - t_c;
+        double t21 = t20 * t20;
+        lossSum7 += t21;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double t_u = t_uColumn[row];
+      double t6 = 0.1 * t_u;
+      double x = t6 - 5.0;
+      double t8 = a1 * x;
+      double t9 = a0 + t8;
+      double t10 = x * x;
+      double t11 = a2 * t10;
+      double t12 = t9 + t11;
+      double t13 = t10 * x;
+      double t14 = a3 * t13;
+      double t15 = t12 + t14;
+      double t16 = Functions.pow(x, 4.0);
+      double t17 = a4 * t16;
+      double pred = t15 + t17;
+      double t_c = t_cColumn[row];
+      double t20 = pred - t_c;
+      double t21 = t20 * t20;
+      lossSum += t21;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t22 = lossSum;
+    sums[0] = t22;
+  }
 }

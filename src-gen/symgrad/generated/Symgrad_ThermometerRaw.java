@@ -539,4 +539,123 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
     grad[1] = t8;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] t_uColumn = batch.column(0);
+    double[] t_cColumn = batch.column(1);
+    double w = params[0];
+    double b = params[1];
+    // loss = (pred - t_c)^2
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum += t7;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 1];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum1 += t7;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 2];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum2 += t7;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 3];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum3 += t7;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 4];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum4 += t7;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 5];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum5 += t7;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 6];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum6 += t7;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t3 = w * t_u;
+        double pred = t3 + b;
+        double t_c = t_cColumn[row + 7];
+        double t6 = pred - t_c;
+        double t7 = t6 * t6;
+        lossSum7 += t7;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double t_u = t_uColumn[row];
+      double t3 = w * t_u;
+      double pred = t3 + b;
+      double t_c = t_cColumn[row];
+      double t6 = pred - t_c;
+      double t7 = t6 * t6;
+      lossSum += t7;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t8 = lossSum;
+    sums[0] = t8;
+  }
 }

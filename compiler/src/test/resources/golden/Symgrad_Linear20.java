@@ -221,4 +221,40 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
     }
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] scratch = SCRATCH.get();
+    double[] yColumn = batch.column(20);
+    double b = params[20];
+    // the sums s0 to s0, lane k of sum i in scratch[8 * i + k], each commented where added to
+    Arrays.fill(scratch, 0, 8, 0.0);
+    // 256 rows at a time, each column read along the block
+    for (int block = from; block < to; block += 256) {
+      int blockEnd = Math.min(block + 256, to);
+      for (int row = block; row < blockEnd; row++) {
+        scratch[row - block + 8] = -0.0;
+      }
+      for (int j = 0; j < 20; j++) {
+        double t85 = params[j];
+        for (int row = block; row < blockEnd; row++) {
+          double t86 = batch.column(j)[row];
+          double t87 = t85 * t86;
+          scratch[row - block + 8] += t87;
+        }
+      }
+      for (int row = block; row < blockEnd; row++) {
+        int lane = SumLanes.lane(row, from, to);
+        double t79 = scratch[row - block + 8];
+        double pred = t79 + b;
+        double y = yColumn[row];
+        double t82 = pred - y;
+        double t83 = t82 * t82;
+        // loss = (pred - y)^2
+        scratch[lane] += t83;
+      }
+    }
+    double t84 = SumLanes.total(scratch, 0);
+    sums[0] = t84;
+  }
 }

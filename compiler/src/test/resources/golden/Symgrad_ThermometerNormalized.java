@@ -567,4 +567,132 @@ public final class Symgrad_ThermometerNormalized implements CompiledModel, Chunk
     grad[1] = t8;
     return t2;
   }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] t_uColumn = batch.column(0);
+    double[] t_cColumn = batch.column(1);
+    double w = params[0];
+    double b = params[1];
+    // loss = (pred - t_c)^2
+    double lossSum = 0.0;
+    double lossSum1 = 0.0;
+    double lossSum2 = 0.0;
+    double lossSum3 = 0.0;
+    double lossSum4 = 0.0;
+    double lossSum5 = 0.0;
+    double lossSum6 = 0.0;
+    double lossSum7 = 0.0;
+    // A pass of fewer than 24 rows adds its rows in order into lane 0, which is the sum; a
+    // longer one adds row from + 8g + k of each whole group of 8 rows to lane k, the rows after
+    // the last group to lane 0, then the lanes in a fixed tree: the order every backend adds
+    // rows in.
+    int groupsEnd = to - from < 24 ? from : to - (to - from) % 8;
+    for (int row = from; row < groupsEnd; row += 8) {
+      // lane 0
+      {
+        double t_u = t_uColumn[row];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum += t8;
+      }
+      // lane 1
+      {
+        double t_u = t_uColumn[row + 1];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 1];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum1 += t8;
+      }
+      // lane 2
+      {
+        double t_u = t_uColumn[row + 2];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 2];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum2 += t8;
+      }
+      // lane 3
+      {
+        double t_u = t_uColumn[row + 3];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 3];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum3 += t8;
+      }
+      // lane 4
+      {
+        double t_u = t_uColumn[row + 4];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 4];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum4 += t8;
+      }
+      // lane 5
+      {
+        double t_u = t_uColumn[row + 5];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 5];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum5 += t8;
+      }
+      // lane 6
+      {
+        double t_u = t_uColumn[row + 6];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 6];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum6 += t8;
+      }
+      // lane 7
+      {
+        double t_u = t_uColumn[row + 7];
+        double t_un = 0.1 * t_u;
+        double t4 = w * t_un;
+        double pred = t4 + b;
+        double t_c = t_cColumn[row + 7];
+        double t7 = pred - t_c;
+        double t8 = t7 * t7;
+        lossSum7 += t8;
+      }
+    }
+    for (int row = groupsEnd; row < to; row++) {
+      double t_u = t_uColumn[row];
+      double t_un = 0.1 * t_u;
+      double t4 = w * t_un;
+      double pred = t4 + b;
+      double t_c = t_cColumn[row];
+      double t7 = pred - t_c;
+      double t8 = t7 * t7;
+      lossSum += t8;
+    }
+    if (groupsEnd > from) {
+      lossSum = ((lossSum + lossSum4) + (lossSum1 + lossSum5))
+          + ((lossSum2 + lossSum6) + (lossSum3 + lossSum7));
+    }
+    double t9 = lossSum;
+    sums[0] = t9;
+  }
 }

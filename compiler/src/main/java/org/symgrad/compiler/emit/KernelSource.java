@@ -75,7 +75,7 @@ final class KernelSource {
 
     MethodSpec.Builder builder = MethodSignature.of(kernel).builder();
     CodeBlock.Builder code = CodeBlock.builder();
-    if (!KernelWriter.isChunked(kernel.kind())) {
+    if (!kernel.kind().chunked()) {
       writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
     }
     if (kernel.sumsInScratch()) {

@@ -90,7 +90,7 @@ final class KernelWriter {
     Map<Accumulator, Integer> sumLocals = layout.sums();
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, layout, sumSlots);
 
-    if (!isChunked(kind)) {
+    if (!kind.chunked()) {
       marks.at(KernelLines::rows);
       code.visitVarInsn(ALOAD, batchSlot);
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
@@ -128,16 +128,11 @@ final class KernelWriter {
       }
     }
     emitAll(writer, kernel.epilogue(), KernelLines::epilogue);
-    if (kind == Kernel.Kind.PREDICT || kind == Kernel.Kind.SUMS) {
+    if (!kind.returnsLoss()) {
       code.visitInsn(RETURN);
     }
     code.visitMaxs(0, 0);
     code.visitEnd();
-  }
-
-  /** Whether {@code kind} is one of {@code ChunkedKernels}' methods. */
-  static boolean isChunked(Kernel.Kind kind) {
-    return kind == Kernel.Kind.SUMS || kind == Kernel.Kind.FINISH;
   }
 
   // double sN = 0.0 for each sum; sums in scratch: Arrays.fill(scratch, 0, 8 * sums, 0.0).

@@ -57,10 +57,7 @@ final class Interchanger {
    * fits a method of {@code methodLimit} bytes; else {@code kernel} itself.
    */
   static Kernel interchange(Kernel kernel, int methodLimit) {
-    Kernel.Kind kind = kernel.kind();
-    boolean summing = kind == Kernel.Kind.LOSS || kind == Kernel.Kind.LOSS_AND_GRADIENT
-        || kind == Kernel.Kind.SUMS;
-    if (!summing || kernel.isSplit() || kernel.isBlocked()) {
+    if (!kernel.sumsRows() || kernel.isSplit() || kernel.isBlocked()) {
       return kernel;
     }
     Interchanger interchanger = new Interchanger(kernel);

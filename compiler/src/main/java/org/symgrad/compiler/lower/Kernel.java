@@ -94,6 +94,15 @@ public record Kernel(
     SUMS("sums", false, arg(PARAMS, "params", DOUBLES), arg(BATCH, "batch", Type.BATCH),
         arg(FROM, "from", INT), arg(ROWS, "to", INT), arg(OUTPUT, "sums", DOUBLES)),
     /**
+     * {@code ChunkedKernels.lossSums(params, batch, from, to, sums)}: {@link #SUMS} with the
+     * loss sum alone, stored to {@code sums[0]}: a chunked pass without gradient (validation).
+     * Its loop adds the same per-row loss in the same order, so {@code sums[0]} has {@code
+     * sums}' bits.
+     */
+    LOSS_SUMS("lossSums", false, arg(PARAMS, "params", DOUBLES),
+        arg(BATCH, "batch", Type.BATCH), arg(FROM, "from", INT), arg(ROWS, "to", INT),
+        arg(OUTPUT, "sums", DOUBLES)),
+    /**
      * {@code ChunkedKernels.finish(params, sums, rows, grad)}: no loop; the fused epilogue
      * (mean, power-of-two scales, penalty) over sums read from {@code sums[i]} and the {@code
      * rows} argument.
@@ -113,6 +122,16 @@ public record Kernel(
 
     public String methodName() {
       return methodName;
+    }
+
+    /** Whether the method is one of {@code ChunkedKernels}' (its row count is an argument). */
+    public boolean chunked() {
+      return this == SUMS || this == LOSS_SUMS || this == FINISH;
+    }
+
+    /** Whether the method sums rows: {@code loss}, {@code lossAndGradient}, the chunk sums. */
+    public boolean sumsRows() {
+      return this == LOSS || this == LOSS_AND_GRADIENT || this == SUMS || this == LOSS_SUMS;
     }
 
     /** Whether the method returns the loss ({@code double}) rather than nothing. */
@@ -250,13 +269,12 @@ public record Kernel(
 
   // A scalar loop that sums, one method, row by row, with no scratch array of its own.
   private boolean sumsInLocals() {
-    boolean summing = kind == Kind.LOSS || kind == Kind.LOSS_AND_GRADIENT || kind == Kind.SUMS;
-    return summing && !vectorised && scratchSize == 0 && !isBlocked() && !sums.isEmpty();
+    return kind.sumsRows() && !vectorised && scratchSize == 0 && !isBlocked() && !sums.isEmpty();
   }
 
-  /** Whether the kernel sums rows ({@code loss}, {@code lossAndGradient}, {@code sums}). */
+  /** Whether the kernel sums rows ({@link Kind#sumsRows()}). */
   public boolean sumsRows() {
-    return kind == Kind.LOSS || kind == Kind.LOSS_AND_GRADIENT || kind == Kind.SUMS;
+    return kind.sumsRows();
   }
 
   /**

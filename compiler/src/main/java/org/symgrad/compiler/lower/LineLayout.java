@@ -55,8 +55,7 @@ final class LineLayout {
   }
 
   private KernelLines main() {
-    boolean chunked = kernel.kind() == Kernel.Kind.SUMS || kernel.kind() == Kernel.Kind.FINISH;
-    int rows = chunked ? 0 : next();
+    int rows = kernel.kind().chunked() ? 0 : next();
     int scratch = kernel.sumsInScratch() ? next() : 0;
     Map<Integer, Integer> columns = new TreeMap<>();
     new TreeMap<>(kernel.layout().columns()).keySet().forEach(c -> columns.put(c, next()));

@@ -121,6 +121,11 @@ public final class Lowering {
     KernelBuilder chunkSums = new KernelBuilder(g, roles, labels);
     chunkSums.accumulate(lossSum, lossTerm.rest());
     chunkSums.storeSum(lossSum.index(), sumVariable(g, roles, lossSum));
+    // The same loop with the loss sum alone, for a chunked pass without gradient: finish's
+    // loss reads sums[0] only, so it gets the bits the gradient pass's loss has.
+    KernelBuilder chunkLoss = new KernelBuilder(g, roles, labels);
+    chunkLoss.accumulate(lossSum, lossTerm.rest());
+    chunkLoss.storeSum(lossSum.index(), sumVariable(g, roles, lossSum));
     KernelBuilder finish = new KernelBuilder(g, roles, labels);
     Map<String, String> derivatives = new LinkedHashMap<>();
     // Only the elements the model reads are here; the gradient of the others, and of any
@@ -164,6 +169,7 @@ public final class Lowering {
     Kernel fusedKernel = fitted.apply(fused.build(Kernel.Kind.LOSS_AND_GRADIENT));
     Kernel sumsKernel = null;
     Kernel finishKernel = null;
+    Kernel lossSumsKernel = null;
     if (!fusedKernel.isSplit()) {
       // Chunked only while both halves fit one method each; split models keep the one loop.
       Kernel s = fitted.apply(chunkSums.build(Kernel.Kind.SUMS));
@@ -171,12 +177,16 @@ public final class Lowering {
       if (!s.isSplit() && !f.isSplit()) {
         sumsKernel = s;
         finishKernel = f;
+        // Its loop is a part of sums': it fits wherever sums does, but this is not assumed.
+        Kernel l = fitted.apply(chunkLoss.build(Kernel.Kind.LOSS_SUMS));
+        lossSumsKernel = l.isSplit() ? null : l;
       }
     }
     return new Program(modelInfo, model.source(),
         fitted.apply(predict.build(Kernel.Kind.PREDICT)),
         fitted.apply(loss.build(Kernel.Kind.LOSS)),
-        fusedKernel, derivatives, sumsKernel, finishKernel, params.size() + 1);
+        fusedKernel, derivatives, sumsKernel, finishKernel, params.size() + 1,
+        lossSumsKernel);
   }
 
   /**

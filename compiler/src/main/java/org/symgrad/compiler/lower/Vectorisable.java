@@ -91,7 +91,8 @@ public final class Vectorisable {
     return new Program(program.info(), program.source(), mark(program.predict(), on),
         mark(program.loss(), on), mark(program.lossAndGradient(), on), program.derivatives(),
         program.sums() == null ? null : mark(program.sums(), on),
-        program.finish() == null ? null : mark(program.finish(), on), program.sumCount());
+        program.finish() == null ? null : mark(program.finish(), on), program.sumCount(),
+        program.lossSums() == null ? null : mark(program.lossSums(), on));
   }
 
   private static Kernel mark(Kernel kernel, boolean on) {
@@ -126,9 +127,9 @@ public final class Vectorisable {
 
   /**
    * Whether {@code kernel}'s row loop can be written with vectors: a loop that only sums ({@code
-   * loss}, {@code lossAndGradient}, {@code sums}), in one method, row by row (not blocked),
-   * whose rows are all {@linkplain #lane lanes}, and whose vector method stays small enough for
-   * the JIT to compile ({@link CodeSize#vectorised}). Its sums are the scalar kernel's bits: both
+   * loss}, {@code lossAndGradient}, {@code sums}, {@code lossSums}), in one method, row by row
+   * (not blocked), whose rows are all {@linkplain #lane lanes}, and whose vector method stays
+   * small enough for the JIT to compile ({@link CodeSize#vectorised}). Its sums are the scalar kernel's bits: both
    * add the rows in {@link Kernel}'s order of a row sum.
    */
   public static boolean qualifies(Kernel kernel) {
@@ -137,9 +138,7 @@ public final class Vectorisable {
 
   /** Whether {@code kernel} has a row loop that only sums, made of lanes, whatever its size. */
   static boolean writtenInLanes(Kernel kernel) {
-    Kernel.Kind kind = kernel.kind();
-    if (kind != Kernel.Kind.LOSS && kind != Kernel.Kind.LOSS_AND_GRADIENT
-        && kind != Kernel.Kind.SUMS) {
+    if (!kernel.sumsRows()) {
       return false;
     }
     if (kernel.isSplit() || kernel.isBlocked() || kernel.scratchSize() > 0

@@ -51,8 +51,9 @@ final class BitParity {
 
   /**
    * For two models both implementing {@link ChunkedKernels} (a split model does not): the same
-   * raw sums over a whole batch and over a range inside it, the same finish from them, and a
-   * finish over the whole batch's sums that is the fused pass, bit for bit.
+   * raw sums over a whole batch and over a range inside it, the loss-only pass's loss sum the
+   * same as theirs, the same finish from them, and a finish over the whole batch's sums that is
+   * the fused pass, bit for bit.
    */
   static void assertSameChunks(CompiledModel expected, CompiledModel actual, double[] params,
       Batch batch, String context, double fusedLoss, double[] fusedGrad) {
@@ -71,6 +72,10 @@ final class BitParity {
       for (int i = 0; i < expectedSums.length; i++) {
         same(context, "sums " + i + " over " + rangeText, expectedSums[i], actualSums[i]);
       }
+      // The loss-only pass: the loss sum the gradient pass writes.
+      double[] lossSums = new double[a.sumCount()];
+      a.lossSums(params.clone(), batch, range[0], range[1], lossSums);
+      same(context, "lossSums over " + rangeText, expectedSums[0], lossSums[0]);
       double[] expectedGrad = new double[params.length];
       double[] actualGrad = new double[params.length];
       double loss = e.finish(params.clone(), expectedSums, range[1] - range[0],

@@ -74,12 +74,14 @@ class VectorCodeSizeTest {
         program.loss() == kernel ? forced : program.loss(),
         program.lossAndGradient() == kernel ? forced : program.lossAndGradient(),
         program.derivatives(), program.sums() == kernel ? forced : program.sums(),
-        program.finish(), program.sumCount());
+        program.finish(), program.sumCount(),
+        program.lossSums() == kernel ? forced : program.lossSums());
     Map<String, Integer> lengths = ClassFileCode.codeLengths(BytecodeEmitter.emit(only, METHOD));
     String name = switch (kernel.kind()) {
       case LOSS -> "loss(";
       case LOSS_AND_GRADIENT -> "lossAndGradient(";
       case SUMS -> "sums(";
+      case LOSS_SUMS -> "lossSums(";
       default -> throw new IllegalArgumentException(kernel.kind().toString());
     };
     return lengths.entrySet().stream().filter(e -> e.getKey().startsWith(name))

@@ -65,8 +65,8 @@ class HiddenClassTest {
     Class<?> type = model().getClass();
     assertThat(Modifier.isFinal(type.getModifiers())).isTrue();
     assertThat(Arrays.stream(type.getDeclaredMethods()).map(Method::getName).sorted().toList())
-        .containsExactly("finish", "info", "loss", "lossAndGradient", "predict", "sumCount",
-            "sums").inOrder();
+        .containsExactly("finish", "info", "loss", "lossAndGradient", "lossSums", "predict",
+            "sumCount", "sums").inOrder();
     Field[] fields = type.getDeclaredFields();
     assertThat(fields).hasLength(1);
     assertThat(Modifier.isStatic(fields[0].getModifiers())).isFalse();

@@ -21,6 +21,17 @@ public interface ChunkedKernels {
   void sums(double[] params, Batch batch, int from, int to, double[] sums);
 
   /**
+   * Writes the sums that {@link #finish}'s loss reads, over rows {@code [from, to)} of {@code
+   * batch}, with the bits {@link #sums} writes, and may leave the others as they are: a pass
+   * without gradient (validation). A compiled model, whose loss reads the loss sum alone,
+   * writes {@code sums[0]} only. This default, for classes generated before the method existed
+   * and for programs whose loss reads other sums too, runs {@link #sums}.
+   */
+  default void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    sums(params, batch, from, to, sums);
+  }
+
+  /**
    * The objective from the sums over all {@code rows} rows: writes the gradient to {@code
    * grad} and returns the mean loss plus the penalty, as the fused kernel's epilogue does.
    */

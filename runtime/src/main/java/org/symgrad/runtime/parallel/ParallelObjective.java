@@ -39,12 +39,13 @@ public final class ParallelObjective {
   private final int threads;
   private final double[] totals;
   private double[][] partials = new double[0][];
-  private double[] discarded = new double[0]; // the gradient a loss-only call does not want
+  private double[] discarded = new double[0]; // what finish writes for a loss-only call
 
   // The current call, written by the caller before claims publishes its generation.
   private double @Nullable [] params;
   private @Nullable Batch batch;
   private int chunks;
+  private boolean lossOnly;
   private @Nullable Thread caller;
   // High 32 bits: the call's generation; low 32 bits: the next chunk to claim. A helper's
   // claim is a compare-and-set on both, so it can never claim a chunk of a later call.
@@ -69,34 +70,39 @@ public final class ParallelObjective {
 
   /** The objective over {@code batch}, gradient to {@code grad}: the fused pass, chunked. */
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
-    return kernels.finish(params, sumChunks(params, batch), batch.size(), grad);
+    return kernels.finish(params, sumChunks(params, batch, false), batch.size(), grad);
   }
 
   /**
    * The objective over {@code batch} without its gradient (a validation pass): the same chunks
-   * on the same threads, so its bits do not depend on the thread count either, and they are
-   * what Spark's data-parallel fit computes for its validation rows. The kernels have no
-   * loss-only pass over a range, so each chunk also sums the gradient, which is dropped.
+   * on the same threads, each summing the loss alone ({@link ChunkedKernels#lossSums}), so its
+   * bits are the loss {@link #lossAndGradient} returns, they do not depend on the thread count
+   * either, and they are what Spark's data-parallel fit computes for its validation rows.
    */
   public double loss(double[] params, Batch batch) {
     if (discarded.length < params.length) {
       discarded = new double[params.length]; // once per fit: the parameter count is fixed
     }
-    return kernels.finish(params, sumChunks(params, batch), batch.size(), discarded);
+    // The totals of the sums lossSums leaves alone are stale, and so is the gradient finish
+    // writes from them: dropped; its loss reads only what lossSums wrote.
+    return kernels.finish(params, sumChunks(params, batch, true), batch.size(), discarded);
   }
 
-  /** Sums every chunk of {@code batch} and returns the totals, added in chunk order. */
-  private double[] sumChunks(double[] params, Batch batch) {
+  /**
+   * Sums every chunk of {@code batch}, the loss alone when {@code lossOnly}, and returns the
+   * totals, added in chunk order.
+   */
+  private double[] sumChunks(double[] params, Batch batch, boolean lossOnly) {
     int count = chunkCount(batch.size());
     if (partials.length < count) {
       partials = new double[count][kernels.sumCount()];
     }
     if (threads == 1 || count == 1) {
       for (int c = 0; c < count; c++) {
-        sumChunk(params, batch, c, partials[c]);
+        sumChunk(params, batch, c, partials[c], lossOnly);
       }
     } else {
-      sumOnThreads(params, batch, count);
+      sumOnThreads(params, batch, count, lossOnly);
     }
     Arrays.fill(totals, 0.0);
     for (int c = 0; c < count; c++) {
@@ -108,7 +114,7 @@ public final class ParallelObjective {
     return totals;
   }
 
-  private void sumOnThreads(double[] params, Batch batch, int count) {
+  private void sumOnThreads(double[] params, Batch batch, int count, boolean lossOnly) {
     long generation = (claims.get() >>> 32) + 1;
     // Close the claims before touching the fields: a helper that read the last call's claim
     // word and was then descheduled could otherwise read this call's fields, win its
@@ -117,6 +123,7 @@ public final class ParallelObjective {
     this.params = params;
     this.batch = batch;
     this.chunks = count;
+    this.lossOnly = lossOnly;
     this.caller = Thread.currentThread();
     finished.set(0);
     claims.set(generation << 32); // opens chunk 0 and publishes the fields above to helpers
@@ -152,6 +159,7 @@ public final class ParallelObjective {
       Batch b = batch;
       double[][] buffers = partials;
       int chunksOfCall = chunks;
+      boolean lossOnlyCall = lossOnly;
       Thread callerOfCall = caller;
       // Reads that are not this call's come from a later call: the bound or the claim fails,
       // and the next round returns at the generation check.
@@ -161,7 +169,7 @@ public final class ParallelObjective {
       count = chunksOfCall;
       waiting = callerOfCall;
       try {
-        sumChunk(p, b, chunk, buffers[chunk]);
+        sumChunk(p, b, chunk, buffers[chunk], lossOnlyCall);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       }
@@ -176,9 +184,15 @@ public final class ParallelObjective {
     }
   }
 
-  private void sumChunk(double[] params, Batch batch, int chunk, double[] sums) {
+  private void sumChunk(double[] params, Batch batch, int chunk, double[] sums,
+      boolean lossOnly) {
     int from = chunk * CHUNK_ROWS;
-    kernels.sums(params, batch, from, Math.min(batch.size(), from + CHUNK_ROWS), sums);
+    int to = Math.min(batch.size(), from + CHUNK_ROWS);
+    if (lossOnly) {
+      kernels.lossSums(params, batch, from, to, sums);
+    } else {
+      kernels.sums(params, batch, from, to, sums);
+    }
   }
 
   private static int chunkCount(int rows) {

@@ -129,8 +129,13 @@ final class FitRun {
    * depend on the thread count.
    */
   private double validationLoss() {
-    return parallel != null ? parallel.loss(params, split.validation())
-        : model.loss(params, split.validation());
+    return lossAt(split.validation());
+  }
+
+  // The loss over batch at the current parameters: chunked on the fit's threads when its
+  // training pass is (the validation pass, the final losses), else the model's one loop.
+  private double lossAt(Batch batch) {
+    return parallel != null ? parallel.loss(params, batch) : model.loss(params, batch);
   }
 
   TrainingResult run() {
@@ -424,8 +429,10 @@ final class FitRun {
     if (reason == StopReason.EARLY_STOPPING) {
       System.arraycopy(bestParams, 0, params, 0, params.length);
     }
-    double trainLoss = model.loss(params, split.train());
-    Double valLoss = split.hasValidation() ? model.loss(params, split.validation()) : null;
+    // On the fit's threads, as its epochs: with more than one chunk of rows, these are the
+    // chunked sums the history holds, not the one loop's.
+    double trainLoss = lossAt(split.train());
+    Double valLoss = split.hasValidation() ? lossAt(split.validation()) : null;
     History history = History.adopt(firstEpoch, stride, trainHistory, valHistory, recorded);
     return new TrainingResult(params, trainLoss, valLoss, done, reason, divergence,
         validating ? bestEpoch : null, history, checkpoint);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +82,29 @@ class ParallelObjectiveTest {
     objective.loss(new double[] {1.0, 0.0}, data(9_000, 11));
     assertThat(grad).isEqualTo(before);
     assertThat(bits(grad)).isEqualTo(run(batch, 1).gradBits);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7})
+  void theLossAloneRunsTheLossOnlyKernelOnEveryChunkAndNeverTheGradientOne(int threads) {
+    // 100 003 rows: 25 chunks, the last short; between gradient passes, whose partial
+    // gradient sums the loss-only pass leaves in place.
+    Batch batch = data(100_003, 13);
+    LossOnly kernels = new LossOnly();
+    ParallelObjective objective = new ParallelObjective(kernels, threads);
+    Result expected = run(batch, 1);
+    for (int call = 0; call < 3; call++) {
+      double[] grad = new double[2];
+      assertThat(Double.doubleToLongBits(objective.lossAndGradient(PARAMS, batch, grad)))
+          .isEqualTo(expected.lossBits);
+      assertThat(bits(grad)).isEqualTo(expected.gradBits);
+      int gradientChunks = kernels.sumsCalls.get();
+      assertThat(Double.doubleToLongBits(objective.loss(PARAMS, batch)))
+          .isEqualTo(expected.lossBits);
+      assertThat(kernels.sumsCalls.get()).isEqualTo(gradientChunks);
+    }
+    assertThat(kernels.lossSumsCalls.get()).isEqualTo(3 * 25);
+    assertThat(kernels.sumsCalls.get()).isEqualTo(3 * 25);
   }
 
   @ParameterizedTest
@@ -240,6 +264,34 @@ class ParallelObjectiveTest {
       double[] sums = new double[3];
       t.sums(params, batch, 0, batch.size(), sums);
       return t.finish(params, sums, batch.size(), grad);
+    }
+  }
+
+  /**
+   * The thermometer with its loss-only pass, as a compiled model has it: the loss sum alone,
+   * added as {@code sums} adds it, into {@code sums[0]} only; and counts of both passes' calls.
+   */
+  static final class LossOnly extends Thermometer {
+    final AtomicInteger sumsCalls = new AtomicInteger();
+    final AtomicInteger lossSumsCalls = new AtomicInteger();
+
+    @Override
+    public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+      sumsCalls.incrementAndGet();
+      super.sums(params, batch, from, to, sums);
+    }
+
+    @Override
+    public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+      lossSumsCalls.incrementAndGet();
+      double[] tu = batch.column(0);
+      double[] tc = batch.column(1);
+      double s0 = 0.0;
+      for (int row = from; row < to; row++) {
+        double r = params[0] * (0.1 * tu[row]) + params[1] - tc[row];
+        s0 += r * r;
+      }
+      sums[0] = s0;
     }
   }
 }

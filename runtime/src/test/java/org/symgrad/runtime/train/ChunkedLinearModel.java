@@ -7,7 +7,8 @@ import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
  * {@link LinearModel#xy()} with the {@link ChunkedKernels} a compiled model has: the same
- * per-row terms summed over a range of rows, and the same epilogue over the sums.
+ * per-row terms summed over a range of rows (the loss alone too), and the same epilogue over
+ * the sums.
  */
 final class ChunkedLinearModel implements CompiledModel, ChunkedKernels {
   private final LinearModel plain = LinearModel.xy();
@@ -53,6 +54,18 @@ final class ChunkedLinearModel implements CompiledModel, ChunkedKernels {
     sums[0] = sum;
     sums[1] = gw;
     sums[2] = gb;
+  }
+
+  @Override
+  public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    double[] x = batch.column(0);
+    double[] y = batch.column(1);
+    double sum = 0;
+    for (int r = from; r < to; r++) {
+      double d = params[0] * x[r] + params[1] - y[r];
+      sum += d * d;
+    }
+    sums[0] = sum; // the loss alone, as a compiled model's loss-only pass
   }
 
   @Override

@@ -64,6 +64,34 @@ class ThreadsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 7})
+  void theFinalLossesAreSummedInTheSameChunksAsTheEpochs(int threads) {
+    // 15 000 training and 10 000 validation rows: 4 and 3 chunks.
+    Dataset data = TestData.line(ROWS);
+    ChunkedLinearModel model = new ChunkedLinearModel();
+    TrainerOptions options = options().threads(threads).validationFraction(0.4).build();
+    TrainingResult fit = new Trainer(options).fit(model, data, new double[] {0.5, 0.0},
+        new MomentumSgd(0.05, 0.9, 2));
+    Split split = Split.of(data, model.info(), 0.4, options.seed());
+    ParallelObjective oneThread = new ParallelObjective(model, 1);
+
+    double train = oneThread.loss(fit.params(), split.train());
+    double validation = oneThread.loss(fit.params(), split.validation());
+    assertThat(Double.doubleToRawLongBits(fit.trainLoss()))
+        .isEqualTo(Double.doubleToRawLongBits(train));
+    assertThat(Double.doubleToRawLongBits(fit.valLoss()))
+        .isEqualTo(Double.doubleToRawLongBits(validation));
+    double[] history = fit.history().valLosses(); // no early stopping: the same parameters
+    assertThat(Double.doubleToRawLongBits(fit.valLoss()))
+        .isEqualTo(Double.doubleToRawLongBits(history[history.length - 1]));
+    // What makes the lines above mean something: the one loop rounds otherwise here.
+    assertThat(Double.doubleToRawLongBits(fit.trainLoss()))
+        .isNotEqualTo(Double.doubleToRawLongBits(model.loss(fit.params(), split.train())));
+    assertThat(Double.doubleToRawLongBits(fit.valLoss()))
+        .isNotEqualTo(Double.doubleToRawLongBits(model.loss(fit.params(), split.validation())));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7})
   void withOneChunkAnyThreadCountIsTheOneLoopFit(int threads) {
     Dataset data = TestData.line(4000);
     assertSameBits(fit(new ChunkedLinearModel(), data, options().threads(threads)),

@@ -1,7 +1,5 @@
 package org.symgrad.cli;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -80,47 +78,6 @@ final class FitTimer {
   /** The most threads a round runs its fits on: 8 per processor; more fits queue. */
   static final int MOST_THREADS = 8 * Runtime.getRuntime().availableProcessors();
 
-  /** What {@link #touchHeap} allocates at a time: far below G1's smallest humongous object. */
-  private static final int TOUCH_DOUBLES = 8 * 1024;
-
-  /** Where {@link #touchHeap} puts its arrays, so that no compiler can leave them out. */
-  @SuppressWarnings("unused")
-  private static volatile Object sink;
-
-  /**
-   * Allocates and drops memory until the garbage collector has run twice (or as much as the
-   * heap has committed), so that the timed rounds do not meet memory the JVM has never touched.
-   * A fit allocates its loss history (two arrays of up to 8192 doubles: 80 KB for 5000 epochs,
-   * where an 11-row fit's data is 88 bytes), and until the young generation has been through
-   * once each of its pages faults in on first touch: 280 µs a fit against 6 µs (FitRun's
-   * constructor, on the loaded machine), tens of ns an epoch at 11 rows. A process whose
-   * warm-up had not yet cycled its young generation (some 2 500 fits here) ran all its timed
-   * rounds so: {@code bench}'s slowest mode at 11 rows on a loaded machine, 80-160 ns an epoch
-   * (docs/performance.md). A fitting service pays this once; a
-   * timed round never should. Two collections, not the whole committed heap: touching all of
-   * it took seconds on a loaded machine and made G1 grow the heap, which is new memory again.
-   */
-  static void touchHeap() {
-    long committed = Runtime.getRuntime().totalMemory();
-    long until = collections() + 2;
-    long chunk = 8L * TOUCH_DOUBLES;
-    for (long done = 0; done < committed && collections() < until; done += 64 * chunk) {
-      for (int i = 0; i < 64; i++) {
-        sink = new double[TOUCH_DOUBLES];
-      }
-    }
-    sink = null;
-  }
-
-  /** Collections so far, of every collector that counts them. */
-  static long collections() {
-    long count = 0;
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      count += Math.max(0, collector.getCollectionCount());
-    }
-    return count;
-  }
-
   Timing time(int fits, double warmupSeconds, int runs) {
     List<Dataset> copies = Collections.nCopies(fits, data);
     // One thread a fit up to a cap: 40 000 threads would exhaust the machine, not time it.
@@ -138,7 +95,6 @@ final class FitTimer {
         now = System.nanoTime();
       } while (now < warmupEnd
           || (long) warmupRounds * fits < WARMUP_FITS && now < longestEnd);
-      touchHeap();
       double[] perEpoch = new double[runs];
       long[] rounds = new long[runs];
       TrainingResult last = null;

@@ -56,34 +56,6 @@ final class HandFitTimer {
     this.epochs = epochs;
   }
 
-  @SuppressWarnings("unused")
-  private static volatile Object sink;
-
-  /**
-   * FitTimer's heap warm-up: allocates and drops memory until the garbage collector has run
-   * twice (or as much as the heap has committed), so that the timed rounds' loss histories do
-   * not land on pages the JVM has never touched.
-   */
-  static void touchHeap() {
-    long committed = Runtime.getRuntime().totalMemory();
-    long until = collections() + 2;
-    for (long done = 0; done < committed && collections() < until; done += 64 * 8L * 8192) {
-      for (int i = 0; i < 64; i++) {
-        sink = new double[8192];
-      }
-    }
-    sink = null;
-  }
-
-  private static long collections() {
-    long count = 0;
-    for (java.lang.management.GarbageCollectorMXBean collector
-        : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-      count += Math.max(0, collector.getCollectionCount());
-    }
-    return count;
-  }
-
   Timing time(int fits, double warmupSeconds, int runs) {
     ExecutorService pool = fits == 1 ? null : spinningPool(Math.min(fits, MOST_THREADS) - 1);
     try {
@@ -98,7 +70,6 @@ final class HandFitTimer {
         now = System.nanoTime();
       } while (now < warmupEnd
           || (long) warmupRounds * fits < WARMUP_FITS && now < longestEnd);
-      touchHeap();
       double[] perEpoch = new double[runs];
       long[] rounds = new long[runs];
       HandFit.Result last = null;

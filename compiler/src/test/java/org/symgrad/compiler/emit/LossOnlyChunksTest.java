@@ -3,7 +3,6 @@ package org.symgrad.compiler.emit;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
-import org.symgrad.compiler.RandomVectorModels;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.VectorModels;
 import org.symgrad.compiler.lower.Kernel;
@@ -38,22 +36,12 @@ class LossOnlyChunksTest {
   // What lossSums must leave alone: a NaN no kernel computes.
   private static final double UNTOUCHED = Double.longBitsToDouble(0x7ff8_dead_beef_0001L);
 
-  private static List<ModelDefinition> models(long seed) {
-    Random random = new Random(seed);
-    List<ModelDefinition> models = new ArrayList<>(LaneWiseModels.draw(seed, 2));
-    models.add(RandomVectorModels.model(seed));
-    models.add(LaneWiseModels.thermometer());
-    List<ModelDefinition> fixed = List.of(VectorModels.linear(40), VectorModels.mlp13(),
-        VectorModels.softmax3(), VectorModels.logistic(), VectorModels.mlp(7, 3));
-    models.add(fixed.get(random.nextInt(fixed.size())));
-    return models;
-  }
 
   @Property(tries = 8)
   void theLossOnlyPassIsTheGradientPassesLoss(@ForAll @LongRange(max = 1_000_000) long seed) {
     Random random = new Random(seed);
     int checked = 0;
-    for (ModelDefinition model : models(seed)) {
+    for (ModelDefinition model : ChunkedModels.drawn(seed)) {
       Program program = Symgrad.lower(model);
       if (program.isChunked()) {
         checked++;
@@ -66,11 +54,8 @@ class LossOnlyChunksTest {
   @Test
   void everyRowCountOnEveryKernelShape() {
     long seed = 18;
-    List<ModelDefinition> models = new ArrayList<>(List.of(LaneWiseModels.thermometer(),
-        VectorModels.linear(40), VectorModels.mlp13(), VectorModels.softmax3()));
-    models.addAll(LaneWiseModels.draw(seed, 2));
     java.util.Set<String> shapes = new java.util.TreeSet<>();
-    for (ModelDefinition model : models) {
+    for (ModelDefinition model : ChunkedModels.everyShape(seed)) {
       Program program = Symgrad.lower(model);
       if (program.isChunked()) {
         shapes.add(shape(program.lossSums()));
@@ -102,13 +87,13 @@ class LossOnlyChunksTest {
   void theSourceEmittersLossOnlyKernelIsTheBytecodes(
       @ForAll @LongRange(max = 1_000_000) long seed) {
     Random random = new Random(seed);
-    List<ModelDefinition> models = models(seed);
+    List<ModelDefinition> models = ChunkedModels.drawn(seed);
     Map<String, Program> programs = new LinkedHashMap<>();
-    for (ModelDefinition model : models) {
+    for (ModelDefinition model : ChunkedModels.everyShape(seed)) {
       programs.put(SourceEmitter.className(model.name()), Symgrad.lower(model));
     }
     ClassLoader loader = SourceBitIdentityTest.compileAll(programs);
-    for (ModelDefinition model : models) {
+    for (ModelDefinition model : ChunkedModels.everyShape(seed)) {
       String name = SourceEmitter.className(model.name());
       if (!programs.get(name).isChunked()) {
         continue;

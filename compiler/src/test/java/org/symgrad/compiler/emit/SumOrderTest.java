@@ -3,7 +3,6 @@ package org.symgrad.compiler.emit;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
-import org.symgrad.compiler.RandomVectorModels;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.VectorModels;
 import org.symgrad.compiler.lower.Kernel;
@@ -43,22 +41,12 @@ class SumOrderTest {
       Kernel.SHORT + 1, 4095, 4097, 4096 + Kernel.SHORT - 1, 4096 + Kernel.SHORT, 8195};
   private static final int TINY_METHODS = 300;
 
-  private static List<ModelDefinition> models(long seed) {
-    Random random = new Random(seed);
-    List<ModelDefinition> models = new ArrayList<>(LaneWiseModels.draw(seed, 2));
-    models.add(RandomVectorModels.model(seed));
-    models.add(LaneWiseModels.thermometer());
-    List<ModelDefinition> fixed = List.of(VectorModels.linear(40), VectorModels.mlp13(),
-        VectorModels.softmax3(), VectorModels.logistic(), VectorModels.mlp(7, 3));
-    models.add(fixed.get(random.nextInt(fixed.size())));
-    return models;
-  }
 
   @Property(tries = 6)
   void scalarVectorAndThreadsFollowTheOneOrder(@ForAll @LongRange(max = 1_000_000) long seed) {
     Random random = new Random(seed);
     int kernelShapes = 0;
-    for (ModelDefinition model : models(seed)) {
+    for (ModelDefinition model : ChunkedModels.drawn(seed)) {
       Program program = Symgrad.lower(model);
       if (program.isChunked()) {
         kernelShapes++;
@@ -71,11 +59,8 @@ class SumOrderTest {
   @Test
   void everyRowCountOfTheDefinitionOnEveryKernelShape() {
     long seed = 18;
-    List<ModelDefinition> models = new ArrayList<>(List.of(LaneWiseModels.thermometer(),
-        VectorModels.linear(40), VectorModels.mlp13(), VectorModels.softmax3()));
-    models.addAll(LaneWiseModels.draw(seed, 2));
     java.util.Set<String> shapes = new java.util.TreeSet<>();
-    for (ModelDefinition model : models) {
+    for (ModelDefinition model : ChunkedModels.everyShape(seed)) {
       Program program = Symgrad.lower(model);
       if (program.isChunked()) {
         shapes.add(shape(program.sums()));
@@ -148,15 +133,15 @@ class SumOrderTest {
   void splitKernelsAndBothEmittersGiveTheSameBits(
       @ForAll @LongRange(max = 1_000_000) long seed) {
     Random random = new Random(seed);
-    List<ModelDefinition> models = models(seed);
+    List<ModelDefinition> models = ChunkedModels.drawn(seed);
     Map<String, Program> programs = new LinkedHashMap<>();
-    for (ModelDefinition model : models) {
+    for (ModelDefinition model : ChunkedModels.everyShape(seed)) {
       programs.put(SourceEmitter.className(model.name()), Symgrad.lower(model));
       programs.put(SourceEmitter.className(model.name()) + "Split",
           Lowering.lower(model, TINY_METHODS));
     }
     ClassLoader loader = SourceBitIdentityTest.compileAll(programs);
-    for (ModelDefinition model : models) {
+    for (ModelDefinition model : ChunkedModels.everyShape(seed)) {
       String name = SourceEmitter.className(model.name());
       CompiledModel bytecode = ModelClassDefiner.define(programs.get(name), VectorMode.OFF);
       CompiledModel vector = ModelClassDefiner.define(programs.get(name), VectorMode.ON);

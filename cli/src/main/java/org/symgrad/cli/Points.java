@@ -24,15 +24,40 @@ final class Points {
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw new UsageException("--at \"" + text + "\": '" + name + "' is not a variable name");
       }
+      double value;
       try {
-        if (values.put(name, Double.parseDouble(number)) != null) {
-          throw new UsageException("--at \"" + text + "\": " + name + " is given twice");
-        }
+        value = Double.parseDouble(number);
       } catch (NumberFormatException e) {
         throw new UsageException("--at \"" + text + "\": " + name + "=" + number
             + " is not a number");
       }
+      String beyond = beyondADouble(number, value);
+      if (beyond != null) {
+        throw new UsageException("--at \"" + text + "\": " + name + "=" + number + " is "
+            + beyond + "; a number here is refused, not rounded, as in an expression");
+      }
+      if (values.put(name, value) != null) {
+        throw new UsageException("--at \"" + text + "\": " + name + " is given twice");
+      }
     }
     return values;
+  }
+
+  /**
+   * Why written digits did not survive parsing, or null: Java rounds {@code 1e999} to
+   * infinity and {@code 1e-400} to zero without a word, where the expression {@code 1e999} is
+   * refused (SG108). {@code NaN} and {@code Infinity} written as such are taken as they are.
+   */
+  private static String beyondADouble(String number, double value) {
+    String digits = number.replaceFirst("^[+-]", "");
+    boolean hex = digits.regionMatches(true, 0, "0x", 0, 2);
+    String mantissa = hex ? digits.substring(2).split("[pP]", 2)[0] : digits.split("[eE]", 2)[0];
+    if (Double.isInfinite(value) && !digits.startsWith("Infinity")) {
+      return "beyond the largest double (1.8e308)";
+    }
+    if (value == 0 && mantissa.matches(hex ? ".*[1-9a-fA-F].*" : ".*[1-9].*")) {
+      return "below the smallest double (4.9e-324)";
+    }
+    return null;
   }
 }

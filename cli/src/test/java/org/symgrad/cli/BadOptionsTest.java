@@ -138,6 +138,25 @@ class BadOptionsTest {
   }
 
   @Test
+  void gradRefusesAPointBeyondADoubleRatherThanRoundingIt() {
+    for (String value : List.of("1e999", "-1e999", "1e-400", "0.0001e-9999", "0x1p-1080",
+        "0x1p2000")) {
+      assertBadInput(CommandRun.of("grad", "x^2", "--at", "x=" + value, "--json"),
+          "x=" + value + " is ");
+    }
+  }
+
+  @Test
+  void gradTakesEveryDoubleAtItsWord() throws Exception {
+    // Zero, the extremes and the named values are doubles as written: none is refused.
+    for (String value : List.of("0", "-0.0", "0e-999", "0x0p5", "4.9e-324",
+        "1.7976931348623157e308", "NaN", "Infinity", "-Infinity", "1.5d")) {
+      CommandRun run = CommandRun.of("grad", "x^2", "--at", "x=" + value, "--json");
+      assertWithMessage("%s: %s", value, run.err()).that(run.exitCode()).isEqualTo(0);
+    }
+  }
+
+  @Test
   void benchRefusesMoreFitsThanItTimes() {
     assertBadInput(CommandRun.of("bench", MODEL, "--fits", "2000000"),
         "--fits 2000000: must be 1 to 1000000");

@@ -100,4 +100,13 @@ class HostileInputsTest {
     assertBadInput(run, folder + "/two?lines?.csv:2:1: error: not a number: 'abc'");
     assertThat(run.err().lines().count()).isEqualTo(1);
   }
+
+  @Test
+  void aModelFileNamedWithALineBreakIsNamedOnTheMessagesFirstLine() throws Exception {
+    Path model = folder.resolve("two\nlines\u202E.sg");
+    Files.writeString(model, "input x\ntarget y\nparam w\nmodel w * q\n");
+    CommandRun run = CommandRun.of("check", model.toString());
+    assertWithMessage(run.err()).that(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("two?lines?.sg:4:11: error [SG204] unknown name 'q'\n");
+  }
 }

@@ -53,7 +53,25 @@ public record Diagnostic(
 
   /** The diagnostic as the command line prints it: place, code, message, line, caret, hint. */
   public String render() {
-    return source + ':' + line + ':' + column + ": error [" + code() + "] " + message + excerpt();
+    return shownName(source) + ':' + line + ':' + column + ": error [" + code() + "] " + message
+        + excerpt();
+  }
+
+  /**
+   * A file name as the first line shows it: a line break, a control or format char (a
+   * right-to-left override reorders the line) or half a surrogate pair as '?', so the place
+   * stays on one line and reads as written.
+   */
+  private static String shownName(String name) {
+    StringBuilder shown = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> {
+      switch (Character.getType(c)) {
+        case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+            Character.PARAGRAPH_SEPARATOR -> shown.append('?');
+        default -> shown.appendCodePoint(c);
+      }
+    });
+    return shown.toString();
   }
 
   /**

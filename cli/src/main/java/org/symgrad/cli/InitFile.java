@@ -6,7 +6,6 @@ import org.symgrad.io.BadFileException;
 import org.symgrad.io.Checkpoints;
 import org.symgrad.io.Quote;
 import org.symgrad.runtime.ModelInfo;
-import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.optim.LrScheduler;
 import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.train.TrainingCheckpoint;
@@ -19,23 +18,9 @@ import org.symgrad.runtime.train.TrainingCheckpoint;
 final class InitFile {
   private InitFile() {}
 
-  /** The parameters (and the checkpoint, if the file is one) for {@code model}. */
+  /** The parameters (and the checkpoint, if the file is one) for {@code model}, all finite. */
   static Checkpoints.Loaded load(Path init, ModelInfo model) {
-    Checkpoints.Loaded loaded = Checkpoints.load(init, model);
-    double[] params = loaded.params();
-    // The file format keeps NaN and ±∞ (as strings), but no fit starts from them and no
-    // prediction is made with them; a fit that diverged saves the finite values before.
-    for (ParameterInfo p : model.parameters()) {
-      for (int i = 0; i < p.size(); i++) {
-        double value = params[p.offset() + i];
-        if (!Double.isFinite(value)) {
-          throw new BadFileException(Quote.path(init) + ": error: parameter "
-              + p.elementName(i) + " is " + value
-              + "; a fit starts from, and predicts with, finite numbers only");
-        }
-      }
-    }
-    return loaded;
+    return Checkpoints.loadStart(init, model);
   }
 
   /**

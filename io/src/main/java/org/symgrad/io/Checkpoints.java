@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.optim.OptimizerState;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 
@@ -104,6 +105,27 @@ public final class Checkpoints {
   /** The parameters, and the checkpoint if it is one, in {@code file} for {@code model}. */
   public static Loaded load(Path file, ModelInfo model) {
     return fromJson(readJson(file, LARGEST), model, Quote.path(file));
+  }
+
+  /**
+   * {@link #load}, for a file a fit starts from or predicts with ({@code --init}): every
+   * parameter must be finite. The format keeps NaN and ±∞ (as strings), but no fit starts from
+   * them; a fit that diverged saves the finite values before.
+   */
+  public static Loaded loadStart(Path file, ModelInfo model) {
+    Loaded loaded = load(file, model);
+    double[] params = loaded.params();
+    for (ParameterInfo p : model.parameters()) {
+      for (int i = 0; i < p.size(); i++) {
+        double value = params[p.offset() + i];
+        if (!Double.isFinite(value)) {
+          throw new BadFileException(Quote.path(file) + ": error: parameter "
+              + p.elementName(i) + " is " + value
+              + "; a fit starts from, and predicts with, finite numbers only");
+        }
+      }
+    }
+    return loaded;
   }
 
   /** What {@code root} (a file's JSON, named {@code shownName}) holds for {@code model}. */

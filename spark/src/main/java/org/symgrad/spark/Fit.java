@@ -107,7 +107,7 @@ public final class Fit implements Callable<Integer> {
     String source = modelFile.toString(); // messages name the file as the user wrote it
     ModelInfo info = ExecutorModels.get(text, source).info(); // a bad model stops here
     Path init = fit.init();
-    Checkpoints.Loaded initial = init == null ? null : Checkpoints.load(init, info);
+    Checkpoints.Loaded initial = init == null ? null : Checkpoints.loadStart(init, info);
     FitSpec spec = new FitSpec(fit.optimizer(), fit.optimizerArguments(), fit.epochs(),
         fit.valFraction(), fit.seed(), fit.patience(), fit.scheduler(),
         initial == null ? null : initial.params());

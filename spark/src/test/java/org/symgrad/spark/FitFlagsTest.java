@@ -125,6 +125,17 @@ class FitFlagsTest {
   }
 
   @Test
+  void anInitWhoseParametersAreNotFiniteIsRefusedBeforeSpark() throws IOException {
+    Path init = Files.writeString(dir.resolve("nan.json"),
+        "{\"params\": {\"w\": \"NaN\", \"b\": -15.0}}");
+    int code = run(model.toString(), "--data", data.toString(), "--out",
+        dir.resolve("never.parquet").toString(), "--init", init.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(init + ": error: parameter w is NaN");
+  }
+
+  @Test
   void flagsThatCannotWorkAreRefusedBeforeSparkWithExitCodeTwo() throws IOException {
     Path never = dir.resolve("never.csv");
     Path save = dir.resolve("never.json");

@@ -58,20 +58,26 @@ public record Diagnostic(
   }
 
   /**
-   * A file name as the first line shows it: a line break, a control or format char (a
-   * right-to-left override reorders the line) or half a surrogate pair as '?', so the place
-   * stays on one line and reads as written.
+   * A file name as the first line shows it: the chars {@link #shownAsIs} refuses as '?', so
+   * the place stays on one line and reads as written.
    */
   private static String shownName(String name) {
     StringBuilder shown = new StringBuilder(name.length());
-    name.codePoints().forEach(c -> {
-      switch (Character.getType(c)) {
-        case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
-            Character.PARAGRAPH_SEPARATOR -> shown.append('?');
-        default -> shown.appendCodePoint(c);
-      }
-    });
+    name.codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
     return shown.toString();
+  }
+
+  /**
+   * Whether a char of user text may reach a terminal as it is in a message's own line: not a
+   * control char, a line or paragraph separator, half a surrogate pair, or a format char (a
+   * right-to-left override would reorder the rest of the line).
+   */
+  public static boolean shownAsIs(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR -> false;
+      default -> true;
+    };
   }
 
   /**

@@ -3,6 +3,7 @@ package org.symgrad.compiler.parse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.symgrad.compiler.diagnostic.Diagnostic;
 
 /** How messages show user text: quoted, shortened, unprintable chars named; near misses. */
 final class Texts {
@@ -16,12 +17,12 @@ final class Texts {
       text = text.substring(0, LONGEST_QUOTE - 1) + "…";
     }
     StringBuilder quoted = new StringBuilder(text.length() + 2).append('\'');
-    // A control, format or unpaired surrogate char would reach the terminal as written: name it.
+    // A char unfit for the message's line would reach the terminal as written: name it.
     text.codePoints().forEach(c -> {
-      switch (Character.getType(c)) {
-        case Character.CONTROL, Character.FORMAT, Character.SURROGATE ->
-            quoted.append(String.format(Locale.ROOT, "U+%04X", c));
-        default -> quoted.appendCodePoint(c);
+      if (Diagnostic.shownAsIs(c)) {
+        quoted.appendCodePoint(c);
+      } else {
+        quoted.append(String.format(Locale.ROOT, "U+%04X", c));
       }
     });
     return quoted.append('\'').toString();

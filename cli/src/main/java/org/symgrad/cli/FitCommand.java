@@ -102,7 +102,7 @@ final class FitCommand implements Callable<Integer> {
           Optimizers.create(fit.optimizer(), expected.parameterCount(), optimizerArguments())));
     }
     Path init = fit.init();
-    Checkpoints.Loaded initial = init == null ? null : InitFile.load(init, expected);
+    Checkpoints.Loaded initial = init == null ? null : Checkpoints.loadStart(init, expected);
     TrainingCheckpoint resumed = initial == null || initial.checkpoint() == null ? null
         : resumeWith(initial.checkpoint(), err);
     if (resumed != null) {

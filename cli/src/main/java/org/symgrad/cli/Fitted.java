@@ -2,6 +2,7 @@ package org.symgrad.cli;
 
 import java.nio.file.Path;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.io.Checkpoints;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
 
@@ -15,7 +16,7 @@ record Fitted(ModelDefinition definition, CompiledModel model, double[] params) 
   static Fitted load(Path modelFile, Path init) {
     ModelDefinition definition = ModelFiles.model(modelFile);
     ModelInfo expected = ModelFiles.info(definition);
-    double[] params = InitFile.load(init, expected).params();
+    double[] params = Checkpoints.loadStart(init, expected).params();
     return new Fitted(definition, EarlyCompile.compile(definition), params);
   }
 

@@ -3,7 +3,6 @@ package org.symgrad.cli;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.io.BadFileException;
-import org.symgrad.io.Checkpoints;
 import org.symgrad.io.Quote;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.LrScheduler;
@@ -11,17 +10,13 @@ import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 
 /**
- * The {@code --init} file of {@code fit}, {@code predict} and {@code eval}, read one way for
- * every optimizer and checked before any data is read: this model's parameters, every one
- * finite, and, for a checkpoint that resumes, state the optimizer and scheduler take.
+ * The {@code --init} file of {@code fit}, checked before any data is read: for a checkpoint that
+ * resumes, state the optimizer and scheduler take. Every command reads the file itself, one way
+ * for every optimizer, with {@link org.symgrad.io.Checkpoints#loadStart}: this model's
+ * parameters, every one finite.
  */
 final class InitFile {
   private InitFile() {}
-
-  /** The parameters (and the checkpoint, if the file is one) for {@code model}, all finite. */
-  static Checkpoints.Loaded load(Path init, ModelInfo model) {
-    return Checkpoints.loadStart(init, model);
-  }
 
   /**
    * Restores {@code checkpoint} into a scratch optimizer and scheduler, so that state they do

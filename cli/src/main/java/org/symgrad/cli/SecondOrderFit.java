@@ -11,6 +11,7 @@ import org.symgrad.compiler.SecondOrderOptions;
 import org.symgrad.compiler.SecondOrderProblems;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.io.Checkpoints;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -155,7 +156,7 @@ final class SecondOrderFit {
     Path init = command.fit.init();
     // Read as every command reads --init: its limits, byte order mark and messages.
     return init == null ? info.initialParameters(command.fit.seed())
-        : InitFile.load(init, info).params();
+        : Checkpoints.loadStart(init, info).params();
   }
 
 

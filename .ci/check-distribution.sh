@@ -81,6 +81,11 @@ grep -q 'incubator' "$dir/fit-err.txt" || fail "a fit of 1 MiB of data ran witho
 scalar=$(SYMGRAD_VECTOR=off big 2>"$dir/off-err.txt") || fail "SYMGRAD_VECTOR=off fit failed"
 [ "$scalar" = "$bigfit" ] || fail "SYMGRAD_VECTOR=off printed $scalar, the default $bigfit"
 ! grep -q 'incubator' "$dir/off-err.txt" || fail "SYMGRAD_VECTOR=off added the module"
+# The data's size is its file's, also through a symbolic link (not the link's few bytes).
+ln -s big.csv big-link.csv
+../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --data big-link.csv --epochs 3 \
+  --json --quiet >/dev/null 2>"$dir/link-err.txt" || fail "a fit through a symbolic link failed"
+grep -q 'incubator' "$dir/link-err.txt" || fail "1 MiB of data through a link ran without the module"
 
 # A Java without the module (a jlink image of what symgrad needs, where the JDK has jlink): the
 # default runs the scalar kernels, with the same digits; on refuses, exit 2.

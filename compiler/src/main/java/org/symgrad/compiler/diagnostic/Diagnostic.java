@@ -96,10 +96,11 @@ public record Diagnostic(
       String before = from > 0 ? "…" : "";
       String shown = before + printable(sourceLine.substring(from, to))
           + (to < sourceLine.length() ? "…" : "");
-      int caretStart = before.length() + caretAt - from;
+      // The caret line counts code points, as printable shows them: one column each.
+      int caretStart = before.length() + sourceLine.codePointCount(from, caretAt);
+      int marked = sourceLine.codePointCount(caretAt, caretAt + Math.min(length, to - caretAt));
       text.append("\n  ").append(shown).append("\n  ");
-      text.append(" ".repeat(caretStart)).append("^".repeat(
-          Math.max(1, Math.min(length, before.length() + to - from - caretStart))));
+      text.append(" ".repeat(caretStart)).append("^".repeat(Math.max(1, marked)));
     }
     if (hint != null) {
       text.append("\n  ").append(hint);
@@ -107,12 +108,16 @@ public record Diagnostic(
     return text.toString();
   }
 
-  // Control characters would break the caret's alignment (or the terminal): show them as '?'.
+  /**
+   * A source line as the excerpt shows it, one column a code point: a tab as a space, and a
+   * char {@link #shownAsIs} refuses as '?' (a control char would break the line, a format
+   * char such as a right-to-left override or an isolate would reorder it around the caret,
+   * a zero width space would hide).
+   */
   private static String printable(String line) {
     StringBuilder shown = new StringBuilder(line.length());
-    for (char c : line.toCharArray()) {
-      shown.append(c == '\t' ? ' ' : Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
-    }
+    line.codePoints().forEach(c -> shown.appendCodePoint(c == '\t' ? ' '
+        : shownAsIs(c) ? c : '?'));
     return shown.toString();
   }
 }

@@ -53,17 +53,18 @@ public record Diagnostic(
 
   /** The diagnostic as the command line prints it: place, code, message, line, caret, hint. */
   public String render() {
-    return shownName(source) + ':' + line + ':' + column + ": error [" + code() + "] " + message
-        + excerpt();
+    return shownLine(source) + ':' + line + ':' + column + ": error [" + code() + "] "
+        + shownLine(message) + excerpt();
   }
 
   /**
-   * A file name as the first line shows it: the chars {@link #shownAsIs} refuses as '?', so
-   * the place stays on one line and reads as written.
+   * A file name, or a message that may name one (SG219 names the model file's path), as its
+   * line shows it: the chars {@link #shownAsIs} refuses as '?', so the line stays one line and
+   * reads as written.
    */
-  private static String shownName(String name) {
-    StringBuilder shown = new StringBuilder(name.length());
-    name.codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
+  private static String shownLine(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
     return shown.toString();
   }
 
@@ -103,7 +104,7 @@ public record Diagnostic(
       text.append(" ".repeat(caretStart)).append("^".repeat(Math.max(1, marked)));
     }
     if (hint != null) {
-      text.append("\n  ").append(hint);
+      text.append("\n  ").append(shownLine(hint));
     }
     return text.toString();
   }
@@ -115,9 +116,6 @@ public record Diagnostic(
    * a zero width space would hide).
    */
   private static String printable(String line) {
-    StringBuilder shown = new StringBuilder(line.length());
-    line.codePoints().forEach(c -> shown.appendCodePoint(c == '\t' ? ' '
-        : shownAsIs(c) ? c : '?'));
-    return shown.toString();
+    return shownLine(line.replace('\t', ' '));
   }
 }

@@ -84,7 +84,7 @@ public final class ExpressionDerivatives {
    * @throws SymgradException (SG120) if that is more than {@link #MOST_PRINTED} chars
    */
   public String simplified(int limit) {
-    checkPrinted(List.of(expression), limit, "the expression");
+    checkPrinted(List.of(expression), limit, "the expression prints");
     return ExpressionPrinter.print(expression, Map.of(), limit);
   }
 
@@ -95,7 +95,7 @@ public final class ExpressionDerivatives {
    *     all, before any is printed
    */
   public Map<String, String> derivatives(int limit) {
-    checkPrinted(gradient.values(), limit, "the derivatives");
+    checkPrinted(gradient.values(), limit, "the derivatives print");
     Map<String, String> texts = new LinkedHashMap<>();
     gradient.forEach((variable, d) ->
         texts.put(variable.name(), ExpressionPrinter.print(d, Map.of(), limit)));
@@ -117,7 +117,7 @@ public final class ExpressionDerivatives {
         entries.add(hessianNodes().get(order.get(i)).get(order.get(j)));
       }
     }
-    checkPrinted(entries, limit, "the second derivatives");
+    checkPrinted(entries, limit, "the second derivatives print");
     Map<String, Map<String, String>> printed = new LinkedHashMap<>();
     for (int i = 0; i < order.size(); i++) {
       Map<String, String> row = new LinkedHashMap<>();
@@ -187,7 +187,7 @@ public final class ExpressionDerivatives {
       total += Math.min(length, limit + 1L);
     }
     if (total > MOST_PRINTED) {
-      throw tooLarge(what + " print as " + total + " characters, more than " + MOST_PRINTED
+      throw tooLarge(what + " as " + total + " characters, more than " + MOST_PRINTED
           + ", the most symgrad prints for one expression", "a product or a power of many "
           + "variables repeats the others in each derivative; differentiate smaller parts");
     }

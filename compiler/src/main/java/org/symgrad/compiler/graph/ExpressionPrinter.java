@@ -104,30 +104,14 @@ public final class ExpressionPrinter {
   /** {@link #length} of each of {@code roots}, the nodes they share measured once. */
   public static long[] lengths(List<Node> roots) {
     Map<Node, Long> lengths = new IdentityHashMap<>();
-    Deque<Node> pending = new ArrayDeque<>(roots);
-    while (!pending.isEmpty()) { // post-order without recursion: a node after its inputs
-      Node node = pending.peek();
-      if (lengths.containsKey(node)) {
-        pending.pop();
-        continue;
+    PostOrder.fill(roots, lengths, node -> {
+      long length = 0;
+      for (Object part : parts(node)) {
+        length = saturatedSum(length, part instanceof String literal ? literal.length()
+            : lengthAsOperand((Operand) part, lengths));
       }
-      boolean inputsMeasured = true;
-      for (Node input : node.inputs()) {
-        if (!lengths.containsKey(input)) {
-          pending.push(input);
-          inputsMeasured = false;
-        }
-      }
-      if (inputsMeasured) {
-        pending.pop();
-        long length = 0;
-        for (Object part : parts(node)) {
-          length = saturatedSum(length, part instanceof String literal ? literal.length()
-              : lengthAsOperand((Operand) part, lengths));
-        }
-        lengths.put(node, length);
-      }
-    }
+      return length;
+    });
     return roots.stream().mapToLong(lengths::get).toArray();
   }
 

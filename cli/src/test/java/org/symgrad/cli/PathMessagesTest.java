@@ -167,4 +167,13 @@ class PathMessagesTest {
     assertOneLine(SplitModelNote.of(hostile.resolve("big.sg"), 4),
         "symgrad: note: " + shown + "/big.sg is large enough");
   }
+
+  @Test
+  void anArgumentTooMany() {
+    CommandRun run = CommandRun.of("emit", model.toString(), hostile.toString());
+    assertWithMessage(run.err()).that(run.exitCode()).isEqualTo(2);
+    assertOneLine(run.err().lines().findFirst().orElseThrow(),
+        "Unmatched argument at index 2: '" + shown + "'");
+    assertThat(run.err().codePoints().allMatch(c -> c == '\n' || Quote.shownAsIs(c))).isTrue();
+  }
 }

@@ -123,12 +123,14 @@ final class GradCommand implements Callable<Integer> {
 
   private void printText(ExpressionGradient gradient, List<Map<String, Double>> points,
       PrintWriter out) {
-    out.println("f = " + gradient.simplified());
-    gradient.derivatives().forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
-    if (hessian) {
-      gradient.secondDerivatives().forEach((row, columns) -> columns.forEach((column, d) ->
-          out.println("  d2f/d" + row + "d" + column + " = " + d)));
-    }
+    // Every text first: a limit it reaches (SG120) is then said before anything is printed.
+    String simplified = gradient.simplified();
+    Map<String, String> derivatives = gradient.derivatives();
+    Map<String, Map<String, String>> second = hessian ? gradient.secondDerivatives() : Map.of();
+    out.println("f = " + simplified);
+    derivatives.forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
+    second.forEach((row, columns) -> columns.forEach((column, d) ->
+        out.println("  d2f/d" + row + "d" + column + " = " + d)));
     for (Map<String, Double> point : points) {
       ObjectNode answer = gradient.at(point, hessian);
       out.println("at " + point.toString().replaceAll("[{}]", "") + ":");

@@ -91,4 +91,13 @@ class GradLineLimitTest {
     assertThat(error.get("error").asText()).isEqualTo("out of memory (24 MB of heap at most) on "
         + "this line; give the JVM more with SYMGRAD_JAVA_OPTS=-Xmx4g");
   }
+
+  @Test
+  void oneExpressionTooLargeIsRefusedBeforeAnythingIsPrinted() {
+    CommandRun run = CommandRun.of("grad", product(3000));
+    assertWithMessage(run.err()).that(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty(); // not its f = … line before the error
+    assertThat(run.err()).startsWith("<expression>:1:1: error [SG120] the derivatives print as "
+        + "68644104 characters, more than 16777216");
+  }
 }

@@ -8,7 +8,7 @@ final class DataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   DataException(String message) {
-    super(message, null, false, false);
+    super(org.symgrad.io.Quote.line(message), null, false, false); // one line, as UsageException
   }
 
   /**

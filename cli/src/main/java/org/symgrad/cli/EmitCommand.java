@@ -105,12 +105,13 @@ final class EmitCommand implements Callable<Integer> {
     }
   }
 
-  // DIR/symgrad/generated/Symgrad_Thermometer.java, folders made as needed; its path.
+  // DIR/symgrad/generated/Symgrad_Thermometer.java, folders made as needed; its path, on one
+  // line as every message shows a path.
   private String write(Path out, String fileName, byte[] content) {
     Path folder = packageName.isEmpty() ? out : out.resolve(packageName.replace('.', '/'));
     Path file = folder.resolve(fileName);
     org.symgrad.io.OutputFiles.write(file, "--out", content);
-    return file.toString();
+    return org.symgrad.io.Quote.path(file);
   }
 
   private static String listing(byte[] classFile) {

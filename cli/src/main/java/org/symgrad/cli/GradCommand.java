@@ -83,23 +83,30 @@ final class GradCommand implements Callable<Integer> {
         answer = answer(new ExpressionGradient(line), points);
       } catch (SymgradException e) {
         Diagnostic first = e.first();
-        ObjectNode error = Json.object();
-        error.put("error", first.message());
-        error.put("line", lineNumber);
-        error.put("column", first.column());
-        answer = error;
+        answer = lineError(first.message(), lineNumber).put("column", first.column());
         exitCode = 2;
       } catch (UsageException e) {
-        ObjectNode error = Json.object();
-        error.put("error", e.getMessage());
-        error.put("line", lineNumber);
-        answer = error;
+        answer = lineError(e.getMessage(), lineNumber);
+        exitCode = 2;
+      } catch (OutOfMemoryError e) {
+        // Past what the limits foresee (SG120), on a small heap: what the line made is
+        // garbage once it is left, so the next lines still have the heap.
+        answer = lineError("out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MB of heap at most) on this line; give the JVM more with "
+            + "SYMGRAD_JAVA_OPTS=-Xmx4g", lineNumber);
         exitCode = 2;
       }
       out.println(Json.line(answer));
       out.flush();
     }
     return exitCode;
+  }
+
+  private static ObjectNode lineError(String message, int lineNumber) {
+    ObjectNode error = Json.object();
+    error.put("error", message);
+    error.put("line", lineNumber);
+    return error;
   }
 
   private JsonNode answer(ExpressionGradient gradient, List<Map<String, Double>> points) {
@@ -116,12 +123,14 @@ final class GradCommand implements Callable<Integer> {
 
   private void printText(ExpressionGradient gradient, List<Map<String, Double>> points,
       PrintWriter out) {
-    out.println("f = " + gradient.simplified());
-    gradient.derivatives().forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
-    if (hessian) {
-      gradient.secondDerivatives().forEach((row, columns) -> columns.forEach((column, d) ->
-          out.println("  d2f/d" + row + "d" + column + " = " + d)));
-    }
+    // Every text first: a limit it reaches (SG120) is then said before anything is printed.
+    String simplified = gradient.simplified();
+    Map<String, String> derivatives = gradient.derivatives();
+    Map<String, Map<String, String>> second = hessian ? gradient.secondDerivatives() : Map.of();
+    out.println("f = " + simplified);
+    derivatives.forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
+    second.forEach((row, columns) -> columns.forEach((column, d) ->
+        out.println("  d2f/d" + row + "d" + column + " = " + d)));
     for (Map<String, Double> point : points) {
       ObjectNode answer = gradient.at(point, hessian);
       out.println("at " + point.toString().replaceAll("[{}]", "") + ":");

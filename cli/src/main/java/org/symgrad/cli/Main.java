@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.io.BadFileException;
+import org.symgrad.io.Quote;
 import org.symgrad.io.Version;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -46,6 +47,7 @@ public final class Main {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new Reporter());
+    commandLine.setParameterExceptionHandler(new ParseErrorReporter());
     String vectorProblem = vectorModeProblem();
     if (vectorProblem != null) {
       err.println("symgrad: " + vectorProblem);
@@ -143,6 +145,30 @@ public final class Main {
         CommandLine.ParseResult parsed) {
       return report(e, line.getErr());
     }
+  }
+
+  /**
+   * Picocli's own handling of a bad command line (the message, suggestions or usage, exit 2),
+   * but with the message on one line as every other: it quotes an argument as written, and an
+   * extra argument may be a path with a line break or a right-to-left override. A class, not
+   * a method reference, for the reason {@link Reporter} gives.
+   */
+  private static final class ParseErrorReporter
+      implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return reportParseError(e);
+    }
+  }
+
+  private static int reportParseError(CommandLine.ParameterException e) {
+    CommandLine line = e.getCommandLine();
+    PrintWriter err = line.getErr();
+    err.println(line.getColorScheme().errorText(Quote.line(e.getMessage())));
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+      line.usage(err, line.getColorScheme());
+    }
+    return line.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   // What a user may have got wrong gets its message; anything else is symgrad's bug.

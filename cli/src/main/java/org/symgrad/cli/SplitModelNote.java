@@ -1,6 +1,7 @@
 package org.symgrad.cli;
 
 import java.nio.file.Path;
+import org.symgrad.io.Quote;
 
 /**
  * What {@code --threads} does to a model whose kernels were split into helper methods: such a
@@ -11,7 +12,7 @@ final class SplitModelNote {
   private SplitModelNote() {}
 
   static String of(Path modelFile, int threads) {
-    return "symgrad: note: " + modelFile + " is large enough that its kernels are split into "
+    return "symgrad: note: " + Quote.path(modelFile) + " is large enough that its kernels are split into "
         + "helper methods, which run as one loop on one thread: --threads " + threads
         + " changes neither its speed nor its result.";
   }

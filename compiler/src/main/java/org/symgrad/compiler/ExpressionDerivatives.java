@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.diagnostic.ErrorCode;
+import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.diff.ReverseDiff;
 import org.symgrad.compiler.graph.Evaluator;
 import org.symgrad.compiler.graph.ExpressionPrinter;
@@ -25,6 +28,20 @@ import org.symgrad.compiler.simplify.Simplifier;
  * }</pre>
  */
 public final class ExpressionDerivatives {
+  /**
+   * The most chars the derivatives of one expression print as, in all: each derivative of a
+   * product of n variables names the n - 1 others, so n derivatives print as n² names, and
+   * 3 000 of them as 68 million chars. Checked before printing: {@link ExpressionPrinter#length}.
+   */
+  public static final long MOST_PRINTED = 16L << 20;
+  /**
+   * The most work a Hessian may take, as variables × the gradient's nodes: it differentiates
+   * the gradient once for each variable, and its nodes grow with that product (a product of
+   * 300 variables: 358 792 nodes), so it is checked before any second derivative is made.
+   */
+  public static final long MOST_HESSIAN_WORK = 1L << 22;
+
+  private final String text;
   private final Graph graph;
   private final Simplifier simplifier;
   private final Node expression;
@@ -32,8 +49,9 @@ public final class ExpressionDerivatives {
   private final Map<Node, Node> gradient;
   private Map<Node, Map<Node, Node>> hessian;
 
-  private ExpressionDerivatives(Graph graph, Simplifier simplifier, Node expression,
-      List<Node> variables, Map<Node, Node> gradient) {
+  private ExpressionDerivatives(String text, Graph graph, Simplifier simplifier,
+      Node expression, List<Node> variables, Map<Node, Node> gradient) {
+    this.text = text;
     this.graph = graph;
     this.simplifier = simplifier;
     this.expression = expression;
@@ -52,7 +70,7 @@ public final class ExpressionDerivatives {
     Map<Node, Node> gradient = new LinkedHashMap<>();
     ReverseDiff.gradient(graph, expression, variables)
         .forEach((variable, d) -> gradient.put(variable, simplifier.simplify(d)));
-    return new ExpressionDerivatives(graph, simplifier, expression, variables, gradient);
+    return new ExpressionDerivatives(text, graph, simplifier, expression, variables, gradient);
   }
 
   /** The free variables, in order of first appearance. */
@@ -60,13 +78,24 @@ public final class ExpressionDerivatives {
     return variables.stream().map(Node::name).toList();
   }
 
-  /** The simplified expression as text, cut to about {@code limit} characters. */
+  /**
+   * The simplified expression as text, cut to about {@code limit} characters.
+   *
+   * @throws SymgradException (SG120) if that is more than {@link #MOST_PRINTED} chars
+   */
   public String simplified(int limit) {
+    checkPrinted(List.of(expression), limit, "the expression prints");
     return ExpressionPrinter.print(expression, Map.of(), limit);
   }
 
-  /** Each variable's simplified derivative as text, each cut to about {@code limit}. */
+  /**
+   * Each variable's simplified derivative as text, each cut to about {@code limit}.
+   *
+   * @throws SymgradException (SG120) if they print as more than {@link #MOST_PRINTED} chars in
+   *     all, before any is printed
+   */
   public Map<String, String> derivatives(int limit) {
+    checkPrinted(gradient.values(), limit, "the derivatives print");
     Map<String, String> texts = new LinkedHashMap<>();
     gradient.forEach((variable, d) ->
         texts.put(variable.name(), ExpressionPrinter.print(d, Map.of(), limit)));
@@ -76,10 +105,20 @@ public final class ExpressionDerivatives {
   /**
    * The simplified second derivatives as text, upper triangle: {@code "k" -> {"t" -> "…"}},
    * the very entries the Hessian kernels of {@code fit --optimizer newton} compile.
+   *
+   * @throws SymgradException (SG120) if the Hessian takes more than {@link #MOST_HESSIAN_WORK}
+   *     to make, or prints as more than {@link #MOST_PRINTED} chars in all
    */
   public Map<String, Map<String, String>> secondDerivatives(int limit) {
-    Map<String, Map<String, String>> printed = new LinkedHashMap<>();
     List<Node> order = new ArrayList<>(hessianNodes().keySet());
+    List<Node> entries = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      for (int j = i; j < order.size(); j++) {
+        entries.add(hessianNodes().get(order.get(i)).get(order.get(j)));
+      }
+    }
+    checkPrinted(entries, limit, "the second derivatives print");
+    Map<String, Map<String, String>> printed = new LinkedHashMap<>();
     for (int i = 0; i < order.size(); i++) {
       Map<String, String> row = new LinkedHashMap<>();
       for (int j = i; j < order.size(); j++) {
@@ -135,9 +174,40 @@ public final class ExpressionDerivatives {
   // Second derivatives, once, on first use: SecondOrder's, as the Hessian kernels have them.
   private Map<Node, Map<Node, Node>> hessianNodes() {
     if (hessian == null) {
+      checkHessianWork();
       hessian = SecondOrder.hessian(graph, expression, variables);
     }
     return hessian;
+  }
+
+  // Each text is cut after limit chars with '…': limit + 1 chars at most.
+  private void checkPrinted(java.util.Collection<Node> roots, int limit, String what) {
+    long total = 0;
+    for (long length : ExpressionPrinter.lengths(List.copyOf(roots))) {
+      total += Math.min(length, limit + 1L);
+    }
+    if (total > MOST_PRINTED) {
+      throw tooLarge(what + " as " + total + " characters, more than " + MOST_PRINTED
+          + ", the most symgrad prints for one expression", "a product or a power of many "
+          + "variables repeats the others in each derivative; differentiate smaller parts");
+    }
+  }
+
+  private void checkHessianWork() {
+    long work = (long) variables.size() * graph.size();
+    if (work > MOST_HESSIAN_WORK) {
+      throw tooLarge("the Hessian of " + variables.size() + " variables over a gradient of "
+          + graph.size() + " nodes takes " + work + " steps, more than " + MOST_HESSIAN_WORK
+          + ", the most symgrad takes for one expression", "the Hessian differentiates the "
+          + "gradient once for each variable; use fewer variables");
+    }
+  }
+
+  // The whole (first line of the) expression is marked: the size comes from all of it.
+  private SymgradException tooLarge(String message, String hint) {
+    String line = text.lines().findFirst().orElse("");
+    return new SymgradException(new Diagnostic(ErrorCode.TOO_LARGE, Expressions.SOURCE, 1, 1,
+        line.length(), message, line, hint));
   }
 
   /** Only the names: {@code [x, y]}. */

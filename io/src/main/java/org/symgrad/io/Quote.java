@@ -37,12 +37,21 @@ public final class Quote {
   }
 
   /**
-   * A file's path for the start of a message: whole, but on one line, with the characters
-   * that {@link #shownAsIs} refuses as {@code ?} (a file may be named {@code "a\nb.csv"}).
+   * A file's path for a message: whole, but on one line, with the characters that {@link
+   * #shownAsIs} refuses as {@code ?} (a file may be named {@code "a\nb.csv"}).
    */
   public static String path(java.nio.file.Path file) {
-    StringBuilder shown = new StringBuilder();
-    file.toString().codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
+    return line(file.toString());
+  }
+
+  /**
+   * {@code text} whole, on one line, with the characters that {@link #shownAsIs} refuses as
+   * {@code ?}: for a message that names paths, the system's text about them included (an
+   * IOException's message holds the path as written).
+   */
+  public static String line(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
     return shown.toString();
   }
 

@@ -28,4 +28,29 @@ class QuoteTest {
     assertThat(Quote.path(java.nio.file.Path.of(long_, "a\nb\u202E.csv")))
         .isEqualTo(long_ + "/a?b?.csv");
   }
+
+  @Test
+  void aBadFilesMessageIsOneLineWhateverPathItNames() throws Exception {
+    // The message names the path twice: as given, and in the system's text about it.
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("quote");
+    java.nio.file.Path hostile = java.nio.file.Files.createDirectory(
+        folder.resolve("a\nb\u202Ec\u2067"));
+    try {
+      BadFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+          BadFileException.class, () -> OutputFiles.check(hostile, "--save"));
+      assertThat(e.getMessage()).isEqualTo("--save " + folder + "/a?b?c?: error: is a "
+          + "directory; give a file name");
+      assertThat(BadFileException.at(hostile.toString(), 2, 1, "x\u2028y").getMessage())
+          .isEqualTo(folder + "/a?b?c?:2:1: error: x?y");
+    } finally {
+      java.nio.file.Files.delete(hostile);
+      java.nio.file.Files.delete(folder);
+    }
+  }
+
+  @Test
+  void aLineIsShownWhole() {
+    String long_ = "é".repeat(100);
+    assertThat(Quote.line(long_ + "\r\n\u2069😀")).isEqualTo(long_ + "???😀");
+  }
 }

@@ -53,17 +53,18 @@ public record Diagnostic(
 
   /** The diagnostic as the command line prints it: place, code, message, line, caret, hint. */
   public String render() {
-    return shownName(source) + ':' + line + ':' + column + ": error [" + code() + "] " + message
-        + excerpt();
+    return shownLine(source) + ':' + line + ':' + column + ": error [" + code() + "] "
+        + shownLine(message) + excerpt();
   }
 
   /**
-   * A file name as the first line shows it: the chars {@link #shownAsIs} refuses as '?', so
-   * the place stays on one line and reads as written.
+   * A file name, or a message that may name one (SG219 names the model file's path), as its
+   * line shows it: the chars {@link #shownAsIs} refuses as '?', so the line stays one line and
+   * reads as written.
    */
-  private static String shownName(String name) {
-    StringBuilder shown = new StringBuilder(name.length());
-    name.codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
+  private static String shownLine(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> shown.appendCodePoint(shownAsIs(c) ? c : '?'));
     return shown.toString();
   }
 
@@ -96,23 +97,25 @@ public record Diagnostic(
       String before = from > 0 ? "…" : "";
       String shown = before + printable(sourceLine.substring(from, to))
           + (to < sourceLine.length() ? "…" : "");
-      int caretStart = before.length() + caretAt - from;
+      // The caret line counts code points, as printable shows them: one column each.
+      int caretStart = before.length() + sourceLine.codePointCount(from, caretAt);
+      int marked = sourceLine.codePointCount(caretAt, caretAt + Math.min(length, to - caretAt));
       text.append("\n  ").append(shown).append("\n  ");
-      text.append(" ".repeat(caretStart)).append("^".repeat(
-          Math.max(1, Math.min(length, before.length() + to - from - caretStart))));
+      text.append(" ".repeat(caretStart)).append("^".repeat(Math.max(1, marked)));
     }
     if (hint != null) {
-      text.append("\n  ").append(hint);
+      text.append("\n  ").append(shownLine(hint));
     }
     return text.toString();
   }
 
-  // Control characters would break the caret's alignment (or the terminal): show them as '?'.
+  /**
+   * A source line as the excerpt shows it, one column a code point: a tab as a space, and a
+   * char {@link #shownAsIs} refuses as '?' (a control char would break the line, a format
+   * char such as a right-to-left override or an isolate would reorder it around the caret,
+   * a zero width space would hide).
+   */
   private static String printable(String line) {
-    StringBuilder shown = new StringBuilder(line.length());
-    for (char c : line.toCharArray()) {
-      shown.append(c == '\t' ? ' ' : Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
-    }
-    return shown.toString();
+    return shownLine(line.replace('\t', ' '));
   }
 }

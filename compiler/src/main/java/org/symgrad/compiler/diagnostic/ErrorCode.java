@@ -35,7 +35,9 @@ public enum ErrorCode {
   BAD_INDEX("SG119", "something in brackets that is not an index: `w[j + 1]`, `w[0.5]`"),
   TOO_LARGE("SG120", "an expression that expands to more than 4 194 304 terms, params and"
       + " inputs of more than 16 777 216 elements, or more than 65 536 param elements read, in"
-      + " one model"),
+      + " one model; derivatives of one expression that print as more than 16 777 216"
+      + " characters, or whose Hessian takes more than 4 194 304 steps (variables × gradient"
+      + " nodes)"),
   INDEX_AS_VALUE("SG121", "an index used as a number: `j * w[j]`"),
 
   UNKNOWN_DECLARATION("SG200",

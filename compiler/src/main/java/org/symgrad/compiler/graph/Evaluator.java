@@ -1,7 +1,5 @@
 package org.symgrad.compiler.graph;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +25,7 @@ public final class Evaluator {
 
   /** The value of {@code root}. */
   public double valueOf(Node root) {
-    Deque<Node> pending = new ArrayDeque<>();
-    pending.push(root);
-    while (!pending.isEmpty()) {
-      Node node = pending.peek();
-      if (values.containsKey(node)) {
-        pending.pop();
-        continue;
-      }
-      boolean ready = true;
-      for (Node input : node.inputs()) {
-        if (!values.containsKey(input)) {
-          pending.push(input);
-          ready = false;
-        }
-      }
-      if (ready) {
-        pending.pop();
-        values.put(node, compute(node));
-      }
-    }
+    PostOrder.fill(List.of(root), values, this::compute);
     return values.get(root);
   }
 

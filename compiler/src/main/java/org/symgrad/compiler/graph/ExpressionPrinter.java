@@ -2,6 +2,8 @@ package org.symgrad.compiler.graph;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  * <p>Iterative, and appending to one buffer, so a graph of any depth prints without
  * exhausting the stack, in time and memory proportional to the text printed. (A shared
  * subexpression is printed at each of its uses, so the text of a DAG can be much larger than
- * the DAG.)
+ * the DAG: {@link #length} says how large, in time and memory proportional to the DAG.)
  */
 public final class ExpressionPrinter {
   // Binding strength, loosest first; an operand printed where a tighter one is needed gets
@@ -64,10 +66,10 @@ public final class ExpressionPrinter {
           text.append(name);
         } else if (strength(operand.node()) < operand.needed()) {
           work.push(")");
-          push(work, operand.node());
+          pushAll(work, parts(operand.node()));
           work.push("(");
         } else {
-          push(work, operand.node());
+          pushAll(work, parts(operand.node()));
         }
       }
     }
@@ -90,31 +92,66 @@ public final class ExpressionPrinter {
     };
   }
 
-  /** Pushes the parts of {@code node}, last part first, so that they pop in order. */
-  private static void push(Deque<Object> work, Node node) {
-    switch (node.op()) {
-      case CONST -> work.push(number(node.value()));
-      case VAR -> work.push(node.name());
+  /**
+   * The length of {@code print(root)}, without printing it: each distinct node is measured
+   * once, so a DAG whose text would take gigabytes is measured in the DAG's own memory.
+   * {@link Long#MAX_VALUE} when the length is larger than a long holds.
+   */
+  public static long length(Node root) {
+    return lengths(List.of(root))[0];
+  }
+
+  /** {@link #length} of each of {@code roots}, the nodes they share measured once. */
+  public static long[] lengths(List<Node> roots) {
+    Map<Node, Long> lengths = new IdentityHashMap<>();
+    PostOrder.fill(roots, lengths, node -> {
+      long length = 0;
+      for (Object part : parts(node)) {
+        length = saturatedSum(length, part instanceof String literal ? literal.length()
+            : lengthAsOperand((Operand) part, lengths));
+      }
+      return length;
+    });
+    return roots.stream().mapToLong(lengths::get).toArray();
+  }
+
+  private static long lengthAsOperand(Operand operand, Map<Node, Long> lengths) {
+    long length = lengths.get(operand.node());
+    return strength(operand.node()) < operand.needed() ? saturatedSum(length, 2) : length;
+  }
+
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum; // both are at least 0
+  }
+
+  /**
+   * What {@code node} prints as, in order: strings, and operands printed where a strength is
+   * required. Printing and {@link #length} both read it, so they cannot disagree.
+   */
+  private static Object[] parts(Node node) {
+    return switch (node.op()) {
+      case CONST -> new Object[] {number(node.value())};
+      case VAR -> new Object[] {node.name()};
       case ADD -> {
         Node right = node.input(1);
         if (right.op() == Op.NEG) {
-          parts(work, new Operand(node.input(0), SUM), " - ",
-              new Operand(right.input(0), PRODUCT));
+          yield new Object[] {new Operand(node.input(0), SUM), " - ",
+              new Operand(right.input(0), PRODUCT)};
         } else if (right.isConstant() && isNegative(right.value())) {
-          parts(work, new Operand(node.input(0), SUM), " - ", number(-right.value()));
-        } else {
-          parts(work, new Operand(node.input(0), SUM), " + ", new Operand(right, PRODUCT));
+          yield new Object[] {new Operand(node.input(0), SUM), " - ", number(-right.value())};
         }
+        yield new Object[] {new Operand(node.input(0), SUM), " + ", new Operand(right, PRODUCT)};
       }
       // Left-associative: the left operand may be of equal strength, the right one may not.
-      case MUL -> parts(work, new Operand(node.input(0), PRODUCT), " * ",
-          new Operand(node.input(1), PRODUCT + 1));
-      case DIV -> parts(work, new Operand(node.input(0), PRODUCT), " / ",
-          new Operand(node.input(1), PRODUCT + 1));
+      case MUL -> new Object[] {new Operand(node.input(0), PRODUCT), " * ",
+          new Operand(node.input(1), PRODUCT + 1)};
+      case DIV -> new Object[] {new Operand(node.input(0), PRODUCT), " / ",
+          new Operand(node.input(1), PRODUCT + 1)};
       // Right-associative, and the exponent may be negated: x^-y^z is x^(-(y^z)).
-      case POW -> parts(work, new Operand(node.input(0), ATOM), "^",
-          new Operand(node.input(1), UNARY));
-      case NEG -> parts(work, "-", new Operand(node.input(0), UNARY));
+      case POW -> new Object[] {new Operand(node.input(0), ATOM), "^",
+          new Operand(node.input(1), UNARY)};
+      case NEG -> new Object[] {"-", new Operand(node.input(0), UNARY)};
       default -> {
         Object[] call = new Object[2 * node.inputs().size() + 1];
         call[0] = node.op().functionName() + "(";
@@ -122,12 +159,13 @@ public final class ExpressionPrinter {
           call[2 * i + 1] = new Operand(node.input(i), SUM);
           call[2 * i + 2] = i + 1 < node.inputs().size() ? ", " : ")";
         }
-        parts(work, call);
+        yield call;
       }
-    }
+    };
   }
 
-  private static void parts(Deque<Object> work, Object... parts) {
+  /** Pushes {@code parts}, last first, so that they pop in order. */
+  private static void pushAll(Deque<Object> work, Object[] parts) {
     for (int i = parts.length - 1; i >= 0; i--) {
       work.push(parts[i]);
     }

@@ -52,4 +52,13 @@ class NotUtf8PlaceTest {
     assertThat(d.line()).isEqualTo(2);
     assertThat(d.column()).isEqualTo(1);
   }
+
+  @Test
+  void aPathWithALineBreakIsNamedOnTheMessagesLine() throws Exception {
+    Path hostile = Files.createDirectory(folder.resolve("a\nb\u202Ec"));
+    Path file = Files.write(hostile.resolve("m.sg"), new byte[] {'x', (byte) 0xB0});
+    SymgradException e = assertThrows(SymgradException.class, () -> ModelParser.parseFile(file));
+    assertThat(e.getMessage().lines().findFirst().orElseThrow()).isEqualTo("m.sg:1:2: error "
+        + "[SG219] cannot read " + folder + "/a?b?c/m.sg: it is not valid UTF-8");
+  }
 }

@@ -23,7 +23,9 @@ import org.symgrad.compiler.simplify.Simplifier;
  * subexpressions, every function, and constants from subnormal to the largest double and
  * -0. Simplified expressions and their simplified derivatives print back too, unless they
  * hold what the grammar cannot write: the internal {@code sign} (abs' and relu'), or a
- * constant folded to infinity or NaN.
+ * constant folded to infinity or NaN. And {@code ExpressionPrinter.length} is the length
+ * {@code print} gives: {@code grad} refuses derivatives that would print too long from it,
+ * before printing them.
  */
 class PrintParsePropertyTest {
   private static final List<String> VARIABLES = List.of("x", "y", "t_u", "w1", "_b");
@@ -55,6 +57,24 @@ class PrintParsePropertyTest {
       } else {
         Statistics.collect("holds sign() or a non-finite constant");
       }
+    }
+  }
+
+  @Property(tries = 1000)
+  void theMeasuredLengthIsThePrintedLength(@ForAll("expressions") ExpressionRecipe recipe) {
+    Graph g = new Graph();
+    Simplifier simplifier = new Simplifier(g);
+    Node built = recipe.build(g, VARIABLES);
+    Node expression = simplifier.simplify(built);
+    List<Node> roots = new java.util.ArrayList<>(List.of(built, expression));
+    ReverseDiff.gradient(g, expression, VARIABLES.stream().map(g::variable).toList())
+        .values().forEach(d -> roots.add(simplifier.simplify(d))); // internal ops included
+    long[] lengths = ExpressionPrinter.lengths(roots);
+    for (int i = 0; i < roots.size(); i++) {
+      String printed = ExpressionPrinter.print(roots.get(i));
+      assertWithMessage("length of %s", printed).that(lengths[i]).isEqualTo(printed.length());
+      assertWithMessage("length of %s alone", printed)
+          .that(ExpressionPrinter.length(roots.get(i))).isEqualTo(printed.length());
     }
   }
 

@@ -1,0 +1,44 @@
+package org.symgrad.runtime.optim.lsq;
+
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
+
+/**
+ * The residuals' curvature along a direction from the compiler's geodesic kernel, in one pass
+ * over the rows: {@code Jᵀr_vv} and {@code rᵀr_vv}, where {@code r_vv,i = vᵀ∇²rᵢ v}, what the
+ * geodesic acceleration of Levenberg–Marquardt solves for. The kernel reads the parameters and
+ * then the direction from one array, which this class fills. Runs in fixed chunks on {@code
+ * threads} threads with the same bits for any thread count. Not thread-safe.
+ */
+public final class ResidualCurvature {
+  private final RowSumPass pass;
+  private final int size;
+  private final double[] point;
+
+  /**
+   * @param kernel the kernel of {@code SecondOrderKernel.GEODESIC}
+   * @param batch the model's inputs then its target, as {@code Dataset.batchFor(info, true)}
+   * @param threads at least 1
+   */
+  public ResidualCurvature(CompiledModel kernel, Batch batch, int threads) {
+    this.size = kernel.info().parameterCount();
+    if (kernel.info().outputs() != size + 1) {
+      throw new IllegalArgumentException("a geodesic kernel of " + size
+          + " parameters sums " + (size + 1) + " terms, not " + kernel.info().outputs());
+    }
+    this.pass = new RowSumPass(kernel, batch, threads);
+    this.point = new double[2 * size];
+  }
+
+  /** The number of parameters. */
+  public int size() {
+    return size;
+  }
+
+  /** Writes {@code Jᵀr_vv} at {@code x} along {@code v} to {@code out}; returns {@code rᵀr_vv}. */
+  public double apply(double[] x, double[] v, double[] out) {
+    System.arraycopy(x, 0, point, 0, size);
+    System.arraycopy(v, 0, point, size, size);
+    return pass.run(point, out);
+  }
+}

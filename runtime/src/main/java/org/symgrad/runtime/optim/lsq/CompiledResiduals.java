@@ -10,13 +10,11 @@ import org.symgrad.runtime.CompiledModel;
  * {@code SecondOrder.jacobianModel}). {@code J} is never stored whole; buffers are made once,
  * so an evaluation allocates nothing. Not thread-safe: one per solver run.
  */
-public final class CompiledResiduals implements ResidualProblem {
+public final class CompiledResiduals extends SizedResiduals {
   private final CompiledModel model;
   private final CompiledModel jacobian;
   private final RowChunks chunks;
   private final int targetColumn;
-  private final int size;
-  private final int rows;
   private final double[] out;
 
   /**
@@ -25,28 +23,22 @@ public final class CompiledResiduals implements ResidualProblem {
    * @param batch the model's inputs then its target, as {@code Dataset.batchFor(info, true)}
    */
   public CompiledResiduals(CompiledModel model, CompiledModel jacobian, Batch batch) {
+    super(checkedSize(model, jacobian), batch.size());
     this.model = model;
     this.jacobian = jacobian;
-    this.size = model.info().parameterCount();
+    this.targetColumn = model.info().inputColumns().size();
+    this.chunks = new RowChunks(batch);
+    this.out = new double[chunks.largest() * (size() + 1)];
+  }
+
+  private static int checkedSize(CompiledModel model, CompiledModel jacobian) {
+    int size = model.info().parameterCount();
     if (model.info().outputs() != 1 || jacobian.info().outputs() != size + 1) {
       throw new IllegalArgumentException("a Jacobian kernel has 1 + " + size
           + " outputs per row for a model of one output; got " + jacobian.info().outputs()
           + " for " + model.info().outputs());
     }
-    this.targetColumn = model.info().inputColumns().size();
-    this.chunks = new RowChunks(batch);
-    this.rows = batch.size();
-    this.out = new double[chunks.largest() * (size + 1)];
-  }
-
-  @Override
-  public int size() {
     return size;
-  }
-
-  @Override
-  public int rows() {
-    return rows;
   }
 
   @Override
@@ -66,7 +58,7 @@ public final class CompiledResiduals implements ResidualProblem {
 
   @Override
   public double normalEquations(double[] x, double[] jtr, double[] jtj) {
-    int p = size;
+    int p = size();
     java.util.Arrays.fill(jtr, 0, p, 0);
     java.util.Arrays.fill(jtj, 0, p * p, 0);
     double sum = 0;

@@ -4,9 +4,7 @@ package org.symgrad.runtime.optim.lsq;
  * The model on a dense symmetric matrix ({@code JᵀJ} or the exact Hessian) from a {@link
  * SecondOrderProblem}, stepped by Moré's {@link StepSolver}. Buffers are made once.
  */
-final class DenseModel implements LocalModel {
-  private final SecondOrderProblem problem;
-  private final int n;
+final class DenseModel extends ProblemModel<SecondOrderProblem> {
   private double[] h;
   private double[] candidate;
   private final boolean expandsAtTrials;
@@ -22,8 +20,7 @@ final class DenseModel implements LocalModel {
 
   /** With {@code secant}, the model may add NL2SOL's estimate of the residuals' curvature. */
   DenseModel(SecondOrderProblem problem, boolean secant) {
-    this.problem = problem;
-    this.n = problem.size();
+    super(problem);
     this.h = new double[n * n];
     this.candidate = new double[n * n];
     this.expandsAtTrials = problem.derivativesAtTrials();
@@ -31,23 +28,6 @@ final class DenseModel implements LocalModel {
     this.solver = new StepSolver(n);
     this.secant = secant ? new SecantTerm(n) : null;
     this.reciprocal = new double[n];
-  }
-
-  @Override
-  public int size() {
-    return n;
-  }
-
-  @Override
-  public double value(double[] x) {
-    return problem.value(x);
-  }
-
-  @Override
-  public double expand(double[] x, double[] g) {
-    double f = expandCandidate(x, g);
-    adoptCandidate();
-    return f;
   }
 
   @Override

@@ -11,12 +11,8 @@ import org.symgrad.runtime.CompiledModel;
  * fixed chunks on {@code threads} threads with the same bits for any thread count. Not
  * thread-safe.
  */
-public final class FusedObjective implements SecondOrderProblem {
-  private final Pass newton;
-  private final Pass objective;
-  private final int size;
-  private final double[] out;
-  private final double[] none = new double[0];
+public final class FusedObjective extends KernelValued implements SecondOrderProblem {
+  private final ExpansionPass newton;
 
   /**
    * @param newton the kernel of {@code SecondOrderKernel.NEWTON}
@@ -26,7 +22,17 @@ public final class FusedObjective implements SecondOrderProblem {
    */
   public FusedObjective(CompiledModel newton, CompiledModel objective, Batch batch,
       int threads) {
-    this.size = newton.info().parameterCount();
+    this(checkedSize(newton, objective, batch), new RowSumPass(newton, batch, threads)::run,
+        new RowSumPass(objective, batch, threads)::run);
+  }
+
+  private FusedObjective(int size, Pass newton, Pass objective) {
+    super(size, objective);
+    this.newton = new ExpansionPass(newton, size);
+  }
+
+  private static int checkedSize(CompiledModel newton, CompiledModel objective, Batch batch) {
+    int size = newton.info().parameterCount();
     int sums = 1 + size + size * (size + 1) / 2;
     if (newton.info().outputs() != sums || objective.info().outputs() != 1) {
       throw new IllegalArgumentException("a Newton kernel of " + size + " parameters sums "
@@ -36,16 +42,7 @@ public final class FusedObjective implements SecondOrderProblem {
     if (batch.size() == 0) {
       throw new IllegalArgumentException("no rows to fit");
     }
-    this.newton = new RowSumPass(newton, batch, threads)::run;
-    this.objective = new RowSumPass(objective, batch, threads)::run;
-    this.out = new double[sums - 1];
-  }
-
-  private FusedObjective(int size, Pass newton, Pass objective) {
-    this.size = size;
-    this.newton = newton;
-    this.objective = objective;
-    this.out = new double[size + size * (size + 1) / 2];
+    return size;
   }
 
   /**
@@ -67,30 +64,12 @@ public final class FusedObjective implements SecondOrderProblem {
   }
 
   @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
-  public double value(double[] x) {
-    return objective.run(x, none);
-  }
-
-  /**
-   * Both kernels sum the row loss and add the penalty by the same lowering, so their values
-   * are the same bits; see {@link FusedResiduals#EXPAND_AT_TRIALS_LIMIT} for the size.
-   */
-  @Override
   public boolean derivativesAtTrials() {
-    return size <= FusedResiduals.EXPAND_AT_TRIALS_LIMIT;
+    return newton.atTrials();
   }
 
   @Override
   public double derivatives(double[] x, double[] gradient, double[] h) {
-    int p = size;
-    double value = newton.run(x, out);
-    System.arraycopy(out, 0, gradient, 0, p);
-    Dense.unpackUpper(out, p, h, p);
-    return value;
+    return newton.run(x, gradient, h);
   }
 }

@@ -10,20 +10,9 @@ import org.symgrad.runtime.CompiledModel;
  * is never formed, not even a chunk of it; both run in fixed chunks on {@code threads} threads
  * with the same bits for any thread count. Not thread-safe: one per solver run.
  */
-public final class FusedResiduals implements ResidualProblem {
-  /**
-   * The most parameters for which trial points are valued by the normal-equations kernel
-   * (see {@link #normalEquationsAtTrials}): its {@code p(p+1)/2} products a row then cost at
-   * most a few times the model's own work, which a refused step pays once and a taken one
-   * saves (a second pass over the rows at the same point).
-   */
-  static final int EXPAND_AT_TRIALS_LIMIT = 10;
-
-  private final RowSumPass normalEquations;
+public final class FusedResiduals extends SizedResiduals {
+  private final ExpansionPass normalEquations;
   private final RowSumPass sumOfSquares;
-  private final int size;
-  private final int rows;
-  private final double[] out;
   private final double[] none = new double[0];
 
   /**
@@ -34,27 +23,21 @@ public final class FusedResiduals implements ResidualProblem {
    */
   public FusedResiduals(CompiledModel normalEquations, CompiledModel sumOfSquares, Batch batch,
       int threads) {
-    this.size = normalEquations.info().parameterCount();
+    super(checkedSize(normalEquations, sumOfSquares), batch.size());
+    this.normalEquations = new ExpansionPass(
+        new RowSumPass(normalEquations, batch, threads)::run, size());
+    this.sumOfSquares = new RowSumPass(sumOfSquares, batch, threads);
+  }
+
+  private static int checkedSize(CompiledModel normalEquations, CompiledModel sumOfSquares) {
+    int size = normalEquations.info().parameterCount();
     int sums = 1 + size + size * (size + 1) / 2;
     if (normalEquations.info().outputs() != sums || sumOfSquares.info().outputs() != 1) {
       throw new IllegalArgumentException("normal equations of " + size + " parameters sum "
           + sums + " terms and a sum of squares 1; got " + normalEquations.info().outputs()
           + " and " + sumOfSquares.info().outputs());
     }
-    this.normalEquations = new RowSumPass(normalEquations, batch, threads);
-    this.sumOfSquares = new RowSumPass(sumOfSquares, batch, threads);
-    this.rows = batch.size();
-    this.out = new double[sums - 1];
-  }
-
-  @Override
-  public int size() {
     return size;
-  }
-
-  @Override
-  public int rows() {
-    return rows;
   }
 
   @Override
@@ -62,18 +45,13 @@ public final class FusedResiduals implements ResidualProblem {
     return sumOfSquares.run(x, none);
   }
 
-  /** Both kernels sum {@code r²} by one lowering: their {@code Σ r²} are the same bits. */
   @Override
   public boolean normalEquationsAtTrials() {
-    return size <= EXPAND_AT_TRIALS_LIMIT;
+    return normalEquations.atTrials();
   }
 
   @Override
   public double normalEquations(double[] x, double[] jtr, double[] jtj) {
-    int p = size;
-    double rss = normalEquations.run(x, out);
-    System.arraycopy(out, 0, jtr, 0, p);
-    Dense.unpackUpper(out, p, jtj, p);
-    return rss;
+    return normalEquations.run(x, jtr, jtj);
   }
 }

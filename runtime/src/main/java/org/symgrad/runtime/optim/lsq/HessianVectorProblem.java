@@ -4,13 +4,7 @@ package org.symgrad.runtime.optim.lsq;
  * What trust-region Newton needs of a problem too large for a dense Hessian: its value, its
  * gradient, and the Hessian times a vector, never the Hessian itself.
  */
-public interface HessianVectorProblem {
-  /** The number of parameters. */
-  int size();
-
-  /** The value at {@code x}; NaN or infinite where it is not defined. */
-  double value(double[] x);
-
+public interface HessianVectorProblem extends ValuedProblem {
   /** The value at {@code x}; writes the gradient to {@code gradient}. */
   double gradient(double[] x, double[] gradient);
 

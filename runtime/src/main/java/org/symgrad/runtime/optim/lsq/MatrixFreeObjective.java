@@ -10,12 +10,9 @@ import org.symgrad.runtime.CompiledModel;
  * whose per-row work grows with the parameter count, not its square. All run in fixed chunks
  * on {@code threads} threads with the same bits for any thread count. Not thread-safe.
  */
-public final class MatrixFreeObjective implements HessianVectorProblem {
+public final class MatrixFreeObjective extends KernelValued implements HessianVectorProblem {
   private final RowSumPass gradient;
-  private final RowSumPass objective;
   private final HessianVectorProduct product;
-  private final int size;
-  private final double[] none = new double[0];
 
   /**
    * @param model the model: its {@code lossAndGradient} is the objective and its gradient
@@ -26,7 +23,15 @@ public final class MatrixFreeObjective implements HessianVectorProblem {
    */
   public MatrixFreeObjective(CompiledModel model, CompiledModel objective,
       HessianVectorProduct product, Batch batch, int threads) {
-    this.size = model.info().parameterCount();
+    super(checkedSize(model, objective, product, batch),
+        new RowSumPass(objective, batch, threads)::run);
+    this.gradient = new RowSumPass(model, batch, threads);
+    this.product = product;
+  }
+
+  private static int checkedSize(CompiledModel model, CompiledModel objective,
+      HessianVectorProduct product, Batch batch) {
+    int size = model.info().parameterCount();
     if (product.size() != size || objective.info().outputs() != 1) {
       throw new IllegalArgumentException("a model of " + size + " parameters needs an objective"
           + " kernel of 1 sum and a Hessian-vector product of " + size + "; got "
@@ -35,19 +40,7 @@ public final class MatrixFreeObjective implements HessianVectorProblem {
     if (batch.size() == 0) {
       throw new IllegalArgumentException("no rows to fit");
     }
-    this.gradient = new RowSumPass(model, batch, threads);
-    this.objective = new RowSumPass(objective, batch, threads);
-    this.product = product;
-  }
-
-  @Override
-  public int size() {
     return size;
-  }
-
-  @Override
-  public double value(double[] x) {
-    return objective.run(x, none);
   }
 
   @Override
@@ -56,7 +49,7 @@ public final class MatrixFreeObjective implements HessianVectorProblem {
     // The value from the kernel that values trial points, not the model's own: their sums
     // round differently (by 1e-14 on the exams sample), and near the minimum that difference
     // is all a step's reduction would be measured by, so good last steps would be refused.
-    return objective.run(x, none);
+    return value(x);
   }
 
   @Override

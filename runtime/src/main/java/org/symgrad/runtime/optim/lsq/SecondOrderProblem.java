@@ -6,13 +6,7 @@ package org.symgrad.runtime.optim.lsq;
  * half the residual sum of squares, the gradient {@code Jᵀr} and the matrix {@code JᵀJ}; for
  * {@link TrustRegionNewton} the objective, its gradient and its exact Hessian.
  */
-public interface SecondOrderProblem {
-  /** The number of parameters. */
-  int size();
-
-  /** The value at {@code x}; NaN or infinite where it is not defined. */
-  double value(double[] x);
-
+public interface SecondOrderProblem extends ValuedProblem {
   /**
    * The value at {@code x}; writes the gradient to {@code gradient} and the matrix, row-major
    * {@code size × size} and symmetric (at least its upper triangle), to {@code hessian}.

@@ -12,9 +12,7 @@ package org.symgrad.runtime.optim.lsq;
  * at the start. The first iterate is the Cauchy point, so every step reduces the model at
  * least as much as steepest descent. Buffers are made once.
  */
-final class SteihaugModel implements LocalModel {
-  private final HessianVectorProblem problem;
-  private final int n;
+final class SteihaugModel extends ProblemModel<HessianVectorProblem> {
   private final double[] x;
   private final double[] candidate;
   private final double[] r;
@@ -30,8 +28,7 @@ final class SteihaugModel implements LocalModel {
   private boolean negativeCurvature;
 
   SteihaugModel(HessianVectorProblem problem) {
-    this.problem = problem;
-    this.n = problem.size();
+    super(problem);
     this.x = new double[n];
     this.candidate = new double[n];
     this.r = new double[n];
@@ -44,19 +41,8 @@ final class SteihaugModel implements LocalModel {
   }
 
   @Override
-  public int size() {
-    return n;
-  }
-
-  @Override
-  public double value(double[] at) {
-    return problem.value(at);
-  }
-
-  @Override
   public double expand(double[] at, double[] g) {
-    double f = expandCandidate(at, g);
-    adoptCandidate();
+    double f = super.expand(at, g);
     if (!diagonalTaken && Double.isFinite(f)) {
       takeDiagonal();
     }

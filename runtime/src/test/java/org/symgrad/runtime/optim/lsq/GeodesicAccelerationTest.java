@@ -1,0 +1,287 @@
+package org.symgrad.runtime.optim.lsq;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code lm}'s geodesic acceleration on a problem with hand-written {@code r_vv}: a sum of three
+ * exponentials (NIST's Lanczos family, whose curved valley the acceleration is for) and a
+ * rank-deficient product. It reaches the same minimum in fewer iterations; an acceleration that
+ * the {@code 2‖Da‖ ≤ 0.75‖Dv‖} test refuses, or that is not finite, leaves the plain path to
+ * the bit; the second solve reuses the step's factorisation.
+ */
+class GeodesicAccelerationTest {
+  private static final int ROWS = 24;
+  private static final double[] X = new double[ROWS];
+  private static final double[] Y = new double[ROWS];
+  private static final double[] START = {1.2, 0.3, 5.6, 5.5, 6.5, 7.6}; // Lanczos3's start 1
+
+  static {
+    for (int i = 0; i < ROWS; i++) {
+      X[i] = 0.05 * i;
+      double exact = 0.0951 * Math.exp(-X[i]) + 0.8607 * Math.exp(-3 * X[i])
+          + 1.5576 * Math.exp(-5 * X[i]);
+      Y[i] = Math.round(exact * 1e4) / 1e4; // five digits, as Lanczos3's data
+    }
+  }
+
+  @Test
+  void exponentialsReachTheSameMinimumInFewerIterations() {
+    Counting plain = new Counting(exponentials(1));
+    Counting curved = new Counting(exponentials(1));
+    SolverResult without = LevenbergMarquardt.minimize(plain.withoutCurvature(), START,
+        Tolerances.defaults(1000));
+    SolverResult with = LevenbergMarquardt.minimize(curved, START, Tolerances.defaults(1000));
+    assertThat(without.converged()).isTrue();
+    assertThat(with.converged()).isTrue();
+    for (int k = 0; k < START.length; k++) {
+      assertWithMessage("b%s", k + 1).that(with.params()[k])
+          .isWithin(1e-7 * Math.abs(without.params()[k])).of(without.params()[k]);
+    }
+    assertThat(curved.curvaturePasses).isGreaterThan(0);
+    assertThat(plain.curvaturePasses).isEqualTo(0);
+    // Measured: 92 iterations and normal-equations passes without; 31 with, and 20 r_vv passes.
+    assertThat(with.iterations()).isLessThan(without.iterations() / 2);
+    assertThat(curved.normalPasses + curved.curvaturePasses).isLessThan(plain.normalPasses);
+  }
+
+  @Test
+  void anAccelerationTooLargeIsRefusedAndThePlainPathKept() {
+    // r_vv times 1e8: every acceleration fails 2‖Da‖ ≤ 0.75‖Dv‖, so each trial is x + v.
+    Counting huge = new Counting(exponentials(1e8));
+    SolverResult refused = LevenbergMarquardt.minimize(huge, START, Tolerances.defaults(1000));
+    SolverResult plain = LevenbergMarquardt.minimize(exponentials(1).withoutCurvature(), START,
+        Tolerances.defaults(1000));
+    assertThat(huge.curvaturePasses).isGreaterThan(0);
+    assertSameBits(refused, plain);
+  }
+
+  @Test
+  void aCurvatureThatIsNotFiniteIsRefused() {
+    Counting nan = new Counting(exponentials(Double.NaN));
+    SolverResult refused = LevenbergMarquardt.minimize(nan, START, Tolerances.defaults(1000));
+    SolverResult plain = LevenbergMarquardt.minimize(exponentials(1).withoutCurvature(), START,
+        Tolerances.defaults(1000));
+    assertThat(nan.curvaturePasses).isGreaterThan(0);
+    assertSameBits(refused, plain);
+  }
+
+  @Test
+  void aRankDeficientProblemStaysFinite() {
+    // r = a b t - y: JᵀJ is singular everywhere, r_vv = 2 v₀ v₁ t.
+    double[] t = {1, 2, 3};
+    double[] y = {2, 4, 6.1};
+    Curved product = new Curved(HandProblems.residuals(2, 3, x -> {
+      double[] r = new double[3];
+      for (int i = 0; i < 3; i++) {
+        r[i] = x[0] * x[1] * t[i] - y[i];
+      }
+      return r;
+    }, x -> productJacobian(x, t)), x -> productJacobian(x, t), (x, v) -> {
+      double[] rvv = new double[3];
+      for (int i = 0; i < 3; i++) {
+        rvv[i] = 2 * v[0] * v[1] * t[i];
+      }
+      return rvv;
+    });
+    Counting counted = new Counting(product);
+    SolverResult fit = LevenbergMarquardt.minimize(counted, new double[] {0.1, 30},
+        Tolerances.defaults(200));
+    assertThat(Double.isFinite(fit.params()[0])).isTrue();
+    assertThat(Double.isFinite(fit.params()[1])).isTrue();
+    assertThat(fit.params()[0] * fit.params()[1]).isWithin(1e-8).of((2 + 8 + 18.3) / 14.0);
+  }
+
+  @Test
+  void theSecondSolveUsesTheStepsFactorisation() {
+    // S = [[4, 1], [1, 3]], b = (1, 2): a radius that binds, so λ > 0.
+    StepSolver solver = new StepSolver(2);
+    double[] s = {4, 1, 1, 3};
+    solver.prepare(s, new double[] {1, 2});
+    double[] q = new double[2];
+    solver.solve(0.1, 0, q);
+    double lambda = solver.lambda();
+    assertThat(lambda).isGreaterThan(0);
+    assertThat(solver.stepFactored()).isTrue();
+    double[] c = {0.3, -0.7};
+    double[] a = new double[2];
+    solver.solveAgain(c, a);
+    // (S + λI) a = -c, checked by multiplying back.
+    assertThat((4 + lambda) * a[0] + a[1]).isWithin(1e-12).of(-0.3);
+    assertThat(a[0] + (3 + lambda) * a[1]).isWithin(1e-12).of(0.7);
+  }
+
+  private static void assertSameBits(SolverResult actual, SolverResult expected) {
+    assertThat(actual.iterations()).isEqualTo(expected.iterations());
+    assertThat(actual.evaluations()).isEqualTo(expected.evaluations());
+    for (int k = 0; k < expected.params().length; k++) {
+      assertWithMessage("b%s", k + 1).that(Double.doubleToRawLongBits(actual.params()[k]))
+          .isEqualTo(Double.doubleToRawLongBits(expected.params()[k]));
+    }
+  }
+
+  private static double[][] productJacobian(double[] x, double[] t) {
+    double[][] j = new double[t.length][];
+    for (int i = 0; i < t.length; i++) {
+      j[i] = new double[] {x[1] * t[i], x[0] * t[i]};
+    }
+    return j;
+  }
+
+  // b1 e^(-b2 x) + b3 e^(-b4 x) + b5 e^(-b6 x) - y, with r_vv times curvatureScale.
+  private static Curved exponentials(double curvatureScale) {
+    return new Curved(HandProblems.residuals(6, ROWS, b -> {
+      double[] r = new double[ROWS];
+      for (int i = 0; i < ROWS; i++) {
+        r[i] = -Y[i];
+        for (int k = 0; k < 3; k++) {
+          r[i] += b[2 * k] * Math.exp(-b[2 * k + 1] * X[i]);
+        }
+      }
+      return r;
+    }, GeodesicAccelerationTest::exponentialJacobian), GeodesicAccelerationTest::exponentialJacobian,
+        (b, v) -> {
+          double[] rvv = new double[ROWS];
+          for (int i = 0; i < ROWS; i++) {
+            for (int k = 0; k < 3; k++) {
+              double e = Math.exp(-b[2 * k + 1] * X[i]);
+              double a = v[2 * k];
+              double c = v[2 * k + 1];
+              rvv[i] += (-2 * a * c * X[i] * e + c * c * b[2 * k] * X[i] * X[i] * e)
+                  * curvatureScale;
+            }
+          }
+          return rvv;
+        });
+  }
+
+  private static double[][] exponentialJacobian(double[] b) {
+    double[][] j = new double[ROWS][6];
+    for (int i = 0; i < ROWS; i++) {
+      for (int k = 0; k < 3; k++) {
+        double e = Math.exp(-b[2 * k + 1] * X[i]);
+        j[i][2 * k] = e;
+        j[i][2 * k + 1] = -b[2 * k] * X[i] * e;
+      }
+    }
+    return j;
+  }
+
+  /** Residuals with a hand-written {@code r_vv}, summed into {@code Jᵀr_vv}. */
+  private record Curved(ResidualProblem residuals, java.util.function.Function<double[],
+      double[][]> jacobian, BiFunction<double[], double[], double[]> rvv)
+      implements ResidualProblem {
+    @Override
+    public int size() {
+      return residuals.size();
+    }
+
+    @Override
+    public int rows() {
+      return residuals.rows();
+    }
+
+    @Override
+    public double rss(double[] x) {
+      return residuals.rss(x);
+    }
+
+    @Override
+    public double normalEquations(double[] x, double[] jtr, double[] jtj) {
+      return residuals.normalEquations(x, jtr, jtj);
+    }
+
+    @Override
+    public boolean hasCurvature() {
+      return true;
+    }
+
+    @Override
+    public double curvature(double[] x, double[] v, double[] jtRvv) {
+      double[][] j = jacobian.apply(x);
+      double[] second = rvv.apply(x, v);
+      java.util.Arrays.fill(jtRvv, 0);
+      for (int row = 0; row < second.length; row++) {
+        for (int k = 0; k < jtRvv.length; k++) {
+          jtRvv[k] += j[row][k] * second[row];
+        }
+      }
+      return Double.NaN; // rᵀr_vv: the solver does not read it
+    }
+
+    ResidualProblem withoutCurvature() {
+      return residuals;
+    }
+  }
+
+  /** The problem as it is, counting its passes. */
+  private static final class Counting implements ResidualProblem {
+    private final Curved problem;
+    int normalPasses;
+    int curvaturePasses;
+
+    Counting(Curved problem) {
+      this.problem = problem;
+    }
+
+    ResidualProblem withoutCurvature() {
+      Counting self = this;
+      return new ResidualProblem() {
+        @Override
+        public int size() {
+          return self.size();
+        }
+
+        @Override
+        public int rows() {
+          return self.rows();
+        }
+
+        @Override
+        public double rss(double[] x) {
+          return self.rss(x);
+        }
+
+        @Override
+        public double normalEquations(double[] x, double[] jtr, double[] jtj) {
+          return self.normalEquations(x, jtr, jtj);
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return problem.size();
+    }
+
+    @Override
+    public int rows() {
+      return problem.rows();
+    }
+
+    @Override
+    public double rss(double[] x) {
+      return problem.rss(x);
+    }
+
+    @Override
+    public double normalEquations(double[] x, double[] jtr, double[] jtj) {
+      normalPasses++;
+      return problem.normalEquations(x, jtr, jtj);
+    }
+
+    @Override
+    public boolean hasCurvature() {
+      return true;
+    }
+
+    @Override
+    public double curvature(double[] x, double[] v, double[] jtRvv) {
+      curvaturePasses++;
+      return problem.curvature(x, v, jtRvv);
+    }
+  }
+}

@@ -14,7 +14,8 @@ final class DenseModel extends ProblemModel<SecondOrderProblem> {
   private boolean useSecant;
   private final double[] reciprocal; // 1 / d of the last prepare
   private final boolean accelerates;
-  private final double[] velocity; // the step unscaled, then Jᵀr_vv scaled, for acceleration
+  private final double[] velocity; // the step, unscaled, for the acceleration
+  private final double[] rhs; // Jᵀr_vv, then scaled
 
   DenseModel(SecondOrderProblem problem) {
     this(problem, false);
@@ -32,6 +33,7 @@ final class DenseModel extends ProblemModel<SecondOrderProblem> {
     this.reciprocal = new double[n];
     this.accelerates = problem.hasCurvatureGradient();
     this.velocity = new double[n];
+    this.rhs = new double[n];
   }
 
   @Override
@@ -48,11 +50,11 @@ final class DenseModel extends ProblemModel<SecondOrderProblem> {
     for (int i = 0; i < n; i++) {
       velocity[i] = q[i] * reciprocal[i];
     }
-    problem.curvatureGradient(x, velocity, velocity);
+    problem.curvatureGradient(x, velocity, rhs);
     for (int i = 0; i < n; i++) {
-      velocity[i] *= reciprocal[i];
+      rhs[i] *= reciprocal[i];
     }
-    solver.solveAgain(velocity, a);
+    solver.solveAgain(rhs, a);
     return true;
   }
 

@@ -11,9 +11,7 @@ import org.symgrad.runtime.CompiledModel;
  * threads} threads with the same bits for any thread count. Not thread-safe.
  */
 public final class ResidualCurvature {
-  private final RowSumPass pass;
-  private final int size;
-  private final double[] point;
+  private final DirectionalPass pass;
 
   /**
    * @param kernel the kernel of {@code SecondOrderKernel.GEODESIC}
@@ -21,24 +19,16 @@ public final class ResidualCurvature {
    * @param threads at least 1
    */
   public ResidualCurvature(CompiledModel kernel, Batch batch, int threads) {
-    this.size = kernel.info().parameterCount();
-    if (kernel.info().outputs() != size + 1) {
-      throw new IllegalArgumentException("a geodesic kernel of " + size
-          + " parameters sums " + (size + 1) + " terms, not " + kernel.info().outputs());
-    }
-    this.pass = new RowSumPass(kernel, batch, threads);
-    this.point = new double[2 * size];
+    this.pass = new DirectionalPass(kernel, batch, threads, "geodesic");
   }
 
   /** The number of parameters. */
   public int size() {
-    return size;
+    return pass.size();
   }
 
   /** Writes {@code Jᵀr_vv} at {@code x} along {@code v} to {@code out}; returns {@code rᵀr_vv}. */
   public double apply(double[] x, double[] v, double[] out) {
-    System.arraycopy(x, 0, point, 0, size);
-    System.arraycopy(v, 0, point, size, size);
-    return pass.run(point, out);
+    return pass.run(x, v, out);
   }
 }

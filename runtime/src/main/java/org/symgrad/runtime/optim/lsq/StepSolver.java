@@ -66,6 +66,7 @@ final class StepSolver {
     this.b = b;
     bNorm = Dense.norm(b, n);
     boundsKnown = false; // found by the first solve that needs them: most take Gauss–Newton's
+    factoredLambda = Double.NaN; // a factor of the last S is not one of this S
     gaussNewtonFactored = bNorm != 0 && tryLambda(0, gaussNewton);
     if (gaussNewtonFactored) {
       gaussNewtonNorm = Dense.norm(gaussNewton, n);

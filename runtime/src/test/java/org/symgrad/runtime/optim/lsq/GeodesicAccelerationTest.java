@@ -72,29 +72,23 @@ class GeodesicAccelerationTest {
 
   @Test
   void aRankDeficientProblemStaysFinite() {
-    // r = a b t - y: JᵀJ is singular everywhere, r_vv = 2 v₀ v₁ t.
-    double[] t = {1, 2, 3};
-    double[] y = {2, 4, 6.1};
-    Curved product = new Curved(HandProblems.residuals(2, 3, x -> {
-      double[] r = new double[3];
-      for (int i = 0; i < 3; i++) {
-        r[i] = x[0] * x[1] * t[i] - y[i];
-      }
-      return r;
-    }, x -> productJacobian(x, t)), x -> productJacobian(x, t), (x, v) -> {
-      double[] rvv = new double[3];
-      for (int i = 0; i < 3; i++) {
-        rvv[i] = 2 * v[0] * v[1] * t[i];
-      }
-      return rvv;
-    });
-    CountedResiduals counted = new CountedResiduals(product);
-    SolverResult fit = LevenbergMarquardt.minimize(counted, new double[] {0.1, 30},
-        Tolerances.defaults(200));
+    // The exponentials with a seventh parameter that they do not read: its column of J is 0,
+    // so JᵀJ is singular everywhere, and the valley still stalls the region.
+    double[] start = java.util.Arrays.copyOf(START, 7);
+    start[6] = 2;
+    CountedResiduals counted = new CountedResiduals(exponentials(1, 7));
+    SolverResult fit = LevenbergMarquardt.minimize(counted, start, Tolerances.defaults(1000));
+    SolverResult plain = LevenbergMarquardt.minimize(exponentials(1, 6).withoutCurvature(),
+        START, Tolerances.defaults(1000));
+    for (double p : fit.params()) {
+      assertThat(Double.isFinite(p)).isTrue();
+    }
+    assertThat(fit.dampedIterations()).isGreaterThan(0);
     assertThat(counted.curvaturePasses()).isGreaterThan(0);
-    assertThat(Double.isFinite(fit.params()[0])).isTrue();
-    assertThat(Double.isFinite(fit.params()[1])).isTrue();
-    assertThat(fit.params()[0] * fit.params()[1]).isWithin(1e-8).of((2 + 8 + 18.3) / 14.0);
+    for (int k = 0; k < 6; k++) {
+      assertWithMessage("b%s", k + 1).that(fit.params()[k])
+          .isWithin(1e-6 * Math.abs(plain.params()[k])).of(plain.params()[k]);
+    }
   }
 
   @Test
@@ -125,17 +119,21 @@ class GeodesicAccelerationTest {
     }
   }
 
-  private static double[][] productJacobian(double[] x, double[] t) {
-    double[][] j = new double[t.length][];
-    for (int i = 0; i < t.length; i++) {
-      j[i] = new double[] {x[1] * t[i], x[0] * t[i]};
-    }
-    return j;
-  }
-
   // b1 e^(-b2 x) + b3 e^(-b4 x) + b5 e^(-b6 x) - y, with r_vv times curvatureScale.
   private static Curved exponentials(double curvatureScale) {
-    return new Curved(HandProblems.residuals(6, ROWS, b -> {
+    return exponentials(curvatureScale, 6);
+  }
+
+  // The same on `size` parameters, of which those past the sixth are not read.
+  private static Curved exponentials(double curvatureScale, int size) {
+    java.util.function.Function<double[], double[][]> jacobian = b -> {
+      double[][] j = exponentialJacobian(b);
+      for (int i = 0; i < ROWS; i++) {
+        j[i] = java.util.Arrays.copyOf(j[i], size);
+      }
+      return j;
+    };
+    return new Curved(HandProblems.residuals(size, ROWS, b -> {
       double[] r = new double[ROWS];
       for (int i = 0; i < ROWS; i++) {
         r[i] = -Y[i];
@@ -144,20 +142,19 @@ class GeodesicAccelerationTest {
         }
       }
       return r;
-    }, GeodesicAccelerationTest::exponentialJacobian), GeodesicAccelerationTest::exponentialJacobian,
-        (b, v) -> {
-          double[] rvv = new double[ROWS];
-          for (int i = 0; i < ROWS; i++) {
-            for (int k = 0; k < 3; k++) {
-              double e = Math.exp(-b[2 * k + 1] * X[i]);
-              double a = v[2 * k];
-              double c = v[2 * k + 1];
-              rvv[i] += (-2 * a * c * X[i] * e + c * c * b[2 * k] * X[i] * X[i] * e)
-                  * curvatureScale;
-            }
-          }
-          return rvv;
-        });
+    }, jacobian), jacobian, (b, v) -> {
+      double[] rvv = new double[ROWS];
+      for (int i = 0; i < ROWS; i++) {
+        for (int k = 0; k < 3; k++) {
+          double e = Math.exp(-b[2 * k + 1] * X[i]);
+          double a = v[2 * k];
+          double c = v[2 * k + 1];
+          rvv[i] += (-2 * a * c * X[i] * e + c * c * b[2 * k] * X[i] * X[i] * e)
+              * curvatureScale;
+        }
+      }
+      return rvv;
+    });
   }
 
   private static double[][] exponentialJacobian(double[] b) {

@@ -45,7 +45,7 @@ public final class Main {
     CommandLine commandLine = commandLine(args);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
+    commandLine.setExecutionExceptionHandler(new Reporter());
     String vectorProblem = vectorModeProblem();
     if (vectorProblem != null) {
       err.println("symgrad: " + vectorProblem);
@@ -128,6 +128,20 @@ public final class Main {
     @Override
     public String[] getVersion() {
       return new String[] {"symgrad " + Version.current()};
+    }
+  }
+
+  /**
+   * Reports what a command threw. A class, not a lambda: a lambda's proxy links picocli's
+   * interface (a Java 5 class file) while the launchers' archive is dumped, which then leaves
+   * out the interface, picocli's own class that uses it and the proxy, so every command loaded
+   * and verified both from the jar and spun the proxy.
+   */
+  private static final class Reporter implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine line,
+        CommandLine.ParseResult parsed) {
+      return report(e, line.getErr());
     }
   }
 

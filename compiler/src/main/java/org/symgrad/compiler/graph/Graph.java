@@ -15,7 +15,24 @@ import java.util.Objects;
  * does the rest. Not thread-safe: one graph belongs to one compilation.
  */
 public final class Graph {
-  private record Key(Op op, List<Node> inputs, long valueBits, String name) {}
+  /**
+   * What makes two nodes the same. Its equals and hashCode are written out, with the values a
+   * record's generated ones give: those are linked on first use through method handles, which
+   * spin some 25 classes that no class-data archive keeps, a tenth of a short fit's compile.
+   */
+  private record Key(Op op, List<Node> inputs, long valueBits, String name) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && op == k.op && valueBits == k.valueBits
+          && inputs.equals(k.inputs) && Objects.equals(name, k.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((op.hashCode() * 31 + inputs.hashCode()) * 31 + Long.hashCode(valueBits)) * 31
+          + Objects.hashCode(name);
+    }
+  }
 
   private final Map<Key, Node> interned = new HashMap<>();
 

@@ -1,5 +1,7 @@
 package org.symgrad.compiler.lower;
 
+import java.util.Objects;
+
 /**
  * A running sum over the rows of a batch, the one kind of variable the IR assigns more than
  * once. {@code label} names what it sums ({@code loss}, {@code w}); {@code derivative} is the
@@ -14,5 +16,19 @@ public record Accumulator(int index, String label, String derivative) {
   @Override
   public String toString() {
     return "s" + index;
+  }
+
+  // Written out, as a record's would be: a record's own are linked through method handles on
+  // first use, classes spun at every start (see Graph's Key).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Accumulator a && index == a.index && Objects.equals(label, a.label)
+        && Objects.equals(derivative, a.derivative);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Integer.hashCode(index) * 31 + Objects.hashCode(label)) * 31
+        + Objects.hashCode(derivative);
   }
 }

@@ -1,5 +1,6 @@
 package org.symgrad.compiler.lower;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** An operand of the kernel IR: a temporary or a literal number. */
@@ -13,6 +14,18 @@ public sealed interface Value permits Value.Temp, Value.Literal {
     @Override
     public String toString() {
       return "t" + index;
+    }
+
+    // Written out, as a record's would be: a record's own are linked through method handles
+    // on first use, classes spun at every start (see Graph's Key).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Temp t && index == t.index && Objects.equals(label, t.label);
+    }
+
+    @Override
+    public int hashCode() {
+      return Integer.hashCode(index) * 31 + Objects.hashCode(label);
     }
   }
 

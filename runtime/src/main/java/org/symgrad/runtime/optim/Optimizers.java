@@ -16,11 +16,32 @@ import java.util.Map;
 public final class Optimizers {
   private Optimizers() {}
 
-  private static final Registry<OptimizerSpec<?>> REGISTRY = Registry.of("optimizer",
-      List.of(Optim.sgd(), Optim.adam(), Optim.adamW(), Optim.adamax(), Optim.adagrad(),
-          Optim.adadelta(), Optim.rmsprop(), Optim.rprop(), Optim.asgd(), Optim.nadam(),
-          Optim.radam(), Optim.lbfgs(), Optim.sparseAdam()),
-      OptimizerSpec::name);
+  private static final Registry<OptimizerSpec<?>> REGISTRY = Registry.ofNames("optimizer",
+      List.of("SGD", "Adam", "AdamW", "Adamax", "Adagrad", "Adadelta", "RMSprop", "Rprop",
+          "ASGD", "NAdam", "RAdam", "LBFGS", "SparseAdam"),
+      Optimizers::named);
+
+  // A switch, not a list of the specs: a spec is its optimizer's class's constant, so listing
+  // them all initialised all thirteen classes (and their option rules) for every fit, a tenth
+  // of a short fit's main thread. Each name is the spec's own name() (OptimizersFactoryTest).
+  private static OptimizerSpec<?> named(String name) {
+    return switch (name) {
+      case "SGD" -> Optim.sgd();
+      case "Adam" -> Optim.adam();
+      case "AdamW" -> Optim.adamW();
+      case "Adamax" -> Optim.adamax();
+      case "Adagrad" -> Optim.adagrad();
+      case "Adadelta" -> Optim.adadelta();
+      case "RMSprop" -> Optim.rmsprop();
+      case "Rprop" -> Optim.rprop();
+      case "ASGD" -> Optim.asgd();
+      case "NAdam" -> Optim.nadam();
+      case "RAdam" -> Optim.radam();
+      case "LBFGS" -> Optim.lbfgs();
+      case "SparseAdam" -> Optim.sparseAdam();
+      default -> throw new IllegalArgumentException("no optimizer " + name);
+    };
+  }
 
   /**
    * The optimizer PyTorch calls {@code name} (any case) over {@code parameterCount} parameters,
@@ -51,8 +72,6 @@ public final class Optimizers {
   public static Registry<OptimizerSpec<?>> registry() {
     return REGISTRY;
   }
-
-
 
   /** The optimizer's options in PyTorch's order, each with its default as text. */
   public static Map<String, String> options(String name) {

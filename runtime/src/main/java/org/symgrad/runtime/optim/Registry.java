@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Things known by PyTorch's class name, found in any case: the one lookup of {@link Optimizers}
@@ -20,13 +21,14 @@ import java.util.function.Function;
  */
 public final class Registry<E> {
   private final String kind;
-  private final List<E> entries;
-  private final Function<E, String> name;
+  private final List<String> names;
+  private final IntFunction<E> entry;
 
-  private Registry(String kind, List<E> entries, Function<E, String> name) {
+  // entry: the entry at an index of names, made when it is looked up.
+  private Registry(String kind, List<String> names, IntFunction<E> entry) {
     this.kind = kind;
-    this.entries = List.copyOf(entries);
-    this.name = name;
+    this.names = List.copyOf(names);
+    this.entry = entry;
   }
 
   /**
@@ -34,24 +36,42 @@ public final class Registry<E> {
    * @param name an entry's name as PyTorch spells it
    */
   public static <E> Registry<E> of(String kind, List<E> entries, Function<E, String> name) {
-    return new Registry<>(kind, entries, name);
+    List<E> all = List.copyOf(entries);
+    List<String> names = new ArrayList<>();
+    for (E e : all) {
+      names.add(name.apply(e));
+    }
+    return new Registry<>(kind, names, all::get);
+  }
+
+  /**
+   * Entries known by name before any is made: {@code entry} makes the one a name stands for
+   * when it is looked up, and must give the same one each time. So a command that uses one
+   * optimizer initialises that one's class, not every optimizer's.
+   *
+   * @param kind what the entries are, for messages: {@code "optimizer"}
+   * @param names the entries' names as PyTorch spells them
+   */
+  public static <E> Registry<E> ofNames(String kind, List<String> names,
+      Function<String, E> entry) {
+    List<String> all = List.copyOf(names);
+    return new Registry<>(kind, all, i -> entry.apply(all.get(i)));
   }
 
   /** The names, as PyTorch spells them, in the registry's order. */
   public List<String> names() {
-    return entries.stream().map(name).toList();
+    return names;
   }
 
   /** PyTorch's spelling of a name given in any case: {@code "adamw"} → AdamW. */
   public String canonicalName(String wanted) {
-    return name.apply(get(wanted));
+    return names.get(indexOf(wanted));
   }
 
   /** The entry called {@code wanted} in any case, with spaces around it ignored. */
   public Optional<E> find(String wanted) {
-    String key = wanted.strip().toLowerCase(Locale.ROOT);
-    return entries.stream().filter(e -> name.apply(e).toLowerCase(Locale.ROOT).equals(key))
-        .findFirst();
+    int index = position(wanted.strip().toLowerCase(Locale.ROOT));
+    return index < 0 ? Optional.empty() : Optional.of(entry.apply(index));
   }
 
   /**
@@ -61,7 +81,7 @@ public final class Registry<E> {
    *     (did you mean Adam?); known optimizers are SGD, Adam, …}
    */
   public E get(String wanted) {
-    return find(wanted).orElseThrow(() -> new IllegalArgumentException(unknown(wanted)));
+    return entry.apply(indexOf(wanted));
   }
 
   /** The message for an unknown name, with a suggestion when one name alone is near it. */
@@ -95,15 +115,29 @@ public final class Registry<E> {
 
   /** Both registries' entries, this one's first: one lookup over names of two kinds. */
   public <F> Registry<Object> plus(Registry<F> other) {
-    List<Object> all = new ArrayList<>(entries);
-    all.addAll(other.entries);
-    return new Registry<>(kind, all, entry -> entries.contains(entry)
-        ? name.apply(cast(entry)) : other.name.apply(other.cast(entry)));
+    List<String> all = new ArrayList<>(names);
+    all.addAll(other.names);
+    int own = names.size();
+    return new Registry<>(kind, all,
+        i -> i < own ? entry.apply(i) : other.entry.apply(i - own));
   }
 
-  @SuppressWarnings("unchecked")
-  private E cast(Object entry) {
-    return (E) entry;
+  // The index of the name wanted in any case, or an exception naming the known ones.
+  private int indexOf(String wanted) {
+    int index = position(wanted.strip().toLowerCase(Locale.ROOT));
+    if (index < 0) {
+      throw new IllegalArgumentException(unknown(wanted));
+    }
+    return index;
+  }
+
+  private int position(String key) {
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).toLowerCase(Locale.ROOT).equals(key)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -18,6 +18,15 @@ class OptimizersFactoryTest {
   }
 
   @Test
+  void eachRegisteredNameIsItsSpecsOwn() {
+    for (String name : Optimizers.registry().names()) {
+      assertThat(Optimizers.registry().get(name).name()).isEqualTo(name);
+      assertThat(Optimizers.registry().get(name)).isSameInstanceAs(
+          Optimizers.registry().get(name.toUpperCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  @Test
   void learningRateIsAnOptionWithTorchsDefault() {
     assertThat(Optimizers.create("adam", 2, Map.of()).learningRate()).isEqualTo(1e-3);
     assertThat(Optimizers.create("adam", 2, Map.of("lr", "0.1")).learningRate()).isEqualTo(0.1);

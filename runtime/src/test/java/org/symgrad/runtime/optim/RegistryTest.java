@@ -3,7 +3,9 @@ package org.symgrad.runtime.optim;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +65,28 @@ class RegistryTest {
     assertThat(Optimizers.registry().plus(secondOrder).canonicalName("LM")).isEqualTo("lm");
     assertThrows(IllegalArgumentException.class,
         () -> Optimizers.registry().canonicalName("adamz"));
+  }
+
+  @Test
+  void aRegistryOfNamesMakesOnlyTheEntriesLookedUp() {
+    List<String> made = new ArrayList<>();
+    Registry<String> lazy = Registry.ofNames("optimizer", List.of("Alpha", "Beta"), name -> {
+      made.add(name);
+      return name.toLowerCase(Locale.ROOT);
+    });
+    assertThat(lazy.names()).containsExactly("Alpha", "Beta").inOrder();
+    assertThat(lazy.canonicalName("ALPHA")).isEqualTo("Alpha");
+    assertThat(lazy.suggest("Bta")).hasValue("Beta");
+    assertThat(made).isEmpty();
+    assertThat(lazy.get(" beta ")).isEqualTo("beta");
+    assertThat(lazy.find("gamma")).isEmpty();
+    assertThat(made).containsExactly("Beta");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> lazy.get("Alphaa"))
+        .getMessage()).isEqualTo("Unknown optimizer 'Alphaa' (did you mean Alpha?); known "
+            + "optimizers are Alpha, Beta");
+    assertThat(lazy.plus(Registry.of("optimizer", List.of("lm"), Function.identity()))
+        .find("LM")).hasValue("lm");
+    assertThat(made).containsExactly("Beta");
   }
 
   @Test

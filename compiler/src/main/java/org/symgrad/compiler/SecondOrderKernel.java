@@ -23,7 +23,13 @@ public enum SecondOrderKernel {
    * Reads {@code params = θ, v} (the parameters, then a direction); returns {@code vᵀ∇f} and
    * writes the objective's Hessian times {@code v}, never forming the Hessian.
    */
-  HESSIAN_VECTOR(SecondOrderSums::hessianVector);
+  HESSIAN_VECTOR(SecondOrderSums::hessianVector),
+  /**
+   * Reads {@code params = θ, v}; returns {@code rᵀr_vv} and writes {@code Jᵀr_vv}, with {@code
+   * r_vv,i = vᵀ∇²rᵢ v}: the residuals' curvature along a step, for {@code lm}'s geodesic
+   * acceleration. Least-squares models only.
+   */
+  GEODESIC(SecondOrderSums::geodesic);
 
   private final Function<ModelDefinition, RowSums> sums;
 

@@ -25,12 +25,23 @@ public final class SecondOrderProblems {
    * @throws IllegalArgumentException when the model is not a sum of squares of residuals
    */
   public static ResidualProblem residuals(ModelDefinition model, Batch batch, int threads) {
+    return residuals(model, batch, threads, true);
+  }
+
+  /**
+   * As {@link #residuals(ModelDefinition, Batch, int)}, with the geodesic kernel for {@code
+   * lm}'s acceleration where {@code accelerate} says (and the normal equations are fused).
+   */
+  public static ResidualProblem residuals(ModelDefinition model, Batch batch, int threads,
+      boolean accelerate) {
     if (!fusesNormalEquations(Symgrad.parameterNames(model).size())) {
       return new CompiledResiduals(Symgrad.compile(model), Symgrad.compileJacobian(model),
           batch);
     }
     return new FusedResiduals(Symgrad.compileNormalEquations(model),
-        Symgrad.compileSecondOrder(model, SecondOrderKernel.SUM_OF_SQUARES), batch, threads);
+        Symgrad.compileSecondOrder(model, SecondOrderKernel.SUM_OF_SQUARES),
+        accelerate ? Symgrad.compileSecondOrder(model, SecondOrderKernel.GEODESIC) : null,
+        batch, threads);
   }
 
   /**

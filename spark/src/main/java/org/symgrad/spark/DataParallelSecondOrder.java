@@ -78,6 +78,19 @@ final class DataParallelSecondOrder {
         System.arraycopy(totals, 1 + size, jtj, 0, size * size);
         return totals[0];
       }
+
+      // Each chunk's residuals have the geodesic kernel exactly when they are fused.
+      @Override
+      public boolean hasCurvature() {
+        return ExecutorModels.fusesNormalEquations(text, source);
+      }
+
+      @Override
+      public double curvature(double[] x, double[] v, double[] jtRvv) {
+        double[] totals = sum(1 + size, curvatureOf(text, source, x.clone(), v.clone(), size));
+        System.arraycopy(totals, 1, jtRvv, 0, size);
+        return totals[0];
+      }
     };
   }
 
@@ -118,6 +131,17 @@ final class DataParallelSecondOrder {
       out[0] = rss;
       System.arraycopy(jtr, 0, out, 1, size);
       System.arraycopy(jtj, 0, out, 1 + size, size * size);
+      return out;
+    };
+  }
+
+  private static Function<ChunkBlock, double[]> curvatureOf(String text, String source,
+      double[] x, double[] v, int size) {
+    return block -> {
+      double[] jtRvv = new double[size];
+      double[] out = new double[1 + size];
+      out[0] = residuals(text, source, block).curvature(x, v, jtRvv);
+      System.arraycopy(jtRvv, 0, out, 1, size);
       return out;
     };
   }

@@ -63,15 +63,16 @@ final class ExecutorModels {
   /**
    * The residuals of a least-squares model over {@code batch} as {@code symgrad fit --optimizer
    * lm} takes them ({@code SecondOrderProblems.residuals}, one thread), from this JVM's kernels:
-   * the fused normal equations, or above {@code FUSED_NORMAL_EQUATIONS_LIMIT} parameters the
-   * Jacobian kernel.
+   * the fused normal equations with the geodesic kernel for {@code lm}'s acceleration, or above
+   * {@code FUSED_NORMAL_EQUATIONS_LIMIT} parameters the Jacobian kernel.
    */
   static ResidualProblem residuals(String text, String sourceName, Batch batch) {
     if (!fusesNormalEquations(text, sourceName)) {
       return new CompiledResiduals(get(text, sourceName), jacobian(text, sourceName), batch);
     }
     return new FusedResiduals(secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS),
-        secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES), batch, 1);
+        secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES),
+        secondOrder(text, sourceName, SecondOrderKernel.GEODESIC), batch, 1);
   }
 
   /** Compiles the kernels {@link #residuals} will run, so that a failure is one error. */
@@ -79,12 +80,14 @@ final class ExecutorModels {
     if (fusesNormalEquations(text, sourceName)) {
       secondOrder(text, sourceName, SecondOrderKernel.NORMAL_EQUATIONS);
       secondOrder(text, sourceName, SecondOrderKernel.SUM_OF_SQUARES);
+      secondOrder(text, sourceName, SecondOrderKernel.GEODESIC);
     } else {
       jacobian(text, sourceName);
     }
   }
 
-  private static boolean fusesNormalEquations(String text, String sourceName) {
+  /** Whether {@link #residuals} fuses the normal equations (and has the geodesic kernel). */
+  static boolean fusesNormalEquations(String text, String sourceName) {
     return SecondOrderProblems.fusesNormalEquations(
         Symgrad.parameterNames(definition(text, sourceName)).size());
   }

@@ -28,7 +28,10 @@ import org.symgrad.compiler.simplify.Simplifier;
  *       part, which is computed once after the loop, never per row;
  *   <li>{@link #objective}: returns the same objective alone;
  *   <li>{@link #hessianVector}: returns {@code vᵀ∇f} and writes the Hessian times {@code v},
- *       for a direction {@code v} passed after the parameters.
+ *       for a direction {@code v} passed after the parameters;
+ *   <li>{@link #geodesic}: returns {@code rᵀr_vv} and writes {@code Jᵀr_vv}, with {@code
+ *       r_vv,i = vᵀ∇²rᵢ v} the residuals' second directional derivative along {@code v},
+ *       for the geodesic acceleration of Levenberg–Marquardt.
  * </ul>
  *
  * <p>The caller holds the model graph's lock.
@@ -132,10 +135,7 @@ public final class SecondOrderSums {
     ModelGradient derived = ModelGradient.of(model);
     Graph g = model.graph();
     List<Node> params = SecondOrder.parameterVariables(model);
-    Map<Node, Node> seeds = new LinkedHashMap<>();
-    for (int k = 0; k < params.size(); k++) {
-      seeds.put(params.get(k), g.variable(DIRECTION + k));
-    }
+    Map<Node, Node> seeds = directionSeeds(model);
     List<Node> rowRoots = new ArrayList<>();
     List<Node> onceRoots = new ArrayList<>();
     rowRoots.add(derived.sampleLoss());
@@ -156,6 +156,55 @@ public final class SecondOrderSums {
     }
     return new RowSums(model.name() + "_hessian_vector", terms, labels, results,
         derived.labels(), List.copyOf(seeds.values()));
+  }
+
+  /**
+   * The residuals' second directional derivative along a direction {@code v} (passed after the
+   * parameters, {@code params = θ, v}), against the residuals and the Jacobian: returns {@code
+   * rᵀr_vv} and writes {@code Jᵀr_vv}, where {@code r_vv,i = vᵀ∇²rᵢ v}. {@code r_vv} is the
+   * tangent along {@code v} of the simplified tangent along {@code v} ({@link ForwardDiff}
+   * twice), so no Hessian entry is formed and the row's work is about that of its Jacobian;
+   * the Jacobian's nodes are shared with it by interning.
+   *
+   * @throws IllegalArgumentException when {@link SecondOrder#leastSquaresProblem} is not empty
+   */
+  public static RowSums geodesic(ModelDefinition model) {
+    Residual residual = residual(model);
+    Graph g = model.graph();
+    Map<Node, Node> seeds = directionSeeds(model);
+    Node slope = residual.simplify(
+        ForwardDiff.tangents(g, List.of(residual.r()), seeds).get(0));
+    Node rvv = residual.simplify(ForwardDiff.tangents(g, List.of(slope), seeds).get(0));
+    List<Node> terms = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    terms.add(residual.simplify(g.mul(residual.r(), rvv)));
+    labels.add("r_rvv");
+    List<String> names = SecondOrder.parameterNames(model);
+    for (int k = 0; k < names.size(); k++) {
+      terms.add(residual.simplify(g.mul(residual.jacobian().get(k), rvv)));
+      labels.add("Jt_rvv_" + identifier(names.get(k)));
+    }
+    Map<Node, String> valueNames = new HashMap<>(residual.names());
+    if (!rvv.isVariable() && !rvv.isConstant()) {
+      valueNames.putIfAbsent(rvv, "r_vv");
+    }
+    List<Node> results = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      results.add(RowSums.sum(g, i));
+    }
+    return new RowSums(model.name() + "_geodesic", terms, labels, results, valueNames,
+        List.copyOf(seeds.values()));
+  }
+
+  // Each parameter element moves along its direction variable, read after the parameters.
+  private static Map<Node, Node> directionSeeds(ModelDefinition model) {
+    Graph g = model.graph();
+    List<Node> params = SecondOrder.parameterVariables(model);
+    Map<Node, Node> seeds = new LinkedHashMap<>();
+    for (int k = 0; k < params.size(); k++) {
+      seeds.put(params.get(k), g.variable(DIRECTION + k));
+    }
+    return seeds;
   }
 
   // sum_i / rows + once: the mean over the rows, then the part that does not depend on them.

@@ -21,7 +21,7 @@ import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
  * The fused second-order kernels (normal equations, sum of squares, Newton, objective,
- * Hessian-vector product) from
+ * Hessian-vector product, geodesic) from
  * the generated source, compiled by javac, give the same bits as from the bytecode emitter:
  * every method, including the chunked sums over a range and the finish from them.
  */
@@ -69,9 +69,11 @@ class FusedSecondOrderBitParityTest {
             column[r] = random.nextDouble() * 4 - 2;
           }
         }
-        // The Hessian-vector kernel reads a direction after the parameters.
+        // The Hessian-vector and geodesic kernels read a direction after the parameters.
         int p = bytecode.info().parameterCount();
-        double[] params = new double[c.kind() == SecondOrderKernel.HESSIAN_VECTOR ? 2 * p : p];
+        boolean direction = c.kind() == SecondOrderKernel.HESSIAN_VECTOR
+            || c.kind() == SecondOrderKernel.GEODESIC;
+        double[] params = new double[direction ? 2 * p : p];
         for (int i = 0; i < params.length; i++) {
           params[i] = random.nextDouble() * 2 - 1;
         }
@@ -88,7 +90,7 @@ class FusedSecondOrderBitParityTest {
     boolean leastSquares = SecondOrder.leastSquaresProblem(model).isEmpty();
     for (SecondOrderKernel kind : SecondOrderKernel.values()) {
       boolean forLeastSquares = kind == SecondOrderKernel.NORMAL_EQUATIONS
-          || kind == SecondOrderKernel.SUM_OF_SQUARES;
+          || kind == SecondOrderKernel.SUM_OF_SQUARES || kind == SecondOrderKernel.GEODESIC;
       if (leastSquares || !forLeastSquares) {
         cases.put(name + "_" + kind.name().toLowerCase(java.util.Locale.ROOT),
             new Case(model, kind));

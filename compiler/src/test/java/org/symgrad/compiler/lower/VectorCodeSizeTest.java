@@ -96,7 +96,7 @@ class VectorCodeSizeTest {
         programs.add(Symgrad.lower(model));
         for (SecondOrderKernel kind : List.of(SecondOrderKernel.NORMAL_EQUATIONS,
             SecondOrderKernel.SUM_OF_SQUARES, SecondOrderKernel.NEWTON,
-            SecondOrderKernel.OBJECTIVE)) {
+            SecondOrderKernel.OBJECTIVE, SecondOrderKernel.GEODESIC)) {
           programs.add(Symgrad.lowerSecondOrder(model, kind));
         }
       }

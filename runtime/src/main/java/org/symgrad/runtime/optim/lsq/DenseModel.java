@@ -13,6 +13,9 @@ final class DenseModel extends ProblemModel<SecondOrderProblem> {
   private final SecantTerm secant; // null unless least squares
   private boolean useSecant;
   private final double[] reciprocal; // 1 / d of the last prepare
+  private final boolean accelerates;
+  private final double[] velocity; // the step, unscaled, for the acceleration
+  private final double[] rhs; // Jᵀr_vv, then scaled
 
   DenseModel(SecondOrderProblem problem) {
     this(problem, false);
@@ -28,6 +31,31 @@ final class DenseModel extends ProblemModel<SecondOrderProblem> {
     this.solver = new StepSolver(n);
     this.secant = secant ? new SecantTerm(n) : null;
     this.reciprocal = new double[n];
+    this.accelerates = problem.hasCurvatureGradient();
+    this.velocity = new double[n];
+    this.rhs = new double[n];
+  }
+
+  @Override
+  public boolean accelerates() {
+    return accelerates;
+  }
+
+  @Override
+  public boolean acceleration(double[] x, double[] q, double[] a) {
+    // The factor is checked before the pass over the rows that it would waste.
+    if (!accelerates || !solver.stepFactored()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      velocity[i] = q[i] * reciprocal[i];
+    }
+    problem.curvatureGradient(x, velocity, rhs);
+    for (int i = 0; i < n; i++) {
+      rhs[i] *= reciprocal[i];
+    }
+    solver.solveAgain(rhs, a);
+    return true;
   }
 
   @Override

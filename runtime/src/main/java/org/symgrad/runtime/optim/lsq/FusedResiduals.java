@@ -1,5 +1,6 @@
 package org.symgrad.runtime.optim.lsq;
 
+import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 
@@ -8,11 +9,13 @@ import org.symgrad.runtime.CompiledModel;
  * normal-equations kernel, which sums {@code Σr²}, {@code Jᵀr} and the upper triangle of
  * {@code JᵀJ} inside its row loop, and its sum-of-squares kernel for trial points. {@code J}
  * is never formed, not even a chunk of it; both run in fixed chunks on {@code threads} threads
- * with the same bits for any thread count. Not thread-safe: one per solver run.
+ * with the same bits for any thread count. With the geodesic kernel it also gives the
+ * residuals' curvature along a step ({@link #curvature}). Not thread-safe: one per solver run.
  */
 public final class FusedResiduals extends SizedResiduals {
   private final ExpansionPass normalEquations;
   private final RowSumPass sumOfSquares;
+  private final @Nullable ResidualCurvature curvature;
   private final double[] none = new double[0];
 
   /**
@@ -23,10 +26,24 @@ public final class FusedResiduals extends SizedResiduals {
    */
   public FusedResiduals(CompiledModel normalEquations, CompiledModel sumOfSquares, Batch batch,
       int threads) {
+    this(normalEquations, sumOfSquares, null, batch, threads);
+  }
+
+  /**
+   * With the kernel of {@code SecondOrderKernel.GEODESIC} for {@link #curvature}, or null for
+   * none (then {@code lm} takes no geodesic acceleration).
+   */
+  public FusedResiduals(CompiledModel normalEquations, CompiledModel sumOfSquares,
+      @Nullable CompiledModel geodesic, Batch batch, int threads) {
     super(checkedSize(normalEquations, sumOfSquares), batch.size());
     this.normalEquations = new ExpansionPass(
         new RowSumPass(normalEquations, batch, threads)::run, size());
     this.sumOfSquares = new RowSumPass(sumOfSquares, batch, threads);
+    this.curvature = geodesic == null ? null : new ResidualCurvature(geodesic, batch, threads);
+    if (curvature != null && curvature.size() != size()) {
+      throw new IllegalArgumentException("a geodesic kernel of " + curvature.size()
+          + " parameters for normal equations of " + size());
+    }
   }
 
   private static int checkedSize(CompiledModel normalEquations, CompiledModel sumOfSquares) {
@@ -53,5 +70,18 @@ public final class FusedResiduals extends SizedResiduals {
   @Override
   public double normalEquations(double[] x, double[] jtr, double[] jtj) {
     return normalEquations.run(x, jtr, jtj);
+  }
+
+  @Override
+  public boolean hasCurvature() {
+    return curvature != null;
+  }
+
+  @Override
+  public double curvature(double[] x, double[] v, double[] jtRvv) {
+    if (curvature == null) {
+      throw new UnsupportedOperationException("no geodesic kernel was given");
+    }
+    return curvature.apply(x, v, jtRvv);
   }
 }

@@ -11,9 +11,7 @@ import org.symgrad.runtime.CompiledModel;
  * threads with the same bits for any thread count. Not thread-safe.
  */
 public final class HessianVectorProduct {
-  private final RowSumPass pass;
-  private final int size;
-  private final double[] point;
+  private final DirectionalPass pass;
 
   /**
    * @param kernel the kernel of {@code SecondOrderKernel.HESSIAN_VECTOR}
@@ -21,24 +19,16 @@ public final class HessianVectorProduct {
    * @param threads at least 1
    */
   public HessianVectorProduct(CompiledModel kernel, Batch batch, int threads) {
-    this.size = kernel.info().parameterCount();
-    if (kernel.info().outputs() != size + 1) {
-      throw new IllegalArgumentException("a Hessian-vector kernel of " + size
-          + " parameters sums " + (size + 1) + " terms, not " + kernel.info().outputs());
-    }
-    this.pass = new RowSumPass(kernel, batch, threads);
-    this.point = new double[2 * size];
+    this.pass = new DirectionalPass(kernel, batch, threads, "Hessian-vector");
   }
 
   /** The number of parameters. */
   public int size() {
-    return size;
+    return pass.size();
   }
 
   /** Writes {@code H(x) v} to {@code hv} and returns {@code vᵀ∇f(x)}. */
   public double apply(double[] x, double[] v, double[] hv) {
-    System.arraycopy(x, 0, point, 0, size);
-    System.arraycopy(v, 0, point, size, size);
-    return pass.run(point, hv);
+    return pass.run(x, v, hv);
   }
 }

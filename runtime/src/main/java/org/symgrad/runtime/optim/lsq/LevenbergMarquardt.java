@@ -43,6 +43,16 @@ public final class LevenbergMarquardt {
       public boolean derivativesAtTrials() {
         return problem.normalEquationsAtTrials();
       }
+
+      @Override
+      public boolean hasCurvatureGradient() {
+        return problem.hasCurvature();
+      }
+
+      @Override
+      public void curvatureGradient(double[] x, double[] v, double[] out) {
+        problem.curvature(x, v, out);
+      }
     };
   }
 }

@@ -60,6 +60,21 @@ interface LocalModel {
   /** Makes the last {@link #expandCandidate} the model's, as if {@link #expand} ran there. */
   void adoptCandidate();
 
+  /** Whether the model can give a geodesic acceleration ({@link #acceleration}). */
+  default boolean accelerates() {
+    return false;
+  }
+
+  /**
+   * The geodesic acceleration of the last step {@code q} at {@code x}, in the scaled variables,
+   * into {@code a}: the step's own system solved again, by its factorisation, with the
+   * residuals' curvature along the step, {@code (S + λI) a = -D⁻¹Jᵀr_vv}. False, with {@code a}
+   * unwritten, where the model has none or the step was not solved by a factorisation.
+   */
+  default boolean acceleration(double[] x, double[] q, double[] a) {
+    return false;
+  }
+
   /** Whether the model can add a secant estimate of the residuals' curvature (least squares). */
   default boolean hasSecant() {
     return false;

@@ -30,4 +30,22 @@ public interface ResidualProblem {
   default boolean normalEquationsAtTrials() {
     return false;
   }
+
+  /**
+   * Whether {@link #curvature} is available: the residuals' second directional derivative
+   * along a step, for the geodesic acceleration of {@link LevenbergMarquardt}.
+   */
+  default boolean hasCurvature() {
+    return false;
+  }
+
+  /**
+   * Writes {@code Jᵀr_vv} at {@code x} along {@code v} to {@code jtRvv}, where {@code r_vv,i =
+   * vᵀ∇²rᵢ v}, and returns {@code rᵀr_vv}.
+   *
+   * @throws UnsupportedOperationException unless {@link #hasCurvature}
+   */
+  default double curvature(double[] x, double[] v, double[] jtRvv) {
+    throw new UnsupportedOperationException("no curvature kernel");
+  }
 }

@@ -21,4 +21,21 @@ public interface SecondOrderProblem extends ValuedProblem {
   default boolean derivativesAtTrials() {
     return false;
   }
+
+  /**
+   * Whether {@link #curvatureGradient} is available: for least squares with a geodesic kernel.
+   */
+  default boolean hasCurvatureGradient() {
+    return false;
+  }
+
+  /**
+   * For least squares, {@code Jᵀr_vv} at {@code x} along {@code v} into {@code out}, the right
+   * side of the geodesic acceleration's system.
+   *
+   * @throws UnsupportedOperationException unless {@link #hasCurvatureGradient}
+   */
+  default void curvatureGradient(double[] x, double[] v, double[] out) {
+    throw new UnsupportedOperationException("no curvature kernel");
+  }
 }

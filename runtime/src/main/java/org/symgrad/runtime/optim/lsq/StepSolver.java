@@ -32,6 +32,8 @@ final class StepSolver {
   private double gaussNewtonYNorm;
   private double lambda;
   private boolean unshiftedFailed;
+  private boolean stepFactored; // factor is S + λI for the last step's λ
+  private double factoredLambda = Double.NaN; // the λ of what factor holds; NaN when spoilt
 
   StepSolver(int n) {
     this.n = n;
@@ -64,6 +66,7 @@ final class StepSolver {
     this.b = b;
     bNorm = Dense.norm(b, n);
     boundsKnown = false; // found by the first solve that needs them: most take Gauss–Newton's
+    factoredLambda = Double.NaN; // a factor of the last S is not one of this S
     gaussNewtonFactored = bNorm != 0 && tryLambda(0, gaussNewton);
     if (gaussNewtonFactored) {
       gaussNewtonNorm = Dense.norm(gaussNewton, n);
@@ -77,6 +80,7 @@ final class StepSolver {
    */
   void solve(double delta, double lambdaGuess, double[] q) {
     unshiftedFailed = false;
+    stepFactored = false;
     if (bNorm == 0) {
       java.util.Arrays.fill(q, 0, n, 0);
       lambda = 0;
@@ -85,6 +89,7 @@ final class StepSolver {
     if (gaussNewtonFactored && gaussNewtonNorm <= 1.1 * delta) {
       System.arraycopy(gaussNewton, 0, q, 0, n);
       lambda = 0;
+      stepFactored = factoredLambda == 0;
       return;
     }
     if (!boundsKnown) {
@@ -120,6 +125,7 @@ final class StepSolver {
       double qNorm = Dense.norm(q, n);
       if (Math.abs(qNorm - delta) <= 0.1 * delta) {
         lambda = lam;
+        stepFactored = true;
         return;
       }
       if (qNorm < delta) {
@@ -155,6 +161,26 @@ final class StepSolver {
     lambda = hi;
   }
 
+  /**
+   * Whether the last step came from a factorisation still held, of {@code S + λI} for its
+   * {@code λ}: not the hard case's best step, the Cauchy point, or a factor since replaced.
+   */
+  boolean stepFactored() {
+    return stepFactored && factoredLambda == lambda;
+  }
+
+  /**
+   * Writes {@code -(S + λI)⁻¹ c} to {@code out} by the last step's factorisation, which
+   * {@link #stepFactored} says is held: the geodesic acceleration solves the step's own system
+   * again with another right side.
+   */
+  void solveAgain(double[] c, double[] out) {
+    if (!stepFactored()) {
+      throw new IllegalStateException("the last step's factorisation is not held");
+    }
+    solveFactored(c, out);
+  }
+
   // Bounds on λ (Moré–Sorensen §3): below, every negative diagonal entry; above, the
   // Gershgorin bound on -λmin, to which solve adds ‖b‖/Δ, where the step is surely inside.
   private void findBounds() {
@@ -177,10 +203,18 @@ final class StepSolver {
   // same order as by rows (the same bits), but the rows' updates no longer wait in one chain.
   private boolean tryLambda(double lam, double[] q) {
     if (!factor(lam)) {
+      factoredLambda = Double.NaN; // a failed factorisation leaves factor half overwritten
       return false;
     }
+    factoredLambda = lam;
+    solveFactored(b, q);
+    return true;
+  }
+
+  // q = -(LLᵀ)⁻¹ c for the factor L in place.
+  private void solveFactored(double[] c, double[] q) {
     for (int i = 0; i < n; i++) {
-      q[i] = -b[i];
+      q[i] = -c[i];
     }
     forwardByColumns(q);
     for (int i = n - 1; i >= 0; i--) {
@@ -190,7 +224,6 @@ final class StepSolver {
       }
       q[i] = sum * inverseDiagonal[i];
     }
-    return true;
   }
 
   // The lower Cholesky factor of S + λI into factor's lower triangle (the upper one is never

@@ -96,7 +96,8 @@ class SrcGenTest {
   }
 
   // The fused second-order kernels of these samples (lm's normal equations where the model is
-  // least squares, newton's objective, gradient and Hessian), in package symgrad.second.
+  // least squares and the geodesic kernel of its acceleration, newton's objective, gradient and
+  // Hessian), in package symgrad.second.
   private static final List<Path> SECOND_ORDER_SAMPLES = List.of(
       SG_SAMPLES.resolve("decay/decay.sg"), SG_SAMPLES.resolve("logistic/exams.sg"));
   private static final String SECOND_ORDER_PACKAGE = "symgrad.second";
@@ -106,6 +107,7 @@ class SrcGenTest {
     List<SecondOrderKernel> kinds = new ArrayList<>();
     if (Symgrad.whyNotLeastSquares(definition).isEmpty()) {
       kinds.add(SecondOrderKernel.NORMAL_EQUATIONS);
+      kinds.add(SecondOrderKernel.GEODESIC);
     }
     kinds.add(SecondOrderKernel.NEWTON);
     List<Path> written = new ArrayList<>();

@@ -71,10 +71,19 @@ final class Reroller {
 
   /** {@code kernel} with its runs of at least {@code minRun} instances rolled into loops. */
   static Kernel reroll(Kernel kernel, int minRun) {
-    if (minRun == NEVER || kernel.isSplit()) {
+    if (minRun == NEVER || kernel.isSplit() || tooShortToRoll(kernel, minRun)) {
       return kernel;
     }
     return new Reroller(kernel, minRun).run();
+  }
+
+  // A run of n instances is at least n - 1 instructions of one section (a chain's additions,
+  // or n sinks): a kernel whose every section is shorter has none, and most models' kernels
+  // are that short, so they skip the indexing below.
+  private static boolean tooShortToRoll(Kernel kernel, int minRun) {
+    int shortest = Math.max(2, minRun) - 1;
+    return kernel.prologue().size() < shortest && kernel.body().size() < shortest
+        && kernel.epilogue().size() < shortest;
   }
 
   private Kernel run() {

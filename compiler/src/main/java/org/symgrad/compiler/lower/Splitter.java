@@ -1,6 +1,8 @@
 package org.symgrad.compiler.lower;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,18 +319,39 @@ final class Splitter {
         return a.index() == b.index() ? new int[] {a.index()}
             : new int[] {a.index(), b.index()};
       }
-      // one or three operands (select): each temporary once, in order
-      return args.stream().filter(Temp.class::isInstance).mapToInt(v -> ((Temp) v).index())
-          .distinct().toArray();
+      return distinctTemps(args); // one or three operands (select)
     }
     List<Value> values = Instr.operands(instr);
     if (values.size() == 1) { // a sink's value
       return values.get(0) instanceof Temp t ? new int[] {t.index()} : new int[0];
     }
-    return values.stream() // a loop's reads, already without repeats
-        .filter(Temp.class::isInstance)
-        .mapToInt(v -> ((Temp) v).index())
-        .distinct()
-        .toArray();
+    return distinctTemps(values); // a loop's reads
+  }
+
+  // Each temporary of values once, in order. A loop, not a stream: the lowering asks this of
+  // every instruction several times, and compile latency is felt.
+  private static int[] distinctTemps(List<Value> values) {
+    int[] temps = new int[values.size()];
+    int count = 0;
+    BitSet seen = values.size() > 8 ? new BitSet() : null; // a long loop's reads: no n² scan
+    for (Value value : values) {
+      if (value instanceof Temp t && (seen != null ? !seen.get(t.index())
+          : !contains(temps, count, t.index()))) {
+        if (seen != null) {
+          seen.set(t.index());
+        }
+        temps[count++] = t.index();
+      }
+    }
+    return count == temps.length ? temps : Arrays.copyOf(temps, count);
+  }
+
+  private static boolean contains(int[] values, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -16,6 +16,7 @@ import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
 import static org.objectweb.asm.Opcodes.V17;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
@@ -84,26 +85,86 @@ public final class BytecodeEmitter {
    */
   public static byte[] emit(Program program, String internalName,
       @Nullable SourceLines lines) {
-    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
-        "java/lang/Object", program.isChunked()
-            ? new String[] {COMPILED_MODEL, CHUNKED_KERNELS} : new String[] {COMPILED_MODEL});
-    writer.visitSource(lines != null ? lines.fileName() : program.source(), null);
-    writer.visitField(ACC_PRIVATE | ACC_FINAL, "info", MODEL_INFO_DESCRIPTOR, null, null)
-        .visitEnd();
-    writeConstructor(writer, internalName);
-    writeInfo(writer, internalName);
-    if (program.isChunked()) {
-      writeSumCount(writer, program.sumCount());
+    return emit(program, internalName, lines, Part.WHOLE);
+  }
+
+  /**
+   * Which of a program's methods a class file holds. A chunked model defined at run time is
+   * two classes: what every fit runs, and the passes only some run, defined at their first
+   * call.
+   */
+  enum Part {
+    /** Every kernel: the class the source {@link SourceEmitter} writes compiles to. */
+    WHOLE,
+    /**
+     * {@code predict} and the fused pass; the deferred kernels' methods call on into their
+     * class, which {@link LazyKernels} defines at the first call ({@link DeferredCalls}). Its
+     * constructor takes the {@code LazyKernels} after the {@code ModelInfo}.
+     */
+    MODEL,
+    /**
+     * The {@linkplain #deferred deferred} kernels alone, as a {@link DeferredKernels}, with a
+     * constructor without arguments.
+     */
+    DEFERRED;
+
+    List<Kernel> kernels(Program program) {
+      return switch (this) {
+        case WHOLE -> program.kernels();
+        case MODEL -> program.kernels().stream().filter(k -> !deferred(k.kind())).toList();
+        case DEFERRED -> program.kernels().stream().filter(k -> deferred(k.kind())).toList();
+      };
     }
-    int scratch = program.kernels().stream().mapToInt(Kernel::scratchLength).max().orElse(0);
+
+    /** The pass without gradient and the chunked passes. */
+    static boolean deferred(Kernel.Kind kind) {
+      return kind == Kernel.Kind.LOSS || kind.chunked();
+    }
+  }
+
+  /**
+   * The class file holding {@code part} of {@code program}, as above; {@link Part#MODEL} or
+   * {@link Part#DEFERRED} of a program that is not chunked is the whole of it.
+   */
+  static byte[] emit(Program program, String internalName, @Nullable SourceLines lines,
+      Part part) {
+    boolean chunked = program.isChunked();
+    Part kept = chunked ? part : Part.WHOLE;
+    // Frames and maxima come from FrameWriter, which knows the code's structure: ASM computes
+    // nothing.
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null,
+        "java/lang/Object", kept == Part.DEFERRED ? new String[] {DeferredCalls.DEFERRED_KERNELS}
+            : chunked ? new String[] {COMPILED_MODEL, CHUNKED_KERNELS}
+            : new String[] {COMPILED_MODEL});
+    writer.visitSource(lines != null ? lines.fileName() : program.source(), null);
+    if (kept == Part.DEFERRED) {
+      writeBareConstructor(writer, internalName);
+    } else {
+      writer.visitField(ACC_PRIVATE | ACC_FINAL, "info", MODEL_INFO_DESCRIPTOR, null, null)
+          .visitEnd();
+      if (kept == Part.MODEL) {
+        DeferredCalls.writeField(writer);
+      }
+      writeConstructor(writer, internalName, kept == Part.MODEL);
+      writeInfo(writer, internalName);
+    }
+    if (chunked) {
+      writeSumCount(writer, internalName, program.sumCount());
+    }
+    List<Kernel> kernels = kept.kernels(program);
+    int scratch = kernels.stream().mapToInt(Kernel::scratchLength).max().orElse(0);
     if (scratch > 0) {
       writeScratch(writer, internalName, scratch);
     }
-    for (Kernel kernel : program.kernels()) {
+    for (Kernel kernel : kernels) {
       boolean vectorised = kernel.vectorised();
       new KernelWriter(writer, internalName, kernel,
           lines != null && !vectorised ? lines.kernel(kernel.kind()) : null).write();
+    }
+    if (kept == Part.MODEL) {
+      Part.DEFERRED.kernels(program)
+          .forEach(kernel -> DeferredCalls.write(writer, internalName, kernel.kind()));
     }
     writer.visitEnd();
     try {
@@ -126,7 +187,7 @@ public final class BytecodeEmitter {
   private static void writeScratch(ClassWriter writer, String internalName, int size) {
     writer.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SCRATCH_FIELD,
         THREAD_LOCAL_DESCRIPTOR, "Ljava/lang/ThreadLocal<[D>;", null).visitEnd();
-    MethodVisitor init = writer.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    MethodVisitor init = FrameWriter.method(writer, internalName, ACC_STATIC, "<clinit>", "()V");
     init.visitCode();
     init.visitLdcInsn(size);
     init.visitMethodInsn(INVOKESTATIC, "org/symgrad/runtime/Scratch", "perThread",
@@ -137,23 +198,41 @@ public final class BytecodeEmitter {
     init.visitEnd();
   }
 
-  private static void writeConstructor(ClassWriter writer, String internalName) {
-    MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>",
-        "(" + MODEL_INFO_DESCRIPTOR + ")V", null, null);
+  // Model(ModelInfo info[, LazyKernels later]) { this.info = info; [this.later = later;] }
+  private static void writeConstructor(ClassWriter writer, String internalName,
+      boolean lazyKernels) {
+    MethodVisitor init = FrameWriter.method(writer, internalName, ACC_PUBLIC, "<init>",
+        "(" + MODEL_INFO_DESCRIPTOR + (lazyKernels ? DeferredCalls.DESCRIPTOR : "") + ")V");
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
     init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
     init.visitVarInsn(ALOAD, 0);
     init.visitVarInsn(ALOAD, 1);
     init.visitFieldInsn(PUTFIELD, internalName, "info", MODEL_INFO_DESCRIPTOR);
+    if (lazyKernels) {
+      init.visitVarInsn(ALOAD, 0);
+      init.visitVarInsn(ALOAD, 2);
+      init.visitFieldInsn(PUTFIELD, internalName, DeferredCalls.FIELD, DeferredCalls.DESCRIPTOR);
+    }
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+  }
+
+  private static void writeBareConstructor(ClassWriter writer, String internalName) {
+    MethodVisitor init = FrameWriter.method(writer, internalName, ACC_PUBLIC, "<init>", "()V");
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
   }
 
   // public int sumCount() { return n; }
-  private static void writeSumCount(ClassWriter writer, int sumCount) {
-    MethodVisitor count = writer.visitMethod(ACC_PUBLIC, "sumCount", "()I", null, null);
+  private static void writeSumCount(ClassWriter writer, String internalName, int sumCount) {
+    MethodVisitor count = FrameWriter.method(writer, internalName, ACC_PUBLIC, "sumCount",
+        "()I");
     count.visitCode();
     count.visitLdcInsn(sumCount);
     count.visitInsn(org.objectweb.asm.Opcodes.IRETURN);
@@ -162,8 +241,8 @@ public final class BytecodeEmitter {
   }
 
   private static void writeInfo(ClassWriter writer, String internalName) {
-    MethodVisitor info = writer.visitMethod(ACC_PUBLIC, "info", "()" + MODEL_INFO_DESCRIPTOR,
-        null, null);
+    MethodVisitor info = FrameWriter.method(writer, internalName, ACC_PUBLIC, "info",
+        "()" + MODEL_INFO_DESCRIPTOR);
     info.visitCode();
     info.visitVarInsn(ALOAD, 0);
     info.visitFieldInsn(GETFIELD, internalName, "info", MODEL_INFO_DESCRIPTOR);

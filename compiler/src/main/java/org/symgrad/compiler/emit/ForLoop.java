@@ -26,7 +26,7 @@ final class ForLoop {
    */
   static void write(MethodVisitor code, Runnable mark, int index, @Nullable Runnable init,
       Runnable limit, int step, Runnable body) {
-    Label test = new Label();
+    Label test = FrameWriter.loopHead();
     Label done = new Label();
     if (init != null) {
       mark.run();

@@ -73,8 +73,9 @@ final class KernelWriter {
   }
 
   private void writeMain() {
-    code = classWriter.visitMethod(ACC_PUBLIC, kernel.kind().methodName(), descriptor(), null,
-        null);
+    String descriptor = descriptor(kernel.kind());
+    code = FrameWriter.method(classWriter, owner, ACC_PUBLIC, kernel.kind().methodName(),
+        descriptor);
     marks = new LineMarks(code, lines);
     code.visitCode();
     Kernel.Kind kind = kernel.kind();
@@ -195,8 +196,10 @@ final class KernelWriter {
   // private static void partN(double[] params, Batch batch, [double[] array,] int rows,
   //     int row, int lane, double[] scratch)
   private void writeHelper(Kernel.Helper helper) {
-    code = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, kernel.helperName(helper.index()),
-        HelperCalls.helperDescriptor(kernel), null, null);
+    int access = ACC_PRIVATE | ACC_STATIC;
+    String descriptor = HelperCalls.helperDescriptor(kernel);
+    code = FrameWriter.method(classWriter, owner, access, kernel.helperName(helper.index()),
+        descriptor);
     marks = new LineMarks(code, lines);
     code.visitCode();
     InstructionWriter writer = new InstructionWriter(code, owner, kernel, kernel.helperLayout(),
@@ -208,11 +211,14 @@ final class KernelWriter {
     code.visitEnd();
   }
 
-  // The method's descriptor, from the signature the IR gives: ([DLorg/symgrad/runtime/Batch;)D
-  private String descriptor() {
+  /**
+   * The method's descriptor, from the signature the IR gives: {@code
+   * ([DLorg/symgrad/runtime/Batch;)D}.
+   */
+  static String descriptor(Kernel.Kind kind) {
     StringBuilder descriptor = new StringBuilder("(");
-    kernel.kind().arguments().forEach(a -> descriptor.append(a.type().descriptor()));
-    return descriptor.append(kernel.kind().returnsLoss() ? ")D" : ")V").toString();
+    kind.arguments().forEach(a -> descriptor.append(a.type().descriptor()));
+    return descriptor.append(kind.returnsLoss() ? ")D" : ")V").toString();
   }
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,

@@ -66,13 +66,15 @@ final class LaneLoopWriter {
         code.visitVarInsn(DSTORE, slot);
       }
     }
-    // groupsEnd = rows - from < SHORT ? from : rows - (rows - from) % 8
+    // groupsEnd = rows - from < SHORT ? from : rows - (rows - from) % 8, stored in each branch
+    // so that no jump carries a value on the stack (FrameWriter's rule)
     int groupsEnd = writer.reserve(1);
     marks.at(next++, KernelLines::lanes);
     Label grouped = new Label();
     Label stored = new Label();
     RowRange.jumpUnlessShort(code, rowsSlot, fromSlot, grouped);
     RowRange.pushFrom(code, fromSlot);
+    code.visitVarInsn(ISTORE, groupsEnd);
     code.visitJumpInsn(GOTO, stored);
     code.visitLabel(grouped);
     code.visitVarInsn(ILOAD, rowsSlot);
@@ -82,8 +84,8 @@ final class LaneLoopWriter {
     code.visitIntInsn(BIPUSH, lanes - 1);
     code.visitInsn(IAND);
     code.visitInsn(ISUB);
-    code.visitLabel(stored);
     code.visitVarInsn(ISTORE, groupsEnd);
+    code.visitLabel(stored);
     // for (row = from; row < groupsEnd; row += 8)
     ForLoop.write(code, () -> marks.at(KernelLines::loop), rowSlot,
         () -> RowRange.pushFrom(code, fromSlot), () -> code.visitVarInsn(ILOAD, groupsEnd),

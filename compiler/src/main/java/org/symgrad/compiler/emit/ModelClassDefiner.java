@@ -2,6 +2,7 @@ package org.symgrad.compiler.emit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Program;
 import org.symgrad.compiler.lower.Vectorisable;
+import org.symgrad.compiler.emit.BytecodeEmitter.Part;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.ModelInfo;
 
@@ -47,6 +49,7 @@ public final class ModelClassDefiner {
 
   private static final String PACKAGE = "org/symgrad/compiler/emit/";
   private static final AtomicLong SERIAL = new AtomicLong();
+  private static final String DEFERRED_SUFFIX = "_deferred";
 
   private ModelClassDefiner() {}
 
@@ -81,17 +84,42 @@ public final class ModelClassDefiner {
    * Vectorisable#apply} has run): only line numbers and dumps are taken from {@code options}.
    */
   public static CompiledModel defineLowered(Program program, EmitOptions options) {
-    String internalName = internalName(program);
-    byte[] bytes = classFile(program, options.lineNumbers());
-    dumpIfAsked(options.dumpFolder(), internalName, bytes);
     if (program.kernels().stream().anyMatch(Kernel::vectorised)) {
       readVectorModule();
     }
+    if (!program.isChunked()) {
+      return (CompiledModel) instantiate(define(program, options, Part.WHOLE),
+          MethodType.methodType(void.class, ModelInfo.class), program.info());
+    }
+    // Validation and chunked passes, more than half the bytecode, wait for their first call.
+    LazyKernels later = new LazyKernels(() -> (DeferredKernels) instantiate(
+        define(program, options, Part.DEFERRED), MethodType.methodType(void.class)));
+    return (CompiledModel) instantiate(define(program, options, Part.MODEL),
+        MethodType.methodType(void.class, ModelInfo.class, LazyKernels.class), program.info(),
+        later);
+  }
+
+  // The hidden class holding part of program.
+  private static MethodHandles.Lookup define(Program program, EmitOptions options, Part part) {
+    String internalName = internalName(program, part);
+    byte[] bytes = classFile(program, options.lineNumbers(), internalName, part);
+    dumpIfAsked(options.dumpFolder(), internalName, bytes);
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-      return (CompiledModel) lookup
-          .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class, ModelInfo.class))
-          .invoke(program.info());
+      return MethodHandles.lookup().defineHiddenClass(bytes, true);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("could not define the emitted model class", e);
+    }
+  }
+
+  private static Object instantiate(MethodHandles.Lookup lookup, MethodType constructor,
+      Object... arguments) {
+    try {
+      MethodHandle create = lookup.findConstructor(lookup.lookupClass(), constructor);
+      return switch (arguments.length) { // invoke, not invokeWithArguments: no spreader made
+        case 0 -> create.invoke();
+        case 1 -> create.invoke(arguments[0]);
+        default -> create.invoke(arguments[0], arguments[1]);
+      };
     } catch (Error | RuntimeException e) {
       throw e;
     } catch (Throwable e) {
@@ -108,19 +136,30 @@ public final class ModelClassDefiner {
     return classFile(program, EmitOptions.DEFAULT);
   }
 
+  /** The class file holding {@code part} of {@code program}, as {@link #define} makes it. */
+  static byte[] classFile(Program program, Part part) {
+    return classFile(Vectorisable.apply(program, false), EmitOptions.DEFAULT.lineNumbers(),
+        internalName(program, part), part);
+  }
+
   /** The same, with line numbers as {@code options} say. */
   static byte[] classFile(Program program, EmitOptions options) {
     return classFile(Vectorisable.apply(program, false), options.lineNumbers());
   }
 
   private static byte[] classFile(Program program, String lineNumbers) {
+    return classFile(program, lineNumbers, internalName(program), Part.WHOLE);
+  }
+
+  private static byte[] classFile(Program program, String lineNumbers, String internalName,
+      Part part) {
     if (!wantsLineNumbers(lineNumbers, () -> JvmFlags.DEBUGGABLE,
         program.lossAndGradient().temps())) {
-      return BytecodeEmitter.emit(program, internalName(program), null);
+      return BytecodeEmitter.emit(program, internalName, null, part);
     }
     String className = SourceEmitter.className(program.info().name());
     SourceLines lines = SourceLines.of(program, GeneratedCode.DEFAULT_PACKAGE, className);
-    return BytecodeEmitter.emit(program, internalName(program), lines);
+    return BytecodeEmitter.emit(program, internalName, lines, part);
   }
 
   // Line numbers are counted from the program (SourceLines.of), with no source rendered, but
@@ -138,6 +177,10 @@ public final class ModelClassDefiner {
       return Boolean.parseBoolean(asked);
     }
     return temps <= LINE_NUMBERS_UP_TO && debuggable.getAsBoolean();
+  }
+
+  private static String internalName(Program program, Part part) {
+    return internalName(program) + (part == Part.DEFERRED ? DEFERRED_SUFFIX : "");
   }
 
   private static String internalName(Program program) {

@@ -103,7 +103,7 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     RowRange.jumpUnlessShort(code, rowsSlot, fromSlot, vectors);
     RowRange.pushFrom(code, fromSlot);
     code.visitVarInsn(ISTORE, rowSlot);
-    Label shortTest = new Label();
+    Label shortTest = FrameWriter.loopHead();
     code.visitLabel(shortTest);
     code.visitVarInsn(ILOAD, rowSlot);
     code.visitVarInsn(ILOAD, rowsSlot);
@@ -140,7 +140,7 @@ final class VectorLoopWriter implements Vectorisable.LanePrinter {
     code.visitIntInsn(BIPUSH, STEP);
     code.visitInsn(ISUB);
     code.visitVarInsn(ISTORE, last);
-    Label test = new Label();
+    Label test = FrameWriter.loopHead();
     Label done = new Label();
     code.visitLabel(test);
     code.visitVarInsn(ILOAD, rowSlot);

@@ -7,7 +7,10 @@
  * bit-identical; a kernel's vector row loop is printed where the IR marks it ({@code
  * Kernel.vectorised()}), decided by {@code lower.Vectorisable}; each statement stands on the
  * line the IR's layout gives it ({@code Kernel.lines()}), which the source prints and the
- * bytecode's line numbers name. How a class is made ({@link
+ * bytecode's line numbers name. At run time a chunked model is two hidden classes: what every
+ * fit runs, and the validation and chunked passes, defined at their first call ({@code
+ * LazyKernels}). The bytecode's stack map frames and maxima come from the code's structure
+ * ({@code FrameWriter}), not from ASM's analysis. How a class is made ({@link
  * org.symgrad.compiler.emit.EmitOptions}) is passed in; nothing here reads system properties.
  *
  * <p>May import: {@code lower}, the runtime, and the shared error types ({@code Diagnostic},

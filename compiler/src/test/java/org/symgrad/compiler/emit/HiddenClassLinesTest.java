@@ -17,7 +17,10 @@ import org.objectweb.asm.Opcodes;
 import org.symgrad.compiler.HandBuiltModels;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.lower.Program;
+import org.symgrad.compiler.emit.BytecodeEmitter.Part;
 import org.symgrad.compiler.model.ModelDefinition;
+import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
  * The hidden classes {@code Symgrad.compile} defines point into the source {@code symgrad
@@ -56,14 +59,19 @@ class HiddenClassLinesTest {
   }
 
   @Test
-  void dumpedClassIsTheDefinedOneWithItsSourceFile(@TempDir Path folder) throws IOException {
+  void dumpedClassesAreTheDefinedOnesWithTheirSourceFile(@TempDir Path folder)
+      throws IOException {
     String before = System.getProperty(ModelClassDefiner.DUMP_PROPERTY);
     System.setProperty(ModelClassDefiner.DUMP_PROPERTY, folder.toString());
+    List<Path> dumpedFirst;
     try {
-      // The scalar class, which classFile(program) writes: vectors are the default where the
-      // JVM has the module, as this one does.
-      ModelClassDefiner.define(program,
+      // The scalar classes, which classFile(program, part) writes: vectors are the default
+      // where the JVM has the module, as this one does.
+      CompiledModel model = ModelClassDefiner.define(program,
           org.symgrad.compiler.SystemProperties.emitOptions().withVector(VectorMode.OFF));
+      dumpedFirst = dumped(folder);
+      // The deferred kernels' class is defined, and dumped, at the first call of one.
+      ((ChunkedKernels) model).finish(new double[2], new double[3], 1, new double[2]);
     } finally {
       if (before == null) {
         System.clearProperty(ModelClassDefiner.DUMP_PROPERTY);
@@ -71,13 +79,14 @@ class HiddenClassLinesTest {
         System.setProperty(ModelClassDefiner.DUMP_PROPERTY, before);
       }
     }
-    List<Path> dumped;
-    try (Stream<Path> files = Files.list(folder)) {
-      dumped = files.toList();
-    }
+    assertThat(dumpedFirst).hasSize(1);
+    byte[] bytes = Files.readAllBytes(dumpedFirst.get(0));
+    assertThat(bytes).isEqualTo(ModelClassDefiner.classFile(program, Part.MODEL));
+    List<Path> dumped = new ArrayList<>(dumped(folder));
+    dumped.removeAll(dumpedFirst);
     assertThat(dumped).hasSize(1);
-    byte[] bytes = Files.readAllBytes(dumped.get(0));
-    assertThat(bytes).isEqualTo(ModelClassDefiner.classFile(program));
+    assertThat(Files.readAllBytes(dumped.get(0)))
+        .isEqualTo(ModelClassDefiner.classFile(program, Part.DEFERRED));
     // This JVM is not debuggable, so no lines by default: the source is the model's file.
     assertThat(sourceFile(bytes)).isEqualTo(definition.source());
     System.setProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY, "true");
@@ -86,6 +95,12 @@ class HiddenClassLinesTest {
           org.symgrad.compiler.SystemProperties.emitOptions()))).isEqualTo(CLASS + ".java");
     } finally {
       System.clearProperty(ModelClassDefiner.LINE_NUMBERS_PROPERTY);
+    }
+  }
+
+  private static List<Path> dumped(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.toList();
     }
   }
 

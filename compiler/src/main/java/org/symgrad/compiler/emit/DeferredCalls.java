@@ -1,0 +1,56 @@
+package org.symgrad.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.DRETURN;
+import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.RETURN;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.symgrad.compiler.lower.Argument;
+import org.symgrad.compiler.lower.Kernel;
+
+/**
+ * The deferred methods of a {@link BytecodeEmitter.Part#MODEL} class: each passes its
+ * arguments on to the same method of the kernels {@link LazyKernels} defines at the first
+ * call, {@code return later.get().sums(params, batch, from, to, sums);}.
+ */
+final class DeferredCalls {
+  static final String FIELD = "later";
+  static final String LAZY_KERNELS = "org/symgrad/compiler/emit/LazyKernels";
+  static final String DESCRIPTOR = "L" + LAZY_KERNELS + ";";
+  static final String DEFERRED_KERNELS = "org/symgrad/compiler/emit/DeferredKernels";
+
+  private DeferredCalls() {}
+
+  static void writeField(ClassWriter writer) {
+    writer.visitField(ACC_PRIVATE | ACC_FINAL, FIELD, DESCRIPTOR, null, null).visitEnd();
+  }
+
+  /** The method of {@code kind}, a deferred kernel's, calling on into the lazy kernels. */
+  static void write(ClassWriter writer, String owner, Kernel.Kind kind) {
+    String descriptor = KernelWriter.descriptor(kind);
+    MethodVisitor code = FrameWriter.method(writer, owner, ACC_PUBLIC, kind.methodName(),
+        descriptor);
+    code.visitCode();
+    code.visitVarInsn(ALOAD, 0);
+    code.visitFieldInsn(GETFIELD, owner, FIELD, DESCRIPTOR);
+    code.visitMethodInsn(INVOKEVIRTUAL, LAZY_KERNELS, "get", "()L" + DEFERRED_KERNELS + ";",
+        false);
+    int slot = 1;
+    for (Argument argument : kind.arguments()) {
+      code.visitVarInsn(argument.type() == Argument.Type.INT ? ILOAD : ALOAD, slot++);
+    }
+    code.visitMethodInsn(INVOKEINTERFACE, DEFERRED_KERNELS, kind.methodName(), descriptor,
+        true);
+    code.visitInsn(kind.returnsLoss() ? DRETURN : RETURN);
+    code.visitMaxs(0, 0);
+    code.visitEnd();
+  }
+}

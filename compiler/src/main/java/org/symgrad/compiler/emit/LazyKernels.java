@@ -1,0 +1,36 @@
+package org.symgrad.compiler.emit;
+
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model's {@link DeferredKernels}, defined the first time one of them is called. Every fit
+ * runs the fused pass, but only some validate or run chunked, and those passes are more than
+ * half of a model's bytecode: the model class defined at compile time ({@link
+ * BytecodeEmitter.Part#MODEL}) calls into a second class made here when first needed, so
+ * that compiling costs what every fit uses. The model class reaches this through its {@code
+ * later} field; both are in this package, so the call needs no access check. Thread-safe:
+ * racing first calls define the class once.
+ */
+final class LazyKernels {
+  private final Supplier<DeferredKernels> define;
+  private volatile @Nullable DeferredKernels kernels;
+
+  LazyKernels(Supplier<DeferredKernels> define) {
+    this.define = define;
+  }
+
+  /** The kernels, defined now if no call has defined them yet. */
+  DeferredKernels get() {
+    DeferredKernels defined = kernels;
+    if (defined != null) {
+      return defined;
+    }
+    synchronized (this) {
+      if (kernels == null) {
+        kernels = define.get();
+      }
+      return kernels;
+    }
+  }
+}

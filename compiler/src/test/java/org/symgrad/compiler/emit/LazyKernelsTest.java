@@ -1,0 +1,106 @@
+package org.symgrad.compiler.emit;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.symgrad.compiler.HandBuiltModels;
+import org.symgrad.compiler.Symgrad;
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
+import org.symgrad.runtime.parallel.ChunkedKernels;
+
+/**
+ * A model's deferred kernels (validation and chunked passes) are a class of their own, defined
+ * at the first call of one: once, however many threads race to it, and not at all by a fit
+ * that never calls them; the model answers the same either way.
+ */
+class LazyKernelsTest {
+  private static final Batch BATCH = Batch.of(
+      new double[][] {HandBuiltModels.T_U, HandBuiltModels.T_C}, HandBuiltModels.T_U.length);
+
+  @Test
+  void racingFirstCallsDefineTheKernelsOnce() throws Exception {
+    AtomicInteger definitions = new AtomicInteger();
+    LazyKernels chunks = new LazyKernels(() -> {
+      definitions.incrementAndGet();
+      return new Stub();
+    });
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<DeferredKernels>> got = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        got.add(pool.submit(() -> {
+          start.await();
+          return chunks.get();
+        }));
+      }
+      start.countDown();
+      DeferredKernels first = got.get(0).get();
+      for (Future<DeferredKernels> each : got) {
+        assertThat(each.get()).isSameInstanceAs(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(definitions.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aModelIsChunkedBeforeItsDeferredClassExists() {
+    CompiledModel model = Symgrad.compile(HandBuiltModels.thermometerNormalized());
+
+    assertThat(model).isInstanceOf(ChunkedKernels.class);
+    assertThat(((ChunkedKernels) model).sumCount()).isEqualTo(3);
+    assertThat(model.lossAndGradient(new double[] {1, 0}, BATCH, new double[2])).isFinite();
+    assertThat(deferredOf(model)).isNull();
+    assertThat(model.loss(new double[] {1, 0}, BATCH))
+        .isEqualTo(model.lossAndGradient(new double[] {1, 0}, BATCH, new double[2]));
+    assertThat(deferredOf(model)).isNotNull();
+  }
+
+  // The kernels the model's LazyKernels holds, null until defined.
+  private static Object deferredOf(CompiledModel model) {
+    try {
+      var field = model.getClass().getDeclaredField(DeferredCalls.FIELD);
+      field.setAccessible(true);
+      LazyKernels later = (LazyKernels) field.get(model);
+      var kernels = LazyKernels.class.getDeclaredField("kernels");
+      kernels.setAccessible(true);
+      return kernels.get(later);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  // Kernels that are never run: the test counts definitions, not results.
+  private static final class Stub implements DeferredKernels {
+    @Override
+    public double loss(double[] params, Batch batch) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int sumCount() {
+      return 0;
+    }
+
+    @Override
+    public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public double finish(double[] params, double[] sums, int rows, double[] grad) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * Two benchmark jars in one JVM, each in a class loader of its own, timed in alternate batches
  * by this thread's CPU clock: each batch of one jar has a batch of the other just before or
  * after it, so a loaded machine slows both alike, and the median of the paired ratios says
- * which is faster. Usage: java PairedCompileBench BASELINE.jar OURS.jar parse|parseAndLower|compile
+ * which is faster. Usage: java PairedCompileBench BASELINE.jar OURS.jar
+ * parse|parseAndLower|compile|compileThenLoss; the last also runs the model's loss on the
+ * thermometer's 11 rows once, the first call of a pass that a build may define only then.
  */
 public class PairedCompileBench {
   public static void main(String[] args) throws Throwable {
@@ -51,7 +53,7 @@ public class PairedCompileBench {
   }
 
   // The benchmark of one jar, through its own class loader.
-  private static Runnable op(Path jar, String which) throws Exception {
+  private static Runnable op(Path jar, String which) throws Throwable {
     ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
         ClassLoader.getPlatformClassLoader());
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -62,18 +64,32 @@ public class PairedCompileBench {
         loader.loadClass("org.symgrad.compiler.parse.ModelParser"), "parse",
         MethodType.methodType(definition, String.class, String.class));
     Class<?> symgrad = loader.loadClass("org.symgrad.compiler.Symgrad");
+    Class<?> compiled = loader.loadClass("org.symgrad.runtime.CompiledModel");
     MethodHandle after = switch (which) {
       case "parse" -> null;
       case "parseAndLower" -> lookup.findStatic(symgrad, "lower", MethodType.methodType(
           loader.loadClass("org.symgrad.compiler.lower.Program"), definition));
       default -> lookup.findStatic(symgrad, "compile", MethodType.methodType(
-          loader.loadClass("org.symgrad.runtime.CompiledModel"), definition));
+          compiled, definition));
     };
+    if (which.equals("compileThenLoss")) {
+      Class<?> batchType = loader.loadClass("org.symgrad.runtime.Batch");
+      double[] tU = {35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4};
+      double[] tC = {0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0};
+      Object batch = lookup.findStatic(batchType, "of",
+          MethodType.methodType(batchType, double[][].class, int.class))
+          .invoke(new double[][] {tU, tC}, 11);
+      MethodHandle loss = MethodHandles.insertArguments(lookup.findVirtual(compiled, "loss",
+          MethodType.methodType(double.class, double[].class, batchType)), 1,
+          new double[] {1, 0}, batch);
+      after = MethodHandles.filterReturnValue(after, loss);
+    }
+    MethodHandle stage = after;
     return () -> {
       try {
         Object parsed = parse.invoke(model, "thermometer.sg");
-        if (after != null) {
-          after.invoke(parsed);
+        if (stage != null) {
+          stage.invoke(parsed);
         }
       } catch (Throwable e) {
         throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package org.symgrad.compiler.emit;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -8,12 +9,14 @@ import org.jspecify.annotations.Nullable;
  * runs the fused pass, but only some validate or run chunked, and those passes are more than
  * half of a model's bytecode: the model class defined at compile time ({@link
  * BytecodeEmitter.Part#MODEL}) calls into a second class made here when first needed, so
- * that compiling costs what every fit uses. The model class reaches this through its {@code
- * later} field; both are in this package, so the call needs no access check. Thread-safe:
- * racing first calls define the class once.
+ * that compiling costs what every fit uses; until then the model keeps its lowered program,
+ * which it lets go of once the class is defined. The model class reaches this through its
+ * {@code later} field; both are in this package, so the call needs no access check.
+ * Thread-safe: racing first calls define the class once.
  */
 final class LazyKernels {
-  private final Supplier<DeferredKernels> define;
+  // Holds the lowered program until the class is defined, then let go of.
+  private @Nullable Supplier<DeferredKernels> define;
   private volatile @Nullable DeferredKernels kernels;
 
   LazyKernels(Supplier<DeferredKernels> define) {
@@ -28,7 +31,8 @@ final class LazyKernels {
     }
     synchronized (this) {
       if (kernels == null) {
-        kernels = define.get();
+        kernels = Objects.requireNonNull(define).get();
+        define = null;
       }
       return kernels;
     }

@@ -37,6 +37,7 @@ final class TrustRegion {
     double[] trial = new double[n];
     double[] acceleration = new double[n];
     double[] work = new double[n];
+    double[] columns = new double[n]; // the matrix's column norms, √|H_jj|
     double[] step = new double[n]; // the last step's start, then the step
     double[] gradientChange = new double[n]; // the gradient there, then its change
     int evaluations = 0;
@@ -96,12 +97,15 @@ final class TrustRegion {
         }
         problem.secantUpdate(step, gradientChange);
       }
-      double gNorm = gradientNorm(g, problem, f, n, leastSquares);
+      for (int j = 0; j < n; j++) { // one square root a column for both uses below
+        columns[j] = Math.sqrt(Math.abs(problem.diagonal(j)));
+      }
+      double gNorm = gradientNorm(g, columns, f, n, leastSquares);
       if (gNorm <= tol.gtol()) {
         return result(x, f, iterations, evaluations, Convergence.GTOL, damped);
       }
       for (int j = 0; j < n; j++) {
-        d[j] = Math.max(d[j], Math.sqrt(Math.abs(problem.diagonal(j))));
+        d[j] = Math.max(d[j], columns[j]);
       }
       for (int i = 0; i < n; i++) {
         b[i] = g[i] / d[i];
@@ -234,15 +238,15 @@ final class TrustRegion {
   }
 
   // For least squares MINPACK's gnorm: the largest cosine between r and a column of J,
-  // |(Jᵀr)_j| / (‖J_j‖ ‖r‖), with ‖r‖² = 2f. Otherwise the gradient's largest entry,
-  // relative to the objective's size.
-  private static double gradientNorm(double[] g, LocalModel model, double f, int n,
+  // |(Jᵀr)_j| / (‖J_j‖ ‖r‖), with ‖r‖² = 2f and ‖J_j‖ = √(JᵀJ)_jj in columns. Otherwise the
+  // gradient's largest entry, relative to the objective's size.
+  private static double gradientNorm(double[] g, double[] columns, double f, int n,
       boolean leastSquares) {
     double largest = 0;
     double residualNorm = Math.sqrt(2 * f);
     for (int j = 0; j < n; j++) {
       if (leastSquares) {
-        double column = Math.sqrt(model.diagonal(j));
+        double column = columns[j];
         if (column != 0 && f != 0) {
           largest = Math.max(largest, Math.abs(g[j]) / (column * residualNorm));
         }

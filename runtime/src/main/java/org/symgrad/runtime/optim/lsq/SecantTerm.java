@@ -79,9 +79,9 @@ final class SecantTerm {
     }
   }
 
-  // as = A s, and z = y - H s, y#, the change the Gauss–Newton matrix does not explain; H
-  // s two rows at a time: four independent sums in flight instead of two, each adding the
-  // same products in the same order as a row alone (the same bits). At a few parameters these
+  // as = A s and z = y - H s (y#, the change the Gauss–Newton matrix does not explain), two
+  // rows at a time: four independent sums in flight instead of two, each adding the same
+  // products in the same order as a row alone (the same bits). At a few parameters these
   // short sums wait on the adder's latency, not on its throughput.
   private void stepProducts(double[] s, double[] y, double[] h) {
     int i = 0;

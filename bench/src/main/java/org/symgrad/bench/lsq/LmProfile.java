@@ -16,10 +16,10 @@ import org.symgrad.runtime.testing.NistFile;
 
 /**
  * Where a fit's time goes, on the fused path {@code symgrad fit} runs: thread CPU time per fit,
- * the share spent in the two kernels (the normal equations and the sum of squares), how many of
- * each a fit runs, and the iteration from which the parameters hold all the digits they end
- * with (the rest is spent proving convergence). Thread CPU time, not wall time, so a machine
- * shared with other builds changes the numbers less.
+ * the share spent in the kernels (the normal equations, the sum of squares and the geodesic
+ * curvature of the acceleration), how many of each a fit runs, and the iteration from which the
+ * parameters hold all the digits they end with (the rest is spent proving convergence). Thread
+ * CPU time, not wall time, so a machine shared with other builds changes the numbers less.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.symgrad.bench.lsq.LmProfile [PROBLEM...]</pre>
  */
@@ -66,9 +66,21 @@ public final class LmProfile {
           timed.inner.rss(last.params());
         }
         long t2 = THREADS.getCurrentThreadCpuTime();
+        double[] direction = new double[x0.length]; // a step of 1e-3 in each parameter
+        for (int k = 0; k < direction.length; k++) {
+          direction[k] = 1e-3 * Math.max(Math.abs(last.params()[k]), 1e-3);
+        }
+        if (timed.inner.hasCurvature()) {
+          for (int i = 0; i < 200_000; i++) {
+            timed.inner.curvature(last.params(), direction, jtr);
+          }
+        }
+        long t3curvature = THREADS.getCurrentThreadCpuTime();
         double nePass = (t1 - t0) / 2e5;
         double rssPass = (t2 - t1) / 2e5;
-        double kernel = (nePass * timed.normalEquations + rssPass * timed.sums) / fits;
+        double curvaturePass = (t3curvature - t2) / 2e5;
+        double kernel = (nePass * timed.normalEquations + rssPass * timed.sums
+            + curvaturePass * timed.curvatures) / fits;
         Replay replay = new Replay(timed.inner);
         LevenbergMarquardt.minimize(replay, x0, tol);
         replay.recording = false;
@@ -84,8 +96,10 @@ public final class LmProfile {
         System.out.printf(Locale.ROOT, "  solver alone (kernels replayed) %.2f µs per fit%n",
             (THREADS.getCurrentThreadCpuTime() - t3) / 1e3 / fits);
         timed.nanos = (long) (kernel * fits);
-        System.out.printf(Locale.ROOT, "  NE pass %.3f µs, Σr² pass %.3f µs%n", nePass / 1e3,
-            rssPass / 1e3);
+        System.out.printf(Locale.ROOT,
+            "  NE pass %.3f µs, Σr² pass %.3f µs, geodesic pass %.3f µs × %.1f a fit%n",
+            nePass / 1e3, rssPass / 1e3, curvaturePass / 1e3,
+            (double) timed.curvatures / fits);
         System.out.printf(Locale.ROOT,
             "| %s | %d | %.2f | %.0f %% | %.1f | %.1f | %.1f | %d of %d |%n",
             name, start, total / 1e3 / fits, 100.0 * timed.nanos / total,
@@ -167,6 +181,25 @@ public final class LmProfile {
       System.arraycopy(all, 1 + p, jtj, 0, p * p);
       return all[0];
     }
+
+    @Override
+    public boolean hasCurvature() {
+      return inner.hasCurvature();
+    }
+
+    @Override
+    public double curvature(double[] x, double[] v, double[] jtRvv) {
+      int p = size();
+      if (recording) {
+        double[] all = new double[1 + p];
+        all[0] = inner.curvature(x, v, jtRvv);
+        System.arraycopy(jtRvv, 0, all, 1, p);
+        results.add(all);
+      }
+      double[] all = results.get(next++);
+      System.arraycopy(all, 1, jtRvv, 0, p);
+      return all[0];
+    }
   }
 
   /** Counts and times the kernel passes of the problem it wraps. */
@@ -175,6 +208,7 @@ public final class LmProfile {
     long nanos;
     long normalEquations;
     long sums;
+    long curvatures;
 
     Timed(ResidualProblem inner) {
       this.inner = inner;
@@ -184,6 +218,7 @@ public final class LmProfile {
       nanos = 0;
       normalEquations = 0;
       sums = 0;
+      curvatures = 0;
     }
 
     @Override
@@ -213,6 +248,18 @@ public final class LmProfile {
       double v = inner.normalEquations(x, jtr, jtj);
       normalEquations++;
       return v;
+    }
+
+    @Override
+    public boolean hasCurvature() {
+      return inner.hasCurvature();
+    }
+
+    @Override
+    public double curvature(double[] x, double[] v, double[] jtRvv) {
+      double value = inner.curvature(x, v, jtRvv);
+      curvatures++;
+      return value;
     }
   }
 }

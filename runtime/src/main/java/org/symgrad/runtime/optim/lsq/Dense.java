@@ -93,8 +93,21 @@ final class Dense {
 
   /** {@code qᵀ A q} for a symmetric {@code A} stored in full. */
   static double quadratic(double[] a, double[] q, int n) {
+    // Two rows at a time: two independent sums in flight, each adding the same products in
+    // the same order as its row alone, so the same bits as row by row.
     double s = 0;
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      double row = 0;
+      double next = 0;
+      for (int j = 0; j < n; j++) {
+        row += a[i * n + j] * q[j];
+        next += a[(i + 1) * n + j] * q[j];
+      }
+      s += q[i] * row;
+      s += q[i + 1] * next;
+    }
+    if (i < n) {
       double row = 0;
       for (int j = 0; j < n; j++) {
         row += a[i * n + j] * q[j];

@@ -32,30 +32,18 @@ final class SecantTerm {
    * Gauss–Newton matrix at the new point (its upper triangle is read).
    */
   void update(double[] s, double[] y, double[] h) {
+    stepProducts(s, y, h);
     double ys = 0;
     double sAs = 0;
     double sYSharp = 0;
     double yy = 0;
     double ss = 0;
-    for (int i = 0; i < n; i++) {
-      double hs = 0;
-      double row = 0;
-      for (int j = 0; j < i; j++) {
-        hs += h[j * n + i] * s[j]; // only h's upper triangle is current
-      }
-      for (int j = i; j < n; j++) {
-        hs += h[i * n + j] * s[j];
-      }
-      for (int j = 0; j < n; j++) {
-        row += a[i * n + j] * s[j];
-      }
-      as[i] = row;
-      z[i] = y[i] - hs; // y#, the change the Gauss–Newton matrix does not explain
-      ys += y[i] * s[i];
-      sAs += s[i] * row;
-      sYSharp += s[i] * z[i];
-      yy += y[i] * y[i];
-      ss += s[i] * s[i];
+    for (int k = 0; k < n; k++) {
+      ys += y[k] * s[k];
+      sAs += s[k] * as[k];
+      sYSharp += s[k] * z[k];
+      yy += y[k] * y[k];
+      ss += s[k] * s[k];
     }
     // The update's metric is y: a step along which the objective did not curve up gives no
     // safe update, so the estimate stays as it was.
@@ -72,7 +60,9 @@ final class SecantTerm {
     }
     double inverse = 1 / ys; // one division: each is ~14 cycles of latency at this size
     double c = zs * inverse * inverse;
-    double zeros = 0; // v·0 is ±0 for a finite v and NaN otherwise: one test, not n²
+    // One flag, not a test per entry; a flag, not a sum of v·0, whose adds would wait on each
+    // other.
+    boolean finite = true;
     for (int i = 0; i < n; i++) {
       double zi = z[i] * inverse;
       double yi = y[i] * inverse;
@@ -81,11 +71,57 @@ final class SecantTerm {
         double v = size * a[i * n + j] + (zi * y[j] + yi * z[j]) - cyi * y[j];
         a[i * n + j] = v;
         a[j * n + i] = v;
-        zeros += v * 0.0;
+        finite &= Math.abs(v) <= Double.MAX_VALUE;
       }
     }
-    if (zeros != 0) {
+    if (!finite) {
       java.util.Arrays.fill(a, 0.0); // rounding overflowed: start again from Gauss–Newton
+    }
+  }
+
+  // as = A s and z = y - H s (y#, the change the Gauss–Newton matrix does not explain), two
+  // rows at a time: four independent sums in flight instead of two, each adding the same
+  // products in the same order as a row alone (the same bits). At a few parameters these
+  // short sums wait on the adder's latency, not on its throughput.
+  private void stepProducts(double[] s, double[] y, double[] h) {
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      int next = i + 1;
+      double hs = 0;
+      double hsNext = 0;
+      for (int j = 0; j < i; j++) { // only h's upper triangle is current: by columns here
+        hs += h[j * n + i] * s[j];
+        hsNext += h[j * n + next] * s[j];
+      }
+      hs += h[i * n + i] * s[i];
+      hsNext += h[i * n + next] * s[i];
+      for (int j = next; j < n; j++) {
+        hs += h[i * n + j] * s[j];
+        hsNext += h[next * n + j] * s[j];
+      }
+      double row = 0;
+      double rowNext = 0;
+      for (int j = 0; j < n; j++) {
+        row += a[i * n + j] * s[j];
+        rowNext += a[next * n + j] * s[j];
+      }
+      as[i] = row;
+      as[next] = rowNext;
+      z[i] = y[i] - hs;
+      z[next] = y[next] - hsNext;
+    }
+    if (i < n) { // the last row of an odd count
+      double hs = 0;
+      double row = 0;
+      for (int j = 0; j < i; j++) {
+        hs += h[j * n + i] * s[j];
+      }
+      hs += h[i * n + i] * s[i]; // i = n - 1: the upper triangle's only entry in this row
+      for (int j = 0; j < n; j++) {
+        row += a[i * n + j] * s[j];
+      }
+      as[i] = row;
+      z[i] = y[i] - hs;
     }
   }
 }

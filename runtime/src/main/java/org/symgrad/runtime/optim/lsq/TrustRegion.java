@@ -13,6 +13,14 @@ final class TrustRegion {
   // Transtrum and Sethna's bound on 2‖Da‖/‖Dv‖, GSL's avmax: a larger acceleration means the
   // step is too long for its second-order correction to be trusted.
   private static final double MAX_ACCELERATION = 0.75;
+  // The most parameters for which the trials after a refusal are expanded too, not only
+  // valued. Refusals come in runs (a curved valley), where such a trial costs the expansion's
+  // extra over valuing; but each of them that is taken saves a value pass, and on the NIST
+  // runs they are taken more often than not. The extra is the p(p+1)/2 sums of JᵀJ a row,
+  // which up to 5 parameters cost about what the model does (the expansion ~2× the value
+  // pass: Chwirut2, Misra1a, Eckerle4, MGH09), and beyond it several times more (Thurber,
+  // 7 parameters: ~9×, where expanding them all took ~8 % longer a fit).
+  private static final int EXPAND_AFTER_REFUSAL_LIMIT = 5;
 
   private TrustRegion() {}
 
@@ -37,6 +45,7 @@ final class TrustRegion {
     double[] trial = new double[n];
     double[] acceleration = new double[n];
     double[] work = new double[n];
+    double[] columns = new double[n]; // the matrix's column norms, √|H_jj|
     double[] step = new double[n]; // the last step's start, then the step
     double[] gradientChange = new double[n]; // the gradient there, then its change
     int evaluations = 0;
@@ -47,6 +56,8 @@ final class TrustRegion {
     double delta = 0;
     double xNorm = 0;
     boolean first = true;
+    boolean expandsAtTrials = problem.expandsAtTrials();
+    boolean expandsAfterRefusals = expandsAtTrials && n <= EXPAND_AFTER_REFUSAL_LIMIT;
     boolean expanded = false; // the last step's trial was expanded: x's model is taken
     boolean refused = false; // the last iteration refused a trial
     // Geodesic acceleration is tried once the region stalls: the last two steps taken were
@@ -96,24 +107,28 @@ final class TrustRegion {
         }
         problem.secantUpdate(step, gradientChange);
       }
-      double gNorm = gradientNorm(g, problem, f, n, leastSquares);
+      for (int j = 0; j < n; j++) { // one square root a column for both uses below
+        columns[j] = Math.sqrt(Math.abs(problem.diagonal(j)));
+      }
+      double gNorm = gradientNorm(g, columns, f, n, leastSquares);
       if (gNorm <= tol.gtol()) {
         return result(x, f, iterations, evaluations, Convergence.GTOL, damped);
       }
       for (int j = 0; j < n; j++) {
-        d[j] = Math.max(d[j], Math.sqrt(Math.abs(problem.diagonal(j))));
+        d[j] = Math.max(d[j], columns[j]);
       }
       for (int i = 0; i < n; i++) {
         b[i] = g[i] / d[i];
       }
       boolean dampedHere = false;
       problem.prepare(d, b);
-      // The first trial of an iteration is usually taken, so where expanding costs little
-      // more than valuing, it is expanded at once and a taken step needs no second pass.
-      // Refusals come in runs (a curved valley), so after one the trials are valued only.
-      boolean expandTrial = problem.expandsAtTrials() && !refused;
-      refused = false;
+      boolean refusedHere = false;
       while (true) {
+        // The first trial of an iteration is usually taken, so where expanding costs little
+        // more than valuing, it is expanded at once and a taken step needs no second pass.
+        // After a refusal, here or in the last iteration, only up to the limit above.
+        boolean expandTrial = expandsAtTrials
+            && (expandsAfterRefusals || !(refused || refusedHere));
         problem.solve(delta, par, q);
         par = problem.lambda();
         boolean undamped = par == 0; // the model's own minimiser, inside the region
@@ -187,7 +202,6 @@ final class TrustRegion {
             expanded = true;
           }
         }
-        expandTrial = false;
         boolean ftolMet = Math.abs(actual) <= tol.ftol() && predicted <= tol.ftol()
             && 0.5 * ratio <= 1;
         // The model's own minimum promises less than ftol and the trial did not lower f: f is
@@ -215,8 +229,9 @@ final class TrustRegion {
           lastAccelerated = accelerated;
           break;
         }
-        refused = true;
+        refusedHere = true;
       }
+      refused = refusedHere;
       damped += dampedHere ? 1 : 0;
       first = false;
     }
@@ -234,15 +249,15 @@ final class TrustRegion {
   }
 
   // For least squares MINPACK's gnorm: the largest cosine between r and a column of J,
-  // |(Jᵀr)_j| / (‖J_j‖ ‖r‖), with ‖r‖² = 2f. Otherwise the gradient's largest entry,
-  // relative to the objective's size.
-  private static double gradientNorm(double[] g, LocalModel model, double f, int n,
+  // |(Jᵀr)_j| / (‖J_j‖ ‖r‖), with ‖r‖² = 2f and ‖J_j‖ = √(JᵀJ)_jj in columns. Otherwise the
+  // gradient's largest entry, relative to the objective's size.
+  private static double gradientNorm(double[] g, double[] columns, double f, int n,
       boolean leastSquares) {
     double largest = 0;
     double residualNorm = Math.sqrt(2 * f);
     for (int j = 0; j < n; j++) {
       if (leastSquares) {
-        double column = Math.sqrt(model.diagonal(j));
+        double column = columns[j];
         if (column != 0 && f != 0) {
           largest = Math.max(largest, Math.abs(g[j]) / (column * residualNorm));
         }

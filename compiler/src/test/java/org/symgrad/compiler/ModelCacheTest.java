@@ -3,12 +3,7 @@ package org.symgrad.compiler;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.symgrad.compiler.emit.VectorMode;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -115,23 +110,9 @@ class ModelCacheTest {
   void threadsAskingAtOnceAllGetOneInstance() throws Exception {
     ModelCache cache = new ModelCache();
     int threads = 8;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<CompiledModel>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return cache.compile(parse(LINEAR));
-        }));
-      }
-      start.countDown();
-      CompiledModel first = futures.get(0).get();
-      for (Future<CompiledModel> future : futures) {
-        assertThat(future.get()).isSameInstanceAs(first);
-      }
-    } finally {
-      pool.shutdown();
+    List<CompiledModel> got = RacingCalls.fromThreads(threads, () -> cache.compile(parse(LINEAR)));
+    for (CompiledModel each : got) {
+      assertThat(each).isSameInstanceAs(got.get(0));
     }
     assertThat(cache.size()).isEqualTo(1);
     assertThat(cache.hits() + cache.misses()).isEqualTo(threads);

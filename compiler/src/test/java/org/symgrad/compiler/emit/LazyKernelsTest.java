@@ -2,15 +2,11 @@ package org.symgrad.compiler.emit;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.symgrad.compiler.HandBuiltModels;
+import org.symgrad.compiler.RacingCalls;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
@@ -32,24 +28,9 @@ class LazyKernelsTest {
       definitions.incrementAndGet();
       return new Stub();
     });
-    int threads = 8;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<DeferredKernels>> got = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        got.add(pool.submit(() -> {
-          start.await();
-          return chunks.get();
-        }));
-      }
-      start.countDown();
-      DeferredKernels first = got.get(0).get();
-      for (Future<DeferredKernels> each : got) {
-        assertThat(each.get()).isSameInstanceAs(first);
-      }
-    } finally {
-      pool.shutdownNow();
+    List<DeferredKernels> got = RacingCalls.fromThreads(8, chunks::get);
+    for (DeferredKernels each : got) {
+      assertThat(each).isSameInstanceAs(got.get(0));
     }
     assertThat(definitions.get()).isEqualTo(1);
   }

@@ -1,29 +1,48 @@
 #!/bin/bash
-# Regenerates compile-s20.txt (beside this script): warm compile latency of the thermometer,
-# this checkout's bench jar against the bench jar of commit BEFORE (default 2b24344, the build
-# before issue 13's refactoring), in one JVM by PairedCompileBench (alternate batches, the
-# thread's CPU clock, the median of 60 paired ratios), ROUNDS times each of parseAndLower,
-# compile (text to callable) and compileThenLoss (compile, then the first call of loss, which
-# defines the deferred passes' class where a build defers it); then the sizes of the classes
-# each defines for the thermometer (-Dsymgrad.dumpClasses). BEFORE is exported to a temporary
-# folder and built there (nothing written to ~/.m2). Run from the repository root after
-# mvn -B -pl bench -am package -DskipTests. Usage: bench/results/compile-paired.sh [ROUNDS [BEFORE]]
+# Regenerates compile-s20.txt and compile-s21.txt (beside this script), and with other
+# arguments compile-lanes-s21.txt: warm compile latency of the thermometer, the bench jar of
+# commit AFTER (default: this checkout's, built beforehand) against the bench jar of commit
+# BEFORE (default 2b24344, the build before issue 13's refactoring), in one JVM by
+# PairedCompileBench (alternate batches, the thread's CPU clock, the median of 60 paired
+# ratios), ROUNDS times each of the STAGES: parseAndLower, compile (text to callable) and
+# compileThenLoss (compile, then the first call of loss, which defines the deferred passes'
+# class where a build defers it); then the sizes of the classes each defines for the
+# thermometer (-Dsymgrad.dumpClasses). A commit named is exported to a temporary folder and
+# built there (nothing written to ~/.m2). Run from the repository root, after
+# mvn -B -pl bench -am package -DskipTests unless AFTER is given.
+# Usage: bench/results/compile-paired.sh [ROUNDS [BEFORE [AFTER [STAGES]]]]
+#   compile-lanes-s21.txt, issue 18's lanes (0fb9f4b) against their parent:
+#   bench/results/compile-paired.sh 3 8a88b63 0fb9f4b compile
 set -euo pipefail
 rounds=${1:-3}
 before=${2:-2b24344}
+after=${3:-}
+stages=${4:-parseAndLower compile compileThenLoss}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/before"
-git archive "$before" | tar -x -C "$work/before"
-(cd "$work/before" && mvn -B -q -o -pl bench -am package -DskipTests \
-  -Dmaven.repo.local="$HOME/.m2/repository" >/dev/null)
-cp "$work/before/bench/target/benchmarks.jar" "$work/before.jar"
-cp bench/target/benchmarks.jar "$work/ours.jar"
+
+# The bench jar of commit $1, built from an export of it, copied to $work/$2.jar.
+build() {
+  mkdir "$work/$2"
+  git archive "$1" | tar -x -C "$work/$2"
+  (cd "$work/$2" && mvn -B -q -o -pl bench -am package -DskipTests \
+    -Dmaven.repo.local="$HOME/.m2/repository" >/dev/null 2>&1)
+  cp "$work/$2/bench/target/benchmarks.jar" "$work/$2.jar"
+}
+
+build "$before" before
+if [ -n "$after" ]; then
+  build "$after" ours
+  ours="$after"
+else
+  cp bench/target/benchmarks.jar "$work/ours.jar"
+  ours="$(git rev-parse --short HEAD)$(git diff --quiet || echo ' with uncommitted changes')"
+fi
 javac -d "$work/paired" bench/results/PairedCompileBench.java
-echo "baseline: $before; ours: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' with uncommitted changes')"
+echo "baseline: $before; ours: $ours"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$rounds"); do
-  for stage in parseAndLower compile compileThenLoss; do
+  for stage in $stages; do
     java -cp "$work/paired" PairedCompileBench "$work/before.jar" "$work/ours.jar" "$stage"
   done
 done

@@ -1,17 +1,29 @@
 package org.symgrad.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The training run of the launchers' class-data archive: a short fit of the model it is given
- * (the thermometer) and a {@code grad}, in one JVM, so that {@code
- * -XX:DumpLoadedClassList} lists once every class the two commands load. The fit keeps the
- * default validation split, as a user's fit does: without it the split's classes (the held-out
- * rows, the seeded permutation) were loaded from the jar on every fit. One JVM, because
- * {@code java -Xshare:dump} fails on a list that names a class twice, and the Windows
- * launcher has no tool to merge two lists. Exits with the first failing command's code.
+ * (the thermometer), a {@code grad}, and a fit of its data repeated to {@value #LONG_ROWS}
+ * rows, in one JVM, so that {@code -XX:DumpLoadedClassList} lists once every class the
+ * commands load. The fits keep the default validation split, as a user's fit does: without it
+ * the split's classes (the held-out rows, the seeded permutation) were loaded from the jar on
+ * every fit. The longer fit's training passes are long ones, which a model defines at their
+ * first call, on the Vector API where the archive is made with it: the thermometer's 11 rows
+ * alone load none of those classes. One JVM, because {@code java -Xshare:dump} fails on a
+ * list that names a class twice, and the Windows launcher has no tool to merge two lists.
+ * Exits with the first failing command's code.
  */
 final class ArchiveTrainingRun {
+  /** Rows of the longer fit: its training part (80 %) is longer than a short pass. */
+  static final int LONG_ROWS = 48;
+
   private ArchiveTrainingRun() {}
 
   public static void main(String[] args) {
@@ -23,7 +35,7 @@ final class ArchiveTrainingRun {
         new PrintWriter(System.err, true)));
   }
 
-  /** Both commands, the second only if the first succeeded; the first failing one's code. */
+  /** The commands in turn, each only if the last succeeded; the first failing one's code. */
   static int run(String model, PrintWriter out, PrintWriter err) {
     String[] fit = {"fit", model, "--epochs", "50", "--json", "--quiet"};
     EarlyCompile.start(fit); // as Main.main does, so that the archive holds its classes too
@@ -31,6 +43,36 @@ final class ArchiveTrainingRun {
     if (code != 0) {
       return code;
     }
-    return Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
+    code = Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
+    if (code != 0) {
+      return code;
+    }
+    Path longer = repeatedData(Path.of(model).resolveSibling("thermometer.csv"));
+    try {
+      return Main.run(new String[] {"fit", model, "--data", longer.toString(), "--epochs", "3",
+          "--json", "--quiet"}, out, err);
+    } finally {
+      try {
+        Files.deleteIfExists(longer);
+      } catch (IOException e) {
+        // a temporary file the system cleans up in time
+      }
+    }
+  }
+
+  // A temporary copy of the CSV file data with its rows repeated to LONG_ROWS.
+  private static Path repeatedData(Path data) {
+    try {
+      List<String> lines = Files.readAllLines(data);
+      List<String> rows = lines.subList(1, lines.size());
+      List<String> longer = new ArrayList<>(List.of(lines.get(0)));
+      for (int i = 0; i < LONG_ROWS; i++) {
+        longer.add(rows.get(i % rows.size()));
+      }
+      Path copy = Files.createTempFile("symgrad-archive-", ".csv");
+      return Files.write(copy, longer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the archive's training data", e);
+    }
   }
 }

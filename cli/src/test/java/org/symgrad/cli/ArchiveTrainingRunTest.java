@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The launchers' class-data archive holds the classes of what {@link ArchiveTrainingRun} runs:
- * so it must run a whole fit and a whole {@code grad}, or the archive misses their classes.
+ * so it must run a whole fit, a whole {@code grad} and a fit with long passes, or the archive
+ * misses their classes.
  */
 class ArchiveTrainingRunTest {
   private static final String MODEL = "../samples/thermometer/thermometer.sg";
 
   @Test
-  void fitsTheModelThenTakesAGradient() throws Exception {
+  void fitsTheModelTakesAGradientThenFitsLongerData() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
@@ -26,7 +27,7 @@ class ArchiveTrainingRunTest {
     assertThat(code).isEqualTo(0);
     assertThat(err.toString()).isEmpty();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines).hasSize(2);
+    assertThat(lines).hasSize(3);
     JsonNode fit = Json.mapper().readTree(lines.get(0));
     assertThat(fit.get("epochs").asInt()).isEqualTo(50);
     assertThat(fit.get("stopped").asText()).isEqualTo("completed");
@@ -34,6 +35,10 @@ class ArchiveTrainingRunTest {
     assertThat(fit.get("val_loss").isNumber()).isTrue();
     JsonNode grad = Json.mapper().readTree(lines.get(1));
     assertThat(grad.get("gradient").get("w").asDouble()).isEqualTo(1.0);
+    JsonNode longer = Json.mapper().readTree(lines.get(2));
+    assertThat(longer.get("epochs").asInt()).isEqualTo(3);
+    assertThat(longer.get("stopped").asText()).isEqualTo("completed");
+    assertThat(ArchiveTrainingRun.LONG_ROWS * 4 / 5).isAtLeast(24); // its training pass is long
   }
 
   @Test

@@ -90,35 +90,60 @@ public final class BytecodeEmitter {
 
   /**
    * Which of a program's methods a class file holds. A chunked model defined at run time is
-   * two classes: what every fit runs, and the passes only some run, defined at their first
-   * call.
+   * two classes: what a fit on a few rows runs, and the rest, defined at its first call.
    */
   enum Part {
     /** Every kernel: the class the source {@link SourceEmitter} writes compiles to. */
     WHOLE,
     /**
-     * {@code predict} and the fused pass; the deferred kernels' methods call on into their
-     * class, which {@link LazyKernels} defines at the first call ({@link DeferredCalls}). Its
-     * constructor takes the {@code LazyKernels} after the {@code ModelInfo}.
+     * {@code predict}, and the passes without and with gradient: of those that are {@link
+     * #shortFirst}, only their short passes, a longer one passing on to the deferred class;
+     * the other deferred kernels' methods call on into that class, which {@link LazyKernels}
+     * defines at the first call ({@link DeferredCalls}). Its constructor takes the {@code
+     * LazyKernels} after the {@code ModelInfo}.
      */
     MODEL,
     /**
-     * The {@linkplain #deferred deferred} kernels alone, as a {@link DeferredKernels}, with a
-     * constructor without arguments.
+     * The chunked kernels, the pass without gradient and every {@link #shortFirst} kernel,
+     * whole, as a {@link DeferredKernels}, with a constructor without arguments.
      */
     DEFERRED;
 
     List<Kernel> kernels(Program program) {
       return switch (this) {
         case WHOLE -> program.kernels();
-        case MODEL -> program.kernels().stream().filter(k -> !deferred(k.kind())).toList();
-        case DEFERRED -> program.kernels().stream().filter(k -> deferred(k.kind())).toList();
+        case MODEL -> program.kernels().stream().filter(Part::inModel).toList();
+        case DEFERRED -> program.kernels().stream().filter(Part::inDeferred).toList();
       };
     }
 
-    /** The pass without gradient and the chunked passes. */
-    static boolean deferred(Kernel.Kind kind) {
-      return kind == Kernel.Kind.LOSS || kind.chunked();
+    /**
+     * Whether the model class holds the kernel's short passes ({@code Kernel.SHORT}), which
+     * add their rows in row order, and the deferred class the whole kernel: a pass that sums
+     * in eight lanes of locals writes its body nine times, and a vector pass links the Vector
+     * API, so that a model fitted to a few rows (the thermometer's 11) defines one class of
+     * one body a pass, and one fitted to more defines the lanes at its first long pass, whose
+     * rows cost more than the definition.
+     */
+    static boolean shortFirst(Kernel kernel) {
+      Kernel.Kind kind = kernel.kind();
+      return (kind == Kernel.Kind.LOSS || kind == Kernel.Kind.LOSS_AND_GRADIENT)
+          && (kernel.vectorised() || kernel.unrollsLanes());
+    }
+
+    private static boolean inModel(Kernel kernel) {
+      return !kernel.kind().chunked()
+          && (kernel.kind() != Kernel.Kind.LOSS || shortFirst(kernel));
+    }
+
+    private static boolean inDeferred(Kernel kernel) {
+      return kernel.kind().chunked() || kernel.kind() == Kernel.Kind.LOSS
+          || shortFirst(kernel);
+    }
+
+    /** Whether the model class's method only calls on into the deferred class. */
+    private static boolean passedOn(Kernel kernel) {
+      return !inModel(kernel);
     }
   }
 
@@ -160,10 +185,11 @@ public final class BytecodeEmitter {
     for (Kernel kernel : kernels) {
       boolean vectorised = kernel.vectorised();
       new KernelWriter(writer, internalName, kernel,
-          lines != null && !vectorised ? lines.kernel(kernel.kind()) : null).write();
+          lines != null && !vectorised ? lines.kernel(kernel.kind()) : null,
+          kept == Part.MODEL && Part.shortFirst(kernel)).write();
     }
     if (kept == Part.MODEL) {
-      Part.DEFERRED.kernels(program)
+      program.kernels().stream().filter(Part::passedOn)
           .forEach(kernel -> DeferredCalls.write(writer, internalName, kernel.kind()));
     }
     writer.visitEnd();

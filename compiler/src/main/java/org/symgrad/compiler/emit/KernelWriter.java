@@ -17,12 +17,14 @@ import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.RETURN;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
@@ -45,21 +47,32 @@ final class KernelWriter {
   private final Kernel kernel;
   private final @Nullable KernelLines lines; // null: no line numbers
   private final boolean vectorised;
+  private final boolean shortOnly;
+  private final boolean sumsInScratch; // asked once: the answer walks the kernel's code
   private final Map<Accumulator, Integer> sumSlots = new HashMap<>();
   private MethodVisitor code;
   private LineMarks marks;
 
   /**
    * {@code lines} may be null: then the methods carry no line numbers. A vectorised kernel's
-   * row loop is {@link VectorLoopWriter}'s.
+   * row loop is {@link VectorLoopWriter}'s. With {@code shortOnly}, the method runs the
+   * kernel's short passes alone, in row order as the whole kernel does, and passes a pass of
+   * {@link Kernel#SHORT} rows or more on to the deferred class ({@link
+   * BytecodeEmitter.Part#shortFirst}).
    */
   KernelWriter(ClassWriter classWriter, String owner, Kernel kernel,
-      KernelLines lines) {
+      @Nullable KernelLines lines, boolean shortOnly) {
     this.classWriter = classWriter;
     this.owner = owner;
     this.kernel = kernel;
     this.lines = lines;
     this.vectorised = kernel.vectorised();
+    this.shortOnly = shortOnly;
+    this.sumsInScratch = kernel.sumsInScratch();
+    if (shortOnly && !vectorised && !kernel.unrollsLanes()) {
+      throw new IllegalArgumentException("only a kernel that sums in lanes of locals or vectors"
+          + " has short passes of its own");
+    }
     for (int i = 0; i < kernel.sums().size(); i++) { // lane 0 of each sum in scratch
       sumSlots.put(kernel.sums().get(i), Kernel.LANES * i);
     }
@@ -97,7 +110,14 @@ final class KernelWriter {
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
-    if (kernel.sumsInScratch()) { // double[] scratch = SCRATCH.get();
+    if (shortOnly) {
+      // if (rows >= SHORT) return later.lossAndGradient(params, batch, grad);
+      Label shortPass = new Label();
+      RowRange.jumpIfShort(code, rowsSlot, fromSlot, shortPass);
+      DeferredCalls.passOn(code, owner, kind);
+      code.visitLabel(shortPass);
+    }
+    if (sumsInScratch) { // double[] scratch = SCRATCH.get();
       marks.at(KernelLines::scratch);
       code.visitFieldInsn(GETSTATIC, owner, BytecodeEmitter.SCRATCH_FIELD,
           BytecodeEmitter.THREAD_LOCAL_DESCRIPTOR);
@@ -115,7 +135,9 @@ final class KernelWriter {
     });
     emitAll(writer, kernel.prologue(), KernelLines::prologue);
     zeroSums(writer, scratchSlot, sumLocals);
-    if (vectorised) {
+    if (shortOnly) {
+      writeShortLoop(writer, rowsSlot, rowSlot);
+    } else if (vectorised) {
       new VectorLoopWriter(code, kernel, writer, columnSlots, sumLocals)
           .write(fromSlot, rowsSlot, rowSlot);
     } else {
@@ -139,7 +161,7 @@ final class KernelWriter {
   // double sN = 0.0 for each sum; sums in scratch: Arrays.fill(scratch, 0, 8 * sums, 0.0).
   private void zeroSums(InstructionWriter writer, int scratchSlot,
       Map<Accumulator, Integer> sumLocals) {
-    if (kernel.sumsInScratch()) {
+    if (sumsInScratch) {
       if (!kernel.sums().isEmpty()) {
         marks.at(l -> l.sums().get(0));
         code.visitVarInsn(ALOAD, scratchSlot);
@@ -156,6 +178,22 @@ final class KernelWriter {
       code.visitInsn(DCONST_0);
       code.visitVarInsn(DSTORE, sumLocals.get(kernel.sums().get(i)));
     }
+  }
+
+  // for (row = 0; row < rows; row++), into lane 0, each sum's local, as the whole kernel adds a
+  // short pass; its lines are that loop's.
+  private void writeShortLoop(InstructionWriter writer, int rowsSlot, int rowSlot) {
+    int loopLine = LaneLoopWriter.rowsAfterGroupsLine(kernel);
+    int bodyLine = LaneLoopWriter.rowsAfterGroupsBodyLine(kernel);
+    ForLoop.write(code, () -> marks.at(loopLine, KernelLines::lanes), rowSlot,
+        () -> code.visitInsn(ICONST_0), () -> code.visitVarInsn(ILOAD, rowsSlot), 1, () -> {
+          writer.inRowLoop(true);
+          for (int i = 0; i < kernel.body().size(); i++) {
+            marks.at(bodyLine + i, KernelLines::body);
+            writer.emit(kernel.body().get(i));
+          }
+          writer.inRowLoop(false);
+        });
   }
 
   // for (row = 0, or from; row < rows, or to; row++)
@@ -216,9 +254,18 @@ final class KernelWriter {
    * ([DLorg/symgrad/runtime/Batch;)D}.
    */
   static String descriptor(Kernel.Kind kind) {
-    StringBuilder descriptor = new StringBuilder("(");
-    kind.arguments().forEach(a -> descriptor.append(a.type().descriptor()));
-    return descriptor.append(kind.returnsLoss() ? ")D" : ")V").toString();
+    return DESCRIPTORS.get(kind);
+  }
+
+  // Made once: ASM hashes each string it is given, which a new string makes it compute again.
+  private static final Map<Kernel.Kind, String> DESCRIPTORS = new EnumMap<>(Kernel.Kind.class);
+
+  static {
+    for (Kernel.Kind kind : Kernel.Kind.values()) {
+      StringBuilder descriptor = new StringBuilder("(");
+      kind.arguments().forEach(a -> descriptor.append(a.type().descriptor()));
+      DESCRIPTORS.put(kind, descriptor.append(kind.returnsLoss() ? ")D" : ")V").toString());
+    }
   }
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,

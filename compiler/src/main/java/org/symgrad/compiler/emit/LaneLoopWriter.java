@@ -100,11 +100,14 @@ final class LaneLoopWriter {
         });
     // for (row = groupsEnd; row < rows; row++), into lane 0: every row of a short pass
     int tailLine = next++;
+    if (tailLine != rowsAfterGroupsLine(kernel)) {
+      throw new IllegalStateException("the lines of the lane loop are out of step");
+    }
     ForLoop.write(code, () -> marks.at(tailLine, KernelLines::lanes), rowSlot,
         () -> code.visitVarInsn(ILOAD, groupsEnd), () -> code.visitVarInsn(ILOAD, rowsSlot), 1,
         () -> {
           writer.inRowLoop(true);
-          emitBody(lanes * body);
+          emitBody(rowsAfterGroupsBodyLine(kernel));
           writer.inRowLoop(false);
         });
     // if (groupsEnd > from): a short pass's sum is its lane 0, the tree would only cost
@@ -124,6 +127,19 @@ final class LaneLoopWriter {
       code.visitVarInsn(DSTORE, sumLocals.get(sum));
     }
     code.visitLabel(shortPass);
+  }
+
+  /**
+   * Which of {@code KernelLines.lanes()} is the line of the loop over the rows after the last
+   * group, every row of a short pass: after each sum's lanes 1 to 7 and {@code groupsEnd}.
+   */
+  static int rowsAfterGroupsLine(Kernel kernel) {
+    return kernel.sums().size() * (Kernel.LANES - 1) + 1;
+  }
+
+  /** Which of {@code KernelLines.body()} is the first statement of that loop's body. */
+  static int rowsAfterGroupsBodyLine(Kernel kernel) {
+    return Kernel.LANES * kernel.body().size();
   }
 
   // The body once, its statements' lines from the first at 'first' in KernelLines.body().

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.ISUB;
 
@@ -48,10 +49,23 @@ final class RowRange {
 
   /** {@code if (rows - from >= Kernel.SHORT) goto longPass}. */
   static void jumpUnlessShort(MethodVisitor code, int rowsSlot, int fromSlot, Label longPass) {
-    code.visitVarInsn(ILOAD, rowsSlot);
-    pushFrom(code, fromSlot);
-    code.visitInsn(ISUB);
-    code.visitIntInsn(BIPUSH, Kernel.SHORT);
+    pushLength(code, rowsSlot, fromSlot);
     code.visitJumpInsn(IF_ICMPGE, longPass);
+  }
+
+  /** {@code if (rows - from < Kernel.SHORT) goto shortPass}. */
+  static void jumpIfShort(MethodVisitor code, int rowsSlot, int fromSlot, Label shortPass) {
+    pushLength(code, rowsSlot, fromSlot);
+    code.visitJumpInsn(IF_ICMPLT, shortPass);
+  }
+
+  // rows - from (rows where the pass starts at 0), then Kernel.SHORT, for a comparison
+  private static void pushLength(MethodVisitor code, int rowsSlot, int fromSlot) {
+    code.visitVarInsn(ILOAD, rowsSlot);
+    if (fromSlot >= 0) {
+      code.visitVarInsn(ILOAD, fromSlot);
+      code.visitInsn(ISUB);
+    }
+    code.visitIntInsn(BIPUSH, Kernel.SHORT);
   }
 }

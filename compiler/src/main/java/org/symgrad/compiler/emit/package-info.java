@@ -7,9 +7,9 @@
  * bit-identical; a kernel's vector row loop is printed where the IR marks it ({@code
  * Kernel.vectorised()}), decided by {@code lower.Vectorisable}; each statement stands on the
  * line the IR's layout gives it ({@code Kernel.lines()}), which the source prints and the
- * bytecode's line numbers name. At run time a chunked model is two hidden classes: what every
- * fit runs, and the validation and chunked passes, defined at their first call ({@code
- * LazyKernels}). The bytecode's stack map frames and maxima come from the code's structure
+ * bytecode's line numbers name. At run time a chunked model is two hidden classes: its short
+ * passes, and its long and chunked passes, defined at their first call ({@code LazyKernels},
+ * {@code BytecodeEmitter.Part}). The bytecode's stack map frames and maxima come from the code's structure
  * ({@code FrameWriter}), not from ASM's analysis. How a class is made ({@link
  * org.symgrad.compiler.emit.EmitOptions}) is passed in; nothing here reads system properties.
  *

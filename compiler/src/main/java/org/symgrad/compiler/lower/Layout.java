@@ -52,8 +52,9 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
     Local rows = kind.argument(Argument.Role.ROWS) != null ? argument(kind, Argument.Role.ROWS)
         : fixed(next++, "rows", names);
     Local row = fixed(next++, "row", names);
-    Local lane = kernel.sumsInScratch() ? fixed(next++, "lane", names) : absent();
-    Local scratch = kernel.sumsInScratch() ? fixed(next++, "scratch", names) : absent();
+    boolean sumsInScratch = kernel.sumsInScratch(); // asked once: the answer walks the code
+    Local lane = sumsInScratch ? fixed(next++, "lane", names) : absent();
+    Local scratch = sumsInScratch ? fixed(next++, "scratch", names) : absent();
     Local block = kernel.isBlocked() ? fixed(next++, "block", names) : absent();
     Local blockEnd = kernel.isBlocked() ? fixed(next++, "blockEnd", names) : absent();
     Map<Integer, Integer> columns = new HashMap<>();
@@ -66,7 +67,7 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
       }
     }
     Map<Accumulator, Integer> sums = new HashMap<>();
-    if (!kernel.sumsInScratch()) {
+    if (!sumsInScratch) {
       for (Accumulator sum : kernel.sums()) {
         sums.put(sum, next);
         next += 2;

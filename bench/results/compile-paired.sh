@@ -1,14 +1,15 @@
 #!/bin/bash
-# Regenerates compile-s20.txt and compile-s21.txt (beside this script), and with other
-# arguments compile-lanes-s21.txt: warm compile latency of the thermometer, the bench jar of
-# commit AFTER (default: this checkout's, built beforehand) against the bench jar of commit
-# BEFORE (default 2b24344, the build before issue 13's refactoring), in one JVM by
-# PairedCompileBench (alternate batches, the thread's CPU clock, the median of 60 paired
-# ratios), ROUNDS times each of the STAGES: parseAndLower, compile (text to callable) and
-# compileThenLoss (compile, then the first call of loss, which defines the deferred passes'
-# class where a build defers it); then the sizes of the classes each defines for the
-# thermometer (-Dsymgrad.dumpClasses). A commit named is exported to a temporary folder and
-# built there (nothing written to ~/.m2). Run from the repository root, after
+# Regenerates compile-s22.txt (beside this script; compile-s20.txt and compile-s21.txt before
+# it), and with other arguments compile-lanes-s21.txt: warm compile latency of the
+# thermometer, the bench jar of commit AFTER (default: this checkout's, built beforehand)
+# against the bench jar of commit BEFORE (default 2b24344, the build before issue 13's
+# refactoring), in one JVM by PairedCompileBench (alternate batches, the thread's CPU clock,
+# the median of 60 paired ratios), ROUNDS times each of the STAGES: parseAndLower, compile
+# (text to callable) and compileThenLoss (compile, then a first loss of the 11 rows, which
+# defined the deferred passes' class in the builds that deferred every loss); then the sizes
+# of the classes each defines for the thermometer (-Dsymgrad.dumpClasses). A commit named is
+# exported to a temporary folder and built there (nothing written to ~/.m2). Run from the
+# repository root, after
 # mvn -B -pl bench -am package -DskipTests unless AFTER is given.
 # Usage: bench/results/compile-paired.sh [ROUNDS [BEFORE [AFTER [STAGES]]]]
 #   compile-lanes-s21.txt, issue 18's lanes (0fb9f4b) against their parent:

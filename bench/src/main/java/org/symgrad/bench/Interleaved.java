@@ -71,7 +71,7 @@ public final class Interleaved {
         new Contender("IR in javac", calls -> {
           double sum = 0;
           for (int i = 0; i < calls; i++) {
-            sum += IrTransliteration.lossAndGradient(params, p.tu, p.tc, p.rows, grad);
+            sum += IrTransliteration.lossAndGradient(params, p.batch, grad);
           }
           return sum;
         }),

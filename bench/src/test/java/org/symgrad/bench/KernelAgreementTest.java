@@ -66,8 +66,7 @@ class KernelAgreementTest {
   @ValueSource(ints = {11, 23, 24, 1000})
   void irTransliterationEqualsTheCompiledKernelBitForBit(int rows) {
     Problem p = Problem.thermometer(rows);
-    Result ir = run((params, grad) -> IrTransliteration.lossAndGradient(params, p.tu, p.tc,
-        p.rows, grad));
+    Result ir = run((params, grad) -> IrTransliteration.lossAndGradient(params, p.batch, grad));
     Result compiled = compiled(p);
     assertThat(ir.loss()).isEqualTo(compiled.loss());
     assertThat(ir.grad()).isEqualTo(compiled.grad());

@@ -188,10 +188,7 @@ final class KernelWriter {
     ForLoop.write(code, () -> marks.at(loopLine, KernelLines::lanes), rowSlot,
         () -> code.visitInsn(ICONST_0), () -> code.visitVarInsn(ILOAD, rowsSlot), 1, () -> {
           writer.inRowLoop(true);
-          for (int i = 0; i < kernel.body().size(); i++) {
-            marks.at(bodyLine + i, KernelLines::body);
-            writer.emit(kernel.body().get(i));
-          }
+          emitAll(writer, kernel.body(), bodyLine, KernelLines::body);
           writer.inRowLoop(false);
         });
   }
@@ -270,8 +267,14 @@ final class KernelWriter {
 
   private void emitAll(InstructionWriter writer, List<Instr> instrs,
       Function<KernelLines, List<Integer>> sectionLines) {
+    emitAll(writer, instrs, 0, sectionLines);
+  }
+
+  // The instructions, their lines from the one at 'first' in the section on.
+  private void emitAll(InstructionWriter writer, List<Instr> instrs, int first,
+      Function<KernelLines, List<Integer>> sectionLines) {
     for (int i = 0; i < instrs.size(); i++) {
-      marks.at(i, sectionLines);
+      marks.at(first + i, sectionLines);
       writer.emit(instrs.get(i));
     }
   }

@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.Batch;
 
 /**
- * A model's {@link DeferredKernels}, defined the first time one of them is called. Every fit
- * runs the fused pass, but only some validate or run chunked, and those passes are more than
- * half of a model's bytecode: the model class defined at compile time ({@link
+ * A model's {@link DeferredKernels}, defined the first time one of them is called. A fit of
+ * a few rows runs only short passes, and the long passes' eight lanes and the chunked passes
+ * are most of a model's bytecode: the model class defined at compile time ({@link
  * BytecodeEmitter.Part#MODEL}) calls into a second class made here when first needed, so
- * that compiling costs what every fit uses; until then the model keeps its lowered program,
+ * that compiling costs what such a fit uses; until then the model keeps its lowered program,
  * which it lets go of once the class is defined. The model class reaches this through its
  * {@code later} field and calls the deferred passes' methods here, which call on into the
  * class ({@link DeferredCalls}); both are in this package, so the calls need no access check.

@@ -52,6 +52,7 @@ public final class SGD extends BaseOptimizer {
   private final double dampening;
   private final boolean nesterov;
 
+  private final boolean plain; // no momentum, weight decay or maximize: most fits' optimizer
   private final double[] momentumBuffer;
   /** torch creates the buffer at the first step, as a copy of the gradient, not as zeros. */
   private boolean hasMomentumBuffer;
@@ -66,16 +67,20 @@ public final class SGD extends BaseOptimizer {
           "Nesterov momentum requires a momentum and zero dampening");
     }
     this.momentumBuffer = new double[size];
+    this.plain = !maximize && weightDecay == 0 && momentum == 0;
   }
 
   @Override
   void update(double[] params, double loss, double[] grad, Objective objective) {
-    if (!maximize && weightDecay == 0 && momentum == 0) {
-      // Plain SGD, most fits' optimizer: the general loop below with its tests taken out.
-      for (int i = 0; i < size; i++) {
-        params[i] = Math.fma(-lr, grad[i], params[i]);
+    if (plain) {
+      // The general loop below with its tests taken out.
+      double step = -lr;
+      for (int i = 0; i < params.length; i++) {
+        params[i] = Math.fma(step, grad[i], params[i]);
       }
-      hasMomentumBuffer = false; // as below, with momentum 0
+      if (hasMomentumBuffer) {
+        hasMomentumBuffer = false; // as below, with momentum 0
+      }
       return;
     }
     for (int i = 0; i < size; i++) {

@@ -3,6 +3,7 @@ package org.symgrad.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -137,7 +138,15 @@ final class FitCommand implements Callable<Integer> {
       }
     }
     if (fit.save() != null) {
-      Checkpoints.save(fit.save(), info, result.checkpoint());
+      if (hasFiniteLoss(result)) {
+        Checkpoints.save(fit.save(), info, result.checkpoint());
+      } else {
+        // Its parameters are where the loss became infinite: no use to resume or predict
+        // from, and writing them would replace what the file held, often the fit resumed.
+        err.println("symgrad: " + fit.save() + " not written: the fit diverged and its "
+            + "parameters have no finite loss" + (Files.exists(fit.save())
+                ? "; the file is left as it was" : ""));
+      }
     }
     if (plot != null) {
       LossPlot.write(plot, definition.name(), result.history());
@@ -148,6 +157,12 @@ final class FitCommand implements Callable<Integer> {
       return Main.DIVERGED;
     }
     return 0;
+  }
+
+  // A diverged fit whose gradient, not loss, went non-finite stopped before the update, at
+  // parameters with a finite loss: those are worth saving.
+  private static boolean hasFiniteLoss(TrainingResult result) {
+    return result.stopReason() != StopReason.DIVERGED || Double.isFinite(result.trainLoss());
   }
 
   // A checkpoint resumes its own seed (its split and shuffles are drawn from it); an explicit

@@ -71,6 +71,10 @@ public final class Datasets {
     return model.lossText().strip().equals("cross_entropy") ? model.outputs() : 0;
   }
 
+  private static boolean isBceLogits(ModelInfo model) {
+    return model.lossText().strip().equals("bce_logits");
+  }
+
   private static Dataset read(Path file, Columns columns, CsvLimits limits) {
     String shown = Quote.path(file);
     if (Files.isDirectory(file)) {
@@ -154,6 +158,12 @@ public final class Datasets {
     @Nullable String problem(String column, double value, String field) {
       if (model == null || !column.equals(model.target())) {
         return null;
+      }
+      if (isBceLogits(model)) {
+        // A probability, soft labels included, as BCEWithLogitsLoss takes; outside [0, 1] its
+        // loss is unbounded below, so a fit would chase it silently.
+        return value >= 0 && value <= 1 ? null : Quote.of(field) + " in column "
+            + Quote.of(column) + " is not a probability: bce_logits needs a target from 0 to 1";
       }
       int classes = classes(model);
       if (classes == 0 || (value == Math.rint(value) && value >= 0 && value < classes)) {

@@ -156,6 +156,9 @@ public final class OutputFiles {
     private final Path temporary;
     private final FileChannel channel;
     private final java.io.OutputStream stream;
+    // Ctrl-C or a SIGTERM ends the JVM without unwinding the writer: this removes the
+    // temporary file then, as close would have (only a SIGKILL leaves it).
+    private final Thread discardAtExit;
     private boolean done;
 
     private Pending(Path path, String option, Path target, Path temporary) throws IOException {
@@ -166,6 +169,8 @@ public final class OutputFiles {
       this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
       this.stream = new java.io.BufferedOutputStream(
           java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+      this.discardAtExit = new Thread(this::close, "discard " + temporary.getFileName());
+      Runtime.getRuntime().addShutdownHook(discardAtExit);
     }
 
     /** Where to write the bytes. */
@@ -174,7 +179,10 @@ public final class OutputFiles {
     }
 
     /** Puts the bytes written in the file's place, on the disk. */
-    public void commit() {
+    public synchronized void commit() {
+      if (done) {
+        return; // in place already, or discarded as the JVM exits
+      }
       try {
         stream.flush();
         channel.force(true); // on the disk before the rename, or a power cut may empty it
@@ -190,6 +198,7 @@ public final class OutputFiles {
           Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
         done = true;
+        forgetDiscard();
         syncFolder(target.getParent());
       } catch (IOException e) {
         throw new BadFileException(option + " " + path + ": error: cannot write: "
@@ -198,14 +207,27 @@ public final class OutputFiles {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
       try {
         channel.close();
         if (!done) {
+          done = true;
           Files.deleteIfExists(temporary);
         }
       } catch (IOException ignored) {
         // nothing more to do: the temporary file is left, named .NAME….tmp
+      }
+      forgetDiscard();
+    }
+
+    private void forgetDiscard() {
+      if (Thread.currentThread() == discardAtExit) {
+        return;
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(discardAtExit);
+      } catch (IllegalStateException exiting) {
+        // the JVM is shutting down; the hook finds this output done
       }
     }
   }

@@ -33,6 +33,12 @@ final class DivergenceMessage {
           + " model, or start from other values.").toString();
     }
     text.append('\n');
+    if (!Double.isFinite(learningRate)) {
+      // Only a scheduler gets here: an infinite --lr or --opt is refused before the first epoch.
+      return text.append("  The scheduler made the learning rate ").append(learningRate)
+          .append(": its factors (gamma, factor) multiplied it past the largest double. Use "
+              + "a smaller factor, or no --scheduler.").toString();
+    }
     if (inputNoise > 0) {
       // Noise far beyond the inputs' scale breaks any learning rate: name it first.
       text.append("  The inputs got Gaussian noise of standard deviation ").append(inputNoise)

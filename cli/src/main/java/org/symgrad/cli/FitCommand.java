@@ -152,8 +152,10 @@ final class FitCommand implements Callable<Integer> {
       LossPlot.write(plot, definition.name(), result.history());
     }
     if (result.stopReason() == StopReason.DIVERGED) {
-      err.println(DivergenceMessage.of(result, fit.lr() != null ? fit.lr() : optim.learningRate(),
-          inputNoise, modelFile));
+      // The given --lr, unless a scheduler took the learning rate past any finite value.
+      double lr = fit.lr() != null && Double.isFinite(optim.learningRate()) ? fit.lr()
+          : optim.learningRate();
+      err.println(DivergenceMessage.of(result, lr, inputNoise, modelFile));
       return Main.DIVERGED;
     }
     return 0;

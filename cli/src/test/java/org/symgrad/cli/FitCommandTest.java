@@ -79,6 +79,20 @@ class FitCommandTest {
   }
 
   @Test
+  void aSchedulerThatMakesTheLearningRateInfiniteIsNamedNotTheLearningRate() {
+    for (String lr : new String[] {null, "0.01"}) {
+      CommandRun run = lr == null
+          ? CommandRun.of("fit", NORMALIZED, "--scheduler", "StepLR:step_size=1,gamma=1e308")
+          : CommandRun.of("fit", NORMALIZED, "--scheduler", "StepLR:step_size=1,gamma=1e308",
+              "--lr", lr);
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("The scheduler made the learning rate Infinity");
+      assertThat(run.err()).doesNotContain("instead of");
+    }
+  }
+
+  @Test
   void missingColumnNamesFileAndColumns() throws Exception {
     Path model = copyModelWithData("t_u,temperature\n1,2\n3,4\n5,6\n");
     CommandRun run = CommandRun.of("fit", model.toString());

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.io.Checkpoints;
 import org.symgrad.io.FitOptions;
+import org.symgrad.io.Quote;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
@@ -125,7 +126,11 @@ final class FitCommand implements Callable<Integer> {
       Trainer trainer = new Trainer(configure(() -> trainerOptions(json ? err : out, progress,
           historyFile)));
       if (resumed != null) {
-        result = configure(() -> trainer.resume(model, dataset, resumed, optim));
+        try {
+          result = trainer.resume(model, dataset, resumed, optim);
+        } catch (IllegalArgumentException e) { // the checkpoint does not fit this run
+          throw new UsageException(Quote.path(init) + ": error: " + e.getMessage());
+        }
       } else {
         double[] start = initial == null ? info.initialParameters(fit.seed()) : initial.params();
         result = configure(() -> trainer.fit(model, dataset, start, optim));

@@ -22,6 +22,9 @@ final class ModelFiles {
   private ModelFiles() {}
 
   static ModelDefinition model(Path file) {
+    if (file.toString().isEmpty()) { // Path.of("") is the current folder
+      throw new UsageException("error: the model file's name is empty; give MODEL.sg");
+    }
     if (Files.isDirectory(file)) {
       throw new UsageException(file + ": error: is a directory, not a model file");
     }

@@ -93,6 +93,27 @@ class FitCommandTest {
   }
 
   @Test
+  void anEmptyModelNameIsSaidSo() {
+    CommandRun run = CommandRun.of("fit", "");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("error: the model file's name is empty");
+  }
+
+  @Test
+  void aCheckpointOfOtherRowsIsNamed() throws Exception {
+    Path checkpoint = folder.resolve("ck.json");
+    assertThat(CommandRun.of("fit", NORMALIZED, "--epochs", "3", "--quiet", "--save",
+        checkpoint.toString()).exitCode()).isEqualTo(0);
+    Path model = copyModelWithData("t_u,t_c\n1,2\n3,4\n5,6\n7,8\n9,10\n");
+
+    CommandRun run = CommandRun.of("fit", model.toString(), "--init", checkpoint.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(checkpoint + ": error: the checkpoint was made on 11 rows");
+  }
+
+  @Test
   void missingColumnNamesFileAndColumns() throws Exception {
     Path model = copyModelWithData("t_u,temperature\n1,2\n3,4\n5,6\n");
     CommandRun run = CommandRun.of("fit", model.toString());

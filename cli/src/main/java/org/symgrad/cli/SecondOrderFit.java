@@ -52,7 +52,11 @@ final class SecondOrderFit {
     String notLeastSquares = Symgrad.whyNotLeastSquares(definition);
     if (lm && !notLeastSquares.isEmpty()) {
       throw new UsageException(command.modelFile + ": error: " + notLeastSquares
-          + "; --optimizer newton fits any loss");
+          + "; --optimizer newton fits any smooth loss");
+    }
+    String notForNewton = Symgrad.whyNotNewton(definition);
+    if (!lm && !notForNewton.isEmpty()) {
+      throw new UsageException(command.modelFile + ": error: " + notForNewton);
     }
     SecondOrderOptions read = configure(() -> SecondOrderOptions.parse(command.fit.optimizer(),
         options, command.fit.epochs()));

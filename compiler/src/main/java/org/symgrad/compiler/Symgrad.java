@@ -234,6 +234,19 @@ public final class Symgrad {
     return SecondOrder.leastSquaresProblem(model);
   }
 
+  /**
+   * Why {@code newton} cannot fit {@code model}, or "" when it can: a loss without curvature
+   * (mae, whose second derivative is 0 wherever it exists) gives it nothing to step by, and
+   * its trust region shrinks onto a kink, where it would report convergence.
+   */
+  public static String whyNotNewton(ModelDefinition model) {
+    return model.lossText().strip().equals("mae")
+        ? "newton steps by the loss's curvature, and mae has none (its second derivative is 0 "
+            + "wherever it exists), so it would stop at a kink, not the minimum; fit mae with a "
+            + "torch optimizer (--optimizer adam)"
+        : "";
+  }
+
   /** The parameters' element names in flat order ({@code W[0,1]} for an array's elements). */
   public static List<String> parameterNames(ModelDefinition model) {
     return SecondOrder.parameterNames(model);

@@ -81,7 +81,11 @@ final class SecondOrderFit {
     String why = Symgrad.whyNotLeastSquares(definition);
     if (spec.leastSquaresOnly() && !why.isEmpty()) {
       throw new IllegalArgumentException(sourceName + ": error: " + why
-          + "; --optimizer newton fits any loss");
+          + "; --optimizer newton fits any smooth loss");
+    }
+    String notForNewton = Symgrad.whyNotNewton(definition);
+    if (!spec.leastSquaresOnly() && !notForNewton.isEmpty()) {
+      throw new IllegalArgumentException(sourceName + ": error: " + notForNewton);
     }
     if (why.isEmpty()) {
       ExecutorModels.compileResiduals(text, sourceName);

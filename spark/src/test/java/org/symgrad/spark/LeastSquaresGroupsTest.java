@@ -278,7 +278,7 @@ class LeastSquaresGroupsTest {
 
     assertThat(notLeastSquares).hasMessageThat().isEqualTo("model.sg: error: lm fits a sum of "
         + "squares of residuals, loss mse; this model's loss is huber(1.0); --optimizer newton "
-        + "fits any loss");
+        + "fits any smooth loss");
     assertThat(split).hasMessageThat().startsWith("--val-fraction cannot be used with "
         + "--optimizer lm");
     assertThat(tolerance).hasMessageThat().contains("'lr'");

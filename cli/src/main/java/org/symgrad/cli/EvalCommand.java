@@ -40,8 +40,13 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Fitted fitted = Fitted.load(fit.modelFile, fit.init);
     Dataset dataset = ModelFiles.data(fitted.definition(), fit.modelFile, data);
-    ObjectNode scores = scores(fitted, dataset);
+    double[] predictions = predictions(fitted, dataset);
+    ObjectNode scores = scores(fitted, dataset, predictions);
     PrintWriter out = spec.commandLine().getOut();
+    String notFinite = notFinite(predictions, fitted.info().outputs());
+    if (notFinite != null && !quiet.quiet) {
+      spec.commandLine().getErr().println(notFinite);
+    }
     if (json) {
       out.println(Json.line(scores));
     } else {
@@ -50,12 +55,17 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ObjectNode scores(Fitted fitted, Dataset dataset) {
+  private static double[] predictions(Fitted fitted, Dataset dataset) {
+    ModelInfo info = fitted.info();
+    double[] predictions = new double[dataset.rows() * info.outputs()];
+    fitted.model().predict(fitted.params(), dataset.batchFor(info, false), predictions);
+    return predictions;
+  }
+
+  static ObjectNode scores(Fitted fitted, Dataset dataset, double[] predictions) {
     ModelInfo info = fitted.info();
     int rows = dataset.rows();
     int outputs = info.outputs();
-    double[] predictions = new double[rows * outputs];
-    fitted.model().predict(fitted.params(), dataset.batchFor(info, false), predictions);
     double[] target = dataset.column(info.target());
     Batch batch = dataset.batchFor(info, true);
     ObjectNode scores = Json.object();
@@ -67,6 +77,26 @@ final class EvalCommand implements Callable<Integer> {
       regression(scores, predictions, target, outputs);
     }
     return scores;
+  }
+
+  // Why the scores are NaN, when a prediction is not finite (the model outside its domain,
+  // as log of a negative input): the first such row, and how many there are.
+  private static String notFinite(double[] predictions, int outputs) {
+    int rows = predictions.length / outputs;
+    int first = -1;
+    int count = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < outputs; k++) {
+        if (!Double.isFinite(predictions[r * outputs + k])) {
+          first = first < 0 ? r : first;
+          count++;
+          break;
+        }
+      }
+    }
+    return count == 0 ? null : "note: the prediction is not finite on " + count + " of "
+        + rows + " rows (the first is row " + (first + 1) + " of the data), so the "
+        + "scores are not either; 'symgrad predict' shows each row's";
   }
 
   private static void regression(ObjectNode scores, double[] predictions, double[] target,

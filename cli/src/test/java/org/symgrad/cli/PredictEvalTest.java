@@ -133,6 +133,29 @@ class PredictEvalTest {
   }
 
   @Test
+  void evalSaysWhichRowMadeItsScoresNotFinite() throws Exception {
+    Path model = folder.resolve("log.sg");
+    Files.copy(SAMPLES.resolve("thermometer/thermometer.csv"), folder.resolve("thermometer.csv"));
+    Files.writeString(model, "data thermometer.csv\ninput t_u\ntarget t_c\nparam w\nparam b\n"
+        + "model w * log(t_u) + b\nloss mse\n");
+    Path save = folder.resolve("log.json");
+    assertThat(CommandRun.of("fit", model.toString(), "--epochs", "5", "--quiet", "--save",
+        save.toString()).exitCode()).isEqualTo(0);
+    Path data = folder.resolve("negative.csv");
+    Files.writeString(data, "t_u,t_c\n1,2\n-3,4\n5,6\n-7,8\n");
+
+    CommandRun run = CommandRun.of("eval", model.toString(), "--init", save.toString(),
+        "--data", data.toString(), "--json");
+    CommandRun quiet = CommandRun.of("eval", model.toString(), "--init", save.toString(),
+        "--data", data.toString(), "--quiet");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.err()).contains("note: the prediction is not finite on 2 of 4 rows (the "
+        + "first is row 2 of the data)");
+    assertThat(quiet.err()).isEmpty();
+  }
+
+  @Test
   void missingInputColumnsAreNamed() throws Exception {
     Path save = fit("softmax/blobs.sg");
     Path inputs = folder.resolve("new.csv");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.symgrad.compiler.ExpressionDerivatives;
 import org.symgrad.compiler.Symgrad;
+import org.symgrad.io.Quote;
 
 /**
  * One expression of {@code symgrad grad} as JSON: {@link Symgrad#gradient} does the work, this
@@ -71,11 +72,16 @@ final class ExpressionGradient {
     return answer;
   }
 
+  /** Refuses a point that leaves a variable without a value, before anything is printed. */
+  void check(Map<String, Double> point) {
+    valuesFor(point);
+  }
+
   private Map<String, Double> valuesFor(Map<String, Double> point) {
     List<String> missing = variableNames().stream().filter(v -> !point.containsKey(v)).toList();
     if (!missing.isEmpty()) {
-      throw new UsageException("--at gives no value for " + String.join(", ", missing)
-          + "; the expression's variables are " + String.join(", ", variableNames()));
+      throw new UsageException("--at gives no value for " + Quote.names(missing)
+          + "; the expression's variables are " + Quote.names(variableNames()));
     }
     return point;
   }

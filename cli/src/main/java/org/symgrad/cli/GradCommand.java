@@ -127,6 +127,7 @@ final class GradCommand implements Callable<Integer> {
     String simplified = gradient.simplified();
     Map<String, String> derivatives = gradient.derivatives();
     Map<String, Map<String, String>> second = hessian ? gradient.secondDerivatives() : Map.of();
+    points.forEach(gradient::check); // and every point, so an error comes before any output
     out.println("f = " + simplified);
     derivatives.forEach((variable, d) -> out.println("  df/d" + variable + " = " + d));
     second.forEach((row, columns) -> columns.forEach((column, d) ->

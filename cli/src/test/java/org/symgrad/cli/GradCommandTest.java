@@ -9,6 +9,20 @@ import org.junit.jupiter.api.Test;
 class GradCommandTest {
 
   @Test
+  void aPointWithoutEveryVariableIsRefusedBeforeAnyOutputInAShortLine() {
+    String sum = String.join(" + ", java.util.stream.IntStream.range(0, 3000)
+        .mapToObj(i -> "v" + i).toList());
+
+    CommandRun run = CommandRun.of("grad", sum, "--at", "v1=1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("--at gives no value for v0, v2, v3");
+    assertThat(run.err()).contains("(2999 in all)");
+    assertThat(run.err().length()).isLessThan(1000);
+  }
+
+  @Test
   void derivativeOfCubeIsThreeXSquared() throws Exception {
     CommandRun run = CommandRun.of("grad", "x^3", "--at", "x=2", "--json");
 

@@ -107,6 +107,19 @@ class HandEditedInitTest {
   }
 
   @Test
+  void aLeadingZeroOrAControlCharacterIsExplainedInPlainWords() throws Exception {
+    Files.writeString(bad, Json.line(good).replaceFirst("\"epoch\":", "\"epoch\":0"));
+    for (CommandRun run : everyCommand()) {
+      assertRefused(run, bad + ":1:", "not valid JSON: a number with a leading zero");
+    }
+    Files.writeString(bad, Json.line(good).replaceFirst(",", ",\u0001"));
+    for (CommandRun run : everyCommand()) {
+      assertRefused(run, bad + ":1:", "not valid JSON: a control character (code 1) outside "
+          + "a string");
+    }
+  }
+
+  @Test
   void secondOrderFitsReadInitAsEveryCommandDoes() throws Exception {
     // A byte order mark is accepted, as by fit with a torch optimizer, predict and eval.
     Files.write(bad, ("\uFEFF" + Json.line(good)).getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ final class JsonProblems {
   private static final Pattern CHARACTER = Pattern.compile("^Unexpected character \\(.*\\(code "
       + "(\\d+)");
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+  private static final Pattern CONTROL = Pattern.compile("CTRL-CHAR, code (\\d+)");
   private static final Pattern BYTE = Pattern.compile("byte (0x[0-9a-fA-F]+)");
 
   private JsonProblems() {}
@@ -41,6 +42,17 @@ final class JsonProblems {
     if (message.startsWith("Invalid UTF-8")) {
       Matcher b = BYTE.matcher(message);
       return "the file is not UTF-8 text" + (b.find() ? " (byte " + b.group(1) + ")" : "");
+    }
+    if (message.startsWith("Invalid numeric value: Leading zeroes")) {
+      return "a number with a leading zero (write 1 or 0.1, not 01)";
+    }
+    if (message.startsWith("Invalid numeric value")) {
+      return "a malformed number";
+    }
+    if (message.startsWith("Illegal character ((CTRL-CHAR")) {
+      Matcher code = CONTROL.matcher(message);
+      return "a control character" + (code.find() ? " (code " + code.group(1) + ")" : "")
+          + " outside a string";
     }
     if (message.startsWith("Illegal unquoted character")) {
       return "a control character inside a string; write it with a backslash escape";

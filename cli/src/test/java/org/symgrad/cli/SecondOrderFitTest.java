@@ -73,6 +73,22 @@ class SecondOrderFitTest {
   }
 
   @Test
+  void aHugeEpochLimitDoesNotWrapTheEvaluationLimit() throws Exception {
+    String thermometer = Path.of("..", "samples", "thermometer", "thermometer.sg").toString();
+    for (String optimizer : new String[] {"lm", "newton"}) {
+      for (String epochs : new String[] {"1500000000", "2000000000", "2147483647"}) {
+        CommandRun run = CommandRun.of("fit", thermometer, "--optimizer", optimizer,
+            "--epochs", epochs, "--json");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        JsonNode result = Json.mapper().readTree(run.lastOutLine());
+        assertThat(result.get("stopped").asText()).isEqualTo("converged");
+        assertThat(result.get("params").get("w").asDouble()).isWithin(1e-6).of(5.367719209);
+      }
+    }
+  }
+
+  @Test
   void singularProblemNamesTheParameterInsteadOfNaN() throws Exception {
     Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6.1\n4,8.2\n");
     Path model = folder.resolve("product.sg");

@@ -46,10 +46,19 @@ public record Tolerances(double ftol, double xtol, double gtol, int maxIteration
    */
   public static final double DEFAULT_FACTOR = 1;
 
-  /** The defaults, with {@code maxIterations} as given. */
+  /**
+   * The defaults, with {@code maxIterations} as given and {@code max_nfev} {@code 2 ·
+   * maxIterations + 100}, capped at the largest int.
+   */
   public static Tolerances defaults(int maxIterations) {
     return new Tolerances(DEFAULT_TOL, DEFAULT_TOL, 0, maxIterations,
-        Math.max(1, 2 * maxIterations + 100), DEFAULT_FACTOR);
+        defaultMaxEvaluations(maxIterations), DEFAULT_FACTOR);
+  }
+
+  // In 64 bits: in int, --epochs 1500000000 wrapped to a negative limit, which became 1 and
+  // stopped the fit after its first step.
+  private static int defaultMaxEvaluations(int maxIterations) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, 2L * maxIterations + 100));
   }
 
   /**

@@ -173,6 +173,9 @@ final class SecondOrderFit {
     if (command.plot != null) {
       given.add("--plot");
     }
+    if (command.history != null) { // a record an epoch; these fits have iterations, not epochs
+      given.add("--history");
+    }
     if (command.inputNoise != 0) {
       given.add("--input-noise");
     }

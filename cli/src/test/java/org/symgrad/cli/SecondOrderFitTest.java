@@ -148,6 +148,30 @@ class SecondOrderFitTest {
   }
 
   @Test
+  void historyIsRefusedLikeTheOtherPerEpochOutputs() throws Exception {
+    // Even pointing at the data file, which an ignored flag would never have checked.
+    Path data = Path.of("..", "samples", "decay", "decay.csv");
+    byte[] before = Files.readAllBytes(data);
+    for (String optimizer : new String[] {"lm", "newton"}) {
+      for (Path history : new Path[] {data, folder.resolve("history.csv")}) {
+        CommandRun run = CommandRun.of("fit", DECAY, "--optimizer", optimizer,
+            "--history", history.toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("error: --history cannot be used with --optimizer "
+            + optimizer + ", which fits every row to a tolerance");
+      }
+    }
+    assertThat(Files.readAllBytes(data)).isEqualTo(before);
+    assertThat(Files.exists(folder.resolve("history.csv"))).isFalse();
+
+    CommandRun both = CommandRun.of("fit", DECAY, "--optimizer", "lm", "--plot",
+        folder.resolve("p.png").toString(), "--history", folder.resolve("h.csv").toString());
+    assertThat(both.err()).contains("error: --plot, --history cannot be used");
+  }
+
+  @Test
   void aStartWhereTheObjectiveIsNotFiniteExitsAsDiverged() throws Exception {
     Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6.1\n");
     Path model = folder.resolve("log.sg");

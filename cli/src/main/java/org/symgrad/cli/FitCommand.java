@@ -85,6 +85,10 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkRanges();
+    configure(() -> {
+      fit.checkOptimizer();
+      return null;
+    });
     if (SecondOrderFit.handles(fit.optimizer())) {
       return new SecondOrderFit(this).run(optimizerArguments());
     }

@@ -172,6 +172,20 @@ class SecondOrderFitTest {
   }
 
   @Test
+  void anUnknownOptimizerListsLmAndNewtonAndSuggestsThem() {
+    CommandRun misspelt = CommandRun.of("fit", DECAY, "--optimizer", "nwton");
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("error: Unknown optimizer 'nwton' (did you mean "
+        + "newton?); known optimizers are SGD, ");
+    assertThat(misspelt.err()).contains(", LBFGS, SparseAdam, lm, newton");
+
+    CommandRun unknown = CommandRun.of("fit", DECAY, "--optimizer", "foo");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("error: Unknown optimizer 'foo'; known optimizers are ");
+    assertThat(unknown.err()).contains(", SparseAdam, lm, newton");
+  }
+
+  @Test
   void aStartWhereTheObjectiveIsNotFiniteExitsAsDiverged() throws Exception {
     Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6.1\n");
     Path model = folder.resolve("log.sg");

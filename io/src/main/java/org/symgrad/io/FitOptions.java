@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.optim.Optimizers;
+import org.symgrad.runtime.optim.Registry;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +27,12 @@ import picocli.CommandLine.Spec;
  * command reports it as its bad input (exit code 2).
  */
 public final class FitOptions {
+  // lm and newton are not torch.optim classes (they fit residuals or an exact Hessian), so
+  // they are named apart; a name is looked up in both, so that the list of known optimizers
+  // and the "did you mean" cover them too.
+  private static final Registry<Object> OPTIMIZERS = Optimizers.registry().plus(
+      Registry.of("optimizer", List.of("lm", "newton"), Function.identity()));
+
   @Spec(Spec.Target.MIXEE)
   private @Nullable CommandSpec command;
 
@@ -110,6 +119,20 @@ public final class FitOptions {
 
   public @Nullable Path save() {
     return save;
+  }
+
+  /**
+   * Checks that {@code --optimizer} names a torch.optim class or {@code lm} / {@code newton},
+   * in any case.
+   *
+   * @throws IllegalArgumentException listing every known optimizer, with a "did you mean" when
+   *     one name alone is near: {@code Unknown optimizer 'nwton' (did you mean newton?); known
+   *     optimizers are SGD, …, lm, newton}
+   */
+  public void checkOptimizer() {
+    if (OPTIMIZERS.find(optimizer).isEmpty()) {
+      throw new IllegalArgumentException(OPTIMIZERS.unknown(optimizer));
+    }
   }
 
   /** Checks the ranges of the numbers, before anything is read. */

@@ -77,6 +77,24 @@ class FitOptionsTest {
   }
 
   @Test
+  void optimizerNamesIncludeTheSecondOrderOnes() {
+    for (String name : new String[] {"sgd", "AdamW", "LBFGS", "lm", "LM", "newton", "Newton"}) {
+      parse("--optimizer", name).checkOptimizer();
+    }
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> parse("--optimizer", "nwton").checkOptimizer()).getMessage())
+        .isEqualTo("Unknown optimizer 'nwton' (did you mean newton?); known optimizers are "
+            + "SGD, Adam, AdamW, Adamax, Adagrad, Adadelta, RMSprop, Rprop, ASGD, NAdam, RAdam, "
+            + "LBFGS, SparseAdam, lm, newton");
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> parse("--optimizer", "ml").checkOptimizer()).getMessage())
+        .startsWith("Unknown optimizer 'ml' (did you mean lm?); known optimizers are SGD, ");
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> parse("--optimizer", "adma").checkOptimizer()).getMessage())
+        .startsWith("Unknown optimizer 'adma' (did you mean Adam?);");
+  }
+
+  @Test
   void torchOnlyFlagsAreListedInOptionOrder() {
     assertThat(parse("--save", "s.json", "--lr", "1", "--scheduler", "StepLR:step_size=1",
         "--val-fraction", "0.3", "--early-stopping", "3").torchOnlyFlags())

@@ -106,6 +106,29 @@ class SecondOrderFitTest {
   }
 
   @Test
+  void fewerRowsThanParametersReportZeroDegreesOfFreedomAndNoStatistics() throws Exception {
+    Files.writeString(folder.resolve("one.csv"), "x,y\n1,2\n");
+    Path model = folder.resolve("line.sg");
+    Files.writeString(model, "data one.csv\ninput x\ntarget y\nparam a = 1\nparam b = 0\n"
+        + "model a * x + b\nloss mse\n");
+    for (String optimizer : new String[] {"lm", "newton"}) {
+      CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", optimizer,
+          "--json");
+
+      assertThat(run.exitCode()).isEqualTo(0);
+      JsonNode result = Json.mapper().readTree(run.lastOutLine());
+      assertThat(result.get("dof").asInt()).isEqualTo(0);
+      assertThat(result.get("residual_sd").asText()).isEqualTo("NaN");
+      assertThat(result.get("stderr").get("a").asText()).isEqualTo("NaN");
+      assertThat(result.get("stderr").get("b").asText()).isEqualTo("NaN");
+      assertThat(run.err()).contains("note: no standard errors: 1 row for 2 parameters leaves "
+          + "no degrees of freedom");
+    }
+    CommandRun text = CommandRun.of("fit", model.toString(), "--optimizer", "lm");
+    assertThat(text.out()).contains("Residual standard error: NaN on 0 degrees of freedom");
+  }
+
+  @Test
   void threadsSplitTheRowsAndLeaveEveryBitAsItWas() throws Exception {
     // Three chunks of 4096 rows and a short one, so 2 and 7 threads do share the work.
     StringBuilder csv = new StringBuilder("t,y\n");

@@ -16,8 +16,9 @@ import java.util.List;
  *
  * @param rss the residual sum of squares
  * @param rows the number of residuals
- * @param dof the degrees of freedom, {@code rows - parameters}
- * @param residualSd {@code √(rss / dof)}, NaN when {@code dof ≤ 0}
+ * @param dof the degrees of freedom, {@code rows - parameters}; 0, never negative, when there
+ *     are fewer rows than parameters (as R's {@code lm} reports "NaN on 0 degrees of freedom")
+ * @param residualSd {@code √(rss / dof)}, NaN when {@code dof} is 0
  * @param covariance row-major {@code p × p}
  * @param stderr one standard error per parameter, NaN where not identifiable
  * @param notIdentifiable the indices of the parameters that are not identifiable
@@ -55,7 +56,9 @@ public record FitStatistics(double rss, int rows, int dof, double residualSd,
     int p = names.size();
     double[] a = Arrays.copyOf(jtj, p * p);
     Dense.symmetrize(a, p);
-    int dof = rows - p;
+    // With fewer rows than parameters the fit interpolates: no freedom is left to estimate the
+    // noise, and a negative count would only look like a number.
+    int dof = Math.max(0, rows - p);
     double s2 = dof > 0 ? rss / dof : Double.NaN;
     double[] scale = new double[p];
     for (int i = 0; i < p; i++) {
@@ -99,11 +102,14 @@ public record FitStatistics(double rss, int rows, int dof, double residualSd,
         stderr[i] = Math.sqrt(covariance[i * p + i]);
       }
     }
-    if (!dropped.isEmpty()) {
-      problem = describe(dropped, keptIndex, a, scale, names);
-    } else if (dof <= 0) {
-      problem = "no standard errors: " + rows + " rows for " + p
-          + " parameters leave no degrees of freedom";
+    if (dof == 0) {
+      // Every standard error is undefined, not only the unidentifiable parameters'.
+      problem = "no standard errors: " + (rows == 1 ? "1 row" : rows + " rows") + " for " + p
+          + " parameters " + (rows == 1 ? "leaves" : "leave") + " no degrees of freedom"
+          + (dropped.isEmpty() ? "" : "; " + describe(dropped, keptIndex, a, scale, names));
+    } else if (!dropped.isEmpty()) {
+      problem = describe(dropped, keptIndex, a, scale, names) + " (no standard error for "
+          + String.join(", ", dropped.stream().map(names::get).toList()) + ")";
     }
     return new FitStatistics(rss, rows, dof, dof > 0 ? Math.sqrt(s2) : Double.NaN,
         covariance, stderr, dropped, problem);
@@ -195,9 +201,6 @@ public record FitStatistics(double rss, int rows, int dof, double residualSd,
       parts.add(names.get(j) + (partners.isEmpty() ? " is not identifiable"
           : " is not identifiable apart from " + String.join(", ", partners)));
     }
-    text.append(String.join("; ", parts));
-    text.append(" (no standard error for ").append(String.join(", ",
-        dropped.stream().map(names::get).toList())).append(")");
-    return text.toString();
+    return text.append(String.join("; ", parts)).toString();
   }
 }

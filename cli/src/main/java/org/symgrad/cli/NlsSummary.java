@@ -13,7 +13,9 @@ final class NlsSummary {
 
   static void print(PrintWriter out, SolverResult fit, FitStatistics stats, List<String> names,
       ObjectNode summary) {
-    out.println("stopped: " + (fit.converged() ? "converged" : "completed") + " ("
+    String stopped = fit.converged() ? "converged"
+        : fit.reason().diverged() ? "diverged" : "completed";
+    out.println("stopped: " + stopped + " ("
         + fit.reason().label() + ": " + fit.reason().explanation() + ") after "
         + fit.iterations() + " iterations, " + fit.evaluations() + " evaluations");
     double[] params = fit.params();

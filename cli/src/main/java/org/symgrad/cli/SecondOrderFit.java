@@ -86,7 +86,7 @@ final class SecondOrderFit {
     summary.set("train_loss", Json.number(model.loss(fit.params(), batch)));
     summary.putNull("val_loss");
     summary.put("epochs", fit.iterations());
-    boolean diverged = fit.reason() == Convergence.NOT_FINITE;
+    boolean diverged = fit.reason().diverged();
     summary.put("stopped", fit.converged() ? "converged" : diverged ? "diverged" : "completed");
     summary.put("reason", fit.reason().label());
     summary.put("evaluations", fit.evaluations());
@@ -104,9 +104,7 @@ final class SecondOrderFit {
       NlsSummary.print(out, fit, stats, Symgrad.parameterNames(definition), summary);
     }
     if (diverged) {
-      err.println("error: the objective is not finite at the starting point ("
-          + fit.value() + "): choose other starting values (--init or the model's param "
-          + "lines)");
+      err.println(divergence(fit, Symgrad.parameterNames(definition), lm));
       out.flush();
       return Main.DIVERGED;
     }
@@ -134,6 +132,17 @@ final class SecondOrderFit {
     }
     out.flush();
     return 0;
+  }
+
+  // What was not finite, and where: a derivative that is not finite where the objective is
+  // comes from the model's formula (a pow or log at 0), not from the start's distance.
+  private static String divergence(SolverResult fit, List<String> names, boolean lm) {
+    String advice = fit.reason() == Convergence.NOT_FINITE_DERIVATIVES
+        ? "the model's derivative is not finite there (sqrt, log, pow or a division at 0?): "
+            + "run 'symgrad check' on the model, or choose other starting values"
+        : "choose other starting values";
+    return "error: " + fit.divergence(names, lm ? "JᵀJ" : "the Hessian") + ": " + advice
+        + " (--init or the model's param lines)";
   }
 
   private static FitStatistics statistics(ResidualProblem residuals, SolverResult fit,

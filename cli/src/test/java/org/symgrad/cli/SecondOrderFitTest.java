@@ -219,6 +219,36 @@ class SecondOrderFitTest {
     assertThat(run.exitCode()).isEqualTo(Main.DIVERGED);
     JsonNode result = Json.mapper().readTree(run.lastOutLine());
     assertThat(result.get("stopped").asText()).isEqualTo("diverged");
+    assertThat(result.get("reason").asText()).isEqualTo("objective_not_finite");
     assertThat(run.err()).contains("not finite at the starting point");
+  }
+
+  @Test
+  void aGradientThatIsNotFiniteWhereTheObjectiveIsNamesItsParameter() throws Exception {
+    // NIST's Bennett5 (its first rows) from the default start 0: b1 (b2 + x)^(-1/b3) is 0 there,
+    // but its derivative in b2 is 0 · -∞ · 0, NaN, as SGD finds too.
+    Files.writeString(folder.resolve("bennett5.csv"), "x,y\n7.447168,-34.834702\n"
+        + "8.102586,-34.393200\n8.452547,-34.152901\n8.711278,-33.979099\n");
+    Path model = folder.resolve("bennett5.sg");
+    Files.writeString(model, "data bennett5.csv\ninput x\ntarget y\nparam b1\nparam b2\n"
+        + "param b3\nmodel b1 * (b2 + x)^(-1 / b3)\nloss mse\n");
+    for (String optimizer : new String[] {"lm", "newton"}) {
+      CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", optimizer,
+          "--json");
+
+      assertThat(run.exitCode()).isEqualTo(Main.DIVERGED);
+      JsonNode result = Json.mapper().readTree(run.lastOutLine());
+      assertThat(result.get("stopped").asText()).isEqualTo("diverged");
+      assertThat(result.get("reason").asText()).isEqualTo("derivatives_not_finite");
+      assertThat(run.err()).contains("error: the gradient of b2 is NaN at the starting point, "
+          + "where the objective is finite (");
+      assertThat(run.err()).contains("run 'symgrad check' on the model");
+      assertThat(run.err()).doesNotContain("the objective is not finite");
+    }
+    CommandRun text = CommandRun.of("fit", model.toString(), "--optimizer", "lm");
+    assertThat(text.out()).startsWith("stopped: diverged (derivatives_not_finite: ");
+
+    CommandRun sgd = CommandRun.of("fit", model.toString(), "--val-fraction", "0");
+    assertThat(sgd.err()).contains("the gradient of b2 became NaN");
   }
 }

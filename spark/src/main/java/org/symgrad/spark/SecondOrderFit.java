@@ -8,7 +8,6 @@ import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.optim.lsq.Convergence;
 import org.symgrad.runtime.optim.lsq.FitStatistics;
 import org.symgrad.runtime.optim.lsq.FusedObjective;
 import org.symgrad.runtime.optim.lsq.HessianVectorProblem;
@@ -46,19 +45,23 @@ final class SecondOrderFit {
     }
   }
 
-  /** A finished run: the solver's result, the loss there, and the statistics when defined. */
-  record Solved(SolverResult fit, double trainLoss, @Nullable FitStatistics statistics) {
+  /**
+   * A finished run: the solver's result, the loss there, the statistics when defined, and
+   * what was not finite when it diverged (else empty).
+   */
+  record Solved(SolverResult fit, double trainLoss, @Nullable FitStatistics statistics,
+      String divergence) {
 
     StopReason stopReason() {
       return fit.converged() ? StopReason.CONVERGED
-          : fit.reason() == Convergence.NOT_FINITE ? StopReason.DIVERGED : StopReason.COMPLETED;
+          : fit.reason().diverged() ? StopReason.DIVERGED : StopReason.COMPLETED;
     }
 
     /** The message of a run that could not start, or what could not be estimated; or null. */
     @Nullable String error() {
-      if (fit.reason() == Convergence.NOT_FINITE) {
-        return "the objective is not finite at the starting point (" + fit.value() + "): "
-            + "choose other starting values (--init or the model's param lines)";
+      if (fit.reason().diverged()) {
+        return divergence + ": choose other starting values (--init or the model's param "
+            + "lines)";
       }
       return statistics == null || statistics.problem().isEmpty() ? null
           : statistics.problem();
@@ -150,6 +153,7 @@ final class SecondOrderFit {
       double rss = residuals.normalEquations(fit.params(), jtr, jtj);
       statistics = FitStatistics.of(jtj, rss, residuals.rows(), names);
     }
-    return new Solved(fit, problem.loss().applyAsDouble(fit.params()), statistics);
+    return new Solved(fit, problem.loss().applyAsDouble(fit.params()), statistics,
+        fit.divergence(names, spec.leastSquaresOnly() ? "JᵀJ" : "the Hessian"));
   }
 }

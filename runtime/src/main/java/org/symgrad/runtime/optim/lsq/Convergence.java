@@ -23,14 +23,28 @@ public enum Convergence {
   /** The evaluation limit ({@code max_nfev}) was reached first. */
   EVALUATIONS(false, "the evaluation limit (max_nfev) was reached before any tolerance was met"),
   /** The objective was not finite at the starting point. */
-  NOT_FINITE(false, "the objective is not finite at the starting point");
+  NOT_FINITE(false, "the objective is not finite at the starting point",
+      "objective_not_finite"),
+  /**
+   * The objective was finite but a derivative was not (the gradient, {@code JᵀJ} or the
+   * Hessian), at the start or at a point a step reached: {@link SolverResult#nonFinite()}
+   * says which.
+   */
+  NOT_FINITE_DERIVATIVES(false, "the objective is finite but its derivatives are not",
+      "derivatives_not_finite");
 
   private final boolean converged;
   private final String explanation;
+  private final String label;
 
   Convergence(boolean converged, String explanation) {
+    this(converged, explanation, null);
+  }
+
+  Convergence(boolean converged, String explanation, String label) {
     this.converged = converged;
     this.explanation = explanation;
+    this.label = label != null ? label : name().toLowerCase(Locale.ROOT).replace('_', '+');
   }
 
   /** Whether a tolerance was met: {@code "stopped": "converged"}. */
@@ -43,8 +57,16 @@ public enum Convergence {
     return explanation;
   }
 
-  /** {@code ftol}, {@code xtol}, {@code ftol+xtol}… as {@code --json} names it. */
+  /** Whether the fit could not go on because a value was not finite: it diverged. */
+  public boolean diverged() {
+    return this == NOT_FINITE || this == NOT_FINITE_DERIVATIVES;
+  }
+
+  /**
+   * {@code ftol}, {@code xtol}, {@code ftol+xtol}… {@code objective_not_finite}, as {@code
+   * --json} names it.
+   */
   public String label() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '+');
+    return label;
   }
 }

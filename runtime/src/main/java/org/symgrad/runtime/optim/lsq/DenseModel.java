@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim.lsq;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The model on a dense symmetric matrix ({@code JᵀJ} or the exact Hessian) from a {@link
  * SecondOrderProblem}, stepped by Moré's {@link StepSolver}. Buffers are made once.
@@ -88,6 +90,18 @@ final class DenseModel extends ProblemModel<SecondOrderProblem> {
       }
     }
     return finite;
+  }
+
+  @Override
+  public @Nullable NonFiniteDerivative nonFiniteEntry() {
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        if (!Double.isFinite(h[i * n + j])) {
+          return new NonFiniteDerivative(i, j, h[i * n + j]);
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.symgrad.runtime.optim.lsq;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The quadratic model {@link TrustRegion} builds at each iterate and the step it takes on
  * it: by a dense matrix and {@link StepSolver} ({@link DenseModel}), or by Hessian-vector
@@ -19,6 +21,14 @@ interface LocalModel {
 
   /** Whether the matrix taken by the last {@link #expand} is finite, as far as is known. */
   boolean matrixFinite();
+
+  /**
+   * The first entry of the matrix's upper triangle that is not finite, by rows, after {@link
+   * #matrixFinite} said false; null where the model does not form the matrix.
+   */
+  default @Nullable NonFiniteDerivative nonFiniteEntry() {
+    return null;
+  }
 
   /** The matrix's diagonal entry {@code j}, or 0 when the model does not form it. */
   double diagonal(int j);

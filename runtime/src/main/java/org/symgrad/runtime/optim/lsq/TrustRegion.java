@@ -89,8 +89,14 @@ final class TrustRegion {
           return result(x, f, iterations, evaluations, Convergence.NOT_FINITE, damped);
         }
       }
-      if (!allFinite(g, n) || !problem.matrixFinite()) {
-        return result(x, f, iterations, evaluations, Convergence.NOT_FINITE, damped);
+      int badGradient = firstNonFinite(g, n);
+      if (badGradient >= 0 || !problem.matrixFinite()) {
+        // Not the objective, which is finite here: name the derivative that is not.
+        NonFiniteDerivative bad = badGradient >= 0
+            ? NonFiniteDerivative.gradient(badGradient, g[badGradient])
+            : problem.nonFiniteEntry();
+        return new SolverResult(x, f, iterations, evaluations,
+            Convergence.NOT_FINITE_DERIVATIVES, damped, bad);
       }
       if (first) {
         for (int j = 0; j < n; j++) {
@@ -278,13 +284,14 @@ final class TrustRegion {
     return s;
   }
 
-  private static boolean allFinite(double[] a, int n) {
+  // The index of the first entry that is not finite, or -1.
+  private static int firstNonFinite(double[] a, int n) {
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(a[i])) {
-        return false;
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 
   private static SolverResult result(double[] x, double f, int iterations, int evaluations,

@@ -32,7 +32,10 @@ class UpperTriangleTest {
           gh[1][3] = 2;
         });
     SolverResult fit = TrustRegionNewton.minimize(broken, START, TOL);
-    assertThat(fit.reason()).isEqualTo(Convergence.NOT_FINITE);
+    // The objective and the gradient are finite: the reason names the matrix's entry.
+    assertThat(fit.reason()).isEqualTo(Convergence.NOT_FINITE_DERIVATIVES);
+    assertThat(fit.nonFinite())
+        .isEqualTo(new NonFiniteDerivative(0, 1, Double.POSITIVE_INFINITY));
   }
 
   private static final double[] START = {-1.2, 1};

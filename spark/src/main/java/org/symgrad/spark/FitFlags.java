@@ -27,6 +27,7 @@ final class FitFlags {
 
   static void check(Fit fit) {
     FitOptions flags = fit.fit;
+    flags.checkOptimizer(); // as symgrad fit: lm and newton listed, a near name suggested
     flags.checkRanges();
     if (FitSpec.isSecondOrder(flags.optimizer())) {
       refuseTorchOnly(flags);

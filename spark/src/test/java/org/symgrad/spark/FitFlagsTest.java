@@ -82,6 +82,16 @@ class FitFlagsTest {
   }
 
   @Test
+  void anUnknownOptimizerIsRefusedAsSymgradFitRefusesIt() {
+    int code = run(model.toString(), "--data", data.toString(), "--group-by", "sensor",
+        "--out", dir.resolve("unknown.csv").toString(), "--optimizer", "nwton");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("did you mean newton?");
+    assertThat(err.toString()).contains("lm, newton");
+  }
+
+  @Test
   void saveWritesTheCheckpointThatInitResumes() throws IOException {
     Path checkpoint = dir.resolve("fit.json");
     Path first = dir.resolve("first.parquet");

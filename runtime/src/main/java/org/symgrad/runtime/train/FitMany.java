@@ -97,7 +97,10 @@ public final class FitMany {
    * @throws IllegalArgumentException when a fit refuses its data (no rows, a missing column…):
    *     the first such data set in list order, named by its index ({@code data set 3 of 40:
    *     …}). Any other failure of a fit is rethrown as it is. Either way only after every fit
-   *     has finished, with the later failures attached as suppressed exceptions.
+   *     has finished, with the later failures attached as suppressed exceptions. An {@link
+   *     Error} (out of memory), in a fit or in handing fits to {@code executor}, stops the
+   *     others as an interrupt does, leaves the fits not yet started undone, and is rethrown
+   *     once the running ones have stopped: each would only hold more of a heap already gone.
    */
   public static List<TrainingResult> fitAll(Trainer trainer, CompiledModel model,
       List<Dataset> datasets, double[] initialParams, Supplier<? extends Optimizer> optimizers,
@@ -114,6 +117,11 @@ public final class FitMany {
         executor.execute(fits::runUntilEmpty);
       } catch (RejectedExecutionException full) {
         break; // not an error: the caller runs the fits no task takes
+      } catch (Error e) {
+        // Out of memory while queueing: the tasks already queued must not go on fitting
+        // after this call has given up, so the fits stop and the error is thrown below.
+        fits.abandon(e);
+        break;
       }
     }
     return fits.runAndAwait();

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.optim.Optimizer;
@@ -32,6 +33,9 @@ final class FitQueue {
   private final Supplier<? extends Optimizer> optimizers;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicBoolean cancel = new AtomicBoolean();
+  // Set by an Error (out of memory): the fits not yet started are left undone, since each
+  // would only hold more of a heap that is already gone, and the caller rethrows it.
+  private volatile @Nullable Error abandonedBy;
   private final CountDownLatch finished;
   private final TrainingResult[] results;
   private final Throwable[] failures;
@@ -50,6 +54,17 @@ final class FitQueue {
 
   int size() {
     return data.size();
+  }
+
+  /**
+   * Stops the fits because of {@code error}: the running ones before their next epoch, the
+   * others never started; {@link #runAndAwait} then throws it.
+   */
+  void abandon(Error error) {
+    if (abandonedBy == null) {
+      abandonedBy = error;
+    }
+    cancel.set(true);
   }
 
   /** Runs fits not yet taken until none is left; what an executor's task does. */
@@ -95,9 +110,14 @@ final class FitQueue {
         cancel.set(true);
       }
       try {
-        results[i] = trainer.fit(model, data.get(i), start, optimizers.get(), cancel);
+        if (abandonedBy == null) {
+          results[i] = trainer.fit(model, data.get(i), start, optimizers.get(), cancel);
+        }
       } catch (Throwable failure) { // reported by the caller, after every fit has finished
         failures[i] = failure;
+        if (failure instanceof Error error) {
+          abandon(error);
+        }
       } finally {
         finished.countDown();
       }
@@ -105,6 +125,10 @@ final class FitQueue {
   }
 
   private void throwFirstFailure() {
+    Error abandoned = abandonedBy;
+    if (abandoned != null) {
+      throw abandoned; // not ours to wrap: out of memory and the like
+    }
     RuntimeException failure = null;
     for (int i = 0; i < failures.length; i++) {
       if (failures[i] == null) {

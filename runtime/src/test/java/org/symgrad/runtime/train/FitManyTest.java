@@ -99,6 +99,45 @@ class FitManyTest {
   }
 
   @Test
+  void anErrorInAFitLeavesTheFitsNotYetStartedUndone() {
+    OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+    AtomicInteger started = new AtomicInteger();
+    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () ->
+        FitMany.fitAll(TRAINER, LinearModel.xy(), datasets(10), START, () -> {
+          if (started.incrementAndGet() == 2) {
+            throw full;
+          }
+          return momentum();
+        }, Runnable::run));
+
+    assertThat(e).isSameInstanceAs(full);
+    // Every fit ran on the one thread, in order: the eight after the error never started.
+    assertThat(started.get()).isEqualTo(2);
+  }
+
+  @Test
+  void anErrorWhileQueueingStopsTheTasksAlreadyQueued() {
+    OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+    List<Runnable> queued = new ArrayList<>();
+    Executor fillsUp = task -> {
+      if (!queued.isEmpty()) {
+        throw full;
+      }
+      queued.add(task);
+    };
+    AtomicInteger started = new AtomicInteger();
+    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () ->
+        FitMany.fitAll(TRAINER, LinearModel.xy(), datasets(4), START, () -> {
+          started.incrementAndGet();
+          return momentum();
+        }, fillsUp));
+    queued.get(0).run(); // the task queued before the error, run late
+
+    assertThat(e).isSameInstanceAs(full);
+    assertThat(started.get()).isEqualTo(0);
+  }
+
+  @Test
   void refusesFewerThanOneThread() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
         FitMany.fitAll(TRAINER, LinearModel.xy(), datasets(1), START, FitManyTest::momentum, 0));

@@ -82,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     CompiledModel model = Symgrad.compile(definition);
     long compileNanos = System.nanoTime() - compileStart;
     ModelInfo info = model.info();
+    checkMemory(dataset.rows(), dataset.names().size(), info.parameterCount());
     if (threads != null && !(model instanceof ChunkedKernels) && !quietOption.quiet) {
       spec.commandLine().getErr().println(SplitModelNote.of(modelFile, threads));
     }
@@ -96,11 +97,18 @@ final class BenchCommand implements Callable<Integer> {
     FitTimer timer = new FitTimer(trainer, model, dataset, info.initialParameters(0),
         () -> sgd.create(parameterCount));
     FitTimer.Timing timing;
+    // Room kept for the message if a round runs the heap out after all (the estimate above
+    // errs high, but the heap is shared with the JIT and the collector): let go of when it does.
+    byte[] reserve = new byte[(int) Math.min(1 << 22, Runtime.getRuntime().maxMemory() / 32)];
     try {
       timing = timer.time(fits, warmup, runs);
     } catch (IllegalArgumentException e) {
       throw new UsageException("error: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      reserve = null;
+      throw e; // Main reports it, naming --fits and the heap
     }
+    reserve[0]++; // held until here
     report(definition.name(), dataset.rows(), info.parameterCount(), compileNanos, timing,
         threads != null && model instanceof ChunkedKernels);
     return 0;
@@ -126,6 +134,28 @@ final class BenchCommand implements Callable<Integer> {
     if (runs < 1) {
       throw new UsageException("--runs " + runs + ": must be at least 1");
     }
+  }
+
+  /**
+   * Refuses a {@code --fits} whose round the heap cannot hold, before the first round: a round
+   * keeps every fit's result until its last fit ends, so too many fits would otherwise run the
+   * heap out, or leave the JVM collecting garbage for good, partway through. Half the heap is
+   * left for the model, the data and the collector.
+   */
+  private void checkMemory(int rows, int columns, int parameters) {
+    RoundMemory memory = RoundMemory.of(rows, columns, parameters, epochs);
+    long heap = Runtime.getRuntime().maxMemory();
+    int running = Math.min(fits, FitTimer.MOST_THREADS);
+    long need = memory.bytes(fits, running);
+    if (need <= heap / 2) {
+      return;
+    }
+    int most = memory.mostFits(heap / 2, FitTimer.MOST_THREADS);
+    String perFit = epochs == 1 ? "1 epoch" : epochs + " epochs";
+    throw new UsageException("--fits " + fits + ": out of memory (" + (heap >> 20) + " MB of "
+        + "heap at most): a round of " + fits + " fits of " + perFit + " would hold about " + Math.max(1, need >> 20) + " MB, more than half the heap; give "
+        + "it more with SYMGRAD_JAVA_OPTS=-Xmx4g, or "
+        + (most > 0 ? "run at most " + most + " fits (or fewer epochs)" : "use less data"));
   }
 
   /**

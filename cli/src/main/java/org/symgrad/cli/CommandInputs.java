@@ -13,6 +13,8 @@ final class CommandInputs {
   private static final Set<String> MODEL_COMMANDS =
       Set.of("fit", "predict", "eval", "check", "emit", "bench");
   private static final List<String> FILE_OPTIONS = List.of("--data", "--init");
+  // bench's fits are held at once, so their count is as much an input's size as the data.
+  private static final List<String> BENCH_OPTIONS = List.of("--data", "--fits");
 
   private CommandInputs() {}
 
@@ -32,8 +34,9 @@ final class CommandInputs {
           break;
         }
       }
+      List<String> options = args[0].equals("bench") ? BENCH_OPTIONS : FILE_OPTIONS;
       for (int i = 1; i < args.length; i++) {
-        for (String option : FILE_OPTIONS) {
+        for (String option : options) {
           if (args[i].equals(option) && i + 1 < args.length) {
             inputs.add(option + " " + org.symgrad.io.Quote.excerpt(args[i + 1]));
           } else if (args[i].startsWith(option + "=")) {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -81,8 +83,11 @@ final class FitTimer {
   Timing time(int fits, double warmupSeconds, int runs) {
     List<Dataset> copies = Collections.nCopies(fits, data);
     // One thread a fit up to a cap: 40 000 threads would exhaust the machine, not time it.
-    ExecutorService pool = fits == 1 ? null : RoundPool.of(Math.min(fits, MOST_THREADS) - 1);
-    Executor others = pool == null ? Runnable::run : pool;
+    int poolThreads = Math.min(fits, MOST_THREADS) - 1;
+    Died died = new Died();
+    ThreadPoolExecutor pool = fits == 1 ? null : RoundPool.of(poolThreads, died);
+    Supplier<Executor> others = pool == null ? () -> Runnable::run
+        : () -> new OneTaskAThread(pool, poolThreads);
     try {
       int warmupRounds = 0;
       long warmupStart = System.nanoTime();
@@ -90,7 +95,8 @@ final class FitTimer {
       long longestEnd = warmupStart + (long) (LONGEST_WARMUP * warmupSeconds * 1e9);
       long now;
       do {
-        FitMany.fitAll(trainer, model, copies, start, optimizers, others);
+        FitMany.fitAll(trainer, model, copies, start, optimizers, others.get());
+        throwIfDied(died);
         warmupRounds++;
         now = System.nanoTime();
       } while (now < warmupEnd
@@ -99,11 +105,13 @@ final class FitTimer {
       long[] rounds = new long[runs];
       TrainingResult last = null;
       for (int i = 0; i < runs; i++) {
+        Executor round = others.get();
         long begin = System.nanoTime();
-        List<TrainingResult> round = FitMany.fitAll(trainer, model, copies, start, optimizers,
-            others);
+        List<TrainingResult> fitted = FitMany.fitAll(trainer, model, copies, start, optimizers,
+            round);
         rounds[i] = System.nanoTime() - begin;
-        last = round.get(0);
+        throwIfDied(died);
+        last = fitted.get(0);
         // Every copy is the same fit, so they all ran the same number of epochs.
         perEpoch[i] = last.epochs() == 0 ? Double.NaN : (double) rounds[i] / last.epochs();
       }
@@ -111,8 +119,67 @@ final class FitTimer {
       return new Timing(warmupRounds, perEpoch, rounds, last);
     } finally {
       if (pool != null) {
+        // FitMany stops a round's fits before it throws, out of memory too; but tasks still
+        // queued, when the pool's threads died of it, hold that round's results: dropped
+        // here, so that the heap is free again for the message that reports it.
+        pool.getQueue().clear();
         pool.shutdown();
       }
+    }
+  }
+
+  // A pool thread that died outside a fit: out of memory stays one, for Main to report.
+  private static void throwIfDied(Died died) {
+    Throwable e = died.get();
+    if (e instanceof Error error) {
+      throw error;
+    }
+    if (e != null) {
+      throw new IllegalStateException("a bench thread died", e);
+    }
+  }
+
+  /**
+   * Keeps the first failure that killed a pool thread. A class made before the pool, not a
+   * lambda: a lambda's class is spun on its first call, which out of memory fails, and the
+   * JVM then prints that failure instead.
+   */
+  private static final class Died extends AtomicReference<Throwable>
+      implements Thread.UncaughtExceptionHandler {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable e) {
+      compareAndSet(null, e);
+    }
+  }
+
+  /**
+   * The pool as one round's executor: it takes as many tasks as the pool has threads and
+   * refuses the rest. FitMany offers a task a fit, and a million queued tasks, each finding
+   * nothing left to fit, would only fill the heap (tens of megabytes a round). Called by the
+   * timing thread alone.
+   */
+  private static final class OneTaskAThread implements Executor {
+    // One refusal a round: made once, since a fresh exception's stack trace would be timed.
+    private static final RejectedExecutionException ENOUGH =
+        new RejectedExecutionException("one task a thread");
+    private final Executor pool;
+    private final int threads;
+    private int taken;
+
+    OneTaskAThread(Executor pool, int threads) {
+      this.pool = pool;
+      this.threads = threads;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      if (taken == threads) {
+        throw ENOUGH; // FitMany's caller runs the fits no task takes
+      }
+      taken++;
+      pool.execute(task);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.symgrad.cli;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +17,18 @@ final class RoundPool {
 
   private RoundPool() {}
 
-  /** A fixed pool of {@code threads} daemon threads that spin before they block. */
-  static ExecutorService of(int threads) {
+  /**
+   * A fixed pool of {@code threads} daemon threads that spin before they block. What kills one
+   * of them outside a fit (out of memory while it waits for a task; a fit's own failure is
+   * FitMany's to report) goes to {@code died}, for the round's thread to throw, rather than
+   * to standard error as a stack trace.
+   */
+  static ThreadPoolExecutor of(int threads, Thread.UncaughtExceptionHandler died) {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
         new SpinningQueue(), task -> {
           Thread thread = new Thread(task, "symgrad-bench-fit");
           thread.setDaemon(true);
+          thread.setUncaughtExceptionHandler(died);
           return thread;
         });
     pool.prestartAllCoreThreads();

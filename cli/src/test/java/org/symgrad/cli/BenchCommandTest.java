@@ -108,6 +108,19 @@ class BenchCommandTest {
   }
 
   @Test
+  void fitsTheHeapCannotHoldAreRefusedBeforeTheFirstRound() {
+    // A million results of 8192 epochs' losses: some 130 GB, more than any test JVM's heap.
+    CommandRun run = CommandRun.of("bench", MODEL, "--fits", "1000000", "--epochs", "8192",
+        "--warmup", "0", "--runs", "1");
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).containsMatch("--fits 1000000: out of memory \\([0-9]+ MB of heap at "
+        + "most\\): a round of 1000000 fits of 8192 epochs would hold about [0-9]+ MB, more than "
+        + "half the heap; give it more with SYMGRAD_JAVA_OPTS=-Xmx4g, or run at most [0-9]+ fits");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void missingModelFileIsBadInput() {
     CommandRun run = bench(folder.resolve("nope.sg").toString());
 

@@ -20,6 +20,13 @@ class CommandInputsTest {
   }
 
   @Test
+  void benchNamesItsFitsTooSinceARoundHoldsThemAll() {
+    assertThat(CommandInputs.of(new String[] {"bench", "m.sg", "--fits", "100000",
+        "--epochs", "1", "--data=d.csv"}))
+        .isEqualTo("m.sg, --fits 100000, --data d.csv");
+  }
+
+  @Test
   void namesAreShownShortAndOnOneLine() {
     assertThat(CommandInputs.of(new String[] {"emit", "a\nb\u202E.sg"})).isEqualTo("a?b?.sg");
     assertThat(CommandInputs.of(new String[] {"fit", "m.sg", "--data", "d".repeat(100)}))

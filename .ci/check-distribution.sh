@@ -86,6 +86,18 @@ ln -s big.csv big-link.csv
 ../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --data big-link.csv --epochs 3 \
   --json --quiet >/dev/null 2>"$dir/link-err.txt" || fail "a fit through a symbolic link failed"
 grep -q 'incubator' "$dir/link-err.txt" || fail "1 MiB of data through a link ran without the module"
+# A data path that looks like an option is a file to the launcher's size checks too: find once
+# took --data -fprint for its -fprint action and created (or truncated) a file named -prune.
+cp big.csv ./-fprint
+../symgrad-link fit "../$home/samples/thermometer/thermometer.sg" --data -fprint --epochs 3 \
+  --json --quiet >/dev/null 2>"$dir/dash-err.txt" || fail "a fit of --data -fprint failed"
+grep -q 'incubator' "$dir/dash-err.txt" || fail "1 MiB of data named -fprint ran without the module"
+cp "../$home/samples/thermometer/thermometer.csv" ./-fprint
+dash=$(SYMGRAD_JAVA_OPTS=-XX:+PrintCommandLineFlags ../symgrad-link fit \
+  "../$home/samples/thermometer/thermometer.sg" --data -fprint --json --quiet) \
+  || fail "a short fit of --data -fprint failed"
+echo "$dash" | grep -q 'TieredStopAtLevel=1' || fail "the short fit of -fprint ran with C2"
+[ ! -e ./-prune ] || fail "--data -fprint made a file named -prune"
 
 # A Java without the module (a jlink image of what symgrad needs, where the JDK has jlink): the
 # default runs the scalar kernels, with the same digits; on refuses, exit 2.

@@ -29,6 +29,7 @@ final class CsvTable {
           + "the columns");
     }
     List<String> header = header();
+    checkNames(header);
     List<String> names = wanted.select(header, file);
     // For each column of the file, where its values go, or -1 to skip it.
     int[] slot = new int[header.size()];
@@ -78,18 +79,34 @@ final class CsvTable {
 
   private List<String> header() {
     List<String> names = new ArrayList<>(reader.size());
-    Set<String> seen = new HashSet<>();
     for (int c = 0; c < reader.size(); c++) {
-      String name = reader.field(c);
+      names.add(reader.field(c));
+    }
+    return names;
+  }
+
+  /**
+   * Refuses a blank or repeated name among the columns that are read. Only those: the others
+   * are never parsed, so they may hold anything, names included (an export's two {@code id}
+   * columns, a row-number column without a name); a read column named twice is refused,
+   * since which of the two to read would be a guess.
+   */
+  private void checkNames(List<String> header) {
+    Set<String> read = wanted.readNames();
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < header.size(); c++) {
+      String name = header.get(c);
+      if (read != null && !read.contains(name)) {
+        continue;
+      }
       if (name.isEmpty()) {
         throw reader.errorAt(c, "column " + (c + 1) + " of the header has no name");
       }
       if (!seen.add(name)) {
-        throw reader.errorAt(c, "column " + Quote.of(name) + " appears twice in the header");
+        throw reader.errorAt(c, "column " + Quote.of(name) + " appears twice in the header, "
+            + "and it is read: which of the two to read would be ambiguous");
       }
-      names.add(name);
     }
-    return names;
   }
 
   // Field f of the current row as a finite double, or an error at its place.

@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.Dataset;
 import org.symgrad.runtime.ModelInfo;
@@ -118,6 +120,18 @@ public final class Datasets {
     /** The inputs only. */
     static Columns inputs(ModelInfo model) {
       return new Columns(model, false, false);
+    }
+
+    /** The names of the columns read, or null when every column is (no model). */
+    @Nullable Set<String> readNames() {
+      if (model == null) {
+        return null;
+      }
+      Set<String> names = new HashSet<>(model.inputColumns());
+      if (targetRead) {
+        names.add(model.target());
+      }
+      return names;
     }
 
     /**

@@ -74,7 +74,14 @@ class DatasetsTest {
   @Test
   void duplicateColumnIsRefused() {
     assertThat(error("x,x\n1,2\n")).isEqualTo(
-        "data.csv:1:3: error: column 'x' appears twice in the header");
+        "data.csv:1:3: error: column 'x' appears twice in the header, and it is read: which "
+            + "of the two to read would be ambiguous");
+  }
+
+  @Test
+  void withoutAModelEveryColumnIsReadAndSoNeedsAName() {
+    assertThat(error("x,,y\n1,2,3\n")).isEqualTo(
+        "data.csv:1:3: error: column 2 of the header has no name");
   }
 
   private Dataset load(String text) throws Exception {

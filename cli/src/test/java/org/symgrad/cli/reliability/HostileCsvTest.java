@@ -167,11 +167,15 @@ class HostileCsvTest {
   }
 
   @Test
-  void raggedRowsAndTrailingCommasAreRefused() {
+  void raggedRowsAndTrailingCommasAreRefused() throws IOException {
     refusedAt("x,y\n1,2\n3\n", 3, 1);
     refusedAt("x,y\n1,2,\n", 2, 1);
     refusedAt("x,y\n1,2,3\n", 2, 1);
-    assertThat(refusedAt("x,y,\n1,2,\n", 1, 5)).contains("column 3 of the header has no name");
+    // A comma ending every line, the header's too, is a third column without a name, which
+    // the model does not read: read like any unread column (docs/cli.md). A read column
+    // named twice is refused.
+    readsAs("x,y,\n1,2,\n", 1.0);
+    assertThat(refusedAt("x,y,x\n1,2,3\n", 1, 5)).contains("column 'x' appears twice");
     refusedAt("x,y\n", 2, 1);
   }
 

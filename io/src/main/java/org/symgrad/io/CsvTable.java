@@ -126,6 +126,12 @@ final class CsvTable {
       throw reader.errorAt(f, Quote.of(reader.field(f)) + " is too large for a double, in "
           + "column " + Quote.of(column));
     }
+    // Rounded to zero, as .sg files and grad --at refuse to (SG108): tested only when the
+    // value is 0, so that other cells pay one comparison.
+    if (value == 0 && Decimal.hasNonzeroDigit(chars, from, to)) {
+      throw reader.errorAt(f, Quote.of(reader.field(f)) + " is too small for a double (the "
+          + "smallest is 4.9e-324; it would be read as 0), in column " + Quote.of(column));
+    }
     String problem = wanted.problem(column, value, reader.field(f));
     if (problem != null) {
       throw reader.errorAt(f, problem);

@@ -44,6 +44,19 @@ final class Decimal {
     return i == to;
   }
 
+  /**
+   * Whether a number that {@link #matches} has a nonzero digit before its exponent: so that a
+   * cell parsed as 0 is known to be 0, not {@code 1e-400} rounded away.
+   */
+  static boolean hasNonzeroDigit(char[] s, int from, int to) {
+    for (int i = from; i < to && s[i] != 'e' && s[i] != 'E'; i++) {
+      if (s[i] >= '1' && s[i] <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

@@ -51,6 +51,17 @@ class DatasetsTest {
   }
 
   @Test
+  void aNumberThatWouldRoundToZeroIsRefusedAndSubnormalsAndZerosAreRead() throws Exception {
+    assertThat(error("x,y\n1,1e-400\n")).isEqualTo("data.csv:2:3: error: '1e-400' is too "
+        + "small for a double (the smallest is 4.9e-324; it would be read as 0), in column 'y'");
+    assertThat(error("x\n-0.000001e-324\n")).contains("'-0.000001e-324' is too small");
+
+    Dataset data = load("x\n4.9e-324\n1e-310\n0\n-0.0e-999\n000.000\n0e5\n");
+    assertThat(data.column("x")).usingExactEquality()
+        .containsExactly(Double.MIN_VALUE, 1e-310, 0.0, -0.0, 0.0, 0.0).inOrder();
+  }
+
+  @Test
   void javaOnlyNumberFormsAreRefused() {
     assertThat(error("x\n1.5d\n")).contains("not a number: '1.5d'");
     assertThat(error("x\n0x1p3\n")).contains("not a number: '0x1p3'");

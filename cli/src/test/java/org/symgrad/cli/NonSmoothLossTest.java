@@ -18,11 +18,7 @@ class NonSmoothLossTest {
 
   @Test
   void newtonRefusesMaeAndLmNoLongerPointsThere() throws Exception {
-    Files.copy(Path.of("../samples/thermometer/thermometer.csv"),
-        folder.resolve("thermometer.csv"));
-    Path model = folder.resolve("mae.sg");
-    Files.writeString(model, "data thermometer.csv\ninput t_u\ntarget t_c\nparam w\nparam b\n"
-        + "let t = 0.1 * t_u\nmodel w * t + b\nloss mae\n");
+    Path model = thermometerWithLoss("mae");
 
     CommandRun newton = CommandRun.of("fit", model.toString(), "--optimizer", "newton",
         "--json");
@@ -39,14 +35,19 @@ class NonSmoothLossTest {
 
   @Test
   void newtonStillFitsHuber() throws Exception {
-    Files.copy(Path.of("../samples/thermometer/thermometer.csv"),
-        folder.resolve("thermometer.csv"));
-    Path model = folder.resolve("huber.sg");
-    Files.writeString(model, "data thermometer.csv\ninput t_u\ntarget t_c\nparam w\nparam b\n"
-        + "let t = 0.1 * t_u\nmodel w * t + b\nloss huber(1.0)\n");
+    Path model = thermometerWithLoss("huber(1.0)");
 
     CommandRun run = CommandRun.of("fit", model.toString(), "--optimizer", "newton", "--json");
 
     assertThat(run.exitCode()).isEqualTo(0);
+  }
+
+  // The thermometer's line on its normalised input, with the loss given, in mae.sg.
+  private Path thermometerWithLoss(String loss) throws Exception {
+    Files.copy(Path.of("../samples/thermometer/thermometer.csv"),
+        folder.resolve("thermometer.csv"));
+    return Files.writeString(folder.resolve("mae.sg"), "data thermometer.csv\ninput t_u\n"
+        + "target t_c\nparam w\nparam b\nlet t = 0.1 * t_u\nmodel w * t + b\nloss " + loss
+        + "\n");
   }
 }

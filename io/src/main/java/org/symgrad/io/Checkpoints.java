@@ -279,6 +279,17 @@ public final class Checkpoints {
       return n;
     }
 
+    // A pipe (--init /dev/stdin, <(…)) has no size, and a file channel's stream then fails
+    // to say how much is left ("Illegal seek"); 0, "not known", is always a true answer.
+    @Override
+    public int available() {
+      try {
+        return super.available();
+      } catch (IOException e) {
+        return 0;
+      }
+    }
+
     private void count(int n) {
       read += n;
       if (read > largest) {

@@ -153,8 +153,9 @@ final class BenchCommand implements Callable<Integer> {
     int most = memory.mostFits(heap / 2, FitTimer.MOST_THREADS);
     String perFit = epochs == 1 ? "1 epoch" : epochs + " epochs";
     throw new UsageException("--fits " + fits + ": out of memory (" + (heap >> 20) + " MB of "
-        + "heap at most): a round of " + fits + " fits of " + perFit + " would hold about " + Math.max(1, need >> 20) + " MB, more than half the heap; give "
-        + "it more with SYMGRAD_JAVA_OPTS=-Xmx4g, or "
+        + "heap at most): a round of " + fits + " fits of " + perFit + " would hold about "
+        + Math.max(1, need >> 20) + " MB, more than half the heap; give it more with "
+        + "SYMGRAD_JAVA_OPTS=-Xmx4g, or "
         + (most > 0 ? "run at most " + most + " fits (or fewer epochs)" : "use less data"));
   }
 

@@ -152,8 +152,8 @@ final class FitCommand implements Callable<Integer> {
       } else {
         // Its parameters are where the loss became infinite: no use to resume or predict
         // from, and writing them would replace what the file held, often the fit resumed.
-        err.println("symgrad: " + fit.save() + " not written: the fit diverged and its "
-            + "parameters have no finite loss" + (Files.exists(fit.save())
+        err.println("symgrad: " + Quote.path(fit.save()) + " not written: the fit diverged "
+            + "and its parameters have no finite loss" + (Files.exists(fit.save())
                 ? "; the file is left as it was" : ""));
       }
     }

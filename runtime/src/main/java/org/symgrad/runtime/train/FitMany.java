@@ -72,7 +72,9 @@ public final class FitMany {
     }
     ExecutorService pool = Executors.newFixedThreadPool(others);
     try {
-      return fitAll(trainer, model, datasets, initialParams, optimizers, pool);
+      // One task a pool thread: each takes data sets until none is left, so a task a data set
+      // would only queue (a million data sets, a million queued tasks) and then find nothing.
+      return fitAll(trainer, model, datasets, initialParams, optimizers, pool, others);
     } finally {
       pool.shutdown();
     }
@@ -105,6 +107,14 @@ public final class FitMany {
   public static List<TrainingResult> fitAll(Trainer trainer, CompiledModel model,
       List<Dataset> datasets, double[] initialParams, Supplier<? extends Optimizer> optimizers,
       Executor executor) {
+    return fitAll(trainer, model, datasets, initialParams, optimizers, executor,
+        Integer.MAX_VALUE);
+  }
+
+  // The fits on executor, offered at most tasks tasks (one a data set below that).
+  private static List<TrainingResult> fitAll(Trainer trainer, CompiledModel model,
+      List<Dataset> datasets, double[] initialParams, Supplier<? extends Optimizer> optimizers,
+      Executor executor, int tasks) {
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(initialParams, "initialParams");
@@ -112,7 +122,7 @@ public final class FitMany {
     Objects.requireNonNull(executor, "executor");
     FitQueue fits = new FitQueue(trainer, model, List.copyOf(datasets), initialParams,
         optimizers); // List.copyOf also refuses null data sets
-    for (int i = 0; i < fits.size(); i++) {
+    for (int i = 0; i < Math.min(fits.size(), tasks); i++) {
       try {
         executor.execute(fits::runUntilEmpty);
       } catch (RejectedExecutionException full) {

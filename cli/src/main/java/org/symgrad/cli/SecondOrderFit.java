@@ -49,15 +49,11 @@ final class SecondOrderFit {
     boolean lm = command.fit.optimizer().toLowerCase(Locale.ROOT).equals("lm");
     ModelDefinition definition = ModelFiles.model(command.modelFile);
     Dataset dataset = ModelFiles.data(definition, command.modelFile, command.data);
+    String refusal = Symgrad.whyNotSecondOrder(definition, lm);
+    if (!refusal.isEmpty()) {
+      throw new UsageException(command.modelFile + ": error: " + refusal);
+    }
     String notLeastSquares = Symgrad.whyNotLeastSquares(definition);
-    if (lm && !notLeastSquares.isEmpty()) {
-      throw new UsageException(command.modelFile + ": error: " + notLeastSquares
-          + "; --optimizer newton fits any smooth loss");
-    }
-    String notForNewton = Symgrad.whyNotNewton(definition);
-    if (!lm && !notForNewton.isEmpty()) {
-      throw new UsageException(command.modelFile + ": error: " + notForNewton);
-    }
     SecondOrderOptions read = configure(() -> SecondOrderOptions.parse(command.fit.optimizer(),
         options, command.fit.epochs()));
     Tolerances tolerances = read.tolerances();

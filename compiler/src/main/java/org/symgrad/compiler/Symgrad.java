@@ -247,6 +247,19 @@ public final class Symgrad {
         : "";
   }
 
+  /**
+   * Why {@code lm} ({@code leastSquares}) or else {@code newton} cannot fit {@code model}, or ""
+   * when it can: the whole refusal, as the command line and symgrad-spark word it, pointing an
+   * lm user whose loss is not least squares at newton.
+   */
+  public static String whyNotSecondOrder(ModelDefinition model, boolean leastSquares) {
+    if (!leastSquares) {
+      return whyNotNewton(model);
+    }
+    String why = whyNotLeastSquares(model);
+    return why.isEmpty() ? "" : why + "; --optimizer newton fits any smooth loss";
+  }
+
   /** The parameters' element names in flat order ({@code W[0,1]} for an array's elements). */
   public static List<String> parameterNames(ModelDefinition model) {
     return SecondOrder.parameterNames(model);

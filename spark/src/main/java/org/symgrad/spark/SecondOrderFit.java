@@ -81,16 +81,11 @@ final class SecondOrderFit {
    */
   static void check(FitSpec spec, String text, String sourceName) {
     ModelDefinition definition = ExecutorModels.definition(text, sourceName);
-    String why = Symgrad.whyNotLeastSquares(definition);
-    if (spec.leastSquaresOnly() && !why.isEmpty()) {
-      throw new IllegalArgumentException(sourceName + ": error: " + why
-          + "; --optimizer newton fits any smooth loss");
+    String refusal = Symgrad.whyNotSecondOrder(definition, spec.leastSquaresOnly());
+    if (!refusal.isEmpty()) {
+      throw new IllegalArgumentException(sourceName + ": error: " + refusal);
     }
-    String notForNewton = Symgrad.whyNotNewton(definition);
-    if (!spec.leastSquaresOnly() && !notForNewton.isEmpty()) {
-      throw new IllegalArgumentException(sourceName + ": error: " + notForNewton);
-    }
-    if (why.isEmpty()) {
+    if (Symgrad.whyNotLeastSquares(definition).isEmpty()) {
       ExecutorModels.compileResiduals(text, sourceName);
     }
     if (!spec.leastSquaresOnly()) {

@@ -64,14 +64,32 @@ public final class Checkpoints {
     }
   }
 
-  /** Writes {@code checkpoint} of {@code model} to {@code file}, atomically. */
+  /**
+   * Writes {@code checkpoint} of {@code model} to {@code file}, atomically.
+   *
+   * @throws IllegalArgumentException, before {@code file} is touched, when the checkpoint's
+   *     parameters are not {@code model}'s count (a checkpoint of another model)
+   */
   public static void save(Path file, ModelInfo model, TrainingCheckpoint checkpoint) {
     OutputFiles.write(file, "--save",
         (toJson(model, checkpoint) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The checkpoint as one line of JSON. */
+  /**
+   * The checkpoint as one line of JSON.
+   *
+   * @throws IllegalArgumentException when the checkpoint's parameters are not {@code model}'s
+   *     count
+   */
   public static String toJson(ModelInfo model, TrainingCheckpoint checkpoint) {
+    // The file names each value by the model's parameters: with another model's info, a
+    // longer checkpoint would be cut short silently and a shorter one fail half written.
+    if (checkpoint.params().length != model.parameterCount()) {
+      throw new IllegalArgumentException("the checkpoint holds "
+          + checkpoint.params().length + " parameter values, but model '" + model.name()
+          + "' has " + model.parameterCount() + ": save a checkpoint with the info of the "
+          + "model that made it");
+    }
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("symgrad", Version.current());
     root.put("model", model.name());

@@ -71,4 +71,22 @@ class CheckpointsTest {
     assertThat(e).hasMessageThat().isEqualTo(file + ": error: \"w\" must be an array of 2 "
         + "numbers; its parameters are w[2], b (a fit of another model?)");
   }
+
+  @Test
+  void aCheckpointSavedWithAnotherModelsInfoIsRefusedAndTheFileKept() throws Exception {
+    // MODEL has 3 values; a checkpoint of 2 failed half written, one of 4 was cut silently.
+    Path file = folder.resolve("fit.json");
+    Files.writeString(file, "the fit before");
+    for (int count : new int[] {2, 4}) {
+      TrainingCheckpoint other = new TrainingCheckpoint(0, 5, 10, 0, new double[count],
+          new OptimizerState("SGD", Map.of(), Map.of()), 0.01, Map.of(), 1.0, 0, 1.0,
+          new double[0]);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Checkpoints.save(file, MODEL, other));
+      assertThat(e).hasMessageThat().isEqualTo("the checkpoint holds " + count
+          + " parameter values, but model 'm' has 3: save a checkpoint with the info of the "
+          + "model that made it");
+      assertThat(Files.readString(file)).isEqualTo("the fit before");
+    }
+  }
 }

@@ -38,6 +38,30 @@ final class Check {
     return value;
   }
 
+  /**
+   * A scheduler's factor of the learning rate ({@code gamma}): finite and above 0. torch takes
+   * any, but the lr a negative or NaN one makes is refused at the epoch it is set, far from the
+   * cause and blamed on the learning rate, and an infinite one makes the fit diverge.
+   */
+  static double factor(double value, String scheduler, String option) {
+    if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(scheduler + " option '" + option + "' must be a "
+          + "finite number above 0, got " + PyFloat.repr(value)
+          + ": the factor the learning rate is multiplied by");
+    }
+    return value;
+  }
+
+  /** A scheduler's floor of the learning rate ({@code eta_min}): finite and not negative. */
+  static double floor(double value, String scheduler, String option) {
+    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(scheduler + " option '" + option + "' must be a "
+          + "finite number of at least 0, got " + PyFloat.repr(value)
+          + ": the learning rate it anneals to");
+    }
+    return value;
+  }
+
   /** Guards every step: an optimizer is sized for one parameter array. */
   static void sizes(String optimizer, int size, double[] params, double[] grad) {
     if (params.length != size || grad.length != size) {

@@ -30,7 +30,7 @@ public final class CosineAnnealingLR extends BaseScheduler {
     super("CosineAnnealingLR", optimizer);
     // torch would fail with a division by zero at the first step.
     this.tMax = Check.positive(tMax, "CosineAnnealingLR", "T_max");
-    this.etaMin = etaMin;
+    this.etaMin = Check.floor(etaMin, "CosineAnnealingLR", "eta_min");
     this.baseLr = optimizer.learningRate();
     counters.add("base_lr", () -> baseLr, value -> baseLr = value);
   }

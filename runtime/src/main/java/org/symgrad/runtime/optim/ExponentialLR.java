@@ -12,7 +12,7 @@ public final class ExponentialLR extends BaseScheduler {
 
   public ExponentialLR(Optimizer optimizer, double gamma) {
     super("ExponentialLR", optimizer);
-    this.gamma = gamma;
+    this.gamma = Check.factor(gamma, "ExponentialLR", "gamma");
   }
 
   @Override

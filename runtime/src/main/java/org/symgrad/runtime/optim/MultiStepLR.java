@@ -15,7 +15,7 @@ public final class MultiStepLR extends BaseScheduler {
   public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
     super("MultiStepLR", optimizer);
     this.milestones = milestones.clone();
-    this.gamma = gamma;
+    this.gamma = Check.factor(gamma, "MultiStepLR", "gamma");
   }
 
   @Override

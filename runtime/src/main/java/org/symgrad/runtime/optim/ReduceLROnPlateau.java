@@ -39,7 +39,7 @@ public final class ReduceLROnPlateau extends BaseScheduler {
       double minLr,
       double eps) {
     super("ReduceLROnPlateau", optimizer);
-    if (factor >= 1.0) {
+    if (!(factor < 1.0)) { // NaN too, which would skip every reduction without a word
       throw new IllegalArgumentException("Factor should be < 1.0.");
     }
     if (!mode.equals("min") && !mode.equals("max")) {

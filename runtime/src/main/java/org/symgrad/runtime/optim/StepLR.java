@@ -18,7 +18,7 @@ public final class StepLR extends BaseScheduler {
     super("StepLR", optimizer);
     // torch would fail with a division by zero at the first step.
     this.stepSize = Check.positive(stepSize, "StepLR", "step_size");
-    this.gamma = gamma;
+    this.gamma = Check.factor(gamma, "StepLR", "gamma");
   }
 
   @Override

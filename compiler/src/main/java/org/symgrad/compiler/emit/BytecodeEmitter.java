@@ -162,7 +162,7 @@ public final class BytecodeEmitter {
         "java/lang/Object", kept == Part.DEFERRED ? new String[] {DeferredCalls.DEFERRED_KERNELS}
             : chunked ? new String[] {COMPILED_MODEL, CHUNKED_KERNELS}
             : new String[] {COMPILED_MODEL});
-    writer.visitSource(lines != null ? lines.fileName() : program.source(), null);
+    writer.visitSource(sourceFile(lines != null ? lines.fileName() : program.source()), null);
     if (kept == Part.DEFERRED) {
       writeBareConstructor(writer, internalName);
     } else {
@@ -207,6 +207,13 @@ public final class BytecodeEmitter {
               + "pool needs " + e.getConstantPoolCount() + " entries, the limit is 65535)",
           null, "use fewer distinct numbers and terms, or split the model in two"));
     }
+  }
+
+  // The SourceFile attribute, which stack traces show: a class file holds at most 65535 bytes
+  // of it, and a model named in code or a source name given as text may be longer. No file
+  // system names a file of more than 255 characters, so those are kept whole.
+  private static String sourceFile(String name) {
+    return name.length() <= 255 ? name : name.substring(0, 254) + "…";
   }
 
   // private static final ThreadLocal<double[]> SCRATCH = Scratch.perThread(size);

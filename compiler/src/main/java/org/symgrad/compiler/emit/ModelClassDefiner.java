@@ -50,6 +50,9 @@ public final class ModelClassDefiner {
   private static final String PACKAGE = "org/symgrad/compiler/emit/";
   private static final AtomicLong SERIAL = new AtomicLong();
   private static final String DEFERRED_SUFFIX = "_deferred";
+  // A hidden class's name is only read in stack traces and dumps, and a class file holds at
+  // most 65535 bytes of it (a file name 255): a model's name may be any length.
+  private static final int NAME_CHARS = 128;
 
   private ModelClassDefiner() {}
 
@@ -184,7 +187,8 @@ public final class ModelClassDefiner {
   }
 
   private static String internalName(Program program) {
-    return PACKAGE + "Model_" + javaName(program.info().name());
+    String name = javaName(program.info().name());
+    return PACKAGE + "Model_" + name.substring(0, Math.min(name.length(), NAME_CHARS));
   }
 
   /** {@code name} made a valid Java identifier: other characters become '_'. */

@@ -43,8 +43,20 @@ public final class Batch {
     return columns.length;
   }
 
-  /** Column {@code index} in model order; kernels read it directly. */
+  /**
+   * Column {@code index} in model order; kernels read it directly.
+   *
+   * @throws IllegalArgumentException when the batch has no such column: most often a batch of
+   *     inputs alone handed to {@code loss} or {@code lossAndGradient}, which read the target
+   */
   public double[] column(int index) {
+    if (index >= columns.length) {
+      // Without this, a model's kernel failed with "Index 1 out of bounds for length 1".
+      throw new IllegalArgumentException("the model reads column " + index + " of a batch of "
+          + columns.length + (columns.length == 1 ? " column" : " columns") + ": a batch holds "
+          + "the model's inputs, then the target for loss and lossAndGradient; make it with "
+          + "Dataset.batchFor(model.info(), true)");
+    }
     return columns[index];
   }
 }

@@ -93,6 +93,8 @@ public final class Symgrad {
    * GENERATED_PACKAGE, SourceEmitter.className(model.name()))}.
    *
    * @throws SymgradException when the model does not fit in JVM methods
+   * @throws IllegalArgumentException when {@code packageName} is neither empty nor a Java
+   *     package name, or {@code className} is not a simple Java class name
    */
   public static String emitSource(ModelDefinition model, String packageName, String className) {
     return emitSource(model, packageName, className, false);
@@ -104,6 +106,7 @@ public final class Symgrad {
    */
   public static String emitSource(ModelDefinition model, String packageName, String className,
       boolean vector) {
+    JavaNames.check(packageName, className);
     Program program = lower(model);
     return SourceEmitter.emitWithLines(program, packageName, className, vector).text();
   }
@@ -114,6 +117,7 @@ public final class Symgrad {
    * #emitSource}'s text. Its one constructor takes the model's {@code ModelInfo}.
    *
    * @throws SymgradException when the model does not fit in JVM methods
+   * @throws IllegalArgumentException for names {@link #emitSource} refuses
    */
   public static byte[] emitClass(ModelDefinition model, String packageName, String className) {
     return emitClass(model, packageName, className, false);
@@ -122,6 +126,7 @@ public final class Symgrad {
   /** The same, with the Vector API's row loops when {@code vector}, as {@link #emitSource}. */
   public static byte[] emitClass(ModelDefinition model, String packageName, String className,
       boolean vector) {
+    JavaNames.check(packageName, className);
     Program program = lower(model);
     SourceLines lines = SourceLines.of(program, packageName, className, vector);
     String binaryName = packageName.isEmpty() ? className : packageName + "." + className;
@@ -179,6 +184,7 @@ public final class Symgrad {
   /** The Java source of one of the fused second-order kernels, as src-gen shows them. */
   public static String emitSecondOrderSource(ModelDefinition model, SecondOrderKernel kind,
       String packageName, String className) {
+    JavaNames.check(packageName, className);
     return SourceEmitter.emitText(lowerSecondOrder(model, kind), packageName, className);
   }
 
@@ -279,6 +285,7 @@ public final class Symgrad {
    */
   public static GeneratedSource generateSource(ModelDefinition model, String packageName,
       String className) {
+    JavaNames.check(packageName, className);
     Program program = lower(model);
     return new GeneratedSource(SourceEmitter.emitText(program, packageName, className),
         program.info());

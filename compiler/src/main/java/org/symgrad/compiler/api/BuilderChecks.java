@@ -2,6 +2,7 @@ package org.symgrad.compiler.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.symgrad.compiler.model.IndexRules;
 import org.symgrad.compiler.model.ParamRules;
 import org.symgrad.compiler.model.Shapes;
@@ -32,6 +33,7 @@ final class BuilderChecks {
   }
 
   static void checkInitializer(String name, Initializer initializer) {
+    Objects.requireNonNull(initializer, "initializer");
     if (!ParamRules.isFinite(initializer)) {
       throw new IllegalArgumentException("the initializer of parameter '" + name + "' is "
           + initializer + ": its numbers must be finite, as a model file's must");

@@ -1,5 +1,6 @@
 package org.symgrad.compiler.api;
 
+import java.util.Objects;
 import org.symgrad.compiler.model.NameRules;
 
 /**
@@ -17,6 +18,8 @@ final class Names {
    * @throws IllegalArgumentException saying why it could not
    */
   static void check(String name, String what, boolean isTarget) {
+    // Named here: null failed inside the name pattern's matcher ("this.text is null").
+    Objects.requireNonNull(name, what + " name");
     if (!NameRules.isName(name)) {
       throw new IllegalArgumentException("bad " + what + " name '" + name
           + "': a name is a letter or '_' followed by letters, digits and '_'");

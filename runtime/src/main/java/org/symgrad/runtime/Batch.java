@@ -52,11 +52,16 @@ public final class Batch {
   public double[] column(int index) {
     if (index >= columns.length) {
       // Without this, a model's kernel failed with "Index 1 out of bounds for length 1".
-      throw new IllegalArgumentException("the model reads column " + index + " of a batch of "
-          + columns.length + (columns.length == 1 ? " column" : " columns") + ": a batch holds "
-          + "the model's inputs, then the target for loss and lossAndGradient; make it with "
-          + "Dataset.batchFor(model.info(), true)");
+      throw missing(index, columns.length);
     }
     return columns[index];
+  }
+
+  // Out of line: every kernel call reads its columns here, so this stays a compare and a load.
+  private static IllegalArgumentException missing(int index, int width) {
+    return new IllegalArgumentException("the model reads column " + index + " of a batch of "
+        + width + (width == 1 ? " column" : " columns") + ": a batch holds the model's inputs, "
+        + "then the target for loss and lossAndGradient; make it with "
+        + "Dataset.batchFor(model.info(), true)");
   }
 }

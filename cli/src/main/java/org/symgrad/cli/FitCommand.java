@@ -148,7 +148,7 @@ final class FitCommand implements Callable<Integer> {
     }
     if (fit.save() != null) {
       if (hasFiniteLoss(result)) {
-        Checkpoints.save(fit.save(), info, result.checkpoint());
+        Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
       } else {
         // Its parameters are where the loss became infinite: no use to resume or predict
         // from, and writing them would replace what the file held, often the fit resumed.

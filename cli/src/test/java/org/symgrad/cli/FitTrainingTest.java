@@ -64,7 +64,8 @@ class FitTrainingTest {
     CommandRun run = CommandRun.of("fit", NORMALIZED, "--init", start.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("the model has no parameter c; its parameters are w, b");
+    assertThat(run.err()).contains(
+        "the model has no parameter c; the model's parameters are w, b, the file's w, b, c");
   }
 
   @Test

@@ -71,7 +71,16 @@ public final class Checkpoints {
    *     parameters are not {@code model}'s count (a checkpoint of another model)
    */
   public static void save(Path file, ModelInfo model, TrainingCheckpoint checkpoint) {
-    OutputFiles.write(file, "--save",
+    save(file, "", model, checkpoint);
+  }
+
+  /**
+   * {@link #save(Path, ModelInfo, TrainingCheckpoint)} for a command, whose messages name the
+   * file by its option ({@code --save}).
+   */
+  public static void save(Path file, String option, ModelInfo model,
+      TrainingCheckpoint checkpoint) {
+    OutputFiles.write(file, option,
         (toJson(model, checkpoint) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 

@@ -27,12 +27,14 @@ public final class OutputFiles {
 
   /**
    * The file that writing {@code path} will replace or create (a link's target), after
-   * checking that it may be written; {@code option} names it in messages ({@code --save}).
+   * checking that it may be written; {@code option} names it in messages ({@code --save}), or
+   * is "" for a library's caller, whose messages start with the path.
    */
   public static Path check(Path path, String option) {
-    String shown = option + " " + path;
+    String shown = shown(option, path);
     if (path.toString().isEmpty()) {
-      throw new BadFileException(option + ": error: an empty path");
+      throw new BadFileException((option.isEmpty() ? "" : option + ": ")
+          + "error: an empty path");
     }
     Path target;
     try {
@@ -108,6 +110,10 @@ public final class OutputFiles {
     }
   }
 
+  private static String shown(String option, Path path) {
+    return option.isEmpty() ? path.toString() : option + " " + path;
+  }
+
   private static Path resolved(Path path) throws IOException {
     Path absolute = path.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
@@ -121,7 +127,7 @@ public final class OutputFiles {
       pending.stream().write(bytes);
       pending.commit();
     } catch (IOException e) {
-      throw new BadFileException(option + " " + path + ": error: cannot write: "
+      throw new BadFileException(shown(option, path) + ": error: cannot write: "
           + e.getMessage());
     }
   }
@@ -143,7 +149,7 @@ public final class OutputFiles {
         throw e;
       }
     } catch (IOException e) {
-      throw new BadFileException(option + " " + path + ": error: cannot write: "
+      throw new BadFileException(shown(option, path) + ": error: cannot write: "
           + e.getMessage());
     }
   }
@@ -188,7 +194,7 @@ public final class OutputFiles {
         channel.force(true); // on the disk before the rename, or a power cut may empty it
         channel.close();
         if (!Files.isRegularFile(target) && Files.exists(target)) {
-          throw new BadFileException(option + " " + path + ": error: is no longer a regular "
+          throw new BadFileException(shown(option, path) + ": error: is no longer a regular "
               + "file; left as it is");
         }
         try {
@@ -201,7 +207,7 @@ public final class OutputFiles {
         forgetDiscard();
         syncFolder(target.getParent());
       } catch (IOException e) {
-        throw new BadFileException(option + " " + path + ": error: cannot write: "
+        throw new BadFileException(shown(option, path) + ": error: cannot write: "
             + e.getMessage());
       }
     }

@@ -37,7 +37,11 @@ public final class ParameterJson {
     if (params == null || !params.isObject()) {
       throw new BadFileException(prefix + "expected \"params\": {name: value, …}");
     }
-    String theirs = "; its parameters are " + shapes(model);
+    List<String> fileNames = new ArrayList<>();
+    params.fieldNames().forEachRemaining(fileNames::add);
+    // Both lists: "no value for a, c; the model's are a, c" would not say what the file has.
+    String theirs = "; the model's parameters are " + shapes(model) + ", the file's "
+        + (fileNames.isEmpty() ? "none" : Quote.names(fileNames));
     double[] values = new double[model.parameterCount()];
     List<String> missing = new ArrayList<>();
     for (ParameterInfo p : model.parameters()) {
@@ -73,11 +77,11 @@ public final class ParameterJson {
           + theirs + " (a fit of another model?)");
     }
     List<String> unknown = new ArrayList<>();
-    params.fieldNames().forEachRemaining(name -> {
+    for (String name : fileNames) {
       if (model.parameters().stream().noneMatch(p -> p.name().equals(name))) {
         unknown.add(name);
       }
-    });
+    }
     if (!unknown.isEmpty()) {
       throw new BadFileException(prefix + "the model has no parameter "
           + Quote.names(unknown) + theirs + " (a fit of another model?)");

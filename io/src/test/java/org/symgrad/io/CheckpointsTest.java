@@ -63,13 +63,39 @@ class CheckpointsTest {
   }
 
   @Test
+  void aLibraryCallersMessageStartsWithThePathNotAFlag() throws Exception {
+    TrainingCheckpoint saved = new TrainingCheckpoint(0, 1, 4, 0, new double[] {1, 2, 3},
+        new OptimizerState("SGD", Map.of(), Map.of()), 0.01, Map.of(), 1.0, 0, Double.NaN,
+        new double[0]);
+    Path directory = Files.createDirectory(folder.resolve("fits"));
+    BadFileException e = assertThrows(BadFileException.class,
+        () -> Checkpoints.save(directory, MODEL, saved));
+    assertThat(e).hasMessageThat().startsWith(directory + ": error: is a directory");
+
+    BadFileException flagged = assertThrows(BadFileException.class,
+        () -> Checkpoints.save(directory, "--save", MODEL, saved));
+    assertThat(flagged).hasMessageThat().startsWith("--save " + directory + ": error: ");
+  }
+
+  @Test
   void parametersOfAnotherShapeAreRefused() throws Exception {
     Path file = folder.resolve("result.json");
     Files.writeString(file, "{\"params\": {\"w\": [1, 2, 3], \"b\": -3}}");
     BadFileException e = assertThrows(BadFileException.class,
         () -> Checkpoints.load(file, MODEL));
     assertThat(e).hasMessageThat().isEqualTo(file + ": error: \"w\" must be an array of 2 "
-        + "numbers; its parameters are w[2], b (a fit of another model?)");
+        + "numbers; the model's parameters are w[2], b, the file's w, b (a fit of another "
+        + "model?)");
+  }
+
+  @Test
+  void parametersOfAnotherModelAreRefusedNamingBothSides() throws Exception {
+    Path file = folder.resolve("other.json");
+    Files.writeString(file, "{\"params\": {\"x\": 1, \"y\": 2}}");
+    BadFileException e = assertThrows(BadFileException.class,
+        () -> Checkpoints.load(file, MODEL));
+    assertThat(e).hasMessageThat().isEqualTo(file + ": error: no value for parameters w, b; "
+        + "the model's parameters are w[2], b, the file's x, y (a fit of another model?)");
   }
 
   @Test

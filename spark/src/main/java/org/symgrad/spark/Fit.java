@@ -173,7 +173,7 @@ public final class Fit implements Callable<Integer> {
         columns.schema());
     OutputFiles.write(frame, info, out);
     if (fit.save() != null) { // after the result, so that a failing save loses nothing
-      Checkpoints.save(fit.save(), info, result.checkpoint());
+      Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
     }
     if (spec.secondOrder()) {
       return FitFlags.reportSecondOrder(this, result, err);

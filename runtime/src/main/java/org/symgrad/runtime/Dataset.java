@@ -56,8 +56,20 @@ public final class Dataset {
     return columns[indexOf(name)].clone();
   }
 
-  /** The rows at {@code indices}, in that order, as a new data set. */
+  /**
+   * The rows at {@code indices}, in that order, as a new data set.
+   *
+   * @throws IllegalArgumentException naming the first index that is not a row of this data
+   */
   public Dataset select(int[] indices) {
+    int rows = rows();
+    for (int r = 0; r < indices.length; r++) {
+      if (indices[r] < 0 || indices[r] >= rows) {
+        throw new IllegalArgumentException("indices[" + r + "] = " + indices[r]
+            + " is not a row of this data (" + (rows == 0 ? "it has none"
+            : "rows 0.." + (rows - 1)) + ")");
+      }
+    }
     double[][] picked = new double[columns.length][indices.length];
     for (int c = 0; c < columns.length; c++) {
       for (int r = 0; r < indices.length; r++) {

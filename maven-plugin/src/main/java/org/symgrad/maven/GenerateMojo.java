@@ -25,7 +25,8 @@ public final class GenerateMojo extends AbstractMojo {
       defaultValue = "${project.basedir}/src/main/symgrad")
   private File modelDirectory;
 
-  /** Where the generated sources go; the folder is this goal's alone. */
+  /** Where the generated sources go; files there that symgrad did not generate are left alone,
+   * so it may be a folder of hand-written sources too. */
   @Parameter(property = "symgrad.outputDirectory",
       defaultValue = "${project.build.directory}/generated-sources/symgrad")
   private File outputDirectory;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.lang.model.SourceVersion;
 import org.symgrad.compiler.diagnostic.Diagnostic;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.diagnostic.SymgradException;
@@ -66,9 +67,13 @@ final class ModelSources {
     Set<Path> made = new HashSet<>();
     for (Path model : models()) {
       String relative = modelDirectory.relativize(model).toString().replace('\\', '/');
+      String packageName = packageOf(modelDirectory.relativize(model));
+      if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+        errors.add(model + ": error: " + notAPackage(packageName));
+        continue;
+      }
       try {
         ModelDefinition definition = Symgrad.parseFile(model);
-        String packageName = packageOf(modelDirectory.relativize(model));
         String className = Symgrad.generatedClassName(definition.name());
         String source = Symgrad.emitSource(definition, packageName, className);
         Path target = outputDirectory.resolve(packageName.replace('.', '/'))
@@ -125,6 +130,17 @@ final class ModelSources {
       return defaultPackage;
     }
     return folder.toString().replace('\\', '/').replace('/', '.');
+  }
+
+  // javac would refuse the generated file at its package line ('my-models', 'com.class').
+  private String notAPackage(String packageName) {
+    String what = foldersArePackages && !packageName.equals(defaultPackage)
+        ? "its folder " + packageName.replace('.', '/') + " is not a Java package name"
+            + " (each folder a Java name, not a keyword: 'my_models', not 'my-models' or "
+            + "'class'); rename the folder, or set foldersArePackages to false"
+        : "packageName '" + packageName + "' is not a Java package name, such as "
+            + "org.example.models";
+    return what + ", so this model is not generated";
   }
 
   private static boolean sameText(Path target, String source) throws IOException {

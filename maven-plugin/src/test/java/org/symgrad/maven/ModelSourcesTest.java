@@ -132,4 +132,29 @@ class ModelSourcesTest {
         + "as it is and this model is not generated over it; move that file, or set "
         + "outputDirectory to a folder of its own");
   }
+
+  @Test
+  void aFolderOrPackageNameJavaCannotTakeIsAnErrorNotAFileJavacRefuses() throws IOException {
+    Path dashed = models.resolve("my-models/line.sg");
+    Path keyword = models.resolve("com/class/line.sg");
+    Path top = models.resolve("top.sg");
+    for (Path model : java.util.List.of(dashed, keyword, top)) {
+      Files.createDirectories(model.getParent());
+      Files.writeString(model, LINE);
+    }
+
+    ModelSources.Result result =
+        new ModelSources(models, out, "foo bar", true, java.util.Set.of()).generate();
+
+    assertThat(result.written()).isEmpty();
+    assertThat(result.errors()).containsExactly(
+        keyword + ": error: its folder com/class is not a Java package name (each folder a Java "
+            + "name, not a keyword: 'my_models', not 'my-models' or 'class'); rename the "
+            + "folder, or set foldersArePackages to false, so this model is not generated",
+        dashed + ": error: its folder my-models is not a Java package name (each folder a Java "
+            + "name, not a keyword: 'my_models', not 'my-models' or 'class'); rename the "
+            + "folder, or set foldersArePackages to false, so this model is not generated",
+        top + ": error: packageName 'foo bar' is not a Java package name, such as "
+            + "org.example.models, so this model is not generated").inOrder();
+  }
 }

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,9 +65,8 @@ final class ModelSources {
     List<Path> written = new ArrayList<>();
     List<Path> unchanged = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    Set<Path> made = new HashSet<>();
+    Map<Path, Path> made = new HashMap<>(); // generated file -> its model
     for (Path model : models()) {
-      String relative = modelDirectory.relativize(model).toString().replace('\\', '/');
       String packageName = packageOf(modelDirectory.relativize(model));
       if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
         errors.add(model + ": error: " + notAPackage(packageName));
@@ -78,9 +78,10 @@ final class ModelSources {
         String source = Symgrad.emitSource(definition, packageName, className);
         Path target = outputDirectory.resolve(packageName.replace('.', '/'))
             .resolve(className + ".java");
-        if (!made.add(target)) {
-          errors.add(relative + ":1:1: error two models generate " + className
-              + " in package " + packageName + "; rename one");
+        Path first = made.putIfAbsent(target, model);
+        if (first != null) {
+          errors.add(model + ": error: " + first + " generates " + className + " in package "
+              + packageName + " too; rename one of the two models");
           continue;
         }
         if (sameText(target, source)) {
@@ -101,7 +102,7 @@ final class ModelSources {
         }
       }
     }
-    return new Result(written, unchanged, deleteStale(made), errors);
+    return new Result(written, unchanged, deleteStale(made.keySet()), errors);
   }
 
   private List<Path> models() throws IOException {

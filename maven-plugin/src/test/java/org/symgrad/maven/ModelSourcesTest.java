@@ -157,4 +157,23 @@ class ModelSourcesTest {
         top + ": error: packageName 'foo bar' is not a Java package name, such as "
             + "org.example.models, so this model is not generated").inOrder();
   }
+
+  @Test
+  void twoModelsOfOneClassAreNamedWithTheirPaths() throws IOException {
+    Path first = models.resolve("a/line.sg");
+    Path second = models.resolve("b/line.sg");
+    for (Path model : java.util.List.of(first, second)) {
+      Files.createDirectories(model.getParent());
+      Files.writeString(model, LINE);
+    }
+
+    ModelSources.Result result = new ModelSources(models, out, "symgrad.generated", false,
+        java.util.Set.of()).generate();
+
+    assertThat(result.written())
+        .containsExactly(out.resolve("symgrad/generated/Symgrad_Line.java"));
+    assertThat(result.errors()).containsExactly(second + ": error: " + first
+        + " generates Symgrad_Line in package symgrad.generated too; rename one of the two "
+        + "models");
+  }
 }

@@ -8,8 +8,9 @@ import javax.lang.model.SourceVersion;
 /**
  * Hands out the facade's member and parameter names: a model name as it is when Java allows
  * it and nothing has it yet, otherwise with {@code '_'} appended until it is free: {@code
- * int_} for a parameter called {@code int}, {@code fit_()} for one called {@code fit}. The
- * result depends only on the model, so generated code is the same every time.
+ * int_} for a parameter called {@code int}, {@code fit_()} for one called {@code fit}, {@code
+ * yield_()} for one called {@code yield}. The result depends only on the model, so generated
+ * code is the same every time.
  */
 final class MemberNames {
   /** What the facade itself declares, or inherits from {@code Object}: a model name gives way. */
@@ -24,6 +25,8 @@ final class MemberNames {
   static MemberNames methods() {
     MemberNames names = new MemberNames();
     names.taken.addAll(FACADE_MEMBERS);
+    // Java declares a method named yield but refuses to call it unqualified, as toString does.
+    names.taken.add("yield");
     return names;
   }
 

@@ -50,4 +50,24 @@ class ReservedNamesProcessorTest {
         .isEqualTo(Compilation.Status.SUCCESS);
     assertThat(compilation).succeededWithoutWarnings();
   }
+
+  // toString calls an array's accessor, and Java refuses 'yield()' unqualified.
+  @Test
+  void reservedLookingNamesOfArrayParametersGenerateJavaThatCompiles() {
+    Compilation compilation = ProcessorRun.compile(ProcessorRun.source("org.example.Arrays2",
+        "package org.example;",
+        "import org.symgrad.runtime.annotation.SymbolicModel;",
+        "@SymbolicModel(",
+        "    inputs = \"x\",",
+        "    target = \"y\",",
+        "    params = {\"yield[2] = 1.0\", \"var[2] = 0.5\", \"record[2] = 0.5\",",
+        "              \"int[2] = 0.5\", \"toString[2] = 0.5\"},",
+        "    model = \"yield[0] * x + yield[1] + var[0] + var[1] + record[0] + record[1]"
+            + " + int[0] + int[1] + toString[0] + toString[1]\")",
+        "interface Arrays2 {}"));
+
+    assertWithMessage("%s", compilation.diagnostics()).that(compilation.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
 }

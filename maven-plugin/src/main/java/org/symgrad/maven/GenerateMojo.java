@@ -64,6 +64,7 @@ public final class GenerateMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("symgrad: cannot write " + outputDirectory + ": " + e, e);
     }
+    result.warnings().forEach(warning -> getLog().warn("symgrad: " + warning));
     if (result.errors().size() > 1) { // one error is printed once, by the failure itself
       result.errors().forEach(getLog()::error);
     }

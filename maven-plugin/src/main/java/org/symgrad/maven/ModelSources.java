@@ -58,13 +58,25 @@ final class ModelSources {
     this.skippedFolders = Set.copyOf(skippedFolders);
   }
 
-  /** What one run did; {@code errors} holds rendered diagnostics, each at file:line:column. */
-  record Result(List<Path> written, List<Path> unchanged, List<Path> deleted, List<String> errors) {}
+  /**
+   * What one run did; {@code errors} holds rendered diagnostics, each at file:line:column, and
+   * {@code warnings} what the build log should show without failing.
+   */
+  record Result(List<Path> written, List<Path> unchanged, List<Path> deleted, List<String> errors,
+      List<String> warnings) {}
 
   Result generate() throws IOException {
     List<Path> written = new ArrayList<>();
     List<Path> unchanged = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    // A misspelt modelDirectory generates nothing, and a build that passed would not say why.
+    if (!Files.exists(modelDirectory)) {
+      warnings.add("no model folder " + modelDirectory + ", so no model is generated");
+    } else if (!Files.isDirectory(modelDirectory)) {
+      errors.add(modelDirectory + ": error: modelDirectory is not a folder; name the folder "
+          + "that holds the .sg files");
+    }
     Map<Path, Path> made = new HashMap<>(); // generated file -> its model
     for (Path model : models()) {
       String packageName = packageOf(modelDirectory.relativize(model));
@@ -102,7 +114,7 @@ final class ModelSources {
         }
       }
     }
-    return new Result(written, unchanged, deleteStale(made.keySet()), errors);
+    return new Result(written, unchanged, deleteStale(made.keySet()), errors, warnings);
   }
 
   private List<Path> models() throws IOException {

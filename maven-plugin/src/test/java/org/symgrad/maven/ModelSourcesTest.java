@@ -93,6 +93,20 @@ class ModelSourcesTest {
 
     assertThat(result.written()).isEmpty();
     assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings()).containsExactly(
+        "no model folder " + models.resolve("absent") + ", so no model is generated");
+  }
+
+  @Test
+  void aModelFolderThatIsAFileIsAnError() throws IOException {
+    Path file = models.resolve("line.sg");
+    Files.writeString(file, LINE);
+
+    ModelSources.Result result = new ModelSources(file, out, "symgrad.generated").generate();
+
+    assertThat(result.written()).isEmpty();
+    assertThat(result.errors()).containsExactly(file + ": error: modelDirectory is not a "
+        + "folder; name the folder that holds the .sg files");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
@@ -40,6 +41,8 @@ public final class SourceEmitter {
   public static final String GENERATOR = "org.symgrad.compiler.processor.SymgradProcessor";
 
   private static final String INDENT = "  ";
+  /** The characters of one string literal: at most 3 bytes each in the class file. */
+  private static final int TEXT_PART = 16_384;
 
   /**
    * A generated file: the JavaPoet file, its text, and where each IR instruction's statement
@@ -175,12 +178,32 @@ public final class SourceEmitter {
         .collect(CodeBlock.joining(", "));
     return CodeBlock.builder()
         .add("new $T(\n$>$>", ModelInfo.class)
-        .add("$S,\n$S,\n$S,\n", info.name(), info.modelText(), info.lossText())
+        .add("$L,\n$L,\n$L,\n", text(info.name()), text(info.modelText()),
+            text(info.lossText()))
         .add(info.parameters().isEmpty() ? CodeBlock.of("$T.of(),\n", List.class)
             : CodeBlock.of("$T.of(\n$>$>$L),\n$<$<", List.class, parameters))
         .add("$T.of($L),\n", List.class, inputs)
         .add("$S,\n$L)$<$<", info.target(), info.outputs())
         .build();
+  }
+
+  // javac refuses a string constant of more than 65 535 bytes, the class file's limit, so a
+  // longer text (a model of 100 000 characters) is joined from shorter ones when the class
+  // loads; on one line still, where FileLayout counts one.
+  private static CodeBlock text(String text) {
+    if (text.length() <= TEXT_PART) {
+      return CodeBlock.of("$S", text);
+    }
+    List<CodeBlock> parts = new ArrayList<>();
+    for (int start = 0; start < text.length(); ) {
+      int end = Math.min(start + TEXT_PART, text.length());
+      if (Character.isHighSurrogate(text.charAt(end - 1)) && end < text.length()) {
+        end--; // a pair stays in one part
+      }
+      parts.add(CodeBlock.of("$S", text.substring(start, end)));
+      start = end;
+    }
+    return CodeBlock.of("$T.join(\"\", $L)", String.class, CodeBlock.join(parts, ", "));
   }
 
   private static CodeBlock parameter(ParameterInfo p) {

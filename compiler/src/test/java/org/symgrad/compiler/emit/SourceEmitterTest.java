@@ -66,6 +66,27 @@ class SourceEmitterTest {
     }
   }
 
+  /** A line whose model text is longer than javac takes in one string constant. */
+  static ModelDefinition longModel() {
+    String model = "(".repeat(40_000) + "w * x" + ")".repeat(40_000) + " + b";
+    return Symgrad.parse("input x\ntarget y\nparam w = 1.5\nparam b = 0.5\nmodel " + model
+        + "\nloss mse\n", "long");
+  }
+
+  // javac refuses a string constant of more than 65 535 bytes ("constant string too long").
+  @Test
+  void aModelTextLongerThanAStringConstantCompilesAndKeepsItsText() {
+    ModelDefinition model = longModel();
+    Program program = Symgrad.lower(model);
+
+    CompiledModel compiled = SourceBitIdentityTest.compileSource(program, "Symgrad_Long");
+
+    assertThat(compiled.info().modelText()).isEqualTo(program.info().modelText());
+    assertThat(compiled.info().modelText()).hasLength(80_009);
+    BitParity.assertSameBits(Symgrad.compile(model), compiled, new double[] {1.5, 0.5},
+        Batch.of(new double[][] {{1, 2, 3}, {2, 4, 7}}, 3), "a long model text");
+  }
+
   @Test
   void everyGradientSumIsCommentedWithItsDerivative() {
     for (long seed = 0; seed < 10; seed++) {

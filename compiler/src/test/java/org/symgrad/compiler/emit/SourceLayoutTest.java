@@ -147,6 +147,11 @@ class SourceLayoutTest {
     }
   }
 
+  @Test
+  void aModelTextJoinedFromSeveralLiteralsStaysOnItsLine() {
+    assertHonoured(Symgrad.lower(SourceEmitterTest.longModel()), "a model text of 80 009 chars");
+  }
+
   private void assertHonoured(Program program, String context) {
     assertHonoured(program, "org.example", "Laid", context);
   }

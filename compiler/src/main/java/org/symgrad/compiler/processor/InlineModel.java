@@ -2,6 +2,7 @@ package org.symgrad.compiler.processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.compiler.diagnostic.Diagnostic;
 
@@ -30,6 +31,8 @@ final class InlineModel {
       return index < 0 ? element : element + "[" + index + "]";
     }
   }
+
+  private static final Pattern ON_LINE = Pattern.compile("on line (\\d+)");
 
   private final List<Origin> lines;
   private final String text;
@@ -89,6 +92,18 @@ final class InlineModel {
     // An error in the keyword that was added (an empty value) points at the value's start.
     int column = Math.max(1, diagnostic.column() - origin.prefix().length());
     return new Diagnostic(diagnostic.errorCode(), origin.where(), 1, column, diagnostic.length(),
-        diagnostic.message(), origin.value(), diagnostic.hint());
+        diagnostic.message(), origin.value(), hint(diagnostic.hint()));
+  }
+
+  // The parser's hints place another declaration by its line in this text, which the user
+  // never sees: "'w' is first declared on line 4" becomes "… declared in params[0]".
+  private @Nullable String hint(@Nullable String hint) {
+    if (hint == null) {
+      return null;
+    }
+    return ON_LINE.matcher(hint).replaceAll(match -> {
+      Origin origin = origin(Integer.parseInt(match.group(1)));
+      return origin == null ? match.group() : "in " + origin.where();
+    });
   }
 }

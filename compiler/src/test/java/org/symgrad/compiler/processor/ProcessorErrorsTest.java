@@ -71,6 +71,19 @@ class ProcessorErrorsTest {
             did you mean 't_u'? declared names: b, t_u, w""").inFile(file).onLine(7).atColumn(13);
   }
 
+  // The annotation has no lines of a model file: the hint names the value instead.
+  @Test
+  void aDuplicateNamesTheValueThatDeclaredItFirst() {
+    JavaFileObject file = thermometer("w * t_u + b", "w = 1", "b", "w = 2");
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).hadErrorContaining("""
+        [SG201] duplicate param 'w' (params[2], column 1)
+            w = 2
+            ^
+            'w' is first declared in params[0]""").inFile(file).onLine(6);
+  }
+
   @Test
   void everyErrorOfTheModelIsReported() {
     JavaFileObject file = source("org.example.Thermometer",

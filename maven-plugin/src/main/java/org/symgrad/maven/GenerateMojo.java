@@ -62,7 +62,8 @@ public final class GenerateMojo extends AbstractMojo {
       result = new ModelSources(modelDirectory.toPath(), outputDirectory.toPath(), packageName,
           foldersArePackages, Set.copyOf(skippedFolders)).generate();
     } catch (IOException e) {
-      throw new MojoExecutionException("symgrad: cannot write " + outputDirectory + ": " + e, e);
+      throw new MojoExecutionException("symgrad: cannot write " + outputDirectory + ": "
+          + IoReason.of(e), e);
     }
     result.warnings().forEach(warning -> getLog().warn("symgrad: " + warning));
     if (result.errors().size() > 1) { // one error is printed once, by the failure itself

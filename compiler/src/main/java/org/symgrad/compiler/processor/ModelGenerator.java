@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -32,8 +33,14 @@ final class ModelGenerator {
   private final Filer filer;
   private final Messager messager;
   private final List<java.nio.file.Path> modelDirs;
+  private final Map<String, String> claimed;
 
-  ModelGenerator(ProcessingEnvironment environment) {
+  /**
+   * @param claimed the generated front classes of this compilation so far, each with the type
+   *     it came from; this one's is added
+   */
+  ModelGenerator(ProcessingEnvironment environment, Map<String, String> claimed) {
+    this.claimed = claimed;
     this.elements = environment.getElementUtils();
     this.filer = environment.getFiler();
     this.messager = environment.getMessager();
@@ -62,6 +69,16 @@ final class ModelGenerator {
   void generate(TypeElement type) {
     ModelAnnotation annotation = ModelAnnotation.on(type, elements);
     Names names = Names.of(type, elements);
+    String first = claimed.putIfAbsent(names.facade().canonicalName(),
+        type.getQualifiedName().toString());
+    if (first != null) {
+      // Outer.Inner and Outer_Inner: javac's Filer would refuse the second pair of files
+      // ("Attempt to recreate a file"), once for each, without naming the first type.
+      annotation.error(messager, "[" + ErrorCode.WRITE_FAILED.id() + "] " + first + " already "
+          + "generates " + names.facade().canonicalName() + " and "
+          + names.model().simpleName() + "; rename one of the two types");
+      return;
+    }
     if (!AnnotationChecks.check(annotation, messager)) {
       return;
     }

@@ -1,5 +1,7 @@
 package org.symgrad.compiler.processor;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -31,7 +33,13 @@ public final class SymgradProcessor extends AbstractProcessor {
 
   /** The processor javac loads. */
   public SymgradProcessor() {
-    this((environment, type) -> new ModelGenerator(environment).generate(type));
+    this(generatorOnce());
+  }
+
+  // One processor, every round: the classes already generated, by the type each came from.
+  private static BiConsumer<ProcessingEnvironment, TypeElement> generatorOnce() {
+    Map<String, String> claimed = new HashMap<>();
+    return (environment, type) -> new ModelGenerator(environment, claimed).generate(type);
   }
 
   /** A processor that runs {@code generator} for each annotated type: for tests. */

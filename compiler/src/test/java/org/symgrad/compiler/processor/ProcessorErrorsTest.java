@@ -159,7 +159,7 @@ class ProcessorErrorsTest {
       if (type.getSimpleName().contentEquals("Broken")) {
         throw new IllegalStateException("boom");
       }
-      new ModelGenerator(environment).generate(type);
+      new ModelGenerator(environment, new java.util.HashMap<>()).generate(type);
       generated.add(type.getSimpleName().toString());
     });
 

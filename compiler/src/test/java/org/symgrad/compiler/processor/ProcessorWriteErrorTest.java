@@ -30,4 +30,29 @@ class ProcessorWriteErrorTest {
     assertThat(compilation).hadErrorContaining(
         "[SG603] could not write org.example.Symgrad_LineModel: ");
   }
+
+  @Test
+  void twoTypesThatGenerateOneClassAreNamedOnce() {
+    JavaFileObject nested = source("org.example.Outer",
+        "package org.example;",
+        "class Outer {",
+        "  @org.symgrad.runtime.annotation.SymbolicModel(inputs = \"x\", target = \"y\",",
+        "      params = \"c\", model = \"c * x\")",
+        "  interface Inner {}",
+        "}");
+    JavaFileObject flat = source("org.example.Outer_Inner",
+        "package org.example;",
+        "@org.symgrad.runtime.annotation.SymbolicModel(inputs = \"x\", target = \"y\",",
+        "    params = \"c\", model = \"c * x\")",
+        "interface Outer_Inner {}");
+
+    Compilation compilation = compile(nested, flat);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[SG603] org.example.Outer");
+    assertThat(compilation).hadErrorContaining(
+        "already generates org.example.Symgrad_Outer_Inner and Symgrad_Outer_InnerModel; "
+            + "rename one of the two types");
+  }
 }

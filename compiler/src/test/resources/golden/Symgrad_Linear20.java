@@ -8,6 +8,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.Scratch;
@@ -45,6 +46,8 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 21);
+    Kernels.checkOut(out, rows, 1);
     double b = params[20];
     for (int row = 0; row < rows; row++) {
       // 20 terms added in order, from -0.0, which keeps the first term's bits
@@ -63,6 +66,7 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 21);
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
@@ -102,6 +106,8 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 21);
+    Kernels.checkGrad(grad, 21);
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
@@ -159,6 +165,8 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 21);
+    Kernels.checkSums(sums, 22);
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];
@@ -210,6 +218,9 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 21);
+    Kernels.checkSums(sums, 22);
+    Kernels.checkGrad(grad, 21);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -224,6 +235,8 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 21);
+    Kernels.checkSums(sums, 22);
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
     double b = params[20];

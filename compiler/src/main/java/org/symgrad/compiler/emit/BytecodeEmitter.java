@@ -46,6 +46,8 @@ public final class BytecodeEmitter {
   static final String CHUNKED_KERNELS = "org/symgrad/runtime/parallel/ChunkedKernels";
   /** The static field holding a split model's per-thread scratch arrays. */
   static final String SCRATCH_FIELD = "SCRATCH";
+  /** {@code org.symgrad.runtime.Kernels}, whose checks every kernel calls at its head. */
+  static final String KERNELS = "org/symgrad/runtime/Kernels";
   /** {@code org.symgrad.runtime.SumLanes}, which kernels with sums in scratch call. */
   static final String SUM_LANES = "org/symgrad/runtime/SumLanes";
   static final String THREAD_LOCAL_DESCRIPTOR = "Ljava/lang/ThreadLocal;";

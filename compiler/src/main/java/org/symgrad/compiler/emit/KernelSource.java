@@ -11,6 +11,8 @@ import org.symgrad.compiler.lower.Accumulator;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Layout;
+import org.symgrad.compiler.lower.LengthCheck;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 
 /**
@@ -77,6 +79,16 @@ final class KernelSource {
     CodeBlock.Builder code = CodeBlock.builder();
     if (!kernel.kind().chunked()) {
       writer.statement(code, "int " + fixed.rows() + " = ", "$L.size()", fixed.batch());
+    }
+    for (LengthCheck check : kernel.checks()) { // Kernels.checkParams(params, 2);
+      String array = layout.argument(check.argument()).name();
+      if (check.rule().perRow()) {
+        writer.statement(code, "", "$T.$L($L, $L, $L)", Kernels.class, check.rule().method(),
+            array, fixed.rows(), check.count());
+      } else {
+        writer.statement(code, "", "$T.$L($L, $L)", Kernels.class, check.rule().method(), array,
+            check.count());
+      }
     }
     if (kernel.sumsInScratch()) {
       writer.statement(code, "double[] " + fixed.scratch() + " = ", "$L.get()",

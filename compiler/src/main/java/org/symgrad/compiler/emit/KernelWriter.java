@@ -31,6 +31,7 @@ import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.KernelLines;
 import org.symgrad.compiler.lower.Layout;
+import org.symgrad.compiler.lower.LengthCheck;
 
 /**
  * Writes one {@link Kernel} as its method: prologue, the row loop over the body, epilogue;
@@ -110,6 +111,7 @@ final class KernelWriter {
       code.visitMethodInsn(INVOKEVIRTUAL, BytecodeEmitter.BATCH, "size", "()I", false);
       code.visitVarInsn(ISTORE, rowsSlot);
     }
+    writeChecks(writer, layout, rowsSlot);
     if (shortOnly) {
       // if (rows >= SHORT) return later.lossAndGradient(params, batch, grad);
       Label shortPass = new Label();
@@ -156,6 +158,24 @@ final class KernelWriter {
     }
     code.visitMaxs(0, 0);
     code.visitEnd();
+  }
+
+  // Kernels.checkParams(params, 2); Kernels.checkOut(out, rows, 1); … before any work. A
+  // method that passes long passes on to the deferred class checks before it does, and the
+  // deferred one again: two compares a call, where a row costs more.
+  private void writeChecks(InstructionWriter writer, Layout layout, int rowsSlot) {
+    List<LengthCheck> checks = kernel.checks();
+    for (int i = 0; i < checks.size(); i++) {
+      LengthCheck check = checks.get(i);
+      marks.at(i, KernelLines::checks);
+      code.visitVarInsn(ALOAD, layout.argument(check.argument()).slot());
+      if (check.rule().perRow()) {
+        code.visitVarInsn(ILOAD, rowsSlot);
+      }
+      writer.pushInt(check.count());
+      code.visitMethodInsn(INVOKESTATIC, BytecodeEmitter.KERNELS, check.rule().method(),
+          check.rule().perRow() ? "([DII)V" : "([DI)V", false);
+    }
   }
 
   // double sN = 0.0 for each sum; sums in scratch: Arrays.fill(scratch, 0, 8 * sums, 0.0).

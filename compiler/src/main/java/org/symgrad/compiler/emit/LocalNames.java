@@ -19,9 +19,9 @@ final class LocalNames {
   // Names that are not keywords but that a local must not take: the contextual keywords, and
   // the simple names method bodies use as qualifiers (a local called Math would shadow
   // java.lang.Math in Math.exp(t3); SCRATCH is the split models' field, SPECIES_256 the vector
-  // kernels' static import).
+  // kernels' static import, Kernels the checks at the head of every kernel).
   private static final Set<String> RESERVED = Set.of("var", "yield", "record", "sealed",
-      "permits", "Math", "Functions", "Double", "Arrays", "SCRATCH", "DoubleVector",
+      "permits", "Math", "Functions", "Double", "Arrays", "Kernels", "SCRATCH", "DoubleVector",
       "SPECIES_256");
 
   private final Set<String> taken = new HashSet<>();

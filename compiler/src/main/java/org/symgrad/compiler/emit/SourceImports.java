@@ -13,6 +13,7 @@ import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.Scratch;
@@ -61,6 +62,9 @@ final class SourceImports {
     if (kernel.isSplit() || kernel.kind().arguments().stream()
         .anyMatch(a -> a.type() == org.symgrad.compiler.lower.Argument.Type.BATCH)) {
       types.add(Batch.class);
+    }
+    if (!kernel.checks().isEmpty()) {
+      types.add(Kernels.class); // Kernels.checkParams(params, 2);
     }
     if (kernel.sumsInScratch() && !kernel.sums().isEmpty()) {
       types.add(Arrays.class);

@@ -197,6 +197,18 @@ final class CodeSize {
     return LOCAL + index(index.stride()) + 1 + index(Math.abs(index.first())) + 1;
   }
 
+  /**
+   * The bytes of {@code kernel}'s checks of its arrays, at the head of its own method: each
+   * {@code aload}, the row count's {@code iload}, the length, {@code invokestatic}.
+   */
+  static int checks(Kernel kernel) {
+    int size = 0;
+    for (LengthCheck check : kernel.checks()) {
+      size += 1 + SMALL_LOCAL + index(check.count()) + 3;
+    }
+    return size;
+  }
+
   /** The bytes of a method holding {@code sections}, with its fixed code and sums. */
   static int ofMethod(List<List<Instr>> sections, int sums) {
     int size = METHOD_OVERHEAD + sums * (1 + LOCAL);
@@ -217,7 +229,7 @@ final class CodeSize {
     int once = ofMethod(List.of(kernel.prologue(), kernel.epilogue()), sums * Kernel.LANES);
     // Per sum: seven lane loads and seven additions, the store; per lane copy: iinc row; the
     // end of the groups (a short pass has none) and the test around the tree: 32 at most.
-    return once + (Kernel.LANES + 1) * (of(kernel.body()) + 3)
+    return once + checks(kernel) + (Kernel.LANES + 1) * (of(kernel.body()) + 3)
         + sums * (Kernel.LANES * (VALUE + 1) + LOCAL) + METHOD_OVERHEAD + 32;
   }
 
@@ -259,6 +271,6 @@ final class CodeSize {
     int sums = kernel.sums().size();
     return ofMethod(List.of(kernel.prologue(), kernel.epilogue()), sums) + of(kernel.body())
         + 2 * VECTOR_INSTRUCTION * kernel.body().size() + sums * VECTOR_SUM
-        + broadcast.size() * BROADCAST + VECTOR_LOOPS;
+        + broadcast.size() * BROADCAST + VECTOR_LOOPS + checks(kernel);
   }
 }

@@ -189,8 +189,8 @@ final class Interchanger {
       body.add(new Instr.Loop(null, scatter.count(), sweep.perColumn(), null));
     }
     int scratch = first + slots.size() * BLOCK_ROWS;
-    return new Kernel(kernel.kind(), kernel.prologue(), body, kernel.epilogue(), kernel.sums(),
-        temps, List.of(), scratch, BLOCK_ROWS);
+    return kernel.rewritten(kernel.prologue(), body, kernel.epilogue(), temps, List.of(),
+        scratch, BLOCK_ROWS);
   }
 
   // The row code as it was, after the gathers' results it reads, before the values it hands on.

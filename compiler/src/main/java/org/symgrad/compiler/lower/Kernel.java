@@ -57,6 +57,8 @@ import org.symgrad.runtime.SumLanes;
  *     the block's rows (see {@link Interchanger})
  * @param vectorised whether the row loop runs four rows an instruction on the Vector API,
  *     as {@link Vectorisable} decided: its body then holds only {@link Vectorisable.Lane lanes}
+ * @param checks what the method checks of its array arguments before any work, in order
+ *     (see {@link LengthCheck}); none in a kernel built without lengths, as tests build them
  */
 public record Kernel(
     Kind kind,
@@ -68,7 +70,8 @@ public record Kernel(
     List<Helper> helpers,
     int scratchSize,
     int blockRows,
-    boolean vectorised) {
+    boolean vectorised,
+    List<LengthCheck> checks) {
 
   /** The lanes of a row sum: see the class comment. */
   public static final int LANES = SumLanes.LANES;
@@ -183,6 +186,7 @@ public record Kernel(
     epilogue = List.copyOf(epilogue);
     sums = List.copyOf(sums);
     helpers = List.copyOf(helpers);
+    checks = List.copyOf(checks);
     if (!helpers.isEmpty() && scratchSize == 0) {
       throw new IllegalArgumentException("a split kernel passes values through scratch");
     }
@@ -191,25 +195,42 @@ public record Kernel(
     }
   }
 
-  /** A scalar kernel. */
+  /** A scalar kernel that checks no argument. */
   public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
       List<Accumulator> sums, int temps, List<Helper> helpers, int scratchSize, int blockRows) {
-    this(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize, blockRows, false);
+    this(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize, blockRows, false,
+        List.of());
   }
 
   /** The same kernel, its row loop on the Vector API or not. */
   Kernel withVectorised(boolean on) {
     return on == vectorised ? this : new Kernel(kind, prologue, body, epilogue, sums, temps,
-        helpers, scratchSize, blockRows, on);
+        helpers, scratchSize, blockRows, on, checks);
   }
 
-  /** A kernel whose body runs once per row. */
+  /** The same kernel checking its arrays against {@code lengths} ({@link LengthCheck#of}). */
+  Kernel withChecks(LengthCheck.Lengths lengths) {
+    return new Kernel(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize,
+        blockRows, vectorised, LengthCheck.of(kind, lengths));
+  }
+
+  /**
+   * The same kernel with its code rewritten by a pass ({@link Reroller}, {@link Splitter},
+   * {@link Interchanger}), scalar, checking what this one checks.
+   */
+  Kernel rewritten(List<Instr> prologue, List<Instr> body, List<Instr> epilogue, int temps,
+      List<Helper> helpers, int scratchSize, int blockRows) {
+    return new Kernel(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize,
+        blockRows, false, checks);
+  }
+
+  /** A kernel whose body runs once per row, checking no argument. */
   public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
       List<Accumulator> sums, int temps, List<Helper> helpers, int scratchSize) {
     this(kind, prologue, body, epilogue, sums, temps, helpers, scratchSize, 0);
   }
 
-  /** A kernel in one method. */
+  /** A kernel in one method, checking no argument. */
   public Kernel(Kind kind, List<Instr> prologue, List<Instr> body, List<Instr> epilogue,
       List<Accumulator> sums, int temps) {
     this(kind, prologue, body, epilogue, sums, temps, List.of(), 0);
@@ -321,6 +342,7 @@ public record Kernel(
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(kind.methodName()).append(":\n");
+    checks.forEach(check -> text.append("  ").append(check.listing(kind)).append('\n'));
     if (sumsInScratch()) {
       text.append("  (scratch ").append(scratchLength())
           .append(", the 8 lanes of sums s0… in scratch 0…)\n");

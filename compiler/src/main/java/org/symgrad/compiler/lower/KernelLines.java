@@ -15,6 +15,7 @@ import java.util.function.IntUnaryOperator;
  * statement the source shows.
  *
  * @param rows {@code int rows = batch.size();}, or 0 in a chunked kernel, which has none
+ * @param checks each of {@link Kernel#checks()}: {@code Kernels.checkParams(params, 2);}
  * @param scratch {@code double[] scratch = SCRATCH.get();} of a kernel with its sums in
  *     scratch, else 0
  * @param columns each column array's load, by column index
@@ -41,6 +42,7 @@ import java.util.function.IntUnaryOperator;
  */
 public record KernelLines(
     int rows,
+    List<Integer> checks,
     int scratch,
     Map<Integer, Integer> columns,
     List<Integer> prologue,
@@ -55,6 +57,7 @@ public record KernelLines(
 
   public KernelLines {
     columns = Map.copyOf(columns);
+    checks = List.copyOf(checks);
     prologue = List.copyOf(prologue);
     sums = List.copyOf(sums);
     body = List.copyOf(body);
@@ -93,7 +96,8 @@ public record KernelLines(
       shiftedHelpers.add(shift(helpers.get(i), helperOpens.get(i)));
       shiftedInner.add(shift(inner.get(i + 1), helperOpens.get(i)));
     }
-    return new KernelLines(inMain.applyAsInt(rows), inMain.applyAsInt(scratch), shiftedColumns,
+    return new KernelLines(inMain.applyAsInt(rows), shift(checks, main),
+        inMain.applyAsInt(scratch), shiftedColumns,
         shift(prologue, main), shift(sums, main), inMain.applyAsInt(loop), shift(body, main),
         shift(epilogue, main), shiftedHelpers, shift(lanes, main), shiftedInner, lengths);
   }

@@ -39,6 +39,17 @@ public record Layout(Local params, Local batch, Local array, Local rows, Local r
     names = List.copyOf(names);
   }
 
+  /** The argument with {@code role}, as this method keeps it (see the class comment). */
+  public Local argument(Argument.Role role) {
+    return switch (role) {
+      case PARAMS -> params;
+      case BATCH -> batch;
+      case OUTPUT -> array;
+      case FROM -> from;
+      case ROWS -> rows;
+    };
+  }
+
   /**
    * The layout of {@code kernel}'s own method: its arguments in the slots of the signature the
    * IR gives, after {@code this}; then the row count (unless an argument), the row, the row's

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * KernelLines}). The source printer prints this layout and nothing else on the lines it
  * counts: the comments and braces counted here are the ones it writes.
  *
- * <p>The kernel's method: {@code rows}, {@code scratch}, the column arrays in column order,
+ * <p>The kernel's method: {@code rows}, the checks of its arrays, {@code scratch}, the column
+ * arrays in column order,
  * the prologue, the sums set to 0 (a comment line before each, or one before the {@code
  * Arrays.fill} of sums in scratch), the row loop, the epilogue. The row loop is one of: a
  * block loop (a comment, its {@code for}, its end, the body, a brace); a loop written once per
@@ -49,13 +50,16 @@ final class LineLayout {
       inner.add(method.inner);
       lengths.add(method.line);
     }
-    return new KernelLines(lines.rows(), lines.scratch(), lines.columns(), lines.prologue(),
+    return new KernelLines(lines.rows(), lines.checks(), lines.scratch(), lines.columns(),
+        lines.prologue(),
         lines.sums(), lines.loop(), lines.body(), lines.epilogue(), helpers, lines.lanes(),
         inner, lengths);
   }
 
   private KernelLines main() {
     int rows = kernel.kind().chunked() ? 0 : next();
+    List<Integer> checks = new ArrayList<>();
+    kernel.checks().forEach(check -> checks.add(next()));
     int scratch = kernel.sumsInScratch() ? next() : 0;
     Map<Integer, Integer> columns = new TreeMap<>();
     new TreeMap<>(kernel.layout().columns()).keySet().forEach(c -> columns.put(c, next()));
@@ -92,7 +96,7 @@ final class LineLayout {
       skip(1);
     }
     List<Integer> epilogue = instructions(kernel.epilogue(), 0);
-    return new KernelLines(rows, scratch, columns, prologue, sums, loop, body, epilogue,
+    return new KernelLines(rows, checks, scratch, columns, prologue, sums, loop, body, epilogue,
         List.of(), lanes, List.of(), List.of());
   }
 

@@ -161,9 +161,14 @@ public final class Lowering {
 
     ModelInfo modelInfo = new ModelInfo(model.name(), model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), outputs.size());
+    // What every kernel checks of its caller's arrays: params and grad hold a value a
+    // parameter, out the outputs of every row, sums the chunked passes' sums.
+    int sumCount = params.size() + 1;
+    LengthCheck.Lengths lengths = new LengthCheck.Lengths(parameterCount(model),
+        parameterCount(model), outputs.size(), sumCount);
     java.util.function.UnaryOperator<Kernel> fitted = kernel -> {
-      Kernel split = Splitter.split(Reroller.reroll(kernel, options.loopsFrom()),
-          options.methodLimit());
+      Kernel split = Splitter.split(Reroller.reroll(kernel.withChecks(lengths),
+          options.loopsFrom()), options.methodLimit());
       return options.blocks() ? Interchanger.interchange(split, options.methodLimit()) : split;
     };
     Kernel fusedKernel = fitted.apply(fused.build(Kernel.Kind.LOSS_AND_GRADIENT));
@@ -185,7 +190,7 @@ public final class Lowering {
     return new Program(modelInfo, model.source(),
         fitted.apply(predict.build(Kernel.Kind.PREDICT)),
         fitted.apply(loss.build(Kernel.Kind.LOSS)),
-        fusedKernel, derivatives, sumsKernel, finishKernel, params.size() + 1,
+        fusedKernel, derivatives, sumsKernel, finishKernel, sumCount,
         lossSumsKernel);
   }
 

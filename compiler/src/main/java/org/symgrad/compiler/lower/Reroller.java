@@ -106,8 +106,8 @@ final class Reroller {
       sections.set(s, rollSinks(sections.get(s), s));
     }
     dropUnreadLoads(sections);
-    return new Kernel(kernel.kind(), sections.get(0), sections.get(1), sections.get(2),
-        kernel.sums(), temps, List.of(), scratch ? Math.max(1, Kernel.LANES * kernel.sums().size()) : 0);
+    return kernel.rewritten(sections.get(0), sections.get(1), sections.get(2), temps, List.of(),
+        scratch ? Math.max(1, Kernel.LANES * kernel.sums().size()) : 0, 0);
   }
 
   private static boolean addsByIndex(Instr instr) {

@@ -138,9 +138,12 @@ public record RowSums(String name, List<Node> terms, List<String> labels, List<N
 
     ModelInfo info = new ModelInfo(name, model.modelText(), model.lossText(),
         model.parameters(), model.inputs(), model.target(), terms.size());
+    // params holds the parameters, then the direction; grad the results after the first.
+    LengthCheck.Lengths lengths = new LengthCheck.Lengths(count + directions.size(),
+        results.size() - 1, terms.size(), terms.size());
     UnaryOperator<Kernel> fitted = kernel -> {
-      Kernel split = Splitter.split(Reroller.reroll(kernel, options.loopsFrom()),
-          options.methodLimit());
+      Kernel split = Splitter.split(Reroller.reroll(kernel.withChecks(lengths),
+          options.loopsFrom()), options.methodLimit());
       return options.blocks() ? Interchanger.interchange(split, options.methodLimit()) : split;
     };
     Kernel s = fitted.apply(chunkSums.build(Kernel.Kind.SUMS));

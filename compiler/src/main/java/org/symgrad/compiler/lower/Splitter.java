@@ -121,7 +121,7 @@ final class Splitter {
   static Kernel split(Kernel kernel, int limit) {
     // Sums in scratch are zeroed by one Arrays.fill, which METHOD_OVERHEAD covers.
     int size = CodeSize.ofMethod(List.of(kernel.prologue(), kernel.body(), kernel.epilogue()),
-        kernel.sumsInScratch() ? 0 : kernel.sums().size());
+        kernel.sumsInScratch() ? 0 : kernel.sums().size()) + CodeSize.checks(kernel);
     return size <= limit ? kernel : new Splitter(kernel, limit).run();
   }
 
@@ -303,8 +303,8 @@ final class Splitter {
     List<Instr> epilogue = new ArrayList<>(grouped.get(2));
     epilogue.addAll(plan.tail);
     int scratch = Math.max(1, Kernel.LANES * kernel.sums().size() + plan.slots.size());
-    return new Kernel(kernel.kind(), grouped.get(0), grouped.get(1), epilogue, kernel.sums(),
-        kernel.temps(), helpers, scratch);
+    return kernel.rewritten(grouped.get(0), grouped.get(1), epilogue, kernel.temps(), helpers,
+        scratch, 0);
   }
 
   private List<Instr> instrs(Range range) {

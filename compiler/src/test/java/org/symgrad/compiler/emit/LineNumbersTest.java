@@ -76,12 +76,14 @@ class LineNumbersTest {
   }
 
   @Test
-  void storeThatThrowsIsReportedAtItsLineInTheGeneratedSource() {
-    // grad has room for w's gradient only, so storing b's throws.
-    assertBothThrowAt("grad[1] = t18;",
+  void statementThatThrowsIsReportedAtItsLineInTheGeneratedSource() {
+    // grad has room for w's gradient only: the check at the head of the method refuses it.
+    assertBothThrowAt("Kernels.checkGrad(grad, 2);",
         model -> model.lossAndGradient(new double[] {1, 0}, HandBuiltModels.thermometerBatch(),
             new double[1]));
-    assertBothThrowAt("out[row] = pred;",
+    assertBothThrowAt("Kernels.checkParams(params, 2);",
+        model -> model.loss(new double[] {1, 0, 5}, HandBuiltModels.thermometerBatch()));
+    assertBothThrowAt("Kernels.checkOut(out, rows, 1);",
         model -> model.predict(new double[] {1, 0}, HandBuiltModels.thermometerBatch(),
             new double[3]));
     // A batch without the target column: Batch.column throws, called from this line.

@@ -197,6 +197,12 @@ class SourceLayoutTest {
       assertWithMessage(where).that(text(file, lines.rows())).endsWith(".size();");
       named.add(lines.rows());
     }
+    assertWithMessage(where).that(lines.checks()).hasSize(kernel.checks().size());
+    for (int i = 0; i < kernel.checks().size(); i++) {
+      assertWithMessage(where).that(text(file, lines.checks().get(i)))
+          .startsWith("Kernels." + kernel.checks().get(i).rule().method() + "(");
+      named.add(lines.checks().get(i));
+    }
     if (lines.scratch() > 0) {
       assertWithMessage(where).that(text(file, lines.scratch())).endsWith("SCRATCH.get();");
       named.add(lines.scratch());

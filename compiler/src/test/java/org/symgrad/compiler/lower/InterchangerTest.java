@@ -34,6 +34,8 @@ class InterchangerTest {
     assertThat(Lowering.lower(linear, LIMIT, ALWAYS).lossAndGradient().toString())
         .isEqualTo("""
             lossAndGradient:
+              check params.length == 4
+              check grad.length == 4
               (scratch 552, the 8 lanes of sums s0… in scratch 0…)
               t3 = param 3
               for each block of 256 rows:

@@ -18,6 +18,8 @@ class ProgramListingTest {
   void fusedKernelHoistsParametersSharesTheResidualAndScalesSumsAfterTheLoop() {
     assertThat(program.lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
+          check params.length == 2
+          check grad.length == 2
           t0 = param 0
           t1 = param 1
           for each row:

@@ -33,6 +33,8 @@ class RerollerTest {
     assertThat(Lowering.lower(linear, LIMIT, ALWAYS, false).lossAndGradient().toString())
         .isEqualTo("""
             lossAndGradient:
+              check params.length == 4
+              check grad.length == 4
               (scratch 40, the 8 lanes of sums s0… in scratch 0…)
               t3 = param 3
               for each row:

@@ -34,6 +34,8 @@ class VectorListingTest {
   void predictWritesEachOutputOfTheRow() {
     assertThat(Symgrad.lower(SOFTMAX).predict().toString()).isEqualTo("""
         predict:
+          check params.length == 6
+          check out.length >= rows * 2
           t0 = param 0
           t1 = param 1
           t2 = param 2
@@ -60,6 +62,8 @@ class VectorListingTest {
   void crossEntropyIsTheStableLogSumExpWithAnIndicatorForTheTarget() {
     assertThat(Symgrad.lower(SOFTMAX).lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
+          check params.length == 6
+          check grad.length == 6
           (scratch 56, the 8 lanes of sums s0… in scratch 0…)
           t0 = param 0
           t1 = param 1
@@ -152,6 +156,8 @@ class VectorListingTest {
   void aSplitKernelCallsHelpersThatPassValuesThroughScratch() {
     assertThat(Lowering.lower(LINEAR, 120).lossAndGradient().toString()).isEqualTo("""
         lossAndGradient:
+          check params.length == 3
+          check grad.length == 3
           (scratch 47, the 8 lanes of sums s0… in scratch 0…)
           for each row:
             call part 24

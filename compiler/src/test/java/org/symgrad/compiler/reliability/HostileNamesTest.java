@@ -26,13 +26,13 @@ import org.symgrad.runtime.CompiledModel;
  * {@code t3}) and whose file names are hostile: both emitters' classes can only do
  * arithmetic. The generated source compiles without a warning and gives the bytecode's bits,
  * and the code of either class refers to nothing but {@code Math}, the runtime's {@code
- * Functions}, {@code Batch} and, in the source's constant {@code ModelInfo}, the runtime's
- * description types: never to a class a name spells.
+ * Functions}, {@code Batch}, the checks of {@code Kernels} and, in the source's constant {@code
+ * ModelInfo}, the runtime's description types: never to a class a name spells.
  */
 class HostileNamesTest {
   /** Identifiers the grammar allows, chosen to collide with Java and with generated code. */
   static final List<String> NAMES = List.of("System", "Runtime", "exit", "java", "javax",
-      "class", "int", "double", "Math", "Functions", "Double", "String", "Object", "Class",
+      "class", "int", "double", "Math", "Functions", "Kernels", "Double", "String", "Object", "Class",
       "Thread", "ProcessBuilder", "exec", "getClass", "forName", "INFO", "info", "params",
       "batch", "grad", "out", "inputs", "rows", "row", "t0", "t1", "t3", "var", "yield",
       "record", "this", "super", "null", "true", "new", "return", "_", "__", "goto", "const",
@@ -43,11 +43,12 @@ class HostileNamesTest {
   /** What the bytecode emitter's class may refer to, besides its own field. */
   private static final List<String> BYTECODE_REACH = List.of("java/lang/Math.",
       "org/symgrad/runtime/Functions.", "java/lang/Object.<init>",
-      "org/symgrad/runtime/Batch.size", "org/symgrad/runtime/Batch.column");
+      "org/symgrad/runtime/Batch.size", "org/symgrad/runtime/Batch.column",
+      "org/symgrad/runtime/Kernels.check");
   /** What the generated source's class may refer to, besides its own members. */
   private static final List<String> SOURCE_REACH = List.of("java/lang/Math.",
       "org/symgrad/runtime/Functions.", "org/symgrad/runtime/Batch.",
-      "org/symgrad/runtime/ModelInfo.", "org/symgrad/runtime/ParameterInfo.",
+      "org/symgrad/runtime/Kernels.check", "org/symgrad/runtime/ModelInfo.", "org/symgrad/runtime/ParameterInfo.",
       "org/symgrad/runtime/Initializer$", "java/util/List.of", "java/lang/Object.<init>",
       "java/lang/Double.longBitsToDouble", "type org/symgrad/runtime/");
 

@@ -29,7 +29,7 @@ class ReservedNamesTest {
       // the kernels' arguments, locals, fields and sums
       "loss", "grad", "params", "batch", "inputs", "out", "rows", "row", "scratch", "from",
       "to", "sums", "block", "blockEnd", "j", "i", "n", "lossSum", "INFO", "SCRATCH", "info",
-      "sumCount", "pred", "t0", "t1", "t7", "s0", "s1", "Math", "Functions", "Double",
+      "sumCount", "pred", "t0", "t1", "t7", "s0", "s1", "Math", "Functions", "Kernels", "Double",
       "DoubleVector", "SPECIES_256", "v", "acc0", "lane", "rows_", "grad_", "loss_",
       // Java's keywords, literals and contextual keywords
       "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class",

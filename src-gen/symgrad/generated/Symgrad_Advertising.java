@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -40,6 +41,8 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 4);
+    Kernels.checkOut(out, rows, 1);
     double[] tvColumn = inputs.column(0);
     double[] radioColumn = inputs.column(1);
     double[] pressColumn = inputs.column(2);
@@ -64,6 +67,7 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 4);
     double[] tvColumn = batch.column(0);
     double[] radioColumn = batch.column(1);
     double[] pressColumn = batch.column(2);
@@ -244,6 +248,8 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 4);
+    Kernels.checkGrad(grad, 4);
     double[] tvColumn = batch.column(0);
     double[] radioColumn = batch.column(1);
     double[] pressColumn = batch.column(2);
@@ -546,6 +552,8 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 4);
+    Kernels.checkSums(sums, 5);
     double[] tvColumn = batch.column(0);
     double[] radioColumn = batch.column(1);
     double[] pressColumn = batch.column(2);
@@ -838,6 +846,9 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 4);
+    Kernels.checkSums(sums, 5);
+    Kernels.checkGrad(grad, 4);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -862,6 +873,8 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 4);
+    Kernels.checkSums(sums, 5);
     double[] tvColumn = batch.column(0);
     double[] radioColumn = batch.column(1);
     double[] pressColumn = batch.column(2);

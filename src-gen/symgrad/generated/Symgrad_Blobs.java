@@ -9,6 +9,7 @@ import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.Scratch;
@@ -46,6 +47,8 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 9);
+    Kernels.checkOut(out, rows, 3);
     double[] x0Column = inputs.column(0);
     double[] x1Column = inputs.column(1);
     double W_0_0 = params[0];
@@ -81,6 +84,7 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 9);
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);
     double[] labelColumn = batch.column(2);
@@ -481,6 +485,8 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 9);
+    Kernels.checkGrad(grad, 9);
     double[] scratch = SCRATCH.get();
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);
@@ -628,6 +634,8 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 9);
+    Kernels.checkSums(sums, 10);
     double[] scratch = SCRATCH.get();
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);
@@ -764,6 +772,9 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 9);
+    Kernels.checkSums(sums, 10);
+    Kernels.checkGrad(grad, 9);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -799,6 +810,8 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 9);
+    Kernels.checkSums(sums, 10);
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);
     double[] labelColumn = batch.column(2);

@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -41,6 +42,8 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 3);
+    Kernels.checkOut(out, rows, 1);
     double[] tColumn = inputs.column(0);
     double a = params[0];
     double k = params[1];
@@ -59,6 +62,7 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 3);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -209,6 +213,8 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 3);
+    Kernels.checkGrad(grad, 3);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -475,6 +481,8 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 4);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -733,6 +741,9 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 4);
+    Kernels.checkGrad(grad, 3);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -753,6 +764,8 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 4);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];

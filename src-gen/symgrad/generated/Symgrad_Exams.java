@@ -8,6 +8,7 @@ import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -41,6 +42,8 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 3);
+    Kernels.checkOut(out, rows, 1);
     double[] exam1Column = inputs.column(0);
     double[] exam2Column = inputs.column(1);
     double w_0 = params[0];
@@ -60,6 +63,7 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 3);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);
     double[] admittedColumn = batch.column(2);
@@ -220,6 +224,8 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 3);
+    Kernels.checkGrad(grad, 3);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);
     double[] admittedColumn = batch.column(2);
@@ -484,6 +490,8 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 4);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);
     double[] admittedColumn = batch.column(2);
@@ -743,6 +751,9 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 4);
+    Kernels.checkGrad(grad, 3);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -760,6 +771,8 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 4);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);
     double[] admittedColumn = batch.column(2);

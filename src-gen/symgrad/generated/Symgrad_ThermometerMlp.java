@@ -8,6 +8,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.Scratch;
@@ -47,6 +48,8 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 40);
+    Kernels.checkOut(out, rows, 1);
     double[] t_uColumn = inputs.column(0);
     double W1_0_0 = params[0];
     double W1_1_0 = params[1];
@@ -163,6 +166,7 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 40);
     double[] scratch = SCRATCH.get();
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
@@ -292,6 +296,8 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 40);
+    Kernels.checkGrad(grad, 40);
     double[] scratch = SCRATCH.get();
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
@@ -751,6 +757,8 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 40);
+    Kernels.checkSums(sums, 41);
     double[] scratch = SCRATCH.get();
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
@@ -1128,6 +1136,9 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 40);
+    Kernels.checkSums(sums, 41);
+    Kernels.checkGrad(grad, 40);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -1142,6 +1153,8 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 40);
+    Kernels.checkSums(sums, 41);
     double[] scratch = SCRATCH.get();
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);

@@ -8,6 +8,7 @@ import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Functions;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -44,6 +45,8 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 5);
+    Kernels.checkOut(out, rows, 1);
     double[] t_uColumn = inputs.column(0);
     double a0 = params[0];
     double a1 = params[1];
@@ -72,6 +75,7 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 5);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double a0 = params[0];
@@ -296,6 +300,8 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 5);
+    Kernels.checkGrad(grad, 5);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double a0 = params[0];
@@ -675,6 +681,8 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 5);
+    Kernels.checkSums(sums, 6);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double a0 = params[0];
@@ -1042,6 +1050,9 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 5);
+    Kernels.checkSums(sums, 6);
+    Kernels.checkGrad(grad, 5);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -1070,6 +1081,8 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 5);
+    Kernels.checkSums(sums, 6);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double a0 = params[0];

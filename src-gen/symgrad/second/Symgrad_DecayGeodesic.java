@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -41,6 +42,8 @@ public final class Symgrad_DecayGeodesic implements CompiledModel, ChunkedKernel
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 6);
+    Kernels.checkOut(out, rows, 4);
     double[] tColumn = inputs.column(0);
     double[] yColumn = inputs.column(1);
     double a = params[0];
@@ -80,6 +83,7 @@ public final class Symgrad_DecayGeodesic implements CompiledModel, ChunkedKernel
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 6);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -398,6 +402,8 @@ public final class Symgrad_DecayGeodesic implements CompiledModel, ChunkedKernel
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 6);
+    Kernels.checkGrad(grad, 3);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -721,6 +727,8 @@ public final class Symgrad_DecayGeodesic implements CompiledModel, ChunkedKernel
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 6);
+    Kernels.checkSums(sums, 4);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -1044,6 +1052,9 @@ public final class Symgrad_DecayGeodesic implements CompiledModel, ChunkedKernel
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 6);
+    Kernels.checkSums(sums, 4);
+    Kernels.checkGrad(grad, 3);
     double t0 = sums[0];
     double t1 = sums[1];
     double t2 = sums[2];

@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -41,6 +42,8 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 3);
+    Kernels.checkOut(out, rows, 10);
     double[] tColumn = inputs.column(0);
     double[] yColumn = inputs.column(1);
     double a = params[0];
@@ -96,6 +99,7 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 3);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -642,6 +646,8 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 3);
+    Kernels.checkGrad(grad, 9);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -1214,6 +1220,8 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 10);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
     double a = params[0];
@@ -1775,6 +1783,9 @@ public final class Symgrad_DecayNewton implements CompiledModel, ChunkedKernels 
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 3);
+    Kernels.checkSums(sums, 10);
+    Kernels.checkGrad(grad, 9);
     double t0 = sums[0];
     double t1 = sums[1];
     double t2 = sums[2];

@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.Kernels;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
@@ -40,6 +41,8 @@ public final class Symgrad_ThermometerModel implements CompiledModel, ChunkedKer
   @Override
   public void predict(double[] params, Batch inputs, double[] out) {
     int rows = inputs.size();
+    Kernels.checkParams(params, 2);
+    Kernels.checkOut(out, rows, 1);
     double[] t_uColumn = inputs.column(0);
     double w = params[0];
     double b = params[1];
@@ -55,6 +58,7 @@ public final class Symgrad_ThermometerModel implements CompiledModel, ChunkedKer
   @Override
   public double loss(double[] params, Batch batch) {
     int rows = batch.size();
+    Kernels.checkParams(params, 2);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double w = params[0];
@@ -186,6 +190,8 @@ public final class Symgrad_ThermometerModel implements CompiledModel, ChunkedKer
   @Override
   public double lossAndGradient(double[] params, Batch batch, double[] grad) {
     int rows = batch.size();
+    Kernels.checkParams(params, 2);
+    Kernels.checkGrad(grad, 2);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double w = params[0];
@@ -373,6 +379,8 @@ public final class Symgrad_ThermometerModel implements CompiledModel, ChunkedKer
 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 2);
+    Kernels.checkSums(sums, 3);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double w = params[0];
@@ -554,6 +562,9 @@ public final class Symgrad_ThermometerModel implements CompiledModel, ChunkedKer
 
   @Override
   public double finish(double[] params, double[] sums, int rows, double[] grad) {
+    Kernels.checkParams(params, 2);
+    Kernels.checkSums(sums, 3);
+    Kernels.checkGrad(grad, 2);
     double t0 = (double) rows;
     double t1 = sums[0];
     double t2 = t1 / t0;
@@ -570,6 +581,8 @@ public final class Symgrad_ThermometerModel implements CompiledModel, ChunkedKer
 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
+    Kernels.checkParams(params, 2);
+    Kernels.checkSums(sums, 3);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
     double w = params[0];

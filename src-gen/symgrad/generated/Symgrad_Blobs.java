@@ -4,7 +4,6 @@ package symgrad.generated;
 
 import java.util.Arrays;
 import java.util.List;
-import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Functions;
@@ -16,7 +15,6 @@ import org.symgrad.runtime.Scratch;
 import org.symgrad.runtime.SumLanes;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
-@Generated("org.symgrad.compiler.processor.SymgradProcessor")
 public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "blobs",

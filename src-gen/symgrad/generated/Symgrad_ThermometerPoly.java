@@ -3,7 +3,6 @@
 package symgrad.generated;
 
 import java.util.List;
-import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Functions;
@@ -13,7 +12,6 @@ import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
-@Generated("org.symgrad.compiler.processor.SymgradProcessor")
 public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "thermometer_poly",

@@ -2,7 +2,6 @@
 // model: w * t_un + b    loss: mse
 package org.symgrad.samples;
 
-import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
@@ -20,7 +19,6 @@ import org.symgrad.runtime.train.TrainingResult;
  * and the setters change. The compiled model it wraps is stateless and can be
  * shared: {@link #compiledModel()}.
  */
-@Generated("org.symgrad.compiler.processor.SymgradProcessor")
 public final class Symgrad_Thermometer {
   /**
    * The length of {@link #parameters()}: what an optimizer is sized for.

@@ -3,7 +3,6 @@
 package org.example;
 
 import java.util.List;
-import javax.annotation.processing.Generated;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Initializer;
@@ -12,7 +11,6 @@ import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
-@Generated("org.symgrad.compiler.processor.SymgradProcessor")
 public final class Symgrad_ThermometerNormalized implements CompiledModel, ChunkedKernels {
   private static final ModelInfo INFO = new ModelInfo(
       "thermometer_normalized",

@@ -41,9 +41,6 @@ public final class Symgrad {
    */
   public static final String GENERATED_PACKAGE = GeneratedCode.DEFAULT_PACKAGE;
 
-  /** What the {@code @Generated} annotation of generated source names as the generator. */
-  public static final String GENERATOR = SourceEmitter.GENERATOR;
-
   private Symgrad() {}
 
   /**

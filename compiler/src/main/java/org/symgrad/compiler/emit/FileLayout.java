@@ -17,7 +17,8 @@ import org.symgrad.runtime.ModelInfo;
  *
  * <p>The file: two comment lines; the package and a blank line; the static import of a class
  * with vector kernels and a blank line; the imports ({@link SourceImports}) and a blank line;
- * {@code @Generated} and the class line; the {@code INFO} field; the scratch field; the
+ * the class line (no {@code @Generated}: its package is in {@code java.compiler}, which a
+ * modular application that reads only symgrad's runtime cannot see); the {@code INFO} field; the scratch field; the
  * constructor, {@code info()}, {@code sumCount()}; the scalar kernels, each followed by its
  * helpers; the vectorised kernels last, whose lines nothing needs. A blank line comes before
  * every member but the first.
@@ -50,7 +51,7 @@ final class FileLayout {
     }
     int imports = SourceImports.of(program, packageName, className).size();
     line += imports > 0 ? imports + 1 : 0;
-    line += 2; // @Generated, the class line
+    line += 1; // the class line
     line += infoLines(program.info());
     if (program.kernels().stream().anyMatch(kernel -> kernel.scratchLength() > 0)) {
       line += 2;

@@ -1,6 +1,5 @@
 package org.symgrad.compiler.emit;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -10,7 +9,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
-import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.lower.Kernel;
 import org.symgrad.compiler.lower.Program;
@@ -37,9 +35,6 @@ import org.symgrad.runtime.parallel.ChunkedKernels;
  * }</pre>
  */
 public final class SourceEmitter {
-  /** What the {@code @Generated} annotation names as the generator. */
-  public static final String GENERATOR = "org.symgrad.compiler.processor.SymgradProcessor";
-
   private static final String INDENT = "  ";
   /** The characters of one string literal: at most 3 bytes each in the class file. */
   private static final int TEXT_PART = 16_384;
@@ -80,9 +75,6 @@ public final class SourceEmitter {
   public static Result emitWithLines(Program program, String packageName, String className) {
     ModelInfo info = program.info();
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
-        .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", GENERATOR)
-            .build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(CompiledModel.class)
         .addField(FieldSpec.builder(ModelInfo.class, "INFO", Modifier.PRIVATE, Modifier.STATIC,

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.annotation.processing.Generated;
 import org.symgrad.compiler.lower.Instr;
 import org.symgrad.compiler.lower.InstrType;
 import org.symgrad.compiler.lower.Kernel;
@@ -32,7 +31,7 @@ final class SourceImports {
   /** The canonical names the file imports, as JavaPoet sorts them. */
   static Set<String> of(Program program, String packageName, String className) {
     Set<Class<?>> types = new java.util.HashSet<>(
-        List.of(Generated.class, CompiledModel.class, ModelInfo.class, List.class));
+        List.of(CompiledModel.class, ModelInfo.class, List.class));
     if (!program.info().parameters().isEmpty()) {
       types.addAll(List.of(ParameterInfo.class, Initializer.class));
     }

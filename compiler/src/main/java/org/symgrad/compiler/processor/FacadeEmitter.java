@@ -1,6 +1,5 @@
 package org.symgrad.compiler.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -13,7 +12,6 @@ import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.runtime.Batch;
@@ -77,8 +75,6 @@ final class FacadeEmitter {
         .addJavadoc("<p>Not thread-safe: each instance holds one set of parameters, which "
             + "{@code fit}\nand the setters change. The compiled model it wraps is stateless "
             + "and can be\nshared: {@link #compiledModel()}.\n")
-        .addAnnotation(AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", Symgrad.GENERATOR).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(int.class, "PARAMETER_COUNT", Modifier.PUBLIC,
                 Modifier.STATIC, Modifier.FINAL)

@@ -97,6 +97,20 @@ class ModularApplicationTest {
     assertThat(errors).contains("package org.symgrad.compiler.graph is not visible");
   }
 
+  @Test
+  void generatedSourceCompilesInAModuleThatReadsOnlyTheRuntime() throws IOException {
+    String model = Symgrad.emitSource(Symgrad.parse(
+        "input x\ntarget y\nparam w = 0.0\nparam b = 0.0\nmodel w * x + b\nloss mse\n",
+        "line.sg"), "app", "Symgrad_Line");
+
+    // What the Maven plugin and the annotation processor hand an application's javac.
+    String errors = javac(dir.resolve("classes"), Map.of(
+        "module-info.java", "module app { requires org.symgrad.runtime; }",
+        "app/Symgrad_Line.java", model));
+
+    assertThat(errors).isEmpty();
+  }
+
   /** javac's error output for {@code sources} (path to text), compiled into {@code classes}. */
   private String javac(Path classes, Map<String, String> sources) throws IOException {
     Path src = dir.resolve("src");

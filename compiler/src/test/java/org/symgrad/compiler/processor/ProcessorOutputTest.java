@@ -56,8 +56,7 @@ class ProcessorOutputTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("org.example.Symgrad_Thermometer")
         .contentsAsUtf8String().containsMatch(String.join("\\s*",
-            "@Generated\\(\"org.symgrad.compiler.processor.SymgradProcessor\"\\)",
-            "public final class Symgrad_Thermometer \\{",
+            "\\*/", "public final class Symgrad_Thermometer \\{",
             "/\\*\\*[^/]*\\*/", "public static final int PARAMETER_COUNT = 2;"));
     String front = front(compilation);
     assertThat(front).contains("""

@@ -44,8 +44,8 @@ final class ProcessorRun {
     }
     return javac()
         .withProcessors(processor)
-        // As the project builds: -processing would only warn about @Generated, which no
-        // processor claims.
+        // As the project builds: -processing would only warn about annotations no processor
+        // claims.
         .withOptions("-Xlint:all,-processing", "--release", "17")
         .withClasspath(classPath)
         .compile(sources);

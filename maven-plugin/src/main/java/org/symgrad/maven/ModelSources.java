@@ -171,12 +171,27 @@ final class ModelSources {
         if (!made.contains(file) && isGenerated(file)) {
           Files.delete(file);
           deleted.add(file);
+          deleteEmptyFolders(file.getParent());
         }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     return deleted;
+  }
+
+  // A model moved to another package leaves its old package's folders empty: removed up to,
+  // not including, the output folder; a folder holding anything else stays.
+  private void deleteEmptyFolders(Path folder) throws IOException {
+    for (Path f = folder; f != null && f.startsWith(outputDirectory)
+        && !f.equals(outputDirectory); f = f.getParent()) {
+      try (Stream<Path> entries = Files.list(f)) {
+        if (entries.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.delete(f);
+    }
   }
 
   // Only the header is read: a user's file there may be anything, of any size.

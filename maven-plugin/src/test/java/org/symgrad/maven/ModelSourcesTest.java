@@ -57,6 +57,24 @@ class ModelSourcesTest {
   }
 
   @Test
+  void aModelMovedToAnotherPackageLeavesNoEmptyFoldersBehind() throws IOException {
+    Files.createDirectories(models.resolve("com/acme"));
+    Files.writeString(models.resolve("com/acme/line.sg"), LINE);
+    Files.createDirectories(out.resolve("com/keep"));
+    Files.writeString(out.resolve("com/keep/Notes.txt"), "a user's file");
+    generate();
+    Files.createDirectories(models.resolve("org/acme"));
+    Files.move(models.resolve("com/acme/line.sg"), models.resolve("org/acme/line.sg"));
+
+    ModelSources.Result again = generate();
+
+    assertThat(again.deleted()).containsExactly(out.resolve("com/acme/Symgrad_Line.java"));
+    assertThat(Files.exists(out.resolve("com/acme"))).isFalse();
+    assertThat(Files.readString(out.resolve("com/keep/Notes.txt"))).isEqualTo("a user's file");
+    assertThat(Files.isDirectory(out)).isTrue();
+  }
+
+  @Test
   void aChangedModelIsRewrittenAndARemovedOneDeleted() throws IOException {
     Files.writeString(models.resolve("line.sg"), LINE);
     Files.writeString(models.resolve("gone.sg"), LINE);

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.lang.model.SourceVersion;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceClassVisitor;
+import org.symgrad.compiler.JavaNames;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.model.ModelDefinition;
 import picocli.CommandLine.Command;
@@ -86,22 +86,11 @@ final class EmitCommand implements Callable<Integer> {
     return 0;
   }
 
-  // JLS 3.9: identifiers that are not keywords but cannot name a type.
-  private static final java.util.Set<String> RESTRICTED =
-      java.util.Set.of("var", "yield", "record", "sealed", "permits", "when");
-
   private void checkNames() {
-    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
-      throw new UsageException("--package '" + packageName + "' is not a Java package name, "
-          + "such as org.example.models");
-    }
-    if (className != null && (!SourceVersion.isName(className) || className.contains("."))) {
-      throw new UsageException("--class '" + className + "' is not a Java class name, such "
-          + "as ThermometerModel");
-    }
-    if (className != null && RESTRICTED.contains(className)) {
-      throw new UsageException("--class '" + className + "': Java does not allow a class "
-          + "named " + className + " (a restricted identifier); choose another name");
+    try {
+      JavaNames.check(packageName, "--package", className, "--class");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.lang.model.SourceVersion;
 import org.symgrad.compiler.diagnostic.Diagnostic;
+import org.symgrad.compiler.JavaNames;
 import org.symgrad.compiler.Symgrad;
 import org.symgrad.compiler.diagnostic.SymgradException;
 import org.symgrad.compiler.model.ModelDefinition;
@@ -80,7 +80,7 @@ final class ModelSources {
     Map<Path, Path> made = new HashMap<>(); // generated file -> its model
     for (Path model : models()) {
       String packageName = packageOf(modelDirectory.relativize(model));
-      if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      if (!JavaNames.isPackageName(packageName)) {
         errors.add(model + ": error: " + notAPackage(packageName));
         continue;
       }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.Dataset;
@@ -42,6 +43,8 @@ public final class Datasets {
    * required. Data with a header but no rows is a data set of no rows.
    */
   public static Dataset readCsv(Path file, ModelInfo model) {
+    // A null model would read every column: readCsv(file) says that, not a forgotten model.
+    Objects.requireNonNull(model, "model");
     return read(file, Columns.of(model, true), CsvLimits.defaults());
   }
 
@@ -50,6 +53,7 @@ public final class Datasets {
    * the file has one, is skipped like any other column, so that new data may leave it blank.
    */
   public static Dataset readInputs(Path file, ModelInfo model) {
+    Objects.requireNonNull(model, "model");
     return read(file, Columns.inputs(model), CsvLimits.defaults());
   }
 
@@ -60,6 +64,9 @@ public final class Datasets {
    */
   public static Dataset readCsv(InputStream in, String shownName, @Nullable ModelInfo model,
       boolean targetRequired, CsvLimits limits) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(shownName, "shownName"); // every message starts with it
+    Objects.requireNonNull(limits, "limits");
     Columns columns = model == null ? Columns.all() : Columns.of(model, targetRequired);
     try {
       return readCsv(in, shownName, columns, limits);

@@ -24,6 +24,18 @@ class DatasetsTest {
   }
 
   @Test
+  void aMissingModelOrNameIsNamedNotReadAsEveryColumn() throws Exception {
+    Path file = Files.writeString(folder.resolve("d.csv"), "x,y\n1,2\n");
+    NullPointerException model = assertThrows(NullPointerException.class,
+        () -> Datasets.readCsv(file, (org.symgrad.runtime.ModelInfo) null));
+    assertThat(model).hasMessageThat().isEqualTo("model");
+    NullPointerException name = assertThrows(NullPointerException.class,
+        () -> Datasets.readCsv(new java.io.ByteArrayInputStream(new byte[0]), null, null, false,
+            CsvLimits.defaults()));
+    assertThat(name).hasMessageThat().isEqualTo("shownName");
+  }
+
+  @Test
   void headerOnlyGivesNoRows() throws Exception {
     assertThat(load("x,y\n").rows()).isEqualTo(0);
   }

@@ -551,6 +551,7 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 4);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 5);
     double[] tvColumn = batch.column(0);
     double[] radioColumn = batch.column(1);
@@ -872,6 +873,7 @@ public final class Symgrad_Advertising implements CompiledModel, ChunkedKernels 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 4);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 5);
     double[] tvColumn = batch.column(0);
     double[] radioColumn = batch.column(1);

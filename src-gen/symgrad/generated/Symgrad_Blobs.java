@@ -633,6 +633,7 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 9);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 10);
     double[] scratch = SCRATCH.get();
     double[] x0Column = batch.column(0);
@@ -809,6 +810,7 @@ public final class Symgrad_Blobs implements CompiledModel, ChunkedKernels {
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 9);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 10);
     double[] x0Column = batch.column(0);
     double[] x1Column = batch.column(1);

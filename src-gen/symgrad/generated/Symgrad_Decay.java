@@ -480,6 +480,7 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 3);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 4);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);
@@ -763,6 +764,7 @@ public final class Symgrad_Decay implements CompiledModel, ChunkedKernels {
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 3);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 4);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);

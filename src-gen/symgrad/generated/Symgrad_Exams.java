@@ -489,6 +489,7 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 3);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 4);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);
@@ -770,6 +771,7 @@ public final class Symgrad_Exams implements CompiledModel, ChunkedKernels {
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 3);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 4);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);

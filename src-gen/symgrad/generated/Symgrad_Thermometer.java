@@ -378,6 +378,7 @@ public final class Symgrad_Thermometer implements CompiledModel, ChunkedKernels 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 2);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 3);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
@@ -580,6 +581,7 @@ public final class Symgrad_Thermometer implements CompiledModel, ChunkedKernels 
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 2);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 3);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);

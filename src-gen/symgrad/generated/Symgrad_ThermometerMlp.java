@@ -756,6 +756,7 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 40);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 41);
     double[] scratch = SCRATCH.get();
     double[] t_uColumn = batch.column(0);
@@ -1152,6 +1153,7 @@ public final class Symgrad_ThermometerMlp implements CompiledModel, ChunkedKerne
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 40);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 41);
     double[] scratch = SCRATCH.get();
     double[] t_uColumn = batch.column(0);

@@ -680,6 +680,7 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 5);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 6);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
@@ -1080,6 +1081,7 @@ public final class Symgrad_ThermometerPoly implements CompiledModel, ChunkedKern
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 5);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 6);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);

@@ -359,6 +359,7 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 2);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 3);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);
@@ -552,6 +553,7 @@ public final class Symgrad_ThermometerRaw implements CompiledModel, ChunkedKerne
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 2);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 3);
     double[] t_uColumn = batch.column(0);
     double[] t_cColumn = batch.column(1);

@@ -726,6 +726,7 @@ public final class Symgrad_DecayGeodesic implements CompiledModel, ChunkedKernel
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 6);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 4);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);

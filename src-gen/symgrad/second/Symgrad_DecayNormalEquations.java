@@ -921,6 +921,7 @@ public final class Symgrad_DecayNormalEquations implements CompiledModel, Chunke
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 3);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 10);
     double[] tColumn = batch.column(0);
     double[] yColumn = batch.column(1);

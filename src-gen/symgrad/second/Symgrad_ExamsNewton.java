@@ -1013,6 +1013,7 @@ public final class Symgrad_ExamsNewton implements CompiledModel, ChunkedKernels 
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 3);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 10);
     double[] exam1Column = batch.column(0);
     double[] exam2Column = batch.column(1);

@@ -164,6 +164,7 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
   @Override
   public void sums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 21);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 22);
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);
@@ -234,6 +235,7 @@ public final class Symgrad_Linear20 implements CompiledModel, ChunkedKernels {
   @Override
   public void lossSums(double[] params, Batch batch, int from, int to, double[] sums) {
     Kernels.checkParams(params, 21);
+    Kernels.checkRows(from, to, batch);
     Kernels.checkSums(sums, 22);
     double[] scratch = SCRATCH.get();
     double[] yColumn = batch.column(20);

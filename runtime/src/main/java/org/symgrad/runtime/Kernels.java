@@ -54,6 +54,24 @@ public final class Kernels {
     }
   }
 
+  /**
+   * Refuses a chunk {@code [from, to)} that is not rows of {@code batch}: the chunked passes
+   * ({@code ChunkedKernels.sums}, {@code lossSums}) read rows {@code from} to {@code to - 1}.
+   */
+  public static void checkRows(int from, int to, @Nullable Batch batch) {
+    if (batch == null) {
+      throw new NullPointerException("batch is null");
+    }
+    if (from < 0 || from > to || to > batch.size()) {
+      throw rows(from, to, batch.size());
+    }
+  }
+
+  private static IllegalArgumentException rows(int from, int to, int size) {
+    return new IllegalArgumentException("rows from " + from + " to " + to + " are not a chunk "
+        + "of the batch's " + size + " rows: 0 <= from <= to <= " + size);
+  }
+
   // Out of line, as Batch.column's message: every kernel call runs the checks above, which
   // then stay a compare and a branch never taken, small enough for the JIT to inline.
   private static RuntimeException wrong(String name, double @Nullable [] array, int count,

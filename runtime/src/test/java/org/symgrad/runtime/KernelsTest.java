@@ -40,6 +40,21 @@ class KernelsTest {
 
   // rows * outputs past Integer.MAX_VALUE is counted as a long, not wrapped to a small number.
   @Test
+  void aChunkMustBeRowsOfItsBatch() {
+    Batch batch = Batch.of(new double[][] {new double[5]}, 5);
+    Kernels.checkRows(0, 5, batch);
+    Kernels.checkRows(2, 2, batch);
+    for (int[] range : new int[][] {{0, 6}, {-1, 3}, {4, 3}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Kernels.checkRows(range[0], range[1], batch));
+      assertThat(e).hasMessageThat().isEqualTo("rows from " + range[0] + " to " + range[1]
+          + " are not a chunk of the batch's 5 rows: 0 <= from <= to <= 5");
+    }
+    assertThat(assertThrows(NullPointerException.class, () -> Kernels.checkRows(0, 1, null)))
+        .hasMessageThat().isEqualTo("batch is null");
+  }
+
+  @Test
   void anOutputCountPastAnIntIsNotWrapped() {
     assertThat(assertThrows(IllegalArgumentException.class,
         () -> Kernels.checkOut(new double[8], 1 << 30, 4))).hasMessageThat()

@@ -82,7 +82,10 @@ final class KernelSource {
     }
     for (LengthCheck check : kernel.checks()) { // Kernels.checkParams(params, 2);
       String array = layout.argument(check.argument()).name();
-      if (check.rule().perRow()) {
+      if (check.rule().range()) { // Kernels.checkRows(from, to, batch);
+        writer.statement(code, "", "$T.$L($L, $L, $L)", Kernels.class, check.rule().method(),
+            layout.from().name(), fixed.rows(), array);
+      } else if (check.rule().perRow()) {
         writer.statement(code, "", "$T.$L($L, $L, $L)", Kernels.class, check.rule().method(),
             array, fixed.rows(), check.count());
       } else {

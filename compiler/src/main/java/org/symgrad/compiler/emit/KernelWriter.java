@@ -168,6 +168,14 @@ final class KernelWriter {
     for (int i = 0; i < checks.size(); i++) {
       LengthCheck check = checks.get(i);
       marks.at(i, KernelLines::checks);
+      if (check.rule().range()) { // Kernels.checkRows(from, to, batch);
+        code.visitVarInsn(ILOAD, layout.from().slot());
+        code.visitVarInsn(ILOAD, rowsSlot);
+        code.visitVarInsn(ALOAD, layout.argument(check.argument()).slot());
+        code.visitMethodInsn(INVOKESTATIC, BytecodeEmitter.KERNELS, check.rule().method(),
+            "(IIL" + BytecodeEmitter.BATCH + ";)V", false);
+        continue;
+      }
       code.visitVarInsn(ALOAD, layout.argument(check.argument()).slot());
       if (check.rule().perRow()) {
         code.visitVarInsn(ILOAD, rowsSlot);

@@ -204,7 +204,9 @@ final class CodeSize {
   static int checks(Kernel kernel) {
     int size = 0;
     for (LengthCheck check : kernel.checks()) {
-      size += 1 + SMALL_LOCAL + index(check.count()) + 3;
+      // checkRows(from, to, batch): three loads and the call.
+      size += check.rule().range() ? 3 * SMALL_LOCAL + 3
+          : 1 + SMALL_LOCAL + index(check.count()) + 3;
     }
     return size;
   }

@@ -24,7 +24,12 @@ public record LengthCheck(Argument.Role argument, Rule rule, int count) {
     /** {@code out.length >= rows * count}: {@code predict}'s outputs for every row. */
     OUTPUTS("checkOut", ">= rows *"),
     /** {@code sums.length >= count}: the chunked passes' raw sums. */
-    SUMS("checkSums", ">=");
+    SUMS("checkSums", ">="),
+    /**
+     * {@code 0 <= from <= to <= batch.size()}: a chunked pass's rows ({@code checkRows(from,
+     * to, batch)}); no count.
+     */
+    ROWS("checkRows", "");
 
     private final String method;
     private final String relation;
@@ -42,6 +47,11 @@ public record LengthCheck(Argument.Role argument, Rule rule, int count) {
     /** Whether the method also takes the row count: {@code checkOut(out, rows, outputs)}. */
     public boolean perRow() {
       return this == OUTPUTS;
+    }
+
+    /** Whether it checks a chunk's row range rather than an array's length. */
+    public boolean range() {
+      return this == ROWS;
     }
   }
 
@@ -68,6 +78,7 @@ public record LengthCheck(Argument.Role argument, Rule rule, int count) {
       // lossSums writes sums[0] alone, but takes the array sums takes: the runtime's default
       // lossSums runs sums, so a caller cannot count on a shorter one.
       case SUMS, LOSS_SUMS -> List.of(params,
+          new LengthCheck(Argument.Role.BATCH, Rule.ROWS, 0),
           new LengthCheck(Argument.Role.OUTPUT, Rule.SUMS, lengths.sums()));
       // finish reads its sums array where the others read their batch.
       case FINISH -> List.of(params,
@@ -78,6 +89,10 @@ public record LengthCheck(Argument.Role argument, Rule rule, int count) {
 
   /** The listing line: {@code check grad.length == 2}, {@code check out.length >= rows * 1}. */
   public String listing(Kernel.Kind kind) {
+    if (rule.range()) {
+      Argument batch = kind.argument(argument);
+      return "check 0 <= from <= to <= " + (batch == null ? "batch" : batch.name()) + ".size()";
+    }
     Argument checked = kind.argument(argument);
     return "check " + (checked == null ? argument : checked.name()) + ".length "
         + rule.relation + " " + count;

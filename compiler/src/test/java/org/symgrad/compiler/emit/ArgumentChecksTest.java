@@ -107,6 +107,30 @@ class ArgumentChecksTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("thermometers")
+  void aChunkThatIsNotRowsOfTheBatchIsRefusedBeforeAnyWork(String emitter,
+      CompiledModel model) {
+    ChunkedKernels chunked = (ChunkedKernels) model;
+    double[] params = {1, 0};
+    for (int rows : new int[] {11, 40}) {
+      Batch batch = rows == 11 ? HandBuiltModels.thermometerBatch() : longBatch(rows);
+      String where = emitter + ", " + rows + " rows";
+      double[] sums = filled(3);
+      for (int[] range : new int[][] {{0, rows + 1}, {-1, rows}, {5, 4}}) {
+        String message = "rows from " + range[0] + " to " + range[1] + " are not a chunk of "
+            + "the batch's " + rows + " rows: 0 <= from <= to <= " + rows;
+        assertRefused(where, message, () -> chunked.sums(params, batch, range[0], range[1],
+            sums));
+        assertRefused(where, message, () -> chunked.lossSums(params, batch, range[0],
+            range[1], sums));
+      }
+      assertUntouched(where, sums);
+      chunked.sums(params, batch, 3, 3, new double[3]); // an empty chunk is a chunk
+      chunked.sums(params, batch, 0, rows, new double[3]);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("thermometers")
   void nullArraysAreNamed(String emitter, CompiledModel model) {
     Batch batch = HandBuiltModels.thermometerBatch();
     assertThat(assertThrows(NullPointerException.class,

@@ -13,9 +13,7 @@ final class NlsSummary {
 
   static void print(PrintWriter out, SolverResult fit, FitStatistics stats, List<String> names,
       ObjectNode summary) {
-    String stopped = fit.converged() ? "converged"
-        : fit.reason().diverged() ? "diverged" : "completed";
-    out.println("stopped: " + stopped + " ("
+    out.println("stopped: " + fit.stopReason().label() + " ("
         + fit.reason().label() + ": " + fit.reason().explanation() + ") after "
         + fit.iterations() + " iterations, " + fit.evaluations() + " evaluations");
     double[] params = fit.params();

@@ -83,7 +83,7 @@ final class SecondOrderFit {
     summary.putNull("val_loss");
     summary.put("epochs", fit.iterations());
     boolean diverged = fit.reason().diverged();
-    summary.put("stopped", fit.converged() ? "converged" : diverged ? "diverged" : "completed");
+    summary.put("stopped", fit.stopReason().label());
     summary.put("reason", fit.reason().label());
     summary.put("evaluations", fit.evaluations());
     summary.put("damped_iterations", fit.dampedIterations());

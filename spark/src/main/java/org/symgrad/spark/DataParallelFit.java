@@ -136,7 +136,7 @@ final class DataParallelFit {
         sums.problem(leastSquares, !spec.leastSquaresOnly()), start,
         Symgrad.parameterNames(ExecutorModels.definition(modelText, sourceName)));
     return new SparkFitResult(solved.fit().params(), solved.trainLoss(), null,
-        solved.fit().iterations(), solved.stopReason(), null, solved.statistics(),
+        solved.fit().iterations(), solved.fit().stopReason(), null, solved.statistics(),
         solved.error(), null);
   }
 

@@ -18,7 +18,6 @@ import org.symgrad.runtime.optim.lsq.ResidualProblem;
 import org.symgrad.runtime.optim.lsq.SecondOrderProblem;
 import org.symgrad.runtime.optim.lsq.SolverResult;
 import org.symgrad.runtime.optim.lsq.TrustRegionNewton;
-import org.symgrad.runtime.train.StopReason;
 
 /**
  * {@code --optimizer lm|newton} as {@code symgrad fit} runs them: one solver run on every row
@@ -52,11 +51,6 @@ final class SecondOrderFit {
   record Solved(SolverResult fit, double trainLoss, @Nullable FitStatistics statistics,
       String divergence) {
 
-    StopReason stopReason() {
-      return fit.converged() ? StopReason.CONVERGED
-          : fit.reason().diverged() ? StopReason.DIVERGED : StopReason.COMPLETED;
-    }
-
     /** The message of a run that could not start, or what could not be estimated; or null. */
     @Nullable String error() {
       if (fit.reason().diverged()) {
@@ -69,7 +63,7 @@ final class SecondOrderFit {
 
     FitOutcome outcome() {
       return new FitOutcome(fit.params(), trainLoss, null, fit.iterations(),
-          stopReason().label(), error(),
+          fit.stopReason().label(), error(),
           statistics == null ? null : FitOutcome.Statistics.of(statistics));
     }
   }

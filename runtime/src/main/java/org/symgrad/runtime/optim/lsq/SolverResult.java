@@ -2,6 +2,7 @@ package org.symgrad.runtime.optim.lsq;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.train.StopReason;
 
 /**
  * What a second-order solver returns.
@@ -27,6 +28,15 @@ public record SolverResult(double[] params, double value, int iterations, int ev
   public SolverResult(double[] params, double value, int iterations, int evaluations,
       Convergence reason, int dampedIterations) {
     this(params, value, iterations, evaluations, reason, dampedIterations, null);
+  }
+
+  /**
+   * How the fit ended, as {@code "stopped"} names it: converged (a tolerance met), diverged (a
+   * value not finite) or completed (the iteration or evaluation limit).
+   */
+  public StopReason stopReason() {
+    return converged() ? StopReason.CONVERGED
+        : reason.diverged() ? StopReason.DIVERGED : StopReason.COMPLETED;
   }
 
   /**

@@ -147,14 +147,12 @@ final class FitCommand implements Callable<Integer> {
       }
     }
     if (fit.save() != null) {
-      if (hasFiniteLoss(result)) {
+      String notSaved = Checkpoints.whyNotSaved(fit.save(), result.stopReason(),
+          result.trainLoss());
+      if (notSaved == null) {
         Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
       } else {
-        // Its parameters are where the loss became infinite: no use to resume or predict
-        // from, and writing them would replace what the file held, often the fit resumed.
-        err.println("symgrad: " + Quote.path(fit.save()) + " not written: the fit diverged "
-            + "and its parameters have no finite loss" + (Files.exists(fit.save())
-                ? "; the file is left as it was" : ""));
+        err.println("symgrad: " + notSaved);
       }
     }
     if (plot != null) {
@@ -168,12 +166,6 @@ final class FitCommand implements Callable<Integer> {
       return Main.DIVERGED;
     }
     return 0;
-  }
-
-  // A diverged fit whose gradient, not loss, went non-finite stopped before the update, at
-  // parameters with a finite loss: those are worth saving.
-  private static boolean hasFiniteLoss(TrainingResult result) {
-    return result.stopReason() != StopReason.DIVERGED || Double.isFinite(result.trainLoss());
   }
 
   // A checkpoint resumes its own seed (its split and shuffles are drawn from it); an explicit

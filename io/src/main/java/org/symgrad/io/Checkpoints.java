@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.optim.OptimizerState;
+import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 
 /**
@@ -72,6 +73,20 @@ public final class Checkpoints {
    */
   public static void save(Path file, ModelInfo model, TrainingCheckpoint checkpoint) {
     save(file, "", model, checkpoint);
+  }
+
+  /**
+   * Why a fit's checkpoint is not worth {@code file}, or null when it is: a fit whose loss
+   * diverged has parameters where the loss is not finite, no use to resume or predict from,
+   * and writing them would replace what the file held, often the fit resumed. A fit stopped by
+   * a gradient that is not finite, at a finite loss, stopped before the update: saved.
+   */
+  public static @Nullable String whyNotSaved(Path file, StopReason stopped, double trainLoss) {
+    if (stopped != StopReason.DIVERGED || Double.isFinite(trainLoss)) {
+      return null;
+    }
+    return Quote.path(file) + " not written: the fit diverged and its parameters have no "
+        + "finite loss" + (Files.exists(file) ? "; the file is left as it was" : "");
   }
 
   /**

@@ -173,7 +173,13 @@ public final class Fit implements Callable<Integer> {
         columns.schema());
     OutputFiles.write(frame, info, out);
     if (fit.save() != null) { // after the result, so that a failing save loses nothing
-      Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
+      String notSaved = Checkpoints.whyNotSaved(fit.save(), result.stopReason(),
+          result.trainLoss());
+      if (notSaved == null) {
+        Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
+      } else {
+        err.println("symgrad-spark: " + notSaved);
+      }
     }
     if (spec.secondOrder()) {
       return FitFlags.reportSecondOrder(this, result, err);

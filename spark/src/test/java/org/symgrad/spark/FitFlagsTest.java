@@ -146,6 +146,20 @@ class FitFlagsTest {
   }
 
   @Test
+  void aDivergedFitLeavesTheCheckpointItWouldHaveReplaced() throws IOException {
+    Path checkpoint = Files.writeString(dir.resolve("good.json"), "the user's checkpoint\n");
+
+    int code = run(model.toString(), "--data", data.toString(), "--out",
+        dir.resolve("wild.parquet").toString(), "--lr", "50", "--epochs", "200", "--save",
+        checkpoint.toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(Files.readString(checkpoint)).isEqualTo("the user's checkpoint\n");
+    assertThat(err.toString()).contains("symgrad-spark: " + checkpoint + " not written: the fit "
+        + "diverged and its parameters have no finite loss; the file is left as it was");
+  }
+
+  @Test
   void flagsThatCannotWorkAreRefusedBeforeSparkWithExitCodeTwo() throws IOException {
     Path never = dir.resolve("never.csv");
     Path save = dir.resolve("never.json");

@@ -11,7 +11,14 @@ import org.symgrad.runtime.Batch;
  * Where a 10⁶-row fit's preparation goes: the held-out rows' draws ({@link HeldRows#of}), the
  * allocation of the two parts' new arrays (Java zeroes them), the dealing of each column to its
  * part ({@link HeldRows#deal}) into arrays allocated before, and the whole {@link Split#of}, each
- * timed alone on the thread's CPU clock and the wall clock.
+ * timed alone on the thread's CPU clock and the wall clock, and weighed in epochs: one
+ * full-batch epoch of the same fit (training pass, update, validation pass) is the last row.
+ *
+ * <p>Two more rows say what bounds the draws from below: {@code java.util.Random}'s generator
+ * alone, stepped as often, and the remainders {@code bits % bound} alone, for the same bounds,
+ * from bits drawn before. The rows a seed holds out are defined by that generator and those
+ * remainders ({@code nextInt(bound)}), so no split that keeps them costs less than the larger
+ * of the two, plus the dealing, which moves twice an epoch's bytes.
  *
  * <p>In the trainer's package (the bench module runs on the class path) because the split's
  * parts are package-private: a bench main, not API.
@@ -21,7 +28,11 @@ import org.symgrad.runtime.Batch;
  */
 public final class PreparationParts {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-  private static final String[] NAMES = {"draws", "allocate", "deal", "split", "split(2 thr)"};
+  private static final String[] NAMES = {"draws", "allocate", "deal", "split", "split(2 thr)",
+      "generator", "remainders", "epoch"};
+  private static final long MULTIPLIER = 0x5DEECE66DL; // java.util.Random's, as in HeldRows
+  private static final long ADDEND = 0xBL;
+  private static final long MASK = (1L << 48) - 1;
 
   private PreparationParts() {}
 
@@ -32,6 +43,14 @@ public final class PreparationParts {
     Problem problem = Problem.thermometer(rows);
     Batch all = problem.data.batchFor(problem.model.info(), true);
     int held = Split.validationCount(fraction, rows);
+    Split fitSplit = Split.of(problem.data, problem.model.info(), fraction, 0);
+    double[] params = {1.0, 0.0};
+    double[] grad = new double[2];
+    int[] bits = new int[rows];
+    java.util.Random random = new java.util.Random(1);
+    for (int i = 0; i < rows; i++) {
+      bits[i] = random.nextInt() >>> 1;
+    }
     int kept = rounds - rounds / 3;
     double[][] wall = new double[NAMES.length][kept];
     double[][] cpu = new double[NAMES.length][kept];
@@ -68,7 +87,19 @@ public final class PreparationParts {
       Split split2 = Split.of(problem.data, problem.model.info(), fraction, round, 2);
       marks[m++] = System.nanoTime();
       marks[m++] = CPU.getCurrentThreadCpuTime();
-      sink += split.validationRows()[0] + heldRows[held - 1] + split2.rows();
+      sink += generator(rows, held, round);
+      marks[m++] = System.nanoTime();
+      marks[m++] = CPU.getCurrentThreadCpuTime();
+      sink += remainders(bits, held);
+      marks[m++] = System.nanoTime();
+      marks[m++] = CPU.getCurrentThreadCpuTime();
+      double loss = problem.model.lossAndGradient(params, fitSplit.train(), grad);
+      params[0] = Math.fma(-1e-9, grad[0], params[0]);
+      params[1] = Math.fma(-1e-9, grad[1], params[1]);
+      loss += problem.model.loss(params, fitSplit.validation());
+      marks[m++] = System.nanoTime();
+      marks[m++] = CPU.getCurrentThreadCpuTime();
+      sink += split.validationRows()[0] + heldRows[held - 1] + split2.rows() + (long) loss;
       if (round >= rounds / 3) {
         for (int p = 0; p < NAMES.length; p++) {
           wall[p][round - rounds / 3] = marks[2 * p + 2] - marks[2 * p];
@@ -76,12 +107,39 @@ public final class PreparationParts {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "rows %d, %d held out, median of %d rounds [quartiles], ms"
-        + " (sink %d)%n", rows, held, kept, sink % 10);
+    System.out.printf(Locale.ROOT, "rows %d, %d held out, median of %d rounds [quartiles], ms;"
+        + " the CPU median in epochs (sink %d)%n", rows, held, kept, sink % 10);
+    double epoch = median(cpu[NAMES.length - 1]);
     for (int p = 0; p < NAMES.length; p++) {
-      System.out.printf(Locale.ROOT, "%-12s wall %s  cpu %s%n", NAMES[p],
-          quartiles(wall[p]), quartiles(cpu[p]));
+      System.out.printf(Locale.ROOT, "%-12s wall %s  cpu %s  %5.2f epochs%n", NAMES[p],
+          quartiles(wall[p]), quartiles(cpu[p]), median(cpu[p]) / epoch);
     }
+  }
+
+  /** The generator's steps of the draws, without their remainders or swaps. */
+  private static long generator(int rows, int held, long seed) {
+    long state = (Seeds.derive(seed, Seeds.SPLIT, 0) ^ MULTIPLIER) & MASK;
+    int sum = 0;
+    for (int i = rows - 1; i >= held; i--) {
+      state = (state * MULTIPLIER + ADDEND) & MASK;
+      sum += (int) (state >>> 17);
+    }
+    return sum + state;
+  }
+
+  /** The draws' remainders for their bounds, from bits drawn before: no generator, no swaps. */
+  private static long remainders(int[] bits, int held) {
+    int sum = 0;
+    for (int i = bits.length - 1; i >= held; i--) {
+      sum += bits[i] % (i + 1);
+    }
+    return sum;
+  }
+
+  private static double median(double[] nanos) {
+    double[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static String quartiles(double[] nanos) {

@@ -10,7 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.symgrad.runtime.Batch;
+import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.ModelInfo;
 
 /** The ways a fit stops besides its budget: convergence, a time limit, an interrupt. */
 class StoppingTest {
@@ -99,6 +102,65 @@ class StoppingTest {
         rest.resume(LinearModel.xy(), DATA, interrupted.checkpoint(), new PlainSgd(0.1));
     TrainingResult straight = fit(TrainerOptions.builder().epochs(100).validationFraction(0.2));
     assertThat(resumed.params()).isEqualTo(straight.params());
+  }
+
+  /**
+   * A full-batch fit without listeners looks at its interrupt every {@link
+   * FitRun#epochsBetweenStopChecks} epochs, not every epoch: an interrupt raised during epoch
+   * 10 (by the model, the only code such a fit calls) stops it at the next look, and it goes on
+   * from there exactly.
+   */
+  @Test
+  void aFitWithoutListenersStopsAtTheNextLookAfterAnInterruptAndGoesOnExactly() {
+    int between = FitRun.epochsBetweenStopChecks(DATA.rows());
+    assertThat(between).isGreaterThan(10);
+    CompiledModel line = LinearModel.xy();
+    int[] calls = {0};
+    CompiledModel model = new CompiledModel() {
+      @Override
+      public ModelInfo info() {
+        return line.info();
+      }
+
+      @Override
+      public void predict(double[] params, Batch inputs, double[] out) {
+        line.predict(params, inputs, out);
+      }
+
+      @Override
+      public double loss(double[] params, Batch batch) {
+        return line.loss(params, batch);
+      }
+
+      @Override
+      public double lossAndGradient(double[] params, Batch batch, double[] grad) {
+        if (++calls[0] == 10) {
+          Thread.currentThread().interrupt(); // during epoch 10
+        }
+        return line.lossAndGradient(params, batch, grad);
+      }
+    };
+    int epochs = 3 * between;
+    TrainingResult interrupted = new Trainer(TrainerOptions.builder().epochs(epochs)
+        .validationFraction(0).build()).fit(model, DATA, START, new PlainSgd(0.1));
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(interrupted.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+    assertThat(interrupted.epochs()).isEqualTo(between);
+
+    TrainingResult resumed = new Trainer(TrainerOptions.builder().epochs(epochs - between)
+        .validationFraction(0).build())
+        .resume(LinearModel.xy(), DATA, interrupted.checkpoint(), new PlainSgd(0.1));
+    TrainingResult straight = fit(TrainerOptions.builder().epochs(epochs).validationFraction(0));
+    assertThat(resumed.params()).isEqualTo(straight.params());
+  }
+
+  @Test
+  void aLargeBatchIsLookedAtEveryEpochAndASmallOneEveryFewMicroseconds() {
+    assertThat(FitRun.epochsBetweenStopChecks(1_000_000)).isEqualTo(1);
+    assertThat(FitRun.epochsBetweenStopChecks(65_536)).isEqualTo(1);
+    assertThat(FitRun.epochsBetweenStopChecks(4_096)).isEqualTo(16);
+    assertThat(FitRun.epochsBetweenStopChecks(11)).isEqualTo(1024);
+    assertThat(FitRun.epochsBetweenStopChecks(0)).isEqualTo(1024);
   }
 
   @Test

@@ -33,6 +33,9 @@ final class Option<T> {
   private final @Nullable String defaultText;
   private final String display;
   private final Rule<T> rule;
+  // The default read once: every optimizer a fit makes asks for it, and reading a number's
+  // text matches a pattern. Values of every kind are immutable, so one serves all.
+  private final @Nullable T defaultValue;
 
   private Option(String name, Kind<T> kind, @Nullable String defaultText, String display,
       Rule<T> rule) {
@@ -41,6 +44,7 @@ final class Option<T> {
     this.defaultText = defaultText;
     this.display = display;
     this.rule = rule;
+    this.defaultValue = defaultText == null ? null : kind.read(defaultText);
   }
 
   static <T> Option<T> of(String name, Kind<T> kind, String defaultText, Rule<T> rule) {
@@ -149,7 +153,7 @@ final class Option<T> {
       throw new IllegalArgumentException(
           owner + " needs option '" + name + "' (" + kind.expected() + ")");
     }
-    return read(owner, defaultText);
+    return defaultValue;
   }
 
   @Override

@@ -86,8 +86,8 @@ final class Settings {
   /** The value of the option called {@code name}, or {@code fallback} when there is none. */
   @SuppressWarnings("unchecked")
   <T> T valueOr(String name, T fallback) {
-    return options.stream().anyMatch(option -> option.name().equals(name))
-        ? get((Option<T>) option(name)) : fallback;
+    Option<?> option = find(name);
+    return option == null ? fallback : get((Option<T>) option);
   }
 
   /** The value set, or the default; a required option that was not set is refused. */
@@ -124,8 +124,21 @@ final class Settings {
   }
 
   private Option<?> option(String name) {
-    return options.stream().filter(option -> option.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError(owner + " has no option " + name));
+    Option<?> option = find(name);
+    if (option == null) {
+      throw new AssertionError(owner + " has no option " + name);
+    }
+    return option;
+  }
+
+  // A loop, not a stream: every optimizer a fit makes looks up its options here.
+  private @Nullable Option<?> find(String name) {
+    for (Option<?> option : options) {
+      if (option.name().equals(name)) {
+        return option;
+      }
+    }
+    return null;
   }
 
   @Override

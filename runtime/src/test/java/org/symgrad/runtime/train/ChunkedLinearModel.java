@@ -1,8 +1,6 @@
 package org.symgrad.runtime.train;
 
 import org.symgrad.runtime.Batch;
-import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.parallel.ChunkedKernels;
 
 /**
@@ -10,27 +8,9 @@ import org.symgrad.runtime.parallel.ChunkedKernels;
  * per-row terms summed over a range of rows (the loss alone too), and the same epilogue over
  * the sums.
  */
-final class ChunkedLinearModel implements CompiledModel, ChunkedKernels {
-  private final LinearModel plain = LinearModel.xy();
-
-  @Override
-  public ModelInfo info() {
-    return plain.info();
-  }
-
-  @Override
-  public void predict(double[] params, Batch inputs, double[] out) {
-    plain.predict(params, inputs, out);
-  }
-
-  @Override
-  public double loss(double[] params, Batch batch) {
-    return plain.loss(params, batch);
-  }
-
-  @Override
-  public double lossAndGradient(double[] params, Batch batch, double[] grad) {
-    return plain.lossAndGradient(params, batch, grad);
+final class ChunkedLinearModel extends DelegatingModel implements ChunkedKernels {
+  ChunkedLinearModel() {
+    super(LinearModel.xy());
   }
 
   @Override

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
-import org.symgrad.runtime.ModelInfo;
 
 class EarlyStoppingTest {
   private static final int SEED = 1;
@@ -90,27 +89,14 @@ class EarlyStoppingTest {
   }
 
   /** The linear model, whose no-gradient loss (validation's path) is always 1. */
-  private static final class FlatValidation implements CompiledModel {
-    private final LinearModel model = LinearModel.xy();
-
-    @Override
-    public ModelInfo info() {
-      return model.info();
-    }
-
-    @Override
-    public void predict(double[] params, Batch inputs, double[] out) {
-      model.predict(params, inputs, out);
+  private static final class FlatValidation extends DelegatingModel {
+    FlatValidation() {
+      super(LinearModel.xy());
     }
 
     @Override
     public double loss(double[] params, Batch batch) {
       return 1.0;
-    }
-
-    @Override
-    public double lossAndGradient(double[] params, Batch batch, double[] grad) {
-      return model.lossAndGradient(params, batch, grad);
     }
   }
 }

@@ -22,28 +22,13 @@ class GradientDivergenceTest {
   private static final Dataset DATA = TestData.line(11);
 
   /** {@link LinearModel#xy()}, whose gradient of {@code b} is NaN from the n-th evaluation on. */
-  private static final class PoisonedGradient implements CompiledModel {
-    private final CompiledModel model = LinearModel.xy();
+  private static final class PoisonedGradient extends DelegatingModel {
     private final int from;
     private int calls;
 
     PoisonedGradient(int from) {
+      super(LinearModel.xy());
       this.from = from;
-    }
-
-    @Override
-    public ModelInfo info() {
-      return model.info();
-    }
-
-    @Override
-    public void predict(double[] params, Batch inputs, double[] out) {
-      model.predict(params, inputs, out);
-    }
-
-    @Override
-    public double loss(double[] params, Batch batch) {
-      return model.loss(params, batch);
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
-import org.symgrad.runtime.ModelInfo;
 
 /** The ways a fit stops besides its budget: convergence, a time limit, an interrupt. */
 class StoppingTest {
@@ -114,30 +113,14 @@ class StoppingTest {
   void aFitWithoutListenersStopsAtTheNextLookAfterAnInterruptAndGoesOnExactly() {
     int between = FitRun.epochsBetweenStopChecks(DATA.rows());
     assertThat(between).isGreaterThan(10);
-    CompiledModel line = LinearModel.xy();
     int[] calls = {0};
-    CompiledModel model = new CompiledModel() {
-      @Override
-      public ModelInfo info() {
-        return line.info();
-      }
-
-      @Override
-      public void predict(double[] params, Batch inputs, double[] out) {
-        line.predict(params, inputs, out);
-      }
-
-      @Override
-      public double loss(double[] params, Batch batch) {
-        return line.loss(params, batch);
-      }
-
+    CompiledModel model = new DelegatingModel(LinearModel.xy()) {
       @Override
       public double lossAndGradient(double[] params, Batch batch, double[] grad) {
         if (++calls[0] == 10) {
           Thread.currentThread().interrupt(); // during epoch 10
         }
-        return line.lossAndGradient(params, batch, grad);
+        return model.lossAndGradient(params, batch, grad);
       }
     };
     int epochs = 3 * between;

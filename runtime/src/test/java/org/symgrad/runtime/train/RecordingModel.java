@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.symgrad.runtime.Batch;
 import org.symgrad.runtime.CompiledModel;
-import org.symgrad.runtime.ModelInfo;
 
 /** Wraps a model and records every evaluation: which path, at what, on which rows. */
-final class RecordingModel implements CompiledModel {
+final class RecordingModel extends DelegatingModel {
 
   /** One evaluation: the columns and parameters as they were, and the value returned. */
   record Call(boolean withGradient, double[][] columns, double[] params, double loss) {
@@ -16,11 +15,10 @@ final class RecordingModel implements CompiledModel {
     }
   }
 
-  private final CompiledModel model;
   private final List<Call> calls = new ArrayList<>();
 
   RecordingModel(CompiledModel model) {
-    this.model = model;
+    super(model);
   }
 
   List<Call> calls() {
@@ -33,16 +31,6 @@ final class RecordingModel implements CompiledModel {
 
   List<Call> lossCalls() {
     return calls.stream().filter(c -> !c.withGradient()).toList();
-  }
-
-  @Override
-  public ModelInfo info() {
-    return model.info();
-  }
-
-  @Override
-  public void predict(double[] params, Batch inputs, double[] out) {
-    model.predict(params, inputs, out);
   }
 
   @Override

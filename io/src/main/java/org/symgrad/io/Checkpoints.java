@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.symgrad.runtime.ModelInfo;
@@ -181,14 +182,15 @@ public final class Checkpoints {
       return new Loaded(params, null);
     }
     try {
-      return new Loaded(params, checkpoint(root, params));
+      return new Loaded(params, checkpoint(root, params, model.parameterNames()));
     } catch (IllegalArgumentException e) {
       throw new BadFileException(shownName + ": error: not a whole symgrad checkpoint: "
           + e.getMessage());
     }
   }
 
-  private static TrainingCheckpoint checkpoint(JsonNode root, double[] params) {
+  private static TrainingCheckpoint checkpoint(JsonNode root, double[] params,
+      List<String> parameterNames) {
     JsonNode optimizer = object(root, "optimizer");
     Map<String, double[]> arrays = new LinkedHashMap<>();
     object(optimizer, "arrays").fields().forEachRemaining(e ->
@@ -219,7 +221,8 @@ public final class Checkpoints {
         JsonValues.toDouble(root.get("last_train_loss")),
         (int) whole(root, "best_epoch", 0, Integer.MAX_VALUE),
         JsonValues.toDouble(root.get("best_val_loss")),
-        doubles(root.get("best_params"), "\"best_params\""));
+        doubles(root.get("best_params"), "\"best_params\""),
+        parameterNames);
   }
 
   private static JsonNode object(JsonNode parent, String field) {

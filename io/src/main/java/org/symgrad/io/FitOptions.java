@@ -249,6 +249,6 @@ public final class FitOptions {
     return new TrainingCheckpoint(checkpoint.seed(), checkpoint.epoch(), checkpoint.rows(),
         checkpoint.validationRows(), checkpoint.params(), checkpoint.optimizerState(), lr,
         checkpoint.schedulerState(), checkpoint.lastTrainLoss(), checkpoint.bestEpoch(),
-        checkpoint.bestValLoss(), checkpoint.bestParams());
+        checkpoint.bestValLoss(), checkpoint.bestParams(), checkpoint.parameterNames());
   }
 }

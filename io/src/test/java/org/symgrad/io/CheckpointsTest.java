@@ -51,6 +51,8 @@ class CheckpointsTest {
     assertThat(back.bestEpoch()).isEqualTo(11);
     assertThat(back.bestParams()).usingExactEquality().containsExactly(0.4, 0.0, 1.5)
         .inOrder();
+    // The file names its parameters, so the loaded checkpoint knows its model's.
+    assertThat(back.parameterNames()).isEqualTo(MODEL.parameterNames());
   }
 
   @Test

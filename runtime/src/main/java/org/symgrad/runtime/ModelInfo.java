@@ -1,5 +1,6 @@
 package org.symgrad.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -46,14 +47,22 @@ public record ModelInfo(
     return count;
   }
 
+  /** The parameters' declared names, in order: {@code [w, b]}, {@code [W, v]} for arrays. */
+  public List<String> parameterNames() {
+    List<String> names = new ArrayList<>(parameters.size());
+    for (ParameterInfo parameter : parameters) {
+      names.add(parameter.name());
+    }
+    return List.copyOf(names);
+  }
+
   /** The parameter of that name. */
   public ParameterInfo parameter(String name) {
     return parameters.stream()
         .filter(p -> p.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
-            "no parameter '" + name + "'; the model has "
-                + String.join(", ", parameters.stream().map(ParameterInfo::name).toList())));
+            "no parameter '" + name + "'; the model has " + String.join(", ", parameterNames())));
   }
 
   /** The parameters' initial values, drawn from a generator seeded with {@code seed}. */

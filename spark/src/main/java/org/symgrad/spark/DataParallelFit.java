@@ -119,8 +119,8 @@ final class DataParallelFit {
       // optimizer's saved state, then the scheduler's.
       LrScheduler scheduler = spec.scheduler() == null ? null
           : Schedulers.fromSpec(spec.scheduler(), optimizer);
-      return new Epochs(options, optimizer, scheduler, evaluator, seed, (int) rows, held.length)
-          .run(start, from);
+      return new Epochs(options, optimizer, scheduler, evaluator, seed, (int) rows, held.length,
+          info.parameterNames()).run(start, from);
     } finally {
       blocks.unpersist(false);
       heldRows.destroy();
@@ -174,7 +174,7 @@ final class DataParallelFit {
    */
   private record Epochs(TrainerOptions options, Optimizer optimizer,
       @Nullable LrScheduler scheduler, Evaluator evaluator, long seed, int rows,
-      int validationRows) {
+      int validationRows, List<String> parameterNames) {
 
     SparkFitResult run(double[] start, @Nullable TrainingCheckpoint from) {
       double[] params = start.clone();
@@ -228,7 +228,7 @@ final class DataParallelFit {
       TrainingCheckpoint checkpoint = new TrainingCheckpoint(seed, done, rows, validationRows,
           params, optimizer.state(), optimizer.learningRate(),
           scheduler == null ? Map.of() : scheduler.state(), lastTrainLoss, bestEpoch,
-          bestValLoss, validating ? best : new double[0]);
+          bestValLoss, validating ? best : new double[0], parameterNames);
       if (reason == StopReason.EARLY_STOPPING) {
         System.arraycopy(best, 0, params, 0, params.length);
       }

@@ -442,7 +442,8 @@ final class FitRun {
     TrainingCheckpoint checkpoint = new TrainingCheckpoint(seed, done, split.rows(),
         split.validationRows().length, params, optimizer.state(), optimizer.learningRate(),
         scheduler == null ? Map.of() : scheduler.state(), lastTrainLoss, bestEpoch,
-        bestValLoss, bestParams == null ? new double[0] : bestParams);
+        bestValLoss, bestParams == null ? new double[0] : bestParams,
+        model.info().parameterNames());
     if (reason == StopReason.EARLY_STOPPING) {
       System.arraycopy(bestParams, 0, params, 0, params.length);
     }

@@ -1,5 +1,6 @@
 package org.symgrad.runtime.train;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.symgrad.runtime.CompiledModel;
@@ -118,6 +119,12 @@ public final class Trainer {
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(optimizer, "optimizer");
     checkLength(model.info(), checkpoint.params().length, "the checkpoint has");
+    List<String> names = model.info().parameterNames();
+    if (!checkpoint.parameterNames().isEmpty() && !checkpoint.parameterNames().equals(names)) {
+      throw new IllegalArgumentException("the checkpoint is of a model with parameters "
+          + String.join(", ", checkpoint.parameterNames()) + ", but model '"
+          + model.info().name() + "' has " + String.join(", ", names));
+    }
     if (checkpoint.epoch() > Integer.MAX_VALUE - options.epochs()) {
       throw new IllegalArgumentException("cannot run " + options.epochs()
           + " more epochs after the checkpoint's " + checkpoint.epoch());

@@ -3,9 +3,11 @@ package org.symgrad.runtime.train;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.LrScheduler;
 import org.symgrad.runtime.optim.Optimizer;
 import org.symgrad.runtime.optim.OptimizerState;
@@ -38,6 +40,10 @@ import org.symgrad.runtime.optim.OptimizerState;
  *     starting parameters, or there is no validation set)
  * @param bestValLoss that validation loss; +infinity when none was finite or there is none
  * @param bestParams the parameters after {@code bestEpoch}; empty without a validation set
+ * @param parameterNames the declared names of the parameters of the model the checkpoint is
+ *     for ({@link ModelInfo#parameterNames()}), which {@link Trainer#resume} matches against
+ *     the model it goes on with; empty when not known (a checkpoint made with the shorter
+ *     constructor), and then only the parameter count is checked
  */
 public record TrainingCheckpoint(
     long seed,
@@ -51,13 +57,23 @@ public record TrainingCheckpoint(
     double lastTrainLoss,
     int bestEpoch,
     double bestValLoss,
-    double[] bestParams) {
+    double[] bestParams,
+    List<String> parameterNames) {
+
+  /** A checkpoint that does not name its model's parameters: resuming checks their count. */
+  public TrainingCheckpoint(long seed, int epoch, int rows, int validationRows, double[] params,
+      OptimizerState optimizerState, double learningRate, Map<String, Double> schedulerState,
+      double lastTrainLoss, int bestEpoch, double bestValLoss, double[] bestParams) {
+    this(seed, epoch, rows, validationRows, params, optimizerState, learningRate, schedulerState,
+        lastTrainLoss, bestEpoch, bestValLoss, bestParams, List.of());
+  }
 
   public TrainingCheckpoint {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(optimizerState, "optimizerState");
     Objects.requireNonNull(schedulerState, "schedulerState");
     Objects.requireNonNull(bestParams, "bestParams");
+    parameterNames = List.copyOf(Objects.requireNonNull(parameterNames, "parameterNames"));
     if (epoch < 0) {
       throw new IllegalArgumentException("checkpoint epoch " + epoch + " is negative");
     }

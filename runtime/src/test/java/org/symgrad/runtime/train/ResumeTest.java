@@ -3,10 +3,15 @@ package org.symgrad.runtime.train;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
+import org.symgrad.runtime.CompiledModel;
 import org.symgrad.runtime.Dataset;
+import org.symgrad.runtime.Initializer;
+import org.symgrad.runtime.ModelInfo;
+import org.symgrad.runtime.ParameterInfo;
 import org.symgrad.runtime.optim.Optimizer;
 
 /** 1000 epochs, a checkpoint, 1000 more: the same bits as 2000 straight. */
@@ -102,6 +107,43 @@ class ResumeTest {
             new PlainSgd(0.01)));
     assertThat(e).hasMessageThat().isEqualTo("the checkpoint was made on 23 rows with 4 for"
         + " validation, but this data has 30 rows and the validation fraction holds out 6");
+  }
+
+  @Test
+  void refusesAnotherModelsCheckpointOfTheSameSize() {
+    TrainingResult first = new Trainer(TrainerOptions.builder().epochs(10).build())
+        .fit(LinearModel.xy(), DATA, new double[] {0, 0}, new PlainSgd(0.01));
+    assertThat(first.checkpoint().parameterNames()).containsExactly("w", "b").inOrder();
+    CompiledModel renamed = new DelegatingModel(LinearModel.xy()) {
+      @Override
+      public ModelInfo info() {
+        ModelInfo line = model.info();
+        return new ModelInfo("other", line.modelText(), line.lossText(),
+            List.of(ParameterInfo.scalar("a", 0, new Initializer.Constant(0)),
+                ParameterInfo.scalar("c", 1, new Initializer.Constant(0))),
+            line.inputColumns(), line.target(), line.outputs());
+      }
+    };
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Trainer().resume(renamed, DATA, first.checkpoint(), new PlainSgd(0.01)));
+    assertThat(e).hasMessageThat().isEqualTo("the checkpoint is of a model with parameters"
+        + " w, b, but model 'other' has a, c");
+  }
+
+  @Test
+  void aCheckpointThatDoesNotNameItsParametersIsMatchedByTheirCount() {
+    TrainingCheckpoint named = new Trainer(TrainerOptions.builder().epochs(10).build())
+        .fit(LinearModel.xy(), DATA, new double[] {0, 0}, new PlainSgd(0.01)).checkpoint();
+    TrainingCheckpoint unnamed = new TrainingCheckpoint(named.seed(), named.epoch(),
+        named.rows(), named.validationRows(), named.params(), named.optimizerState(),
+        named.learningRate(), named.schedulerState(), named.lastTrainLoss(), named.bestEpoch(),
+        named.bestValLoss(), named.bestParams());
+    assertThat(unnamed.parameterNames()).isEmpty();
+
+    Trainer more = new Trainer(TrainerOptions.builder().epochs(5).build());
+    assertThat(more.resume(LinearModel.xy(), DATA, unnamed, new PlainSgd(0.01)).params())
+        .isEqualTo(more.resume(LinearModel.xy(), DATA, named, new PlainSgd(0.01)).params());
   }
 
   @Test

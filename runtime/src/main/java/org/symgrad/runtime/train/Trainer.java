@@ -31,8 +31,8 @@ import org.symgrad.runtime.optim.OptimizerSpec;
  * parameters so far and a checkpoint to go on from). A full-batch fit without listeners or
  * time limit looks for the interrupt once per block of epochs that together pass over about
  * 65 536 rows (at most 1 024 epochs; every epoch from 65 536 rows on), so it stops within
- * that block. A gradient that is not finite at a finite
- * loss stops it as a diverged loss does, before the update, naming the parameter.
+ * that block. A gradient that is not finite at a finite loss stops it as a diverged loss
+ * does, before the update, naming the parameter.
  *
  * <p>A run is a function of its inputs and seed: the same call gives the same bits. A trainer
  * holds only its immutable options, so it can be reused, and shared between threads; each

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The training run of the launchers' class-data archive: a short fit of the model it is given
- * (the thermometer), a {@code grad}, and a fit of its data repeated to {@value #LONG_ROWS}
- * rows, in one JVM, so that {@code -XX:DumpLoadedClassList} lists once every class the
+ * (the thermometer), saved, a {@code grad}, an {@code eval} of the saved fit, and a fit of its
+ * data repeated to {@value #LONG_ROWS} rows, in one JVM, so that {@code -XX:DumpLoadedClassList} lists once every class the
  * commands load. The fits keep the default validation split, as a user's fit does: without it
  * the split's classes (the held-out rows, the seeded permutation) were loaded from the jar on
  * every fit. The longer fit's training passes are long ones, which a model defines at their
@@ -37,26 +37,51 @@ final class ArchiveTrainingRun {
 
   /** The commands in turn, each only if the last succeeded; the first failing one's code. */
   static int run(String model, PrintWriter out, PrintWriter err) {
-    String[] fit = {"fit", model, "--epochs", "50", "--json", "--quiet"};
-    EarlyCompile.start(fit); // as Main.main does, so that the archive holds its classes too
-    int code = Main.run(fit, out, err);
-    if (code != 0) {
-      return code;
-    }
-    code = Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
-    if (code != 0) {
-      return code;
+    Path saved = temporary(".json");
+    try {
+      String[] fit = {"fit", model, "--epochs", "50", "--json", "--quiet", "--save",
+          saved.toString()};
+      EarlyCompile.start(fit); // as Main.main does, so that the archive holds its classes too
+      int code = Main.run(fit, out, err);
+      if (code != 0) {
+        return code;
+      }
+      code = Main.run(new String[] {"grad", "w*x+b", "--at", "w=1,x=1,b=0", "--json"}, out, err);
+      if (code != 0) {
+        return code;
+      }
+      // Reading a checkpoint (eval, predict, fit --init) makes Jackson's ObjectMapper: some 400
+      // classes, a quarter of a second when they come from the jar.
+      code = Main.run(new String[] {"eval", model, "--init", saved.toString(), "--json"}, out,
+          err);
+      if (code != 0) {
+        return code;
+      }
+    } finally {
+      delete(saved);
     }
     Path longer = repeatedData(Path.of(model).resolveSibling("thermometer.csv"));
     try {
       return Main.run(new String[] {"fit", model, "--data", longer.toString(), "--epochs", "3",
           "--json", "--quiet"}, out, err);
     } finally {
-      try {
-        Files.deleteIfExists(longer);
-      } catch (IOException e) {
-        // a temporary file the system cleans up in time
-      }
+      delete(longer);
+    }
+  }
+
+  private static Path temporary(String suffix) {
+    try {
+      return Files.createTempFile("symgrad-archive-", suffix);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the archive's training files", e);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file the system cleans up in time
     }
   }
 
@@ -69,8 +94,7 @@ final class ArchiveTrainingRun {
       for (int i = 0; i < LONG_ROWS; i++) {
         longer.add(rows.get(i % rows.size()));
       }
-      Path copy = Files.createTempFile("symgrad-archive-", ".csv");
-      return Files.write(copy, longer);
+      return Files.write(temporary(".csv"), longer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the archive's training data", e);
     }

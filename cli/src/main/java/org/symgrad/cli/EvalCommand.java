@@ -50,7 +50,8 @@ final class EvalCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.line(scores));
     } else {
-      scores.fields().forEachRemaining(e -> out.println(e.getKey() + " = " + e.getValue()));
+      scores.fields().forEachRemaining(e ->
+          out.println(e.getKey() + " = " + Json.line(e.getValue())));
     }
     return 0;
   }

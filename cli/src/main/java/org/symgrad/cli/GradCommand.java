@@ -135,13 +135,14 @@ final class GradCommand implements Callable<Integer> {
     for (Map<String, Double> point : points) {
       ObjectNode answer = gradient.at(point, hessian);
       out.println("at " + point.toString().replaceAll("[{}]", "") + ":");
-      out.println("  f = " + answer.get("value"));
+      // Json.line, not JsonNode.toString, which makes an ObjectMapper (as FitCommand says).
+      out.println("  f = " + Json.line(answer.get("value")));
       answer.get("gradient").fields().forEachRemaining(entry ->
-          out.println("  df/d" + entry.getKey() + " = " + entry.getValue()));
+          out.println("  df/d" + entry.getKey() + " = " + Json.line(entry.getValue())));
       if (hessian) {
         answer.get("hessian").fields().forEachRemaining(row ->
-            row.getValue().fields().forEachRemaining(entry -> out.println(
-                "  d2f/d" + row.getKey() + "d" + entry.getKey() + " = " + entry.getValue())));
+            row.getValue().fields().forEachRemaining(entry -> out.println("  d2f/d"
+                + row.getKey() + "d" + entry.getKey() + " = " + Json.line(entry.getValue()))));
       }
     }
   }

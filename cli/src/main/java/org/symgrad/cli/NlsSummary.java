@@ -40,7 +40,7 @@ final class NlsSummary {
           stats.residualSd(), stats.dof());
       out.printf(Locale.ROOT, "Residual sum of squares: %.10g%n", stats.rss());
     }
-    out.println("  train_loss = " + summary.get("train_loss"));
-    out.println("  val_loss   = " + summary.get("val_loss"));
+    out.println("  train_loss = " + Json.line(summary.get("train_loss")));
+    out.println("  val_loss   = " + Json.line(summary.get("val_loss")));
   }
 }

@@ -18,7 +18,7 @@ class ArchiveTrainingRunTest {
   private static final String MODEL = "../samples/thermometer/thermometer.sg";
 
   @Test
-  void fitsTheModelTakesAGradientThenFitsLongerData() throws Exception {
+  void fitsTheModelTakesAGradientEvaluatesTheSavedFitThenFitsLongerData() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
@@ -28,7 +28,7 @@ class ArchiveTrainingRunTest {
     assertThat(code).isEqualTo(0);
     assertThat(err.toString()).isEmpty();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines).hasSize(3);
+    assertThat(lines).hasSize(4);
     JsonNode fit = Json.mapper().readTree(lines.get(0));
     assertThat(fit.get("epochs").asInt()).isEqualTo(50);
     assertThat(fit.get("stopped").asText()).isEqualTo("completed");
@@ -36,7 +36,9 @@ class ArchiveTrainingRunTest {
     assertThat(fit.get("val_loss").isNumber()).isTrue();
     JsonNode grad = Json.mapper().readTree(lines.get(1));
     assertThat(grad.get("gradient").get("w").asDouble()).isEqualTo(1.0);
-    JsonNode longer = Json.mapper().readTree(lines.get(2));
+    JsonNode eval = Json.mapper().readTree(lines.get(2)); // of the first fit, read back
+    assertThat(eval.get("loss").asDouble()).isFinite();
+    JsonNode longer = Json.mapper().readTree(lines.get(3));
     assertThat(longer.get("epochs").asInt()).isEqualTo(3);
     assertThat(longer.get("stopped").asText()).isEqualTo("completed");
     // its training rows (all but the 20 % held out) make a long pass, which the short fit's 11

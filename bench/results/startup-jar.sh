@@ -1,5 +1,7 @@
 #!/bin/bash
-# Regenerates startup-s19.txt (beside this script): start-up of the thermometer fit and a grad,
+# Regenerates startup-s25.txt (beside this script; startup-s19.txt and -s22.txt are earlier
+# runs, made before the text-mode commands were added): start-up of the thermometer fit and a
+# grad, with --json and as the README shows them (text), and of an eval of a saved fit,
 # this checkout's jar (A) against the jar of commit BEFORE (B), each run by its own ./symgrad
 # with its own class-data archive; startup.sh compares launchers on one jar, which cannot show
 # a change inside the jar. B is exported to a temporary folder and built there by its launcher
@@ -16,11 +18,16 @@ M=samples/thermometer/thermometer.sg
 GRAD=(grad 'w*x+b' --at w=1,x=1,b=0 --json)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# What the README shows: its first command, and its grad example, both printing text.
+README_FIT=(fit $M --val-fraction 0)
+README_GRAD=(grad 'w * t_u + b' --at 'w=1,t_u=35.7,b=0')
+EVAL=(eval $M --init "$work/fit.json")
 mkdir "$work/before"
 git archive "$before" | tar -x -C "$work/before"
 B="$work/before/symgrad"
 "$B" "${GRAD[@]}" >/dev/null # builds B's jar and archive
 ./symgrad "${GRAD[@]}" >/dev/null
+./symgrad fit $M --json --quiet --save "$work/fit.json" >/dev/null
 
 # One process of LAUNCHER ARGS…, logged; prints its counts on one line.
 counts() {
@@ -58,6 +65,9 @@ for side in A B; do
   [ $side = A ] || launcher=$B
   echo "$side fit              $(counts "$launcher" fit $M --json --quiet)"
   echo "$side grad             $(counts "$launcher" "${GRAD[@]}")"
+  echo "$side fit, text        $(counts "$launcher" "${README_FIT[@]}" 2>/dev/null)"
+  echo "$side grad, text       $(counts "$launcher" "${README_GRAD[@]}")"
+  echo "$side eval --init      $(counts "$launcher" "${EVAL[@]}")"
 done
 echo
 echo "# 1. the thermometer fit, A against B"
@@ -65,5 +75,14 @@ timed fit $M --json --quiet
 echo
 echo "# 2. grad, A against B"
 timed "${GRAD[@]}"
+echo
+echo "# 3. the README's first command (text; its log on standard error), A against B"
+timed "${README_FIT[@]}"
+echo
+echo "# 4. the README's grad example (text), A against B"
+timed "${README_GRAD[@]}"
+echo
+echo "# 5. eval of a saved fit (reads the checkpoint), A against B"
+timed "${EVAL[@]}"
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

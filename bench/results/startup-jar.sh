@@ -1,7 +1,8 @@
 #!/bin/bash
 # Regenerates startup-s25.txt (beside this script; startup-s19.txt and -s22.txt are earlier
 # runs, made before the text-mode commands were added): start-up of the thermometer fit and a
-# grad, with --json and as the README shows them (text), and of an eval of a saved fit,
+# grad, with --json and as the README shows them (text), of an eval of a saved fit, of the raw
+# thermometer fitted by lm and of emit,
 # this checkout's jar (A) against the jar of commit BEFORE (B), each run by its own ./symgrad
 # with its own class-data archive; startup.sh compares launchers on one jar, which cannot show
 # a change inside the jar. B is exported to a temporary folder and built there by its launcher
@@ -22,6 +23,8 @@ trap 'rm -rf "$work"' EXIT
 README_FIT=(fit $M --val-fraction 0)
 README_GRAD=(grad 'w * t_u + b' --at 'w=1,t_u=35.7,b=0')
 EVAL=(eval $M --init "$work/fit.json")
+LM=(fit samples/thermometer/thermometer_raw.sg --optimizer lm)
+EMIT=(emit $M)
 mkdir "$work/before"
 git archive "$before" | tar -x -C "$work/before"
 B="$work/before/symgrad"
@@ -68,6 +71,8 @@ for side in A B; do
   echo "$side fit, text        $(counts "$launcher" "${README_FIT[@]}" 2>/dev/null)"
   echo "$side grad, text       $(counts "$launcher" "${README_GRAD[@]}")"
   echo "$side eval --init      $(counts "$launcher" "${EVAL[@]}")"
+  echo "$side fit by lm, text  $(counts "$launcher" "${LM[@]}" 2>/dev/null)"
+  echo "$side emit             $(counts "$launcher" "${EMIT[@]}")"
 done
 echo
 echo "# 1. the thermometer fit, A against B"
@@ -84,5 +89,11 @@ timed "${README_GRAD[@]}"
 echo
 echo "# 5. eval of a saved fit (reads the checkpoint), A against B"
 timed "${EVAL[@]}"
+echo
+echo "# 6. the raw thermometer by lm (text: the nls-style summary), A against B"
+timed "${LM[@]}"
+echo
+echo "# 7. emit, A against B"
+timed "${EMIT[@]}"
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

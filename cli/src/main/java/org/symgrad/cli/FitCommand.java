@@ -146,14 +146,10 @@ final class FitCommand implements Callable<Integer> {
         historyFile.commit();
       }
     }
-    if (fit.save() != null) {
-      String notSaved = Checkpoints.whyNotSaved(fit.save(), result.stopReason(),
-          result.trainLoss());
-      if (notSaved == null) {
-        Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
-      } else {
-        err.println("symgrad: " + notSaved);
-      }
+    String notSaved =
+        fit.saveCheckpoint(info, result.stopReason(), result.trainLoss(), result.checkpoint());
+    if (notSaved != null) {
+      err.println("symgrad: " + notSaved);
     }
     if (plot != null) {
       LossPlot.write(plot, definition.name(), result.history());

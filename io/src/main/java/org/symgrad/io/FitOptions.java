@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.symgrad.runtime.ModelInfo;
 import org.symgrad.runtime.optim.Optimizers;
 import org.symgrad.runtime.optim.Registry;
+import org.symgrad.runtime.train.StopReason;
 import org.symgrad.runtime.train.TrainingCheckpoint;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -119,6 +121,24 @@ public final class FitOptions {
 
   public @Nullable Path save() {
     return save;
+  }
+
+  /**
+   * Writes a fit's {@code checkpoint} to {@code --save}, when it was given, unless the fit
+   * diverged ({@link Checkpoints#whyNotSaved}): the note that says why it was not written, for
+   * the command to print, or null. Both commands call it after their result is out, so that a
+   * failing save loses nothing.
+   */
+  public @Nullable String saveCheckpoint(ModelInfo model, StopReason stopped, double trainLoss,
+      TrainingCheckpoint checkpoint) {
+    if (save == null) {
+      return null;
+    }
+    String notSaved = Checkpoints.whyNotSaved(save, stopped, trainLoss);
+    if (notSaved == null) {
+      Checkpoints.save(save, "--save", model, checkpoint);
+    }
+    return notSaved;
   }
 
   /**

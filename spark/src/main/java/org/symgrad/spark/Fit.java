@@ -172,14 +172,11 @@ public final class Fit implements Callable<Integer> {
     Dataset<Row> frame = spark.createDataFrame(List.of(columns.row(null, result.outcome())),
         columns.schema());
     OutputFiles.write(frame, info, out);
-    if (fit.save() != null) { // after the result, so that a failing save loses nothing
-      String notSaved = Checkpoints.whyNotSaved(fit.save(), result.stopReason(),
-          result.trainLoss());
-      if (notSaved == null) {
-        Checkpoints.save(fit.save(), "--save", info, result.checkpoint());
-      } else {
-        err.println("symgrad-spark: " + notSaved);
-      }
+    // after the result, so that a failing save loses nothing
+    String notSaved =
+        fit.saveCheckpoint(info, result.stopReason(), result.trainLoss(), result.checkpoint());
+    if (notSaved != null) {
+      err.println("symgrad-spark: " + notSaved);
     }
     if (spec.secondOrder()) {
       return FitFlags.reportSecondOrder(this, result, err);

@@ -30,9 +30,6 @@ public final class PreparationParts {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static final String[] NAMES = {"draws", "allocate", "deal", "split", "split(2 thr)",
       "generator", "remainders", "epoch"};
-  private static final long MULTIPLIER = 0x5DEECE66DL; // java.util.Random's, as in HeldRows
-  private static final long ADDEND = 0xBL;
-  private static final long MASK = (1L << 48) - 1;
 
   private PreparationParts() {}
 
@@ -118,10 +115,10 @@ public final class PreparationParts {
 
   /** The generator's steps of the draws, without their remainders or swaps. */
   private static long generator(int rows, int held, long seed) {
-    long state = (Seeds.derive(seed, Seeds.SPLIT, 0) ^ MULTIPLIER) & MASK;
+    long state = (Seeds.derive(seed, Seeds.SPLIT, 0) ^ HeldRows.MULTIPLIER) & HeldRows.MASK;
     int sum = 0;
     for (int i = rows - 1; i >= held; i--) {
-      state = (state * MULTIPLIER + ADDEND) & MASK;
+      state = (state * HeldRows.MULTIPLIER + HeldRows.ADDEND) & HeldRows.MASK;
       sum += (int) (state >>> 17);
     }
     return sum + state;

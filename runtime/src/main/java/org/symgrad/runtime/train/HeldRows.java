@@ -16,9 +16,9 @@ package org.symgrad.runtime.train;
  */
 final class HeldRows {
   // java.util.Random's linear congruential generator, as its javadoc specifies it.
-  private static final long MULTIPLIER = 0x5DEECE66DL;
-  private static final long ADDEND = 0xBL;
-  private static final long MASK = (1L << 48) - 1;
+  static final long MULTIPLIER = 0x5DEECE66DL;
+  static final long ADDEND = 0xBL;
+  static final long MASK = (1L << 48) - 1;
 
   private final byte[] held; // 1 for a validation row, 0 for a training row
   private final int count;

@@ -76,12 +76,8 @@ public final class ParameterJson {
           + (missing.size() == 1 ? " " : "s ") + Quote.names(missing)
           + theirs + " (a fit of another model?)");
     }
-    List<String> unknown = new ArrayList<>();
-    for (String name : fileNames) {
-      if (model.parameters().stream().noneMatch(p -> p.name().equals(name))) {
-        unknown.add(name);
-      }
-    }
+    List<String> unknown = new ArrayList<>(fileNames);
+    unknown.removeAll(model.parameterNames());
     if (!unknown.isEmpty()) {
       throw new BadFileException(prefix + "the model has no parameter "
           + Quote.names(unknown) + theirs + " (a fit of another model?)");
